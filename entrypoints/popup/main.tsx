@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Kontext</main>, document.getElementById('app')!);

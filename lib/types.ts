@@ -1,0 +1,110 @@
+/**
+ * The one typed result of Kontext's analysis, shared by the CLI, the background, the content script,
+ * the popup and storage. Everything here is plain serialisable data (it crosses message boundaries).
+ *
+ * Offsets: `text` is `blocks.map(b => b.text).join('\n\n')`; every `start`/`end` below is a UTF-16
+ * offset into `text` (end exclusive).
+ */
+
+export type EntityKind = 'person' | 'place' | 'organization';
+
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'blockquote' | 'caption' | 'preformatted';
+
+/** One block of the extracted article, in reading order, with whitespace collapsed. */
+export interface ArticleBlock {
+  kind: BlockKind;
+  text: string;
+  /** Offset of this block in `Analysis.text`. */
+  start: number;
+}
+
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Entity {
+  /** Stable within one analysis: kind + normalised canonical name. */
+  id: string;
+  /** The fullest mention: "Kim Jong Un" rather than "Kim"; "Nordkorea" rather than "Nordkoreas". */
+  name: string;
+  kind: EntityKind;
+  count: number;
+  /** Surface forms seen other than `name`. */
+  aliases: string[];
+  firstSentence: string;
+  sentences: string[];
+  mentions: Mention[];
+}
+
+export type QuoteKind = 'speech' | 'phrase';
+
+export interface Quote {
+  id: string;
+  /** The quoted words without the quotation marks. */
+  text: string;
+  kind: QuoteKind;
+  /** Span of `text` inside `Analysis.text` (inside the marks). */
+  start: number;
+  end: number;
+  /** Speaker as named (canonical entity name where one matches), or null when unknown. */
+  speaker: string | null;
+  speakerEntityId: string | null;
+}
+
+export interface SummarySentence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export type RelatedSource = 'block' | 'in-text' | 'pingback';
+
+export interface RelatedLink {
+  url: string;
+  title: string;
+  host: string;
+  source: RelatedSource;
+  /** Topical overlap with the article; higher ranks first. */
+  score: number;
+}
+
+export type LangSource = 'markup' | 'text' | 'override' | 'unknown';
+
+export interface PageFacts {
+  url: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  /** ISO 639-1 code such as 'de' or 'en'; 'und' when unknown. */
+  lang: string;
+  langSource: LangSource;
+  excerpt: string | null;
+  wordCount: number;
+  readingMinutes: number;
+}
+
+/**
+ * 'ok': an article was found. 'not-readerable': Readability's isProbablyReaderable said no.
+ * 'no-article': Readability ran but found nothing usable.
+ */
+export type AnalysisStatus = 'ok' | 'not-readerable' | 'no-article';
+
+export interface Analysis extends PageFacts {
+  status: AnalysisStatus;
+  /** Why there is no article (English, for logs and the CLI); the UI localises by `status`. */
+  message: string | null;
+  text: string;
+  paragraphs: string[];
+  blocks: ArticleBlock[];
+  /** Readability's article HTML, NOT sanitised: sanitise with DOMPurify before rendering or storing. */
+  contentHtml: string;
+  entities: Entity[];
+  quotes: Quote[];
+  summary: SummarySentence[];
+  related: RelatedLink[];
+  /** Milliseconds per pipeline stage, for benchmarks and diagnostics. */
+  timings: Record<string, number>;
+}
