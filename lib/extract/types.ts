@@ -1,0 +1,43 @@
+import type { ArticleBlock, PageFacts } from '../types.ts';
+
+/**
+ * Where one block's text came from in the LIVE page. Readability runs on a clone; before it runs, every
+ * clone node is paired with its live twin, so each piece of a block's (whitespace-collapsed) text points
+ * at the live Text node it was read from. The highlighter turns text offsets into live Ranges with it,
+ * without searching the page's text.
+ */
+export interface TextPiece {
+  /** The live Text node in the page (not the clone). */
+  node: Text;
+  /** Range of this piece inside the block's text, end exclusive. */
+  start: number;
+  end: number;
+  /** rawOffsets[i] is the index in node.data of the block character start + i (collapsing removes spaces). */
+  rawOffsets: number[];
+}
+
+/** Same index as Analysis.blocks. */
+export interface BlockAnchor {
+  pieces: TextPiece[];
+}
+
+export type ExtractStatus = 'ok' | 'not-readerable' | 'no-article';
+
+export interface ExtractedPage extends PageFacts {
+  status: ExtractStatus;
+  message: string | null;
+  blocks: ArticleBlock[];
+  /** blocks' texts joined by '\n\n'. */
+  text: string;
+  /** Readability's article HTML, NOT sanitised. */
+  contentHtml: string;
+}
+
+export interface ExtractResult {
+  page: ExtractedPage;
+  /**
+   * Live anchors per block; null when the pairing was lost (Readability re-parsed its clone on a retry)
+   * or not asked for. Never serialised: DOM nodes stay in the content script.
+   */
+  anchors: BlockAnchor[] | null;
+}
