@@ -1,0 +1,125 @@
+/**
+ * Language identification for article text and normalisation of markup language tags. Text detection
+ * uses franc-min's trigram model (ISO 639-3 codes), restricted to the languages Kontext has a use for
+ * and mapped to ISO 639-1, which is what the rest of Kontext (Analysis.lang, Intl APIs) speaks.
+ */
+import { francAll } from 'franc-min';
+
+/**
+ * franc-min's ISO 639-3 codes that we accept, with their ISO 639-1 code. Restricting the candidates
+ * matters: near-identical languages (Bosnian/Serbian vs Croatian, Malay vs Indonesian, the many small
+ * Latin-script languages) would otherwise win on short texts; we keep one representative of each group.
+ */
+const FRANC_TO_ISO_639_1: Readonly<Record<string, string>> = {
+  // Latin script
+  deu: 'de',
+  eng: 'en',
+  fra: 'fr',
+  spa: 'es',
+  por: 'pt',
+  ita: 'it',
+  nld: 'nl',
+  pol: 'pl',
+  ces: 'cs',
+  swe: 'sv',
+  tur: 'tr',
+  ron: 'ro',
+  hun: 'hu',
+  hrv: 'hr',
+  ind: 'id',
+  vie: 'vi',
+  // Cyrillic
+  rus: 'ru',
+  ukr: 'uk',
+  bul: 'bg',
+  // Scripts with one language in franc-min (decided by script alone)
+  cmn: 'zh',
+  jpn: 'ja',
+  kor: 'ko',
+  ell: 'el',
+  tha: 'th',
+  // Arabic and Devanagari scripts
+  arb: 'ar',
+  pes: 'fa',
+  urd: 'ur',
+  hin: 'hi',
+};
+
+const CANDIDATES = Object.keys(FRANC_TO_ISO_639_1);
+
+/** Below this many letters a trigram profile is noise: "Ja, genau." says nothing reliable. */
+const MIN_LETTERS = 25;
+
+/** franc looks at no more than this many characters (its MAX_LENGTH). */
+const FRANC_MAX_LENGTH = 2048;
+
+/**
+ * How far ahead of the runner-up the best language must be. franc scores the best language 1 and each
+ * other one `1 - gap / (300 * length - bestDistance)`, where a trigram missing from a language's profile
+ * costs 300. Its scores creep towards 1 as texts grow (distinct trigrams grow slower than length), so
+ * we compare `(1 - runnerUpScore) * length` instead: roughly the gap counted in wholly unmatched
+ * trigrams, which does not shrink with length. Measured on the real pages' paragraphs: clear cases sit
+ * well above 5; Portuguese vs Spanish in one short paragraph, a Czech paragraph of English names, and
+ * languages franc-min does not know (Danish, Finnish) sit around 2.5–3.5.
+ */
+const MIN_MARGIN = 5;
+
+/** URLs, e-mail addresses and digits carry no language signal but do add trigrams. */
+const NOISE = /\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+\.\S+|[\p{N}_]+/gu;
+
+/**
+ * ISO 639-1 code of the language `text` is written in, or null when the text is too short or the
+ * detector cannot tell its two best candidates apart.
+ */
+export function detectLanguage(text: string): string | null {
+  const sample = text.replace(NOISE, ' ').replace(/\s+/g, ' ').trim();
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < MIN_LETTERS) return null;
+
+  const ranked = francAll(sample, { only: CANDIDATES, minLength: 1 });
+  const [best, runnerUp] = ranked;
+  if (!best || best[0] === 'und') return null;
+  const margin = runnerUp ? (1 - runnerUp[1]) * Math.min(sample.length, FRANC_MAX_LENGTH) : Infinity;
+  if (margin < MIN_MARGIN) return null;
+  return FRANC_TO_ISO_639_1[best[0]] ?? null;
+}
+
+/** Three-letter codes that canonicalisation leaves as they are but that have an ISO 639-1 code. */
+const THREE_LETTER_TO_ISO_639_1: Readonly<Record<string, string>> = { fil: 'tl' };
+
+let languageNames: Intl.DisplayNames | null | undefined;
+
+/** Whether `code` names a real language (DisplayNames knows it); true when Intl cannot tell. */
+function isKnownLanguage(code: string): boolean {
+  if (languageNames === undefined) {
+    try {
+      languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+    } catch {
+      languageNames = null;
+    }
+  }
+  return languageNames ? languageNames.of(code) !== undefined : true;
+}
+
+/**
+ * The ISO 639-1 language of a markup tag (`<html lang>`, `Content-Language`, a CLI flag): 'de-DE' → 'de',
+ * 'EN_us' → 'en', 'ger'/'deu' → 'de', 'iw' → 'he'. Null for junk, 'und', private-use tags and languages
+ * without a two-letter code.
+ */
+export function normalizeLangTag(tag: string | null | undefined): string | null {
+  if (!tag) return null;
+  const cleaned = tag.trim().replace(/_/g, '-');
+  if (!/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(cleaned)) return null;
+
+  let canonical: string;
+  try {
+    canonical = Intl.getCanonicalLocales(cleaned)[0] ?? '';
+  } catch {
+    // Well-formed enough for our regex but not BCP 47 ("en-a"): fall back to the primary subtag.
+    canonical = cleaned;
+  }
+  const primary = canonical.split('-')[0]?.toLowerCase() ?? '';
+  const code = primary.length === 2 ? primary : THREE_LETTER_TO_ISO_639_1[primary];
+  if (!code || code === 'und') return null;
+  return isKnownLanguage(code) ? code : null;
+}
