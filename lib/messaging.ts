@@ -1,8 +1,112 @@
 /**
- * Every message between popup, background and content script, typed in one place.
- * WORK IN PROGRESS (lead). Highlight kinds are fixed here so the highlighter can rely on them.
+ * Every message between popup, background and content script, typed in one place. The entrypoints do
+ * the sending (browser.* lives there); this module only defines the shapes and checks them, because a
+ * message is data from another context and is validated before use.
  */
-import type { EntityKind, QuoteKind } from './types.ts';
+import type { PageExtraction } from './analyze.ts';
+import type { Analysis, EntityKind, QuoteKind } from './types.ts';
 
 export type HighlightKind = EntityKind | QuoteKind;
-export const HIGHLIGHT_KINDS: readonly HighlightKind[] = ['person', 'place', 'organization', 'speech', 'phrase'];
+export const HIGHLIGHT_KINDS: readonly HighlightKind[] = [
+  'person',
+  'place',
+  'organization',
+  'speech',
+  'phrase',
+];
+
+/** Why a tab could not be analysed at all (as opposed to an Analysis whose status says "no article"). */
+export type TabFailure =
+  | 'restricted' // browser pages, the PDF viewer, extension stores, other extensions' pages
+  | 'no-tab' // the tab is gone
+  | 'frame' // the page could not be reached in its frame
+  | 'timeout'
+  | 'error';
+
+export type TabAnalysisResponse =
+  | { ok: true; analysis: Analysis; cached: boolean; highlightKinds: HighlightKind[] }
+  | { ok: false; failure: TabFailure; detail: string };
+
+/** Popup (or any extension page) → background. */
+export type BackgroundRequest =
+  | { type: 'kontext:analyze-tab'; tabId: number; force?: boolean }
+  | { type: 'kontext:set-highlight-kinds'; tabId: number; kinds: HighlightKind[] }
+  | { type: 'kontext:sanitized-content'; tabId: number };
+
+/** Background → content script. */
+export type ContentRequest =
+  | { type: 'kontext:ping' }
+  | { type: 'kontext:extract' }
+  | { type: 'kontext:show'; analysis: Analysis; kinds: HighlightKind[] }
+  | { type: 'kontext:set-kinds'; kinds: HighlightKind[] }
+  | { type: 'kontext:sanitized-content' }
+  | { type: 'kontext:clear' };
+
+export interface ContentResponses {
+  'kontext:ping': { ok: true };
+  'kontext:extract': PageExtraction;
+  'kontext:show': { ok: true };
+  'kontext:set-kinds': { ok: true };
+  'kontext:sanitized-content': { html: string } | null;
+  'kontext:clear': { ok: true };
+}
+
+export interface BackgroundResponses {
+  'kontext:analyze-tab': TabAnalysisResponse;
+  'kontext:set-highlight-kinds': { ok: boolean };
+  'kontext:sanitized-content': { html: string } | null;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+export function isHighlightKindList(value: unknown): value is HighlightKind[] {
+  return Array.isArray(value) && value.every((k) => HIGHLIGHT_KINDS.includes(k as HighlightKind));
+}
+
+const isTabId = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+
+export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
+  if (!isObject(value)) return false;
+  switch (value.type) {
+    case 'kontext:analyze-tab':
+      return isTabId(value.tabId) && (value.force === undefined || typeof value.force === 'boolean');
+    case 'kontext:set-highlight-kinds':
+      return isTabId(value.tabId) && isHighlightKindList(value.kinds);
+    case 'kontext:sanitized-content':
+      return isTabId(value.tabId);
+    default:
+      return false;
+  }
+}
+
+export function isContentRequest(value: unknown): value is ContentRequest {
+  if (!isObject(value)) return false;
+  switch (value.type) {
+    case 'kontext:ping':
+    case 'kontext:extract':
+    case 'kontext:clear':
+    case 'kontext:sanitized-content':
+      return true;
+    case 'kontext:set-kinds':
+      return isHighlightKindList(value.kinds);
+    case 'kontext:show':
+      return isObject(value.analysis) && isHighlightKindList(value.kinds);
+    default:
+      return false;
+  }
+}
+
+/** URLs no extension may script: the popup explains instead of trying. */
+export function isRestrictedUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  return (
+    /^(chrome|edge|brave|opera|vivaldi|about|view-source|devtools|chrome-extension|moz-extension|resource|chrome-search):/i.test(
+      url,
+    ) ||
+    /^https:\/\/(chrome\.google\.com\/webstore|chromewebstore\.google\.com|addons\.mozilla\.org|microsoftedge\.microsoft\.com\/addons)/i.test(
+      url,
+    ) ||
+    /\.pdf([?#].*)?$/i.test(url)
+  );
+}

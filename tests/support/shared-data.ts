@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describe } from 'vitest';
 
 /** Project root (the folder with package.json). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,4 +25,13 @@ export function requireSharedDataInCi(): void {
   if (process.env.CI === 'true' && !hasSharedData) {
     throw new Error(`CI=true but the shared data folder ${SHARED_DATA} is missing`);
   }
+}
+
+/**
+ * `describe` for tests that need ../shared: on a fresh clone it skips, with the reason in the suite's
+ * name so the skip is never silent; with CI=true a missing folder throws instead.
+ */
+export function describeWithSharedData(name: string, body: () => void): void {
+  requireSharedDataInCi();
+  describe.skipIf(!hasSharedData)(hasSharedData ? name : `${name} (${SKIP_NO_DATA})`, body);
 }

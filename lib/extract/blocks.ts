@@ -1,0 +1,190 @@
+/**
+ * Turns Readability's article element into reading-order blocks of whitespace-collapsed text, and
+ * remembers, for every character, which Text node and offset it came from.
+ */
+import type { ArticleBlock, BlockKind } from '../types.ts';
+import type { TextPiece } from './types.ts';
+
+/** Elements that start a new block of text. Everything else (a, em, span, …) is inline. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+]);
+
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'MATH', 'math']);
+
+/** Characters that carry no reading content and would only split words (soft hyphen, zero-width). */
+const INVISIBLE = /[\u00ad\u200b\u200c\u2060\ufeff]/;
+const WHITESPACE = /\s/;
+
+function blockKindOf(element: Element): BlockKind {
+  const tag = element.tagName.toUpperCase();
+  if (/^H[1-6]$/.test(tag)) return 'heading';
+  if (tag === 'LI' || tag === 'DT' || tag === 'DD') return 'list-item';
+  if (tag === 'FIGCAPTION' || tag === 'CAPTION') return 'caption';
+  if (tag === 'PRE') return 'preformatted';
+  if (tag === 'BLOCKQUOTE' || element.closest('blockquote')) return 'blockquote';
+  return 'paragraph';
+}
+
+function blockOwner(node: Node, root: Element): Element {
+  let current = node.parentElement;
+  while (current && current !== root) {
+    if (BLOCK_TAGS.has(current.tagName.toUpperCase())) return current;
+    current = current.parentElement;
+  }
+  return root;
+}
+
+/** A block with the Text nodes (of the element handed in) each character was read from. */
+export interface SourcedBlock {
+  kind: BlockKind;
+  text: string;
+  pieces: TextPiece[];
+}
+
+class BlockBuilder {
+  text = '';
+  pieces: TextPiece[] = [];
+  private current: TextPiece | null = null;
+
+  constructor(readonly kind: BlockKind) {}
+
+  addText(node: Text): void {
+    const data = node.data;
+    this.current = null;
+    for (let i = 0; i < data.length; i++) {
+      const ch = data[i]!;
+      if (INVISIBLE.test(ch)) continue;
+      if (WHITESPACE.test(ch)) {
+        if (this.text.length === 0 || this.text.endsWith(' ')) continue;
+        this.push(node, ' ', i);
+      } else {
+        this.push(node, ch, i);
+      }
+    }
+  }
+
+  /** <br> inside a block reads as a space. */
+  addBreak(): void {
+    this.current = null;
+    if (this.text.length > 0 && !this.text.endsWith(' ')) {
+      this.text += ' ';
+      // A space with no source character: it belongs to no piece, so no highlight can start on it.
+    }
+  }
+
+  private push(node: Text, ch: string, rawOffset: number): void {
+    if (!this.current || this.current.node !== node || this.current.end !== this.text.length) {
+      this.current = { node, start: this.text.length, end: this.text.length, rawOffsets: [] };
+      this.pieces.push(this.current);
+    }
+    this.text += ch;
+    this.current.end += 1;
+    this.current.rawOffsets.push(rawOffset);
+  }
+
+  finish(): SourcedBlock | null {
+    while (this.text.endsWith(' ')) {
+      this.text = this.text.slice(0, -1);
+      const last = this.pieces.at(-1);
+      if (last && last.end > this.text.length) {
+        last.end -= 1;
+        last.rawOffsets.pop();
+        if (last.end === last.start) this.pieces.pop();
+      }
+    }
+    return this.text ? { kind: this.kind, text: this.text, pieces: this.pieces } : null;
+  }
+}
+
+/** Reads `root` in document order into blocks. */
+export function readBlocks(root: Element): SourcedBlock[] {
+  const blocks: SourcedBlock[] = [];
+  let owner: Element | null = null;
+  let builder: BlockBuilder | null = null;
+  const flush = () => {
+    const block = builder?.finish();
+    if (block) blocks.push(block);
+    builder = null;
+  };
+
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (node) =>
+      node.nodeType === 1 && SKIPPED_TAGS.has((node as Element).tagName)
+        ? 2 /* FILTER_REJECT: skips the subtree */
+        : 1 /* FILTER_ACCEPT */,
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === 1) {
+      const tag = (node as Element).tagName.toUpperCase();
+      if (tag === 'BR') builder?.addBreak();
+      continue;
+    }
+    const text = node as Text;
+    const nodeOwner = blockOwner(text, root);
+    if (nodeOwner !== owner) {
+      flush();
+      owner = nodeOwner;
+    }
+    if (!builder) {
+      if (!/\S/.test(text.data)) continue;
+      builder = new BlockBuilder(blockKindOf(nodeOwner));
+    }
+    builder.addText(text);
+  }
+  flush();
+  return blocks;
+}
+
+/** Lays blocks out as `Analysis.blocks` with their offsets in the joined text. */
+export function layoutBlocks(blocks: Array<Pick<ArticleBlock, 'kind' | 'text'>>): {
+  blocks: ArticleBlock[];
+  text: string;
+} {
+  let offset = 0;
+  const laidOut = blocks.map((b) => {
+    const block: ArticleBlock = { kind: b.kind, text: b.text, start: offset };
+    offset += b.text.length + 2;
+    return block;
+  });
+  return { blocks: laidOut, text: laidOut.map((b) => b.text).join('\n\n') };
+}

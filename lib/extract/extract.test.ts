@@ -1,0 +1,93 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { buildNewsPage, buildSeedPage, parsePlainArticle } from '../../tests/fixtures/news-page.ts';
+import { describeWithSharedData } from '../../tests/support/shared-data.ts';
+import { chooseLanguage, extractArticle } from './index.ts';
+
+const URL = 'http://127.0.0.1:8080/politik/asien/artikel';
+
+function dom(html: string) {
+  return new JSDOM(html, { url: URL }).window.document;
+}
+
+const ownArticle = parsePlainArticle(`Stadtwerke Lindau erneuern das Wassernetz
+Die Stadtwerke Lindau wollen in den kommenden fünf Jahren rund 40 Kilometer Wasserleitungen erneuern. Das kündigte Geschäftsführerin Petra Albrecht am Montag im Stadtrat an. Die ältesten Rohre stammen aus den Fünfzigerjahren und gelten als anfällig für Brüche.
+„Wir investieren jetzt, damit die Versorgung in zwanzig Jahren noch sicher ist“, sagte Albrecht. Der Stadtrat stimmte dem Plan mit großer Mehrheit zu. Die Kosten von 60 Millionen Euro sollen über Kredite und höhere Gebühren finanziert werden.
+Baustellen in der Innenstadt
+Besonders betroffen ist die Innenstadt zwischen Bahnhof und Hafen. Dort sollen die Arbeiten im Frühjahr beginnen und bis zum Herbst dauern. Anwohner werden vorab in Versammlungen informiert, kündigte Bürgermeister Thomas Vogt an.
+Der Verband kommunaler Unternehmen begrüßte das Vorhaben. Viele Städte in Bayern und Baden-Württemberg stünden vor ähnlichen Aufgaben, hieß es in einer Mitteilung des Verbands aus Berlin.
+Weiterführende Analysen
+👉 Wasser wird teurer: Was Gemeinden jetzt planen
+👉 Marode Netze: Der Investitionsstau in Zahlen
+`);
+
+describe('extractArticle', () => {
+  it('extracts the article blocks and leaves the page untouched', () => {
+    const doc = dom(buildNewsPage(ownArticle));
+    const before = doc.documentElement.outerHTML;
+    const { page, anchors } = extractArticle(doc, URL, { anchors: true });
+    expect(doc.documentElement.outerHTML).toBe(before);
+    expect(page.status).toBe('ok');
+    expect(page.title).toBe('Stadtwerke Lindau erneuern das Wassernetz');
+    expect(page.byline).toContain('Anna Berger');
+    expect(page.siteName).toBe('Weltblick');
+    expect(page.lang).toBe('de');
+    expect(page.blocks.map((b) => b.kind)).toContain('heading');
+    expect(page.blocks.find((b) => b.kind === 'heading')?.text).toBe('Baustellen in der Innenstadt');
+    expect(page.text).toContain('„Wir investieren jetzt, damit die Versorgung');
+    expect(page.text).not.toContain('Hauptnavigation');
+    expect(page.text).not.toContain('Impressum');
+    expect(page.wordCount).toBeGreaterThan(100);
+    expect(page.readingMinutes).toBe(1);
+    for (const block of page.blocks)
+      expect(page.text.slice(block.start, block.start + block.text.length)).toBe(block.text);
+
+    // Anchors point at the LIVE page's text nodes and reproduce each block's text.
+    expect(anchors).not.toBeNull();
+    anchors!.forEach((anchor, i) => {
+      const block = page.blocks[i]!;
+      for (const piece of anchor.pieces) {
+        expect(doc.contains(piece.node)).toBe(true);
+        const fromLive = piece.rawOffsets.map((o) => piece.node.data[o]).join('');
+        expect(fromLive.replace(/\s/g, ' ')).toBe(block.text.slice(piece.start, piece.end));
+      }
+    });
+  });
+
+  it('says when a page is not an article, without throwing', () => {
+    const doc = dom('<html><body><form><input name=user><button>Login</button></form></body></html>');
+    const { page } = extractArticle(doc, URL);
+    expect(page.status).toBe('not-readerable');
+    expect(page.message).toMatch(/article/);
+    expect(page.blocks).toEqual([]);
+  });
+
+  it('refuses pages too large to analyse with a clear message', () => {
+    const doc = dom(`<html><body>${'<i></i>'.repeat(31_000)}</body></html>`);
+    const { page } = extractArticle(doc, URL);
+    expect(page.status).toBe('no-article');
+    expect(page.message).toMatch(/too large/);
+  });
+
+  it('prefers confident text detection over wrong markup', () => {
+    const french =
+      'Le gouvernement a présenté mercredi un projet de loi sur le renseignement, qui a été largement approuvé par les députés après plusieurs semaines de débats animés à l’Assemblée nationale.';
+    expect(chooseLanguage('en', french)).toEqual({ lang: 'fr', langSource: 'text' });
+    expect(chooseLanguage('de-DE', 'kurz')).toEqual({ lang: 'de', langSource: 'markup' });
+  });
+});
+
+describeWithSharedData('extractArticle on the seed page', () => {
+  it('finds every paragraph of the seed article and none of the page chrome', () => {
+    const doc = dom(buildSeedPage({ origin: 'http://127.0.0.1:8080' })!);
+    const { page } = extractArticle(doc, URL, { anchors: true });
+    expect(page.status).toBe('ok');
+    expect(page.title).toBe('Kim Jong Un sendet Neujahrsbotschaft an Soldaten im Ausland');
+    expect(page.lang).toBe('de');
+    expect(page.text).toContain('zitierte KCNA den Machthaber');
+    expect(page.text).toContain('Einsatz in Kursk offiziell bestätigt');
+    for (const chrome of ['Cookies', 'Meistgelesen', 'Impressum', 'Tagesgeld', 'leser42']) {
+      expect(page.text).not.toContain(chrome);
+    }
+  });
+});

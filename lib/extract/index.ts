@@ -1,0 +1,192 @@
+/**
+ * Article extraction with @mozilla/readability. Readability rewrites the document it is given, so it
+ * always works on a clone: the reader's page is never touched.
+ */
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { detectLanguage, normalizeLangTag } from '../text/language.ts';
+import type { LangSource, PageFacts } from '../types.ts';
+import { layoutBlocks, readBlocks } from './blocks.ts';
+import type { BlockAnchor, ExtractedPage, ExtractResult } from './types.ts';
+
+export type { BlockAnchor, ExtractedPage, ExtractResult, TextPiece } from './types.ts';
+
+/** Words a minute for the reading-time estimate (adult silent reading of non-fiction, de and en). */
+const WORDS_PER_MINUTE = 220;
+
+/** Pages bigger than this are not handed to Readability: it would freeze the tab. */
+export const MAX_ELEMENTS = 30_000;
+
+export interface ExtractOptions {
+  /** Pair article text with the live page's Text nodes (the content script wants this; the CLI doesn't). */
+  anchors?: boolean;
+}
+
+/**
+ * Clones the document and pairs every clone Text node with its live twin, walking both trees in step
+ * (they are identical at clone time).
+ */
+function cloneWithTextPairs(doc: Document): { clone: Document; liveOf: Map<Text, Text> } {
+  const clone = doc.cloneNode(true) as Document;
+  const liveOf = new Map<Text, Text>();
+  let live: Node | null = doc;
+  let copy: Node | null = clone;
+  while (live && copy) {
+    if (live.nodeType === 3) liveOf.set(copy as Text, live as Text);
+    if (live.firstChild && copy.firstChild) {
+      live = live.firstChild;
+      copy = copy.firstChild;
+      continue;
+    }
+    while (live && copy && !live.nextSibling && live !== doc) {
+      live = live.parentNode;
+      copy = copy.parentNode;
+    }
+    if (!live || live === doc) break;
+    live = live.nextSibling;
+    copy = copy?.nextSibling ?? null;
+  }
+  return { clone, liveOf };
+}
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu)?.length ?? 0;
+}
+
+export function readingMinutes(words: number): number {
+  return words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+/**
+ * The page's language: its markup when present, unless the text detector confidently disagrees
+ * (sites ship templates with a wrong `lang`, e.g. lang="en" on a French article).
+ */
+export function chooseLanguage(
+  markupLang: string | null | undefined,
+  text: string,
+): {
+  lang: string;
+  langSource: LangSource;
+} {
+  const fromMarkup = markupLang ? normalizeLangTag(markupLang) : null;
+  const fromText = text.length >= 100 ? detectLanguage(text) : null;
+  if (fromMarkup && (!fromText || fromText === fromMarkup)) return { lang: fromMarkup, langSource: 'markup' };
+  if (fromText) return { lang: fromText, langSource: 'text' };
+  if (fromMarkup) return { lang: fromMarkup, langSource: 'markup' };
+  const guess = text ? detectLanguage(text) : null;
+  return guess ? { lang: guess, langSource: 'text' } : { lang: 'und', langSource: 'unknown' };
+}
+
+function metaContent(doc: Document, selectors: string[]): string | null {
+  for (const selector of selectors) {
+    const value = doc.querySelector(selector)?.getAttribute('content')?.trim();
+    if (value) return value;
+  }
+  return null;
+}
+
+function basicFacts(doc: Document, url: string): PageFacts {
+  const title =
+    metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ?? doc.title?.trim() ?? '';
+  const bodyText = doc.body?.textContent ?? '';
+  const { lang, langSource } = chooseLanguage(
+    doc.documentElement?.getAttribute('lang'),
+    bodyText.slice(0, 5000),
+  );
+  return {
+    url,
+    title,
+    byline: metaContent(doc, ['meta[name="author"]']),
+    siteName: metaContent(doc, ['meta[property="og:site_name"]']),
+    publishedTime: metaContent(doc, ['meta[property="article:published_time"]']),
+    lang,
+    langSource,
+    excerpt: metaContent(doc, ['meta[name="description"]', 'meta[property="og:description"]']),
+    wordCount: 0,
+    readingMinutes: 0,
+  };
+}
+
+function noArticle(
+  doc: Document,
+  url: string,
+  status: 'not-readerable' | 'no-article',
+  message: string,
+): ExtractResult {
+  return {
+    page: { ...basicFacts(doc, url), status, message, blocks: [], text: '', contentHtml: '' },
+    anchors: null,
+  };
+}
+
+export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
+  if (!doc.body || !doc.documentElement) {
+    return noArticle(doc, url, 'no-article', 'The document has no body.');
+  }
+  const elementCount = doc.getElementsByTagName('*').length;
+  if (elementCount > MAX_ELEMENTS) {
+    return noArticle(
+      doc,
+      url,
+      'no-article',
+      `The page is too large to analyse (${elementCount} elements; the limit is ${MAX_ELEMENTS}).`,
+    );
+  }
+  if (!isProbablyReaderable(doc)) {
+    return noArticle(doc, url, 'not-readerable', 'This page does not look like an article.');
+  }
+
+  const { clone, liveOf } = options.anchors
+    ? cloneWithTextPairs(doc)
+    : { clone: doc.cloneNode(true) as Document, liveOf: null };
+  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
+  const root = parsed?.content;
+  if (!parsed || !root) {
+    return noArticle(doc, url, 'no-article', 'No article text was found on this page.');
+  }
+
+  const sourced = readBlocks(root);
+  if (sourced.length === 0) {
+    return noArticle(doc, url, 'no-article', 'No article text was found on this page.');
+  }
+  const { blocks, text } = layoutBlocks(sourced);
+  const words = countWords(text);
+  const facts = basicFacts(doc, url);
+  const { lang, langSource } = chooseLanguage(parsed.lang ?? doc.documentElement.getAttribute('lang'), text);
+
+  let anchors: BlockAnchor[] | null = null;
+  if (liveOf) {
+    let mapped = 0;
+    anchors = sourced.map((block) => ({
+      pieces: block.pieces.flatMap((piece) => {
+        const node = liveOf.get(piece.node);
+        if (!node) return [];
+        mapped += piece.end - piece.start;
+        return [{ ...piece, node }];
+      }),
+    }));
+    // Readability re-parses its clone from HTML when a first attempt finds too little text; then the
+    // pairing is gone and the highlighter has to locate the text itself.
+    if (mapped < text.length * 0.5) anchors = null;
+  }
+
+  return {
+    page: {
+      ...facts,
+      title: parsed.title?.trim() || facts.title,
+      byline: parsed.byline?.trim() || facts.byline,
+      siteName: parsed.siteName?.trim() || facts.siteName,
+      publishedTime: parsed.publishedTime?.trim() || facts.publishedTime,
+      excerpt: parsed.excerpt?.trim() || facts.excerpt,
+      lang,
+      langSource,
+      wordCount: words,
+      readingMinutes: readingMinutes(words),
+      status: 'ok',
+      message: null,
+      blocks,
+      text,
+      contentHtml: root.innerHTML,
+    },
+    anchors,
+  };
+}
