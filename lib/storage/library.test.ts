@@ -1,0 +1,303 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeSavedArticle } from '../../tests/support/saved-articles.ts';
+import { LibraryError } from './errors.ts';
+import { type Library, openLibrary } from './library.ts';
+
+const opened: Library[] = [];
+async function freshLibrary(factory = new IDBFactory()): Promise<Library> {
+  const library = await openLibrary(factory, { broadcast: false });
+  opened.push(library);
+  return library;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const library of opened.splice(0)) library.close();
+});
+
+/** Makes the next `times` puts on any object store throw, as a full disk does. */
+function failPuts(times = 1, name = 'QuotaExceededError') {
+  const original = IDBObjectStore.prototype.put;
+  let left = times;
+  return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    ...args
+  ) {
+    if (left > 0) {
+      left--;
+      throw new DOMException('The quota has been exceeded.', name);
+    }
+    return original.apply(this, args);
+  });
+}
+
+describe('library: save, read back, update, delete', () => {
+  it('saves and finds an article by id and by any form of its URL', async () => {
+    const library = await freshLibrary();
+    const saved = await library.save(
+      makeSavedArticle({ url: 'https://News.Example.com/a/b/?utm_source=x&id=3#top' }),
+    );
+    expect(await library.get(saved.id)).toEqual(saved);
+    expect((await library.getByUrl('https://news.example.com/a/b?id=3'))?.id).toBe(saved.id);
+    expect(await library.getByUrl('https://news.example.com/a/c')).toBeUndefined();
+  });
+
+  it('re-saving the same URL keeps one record with its id, saved-at, tags and read state', async () => {
+    const library = await freshLibrary();
+    const first = await library.save(makeSavedArticle({ url: 'https://example.org/story', tags: ['a'] }));
+    await library.update(first.id, { read: true });
+    const again = await library.save(
+      makeSavedArticle({ url: 'https://example.org/story/?fbclid=zz', title: 'Updated title', tags: ['b'] }),
+    );
+    expect(again.id).toBe(first.id);
+    expect(again.savedAt).toBe(first.savedAt);
+    expect(again.title).toBe('Updated title');
+    expect(again.tags).toEqual(['a', 'b']);
+    expect(again.read).toBe(true);
+    expect(await library.list()).toHaveLength(1);
+  });
+
+  it('updates tags (deduplicated, trimmed) and read state', async () => {
+    const library = await freshLibrary();
+    const a = await library.save(makeSavedArticle());
+    const updated = await library.update(a.id, { tags: [' later ', 'Later', 'politik'], read: true });
+    expect(updated.tags).toEqual(['later', 'politik']);
+    expect((await library.get(a.id))?.read).toBe(true);
+    await expect(library.update('missing', { read: true })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('deletes and restores (undo) the same record', async () => {
+    const library = await freshLibrary();
+    const a = await library.save(makeSavedArticle({ tags: ['x'] }));
+    await library.search();
+    const removed = await library.remove(a.id);
+    expect(removed).toEqual(a);
+    expect(await library.get(a.id)).toBeUndefined();
+    expect(await library.search()).toHaveLength(0);
+    await library.restore(removed!);
+    expect(await library.get(a.id)).toEqual(a);
+    expect((await library.search()).map((x) => x.id)).toEqual([a.id]);
+  });
+
+  it('persists across reopen of the same database', async () => {
+    const factory = new IDBFactory();
+    const first = await freshLibrary(factory);
+    const a = await first.save(makeSavedArticle());
+    first.close();
+    const second = await freshLibrary(factory);
+    expect(await second.get(a.id)).toEqual(a);
+  });
+});
+
+describe('library: search, filters, sort, facets', () => {
+  async function filled() {
+    const library = await freshLibrary();
+    await library.save(
+      makeSavedArticle({
+        title: 'Kim schreibt an Soldaten',
+        text: 'Kim Jong Un lobte die Truppen. Pjöngjang und Moskau stehen hinter ihnen.',
+        lang: 'de',
+        siteName: 'Tagesblick',
+        tags: ['nordkorea'],
+        savedAt: '2025-01-03T00:00:00.000Z',
+        entities: [
+          {
+            id: 'place:pjöngjang',
+            name: 'Pjöngjang',
+            kind: 'place',
+            count: 1,
+            aliases: [],
+            firstSentence: '',
+            sentences: [],
+            mentions: [],
+          },
+        ],
+      }),
+    );
+    await library.save(
+      makeSavedArticle({
+        title: 'Budget talks stall in London',
+        text: 'The chancellor met union leaders.',
+        lang: 'en',
+        siteName: 'Daily Courier',
+        savedAt: '2025-01-02T00:00:00.000Z',
+        read: true,
+      }),
+    );
+    await library.save(
+      makeSavedArticle({
+        title: 'Alpine rail tunnel opens',
+        text: 'Engineers celebrated in Zürich.',
+        lang: 'en',
+        siteName: null,
+        url: 'https://www.alpenpost.example/rail',
+        savedAt: '2025-01-01T00:00:00.000Z',
+        tags: ['later'],
+      }),
+    );
+    return library;
+  }
+
+  const titles = (articles: { title: string }[]) => articles.map((a) => a.title);
+
+  it('finds words in the text, ignoring case and diacritics, and prefixes', async () => {
+    const library = await filled();
+    expect(titles(await library.search({ query: 'Pjöngjang' }))).toEqual(['Kim schreibt an Soldaten']);
+    expect(titles(await library.search({ query: 'pjongjang' }))).toEqual(['Kim schreibt an Soldaten']);
+    expect(titles(await library.search({ query: 'zurich' }))).toEqual(['Alpine rail tunnel opens']);
+    expect(titles(await library.search({ query: 'chancel' }))).toEqual(['Budget talks stall in London']);
+    expect(await library.search({ query: 'Ouagadougou' })).toEqual([]);
+  });
+
+  it('every query word must match', async () => {
+    const library = await filled();
+    expect(titles(await library.search({ query: 'kim moskau' }))).toEqual(['Kim schreibt an Soldaten']);
+    expect(await library.search({ query: 'kim london' })).toEqual([]);
+  });
+
+  it('filters by tag, site (host without a site name), language, entity and read state', async () => {
+    const library = await filled();
+    expect(titles(await library.search({ filters: { tag: 'nordkorea' } }))).toEqual([
+      'Kim schreibt an Soldaten',
+    ]);
+    expect(titles(await library.search({ filters: { site: 'alpenpost.example' } }))).toEqual([
+      'Alpine rail tunnel opens',
+    ]);
+    expect(titles(await library.search({ filters: { lang: 'en' } }))).toEqual([
+      'Budget talks stall in London',
+      'Alpine rail tunnel opens',
+    ]);
+    expect(titles(await library.search({ filters: { entity: 'pjöngjang' } }))).toEqual([
+      'Kim schreibt an Soldaten',
+    ]);
+    expect(titles(await library.search({ filters: { read: true } }))).toEqual([
+      'Budget talks stall in London',
+    ]);
+    expect(await library.search({ query: 'kim', filters: { lang: 'en' } })).toEqual([]);
+  });
+
+  it('sorts newest, oldest, by title and by site', async () => {
+    const library = await filled();
+    expect(titles(await library.search())).toEqual([
+      'Kim schreibt an Soldaten',
+      'Budget talks stall in London',
+      'Alpine rail tunnel opens',
+    ]);
+    expect(titles(await library.search({ sort: 'oldest' }))[0]).toBe('Alpine rail tunnel opens');
+    expect(titles(await library.search({ sort: 'title' }))).toEqual([
+      'Alpine rail tunnel opens',
+      'Budget talks stall in London',
+      'Kim schreibt an Soldaten',
+    ]);
+    expect(titles(await library.search({ sort: 'site' }))[0]).toBe('Alpine rail tunnel opens');
+  });
+
+  it('counts facets for the filter menus', async () => {
+    const library = await filled();
+    const facets = await library.facets();
+    expect(facets.langs).toEqual([
+      ['en', 2],
+      ['de', 1],
+    ]);
+    expect(facets.tags).toEqual([
+      ['later', 1],
+      ['nordkorea', 1],
+    ]);
+    expect(facets.entities).toEqual([['Pjöngjang', 1]]);
+    expect(facets.sites.map(([s]) => s).sort()).toEqual(
+      ['alpenpost.example', 'Daily Courier', 'Tagesblick'].sort(),
+    );
+  });
+
+  it('sees writes made after the index was built, and refresh() picks up writes from elsewhere', async () => {
+    const factory = new IDBFactory();
+    const library = await freshLibrary(factory);
+    const other = await freshLibrary(factory);
+    expect(await library.search({ query: 'volcano' })).toEqual([]);
+    await library.save(makeSavedArticle({ title: 'Volcano erupts' }));
+    expect(titles(await library.search({ query: 'volcano' }))).toEqual(['Volcano erupts']);
+    await other.save(makeSavedArticle({ title: 'Glacier melts' }));
+    expect(await library.search({ query: 'glacier' })).toEqual([]);
+    library.refresh();
+    expect(titles(await library.search({ query: 'glacier' }))).toEqual(['Glacier melts']);
+  });
+});
+
+describe('library: failures lose nothing', () => {
+  it('a quota error on save is a typed error with a clear message, and earlier saves survive', async () => {
+    const library = await freshLibrary();
+    const kept = await library.save(makeSavedArticle({ title: 'Kept' }));
+    await library.search();
+    failPuts(1);
+    const error = await library.save(makeSavedArticle({ title: 'Too big' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LibraryError);
+    expect(error).toMatchObject({ code: 'quota' });
+    expect((error as Error).message).toMatch(/no room left.*Nothing already saved was lost/);
+    expect((await library.list()).map((a) => a.title)).toEqual(['Kept']);
+    expect(await library.get(kept.id)).toEqual(kept);
+    // The in-memory index was not touched by the failed write either.
+    expect(await library.search({ query: 'big' })).toEqual([]);
+  });
+
+  it('a failing re-save leaves the old version of the record intact', async () => {
+    const library = await freshLibrary();
+    const original = await library.save(
+      makeSavedArticle({ url: 'https://example.org/x', title: 'Original' }),
+    );
+    failPuts(1, 'UnknownError');
+    await expect(
+      library.save(makeSavedArticle({ url: 'https://example.org/x', title: 'Replacement' })),
+    ).rejects.toMatchObject({ code: 'write-failed' });
+    expect(await library.get(original.id)).toEqual(original);
+  });
+
+  it('an import that fails half-way writes none of its articles', async () => {
+    const library = await freshLibrary();
+    await library.save(makeSavedArticle({ title: 'Existing', url: 'https://example.org/existing' }));
+    const incoming = [
+      makeSavedArticle({ title: 'One' }),
+      makeSavedArticle({ title: 'Two' }),
+      makeSavedArticle({ title: 'Three' }),
+    ];
+    const original = IDBObjectStore.prototype.put;
+    let calls = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      calls++;
+      if (calls === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
+    });
+    await expect(library.importArticles(incoming)).rejects.toMatchObject({ code: 'quota' });
+    vi.restoreAllMocks();
+    library.refresh();
+    expect((await library.list()).map((a) => a.title)).toEqual(['Existing']);
+  });
+});
+
+describe('library: import merge', () => {
+  it('adds new articles and merges duplicates by normalised URL (also within one file)', async () => {
+    const library = await freshLibrary();
+    const existing = await library.save(makeSavedArticle({ url: 'https://example.org/a', tags: ['mine'] }));
+    const report = await library.importArticles([
+      makeSavedArticle({ url: 'http://EXAMPLE.org/a/?utm_medium=mail', tags: ['theirs'], read: true }),
+      makeSavedArticle({ url: 'https://example.org/b' }),
+      makeSavedArticle({ url: 'https://example.org/b#again' }),
+    ]);
+    expect(report).toEqual({ added: 1, merged: 2 });
+    const all = await library.list();
+    expect(all).toHaveLength(2);
+    const merged = await library.get(existing.id);
+    expect(merged?.tags).toEqual(['mine', 'theirs']);
+    expect(merged?.read).toBe(true);
+    expect(merged?.title).toBe(existing.title);
+  });
+
+  it('an imported id that belongs to another article gets a new id instead of overwriting it', async () => {
+    const library = await freshLibrary();
+    const mine = await library.save(makeSavedArticle({ url: 'https://example.org/mine' }));
+    await library.importArticles([makeSavedArticle({ id: mine.id, url: 'https://example.org/other' })]);
+    expect(await library.get(mine.id)).toEqual(mine);
+    expect((await library.getByUrl('https://example.org/other'))?.id).not.toBe(mine.id);
+  });
+});

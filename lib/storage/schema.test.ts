@@ -1,0 +1,39 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { makeSavedArticle } from '../../tests/support/saved-articles.ts';
+import { openLibrary } from './library.ts';
+import { MIGRATIONS, openLibraryDb, SCHEMA_VERSION } from './schema.ts';
+
+describe('schema migrations', () => {
+  it('has one migration per version', () => {
+    expect(MIGRATIONS).toHaveLength(SCHEMA_VERSION);
+  });
+
+  it('creates the current schema on a fresh database', async () => {
+    const db = await openLibraryDb(new IDBFactory());
+    expect(db.version).toBe(SCHEMA_VERSION);
+    const store = db.transaction('articles').store;
+    expect([...store.indexNames].sort()).toEqual(['bySavedAt', 'byTag', 'byUrl']);
+    db.close();
+  });
+
+  it('upgrades a version-1 database without losing its articles', async () => {
+    const factory = new IDBFactory();
+    const v1 = await openLibraryDb(factory, 1);
+    // A v1 record had no tags, read state or blocks.
+    const { tags: _t, read: _r, blocks: _b, ...oldShape } = makeSavedArticle({ title: 'From version 1' });
+    await v1.put('articles', oldShape as never);
+    v1.close();
+
+    const library = await openLibrary(factory, { broadcast: false });
+    const [article] = await library.list();
+    expect(article).toMatchObject({ title: 'From version 1', tags: [], read: false, blocks: [] });
+    // The migrated record works with everything that came with v2.
+    await library.update(article!.id, { tags: ['kept'] });
+    expect((await library.search({ filters: { tag: 'kept' } })).map((a) => a.title)).toEqual([
+      'From version 1',
+    ]);
+    library.close();
+  });
+});

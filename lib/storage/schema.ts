@@ -1,0 +1,84 @@
+/**
+ * The library's IndexedDB schema and its migrations. Each version's migration runs inside the upgrade
+ * transaction, so a failed migration rolls back to the previous version with its data intact.
+ *
+ * v1: store `articles` (key `id`), unique index `byUrl` on normalizedUrl, index `bySavedAt`.
+ * v2: records gain `tags` and `read` (v1 had neither) and `blocks`; multi-entry index `byTag`.
+ */
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
+import type { SavedArticle } from './types.ts';
+
+export const DB_NAME = 'kontext-library';
+export const SCHEMA_VERSION = 2;
+
+export interface LibrarySchema extends DBSchema {
+  articles: {
+    key: string;
+    value: SavedArticle;
+    indexes: { byUrl: string; bySavedAt: string; byTag: string };
+  };
+}
+
+export type LibraryDb = IDBPDatabase<LibrarySchema>;
+type UpgradeTx = IDBPTransaction<LibrarySchema, ['articles'], 'versionchange'>;
+type Migration = (db: LibraryDb, tx: UpgradeTx) => Promise<void> | void;
+
+/** MIGRATIONS[n - 1] brings a database from version n - 1 to version n. */
+export const MIGRATIONS: readonly Migration[] = [
+  (db) => {
+    const articles = db.createObjectStore('articles', { keyPath: 'id' });
+    articles.createIndex('byUrl', 'normalizedUrl', { unique: true });
+    articles.createIndex('bySavedAt', 'savedAt');
+  },
+  async (_db, tx) => {
+    const articles = tx.objectStore('articles');
+    articles.createIndex('byTag', 'tags', { multiEntry: true });
+    let cursor = await articles.openCursor();
+    while (cursor) {
+      const old = cursor.value as Partial<SavedArticle> & { id: string };
+      await cursor.update({
+        ...old,
+        tags: Array.isArray(old.tags) ? old.tags : [],
+        read: old.read === true,
+        blocks: Array.isArray(old.blocks) ? old.blocks : [],
+      } as SavedArticle);
+      cursor = await cursor.continue();
+    }
+  },
+];
+
+/**
+ * Opens (creating or upgrading) the library database on the given factory, up to `version` (tests open
+ * older versions to exercise migrations). idb's openDB always uses the global indexedDB, so the open
+ * request is made here and wrapped, the way openDB does it.
+ */
+export function openLibraryDb(
+  factory: IDBFactory,
+  version: number = SCHEMA_VERSION,
+  name = DB_NAME,
+): Promise<LibraryDb> {
+  const request = factory.open(name, version);
+  request.addEventListener('upgradeneeded', (event) => {
+    const db = wrap(request.result) as unknown as LibraryDb;
+    const tx = wrap(request.transaction!) as unknown as UpgradeTx;
+    const from = event.oldVersion;
+    const to = event.newVersion ?? version;
+    // Migrations run in order on the one versionchange transaction. Synchronous steps run right here in
+    // the event; an async step chains the rest after it, which keeps the transaction alive because each
+    // step only waits on that transaction's own requests.
+    const runFrom = (first: number): Promise<void> | undefined => {
+      for (let v = first; v <= to; v++) {
+        const migrate = MIGRATIONS[v - 1];
+        if (!migrate) throw new Error(`No migration to schema version ${v}`);
+        const pending = migrate(db, tx);
+        if (pending) return pending.then(() => runFrom(v + 1));
+      }
+      return undefined;
+    };
+    runFrom(from + 1)?.catch((error: unknown) => {
+      console.error('Kontext library migration failed', error);
+      tx.abort();
+    });
+  });
+  return wrap(request) as unknown as Promise<LibraryDb>;
+}
