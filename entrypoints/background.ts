@@ -1,1 +1,190 @@
-export default defineBackground(() => {});
+/**
+ * Background: the only place that talks to tabs. It injects the content script on demand (activeTab +
+ * scripting, no host permissions), runs the text half of the pipeline with the NER model it keeps
+ * loaded for all tabs, caches each tab's Analysis, and wires the context menu.
+ */
+import { type AnalyzeOptions, analyzeExtracted } from '@/lib/analyze.ts';
+import {
+  type BackgroundResponses,
+  type ContentRequest,
+  type ContentResponses,
+  HIGHLIGHT_KINDS,
+  type HighlightKind,
+  isBackgroundRequest,
+  isRestrictedUrl,
+  type TabAnalysisResponse,
+} from '@/lib/messaging.ts';
+import type { Analysis } from '@/lib/types.ts';
+import { tabCache } from '@/utils/tab-cache.ts';
+
+const CONTENT_SCRIPT = '/content-scripts/content.js';
+const MENU_ANALYZE = 'kontext-analyze';
+/** A page that does not answer in this time gets a message instead of an endless spinner. */
+const EXTRACT_TIMEOUT_MS = 20_000;
+
+const modelCache = new Map<string, Promise<unknown | null>>();
+
+/** Models ship in the extension (public/models); only the page's language is ever fetched. */
+const loadModel: NonNullable<AnalyzeOptions['loadModel']> = (name) => {
+  let pending = modelCache.get(name);
+  if (!pending) {
+    // getURL is typed against files present at build time; model names are only known at run time.
+    const url = (browser.runtime.getURL as (path: string) => string)(`/models/${name}`);
+    pending = fetch(url)
+      .then((response) => (response.ok ? response.json() : null))
+      .catch(() => null);
+    modelCache.set(name, pending);
+  }
+  return pending;
+};
+
+function sendToTab<T extends ContentRequest>(
+  tabId: number,
+  message: T,
+): Promise<ContentResponses[T['type']]> {
+  return browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<ContentResponses[T['type']]>;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Injects the content script unless it already answers (the popup may open many times on one page). */
+async function ensureContentScript(tabId: number): Promise<void> {
+  try {
+    await sendToTab(tabId, { type: 'kontext:ping' });
+    return;
+  } catch {
+    // Not there yet: inject it below.
+  }
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT] });
+}
+
+function failure(failure: TabAnalysisResponse & { ok: false }): TabAnalysisResponse {
+  return failure;
+}
+
+const inFlight = new Map<number, Promise<TabAnalysisResponse>>();
+
+/** One analysis per tab at a time: the context menu and the popup it opens ask at once. */
+function analyzeTab(tabId: number, force = false): Promise<TabAnalysisResponse> {
+  const running = inFlight.get(tabId);
+  if (running) return running;
+  const pending = runAnalysis(tabId, force).finally(() => inFlight.delete(tabId));
+  inFlight.set(tabId, pending);
+  return pending;
+}
+
+async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisResponse> {
+  let tab: Browser.tabs.Tab;
+  try {
+    tab = await browser.tabs.get(tabId);
+  } catch {
+    return failure({ ok: false, failure: 'no-tab', detail: `No tab with id ${tabId}.` });
+  }
+  if (isRestrictedUrl(tab.url)) {
+    return failure({ ok: false, failure: 'restricted', detail: `Extensions may not read ${tab.url}.` });
+  }
+  const cached = force ? null : await tabCache.get(tabId, tab.url);
+  if (cached) {
+    // The page may have been reloaded without a navigation event we saw; re-show is cheap and idempotent.
+    await showInTab(tabId, cached.analysis, cached.kinds).catch(() => tabCache.remove(tabId));
+    return { ok: true, analysis: cached.analysis, cached: true, highlightKinds: cached.kinds };
+  }
+
+  try {
+    await ensureContentScript(tabId);
+  } catch (error) {
+    return failure({ ok: false, failure: 'restricted', detail: String(error) });
+  }
+  let extraction: ContentResponses['kontext:extract'];
+  try {
+    extraction = await withTimeout(sendToTab(tabId, { type: 'kontext:extract' }), EXTRACT_TIMEOUT_MS);
+  } catch (error) {
+    const timedOut = error instanceof Error && error.message === 'timeout';
+    return failure({ ok: false, failure: timedOut ? 'timeout' : 'error', detail: String(error) });
+  }
+  try {
+    const analysis = await analyzeExtracted(extraction, { loadModel });
+    const kinds = [...HIGHLIGHT_KINDS];
+    await tabCache.set(tabId, { url: tab.url ?? extraction.url, analysis, kinds });
+    if (analysis.status === 'ok') await showInTab(tabId, analysis, kinds).catch(() => undefined);
+    return { ok: true, analysis, cached: false, highlightKinds: kinds };
+  } catch (error) {
+    console.error('Kontext: analysis failed', error);
+    return failure({ ok: false, failure: 'error', detail: String(error) });
+  }
+}
+
+async function showInTab(tabId: number, analysis: Analysis, kinds: HighlightKind[]) {
+  if (analysis.status !== 'ok') return;
+  await sendToTab(tabId, { type: 'kontext:show', analysis, kinds });
+}
+
+async function setHighlightKinds(tabId: number, kinds: HighlightKind[]): Promise<{ ok: boolean }> {
+  await tabCache.updateKinds(tabId, kinds);
+  try {
+    await sendToTab(tabId, { type: 'kontext:set-kinds', kinds });
+    return { ok: true };
+  } catch {
+    return { ok: false };
+  }
+}
+
+async function sanitizedContent(tabId: number): Promise<BackgroundResponses['kontext:sanitized-content']> {
+  try {
+    return await sendToTab(tabId, { type: 'kontext:sanitized-content' });
+  } catch {
+    return null;
+  }
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Only our own extension pages talk to the background; content scripts never send requests, and
+    // nothing from a web page is accepted (no externally_connectable, and the sender is checked).
+    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    if (!isBackgroundRequest(message)) return undefined;
+    switch (message.type) {
+      case 'kontext:analyze-tab':
+        return analyzeTab(message.tabId, message.force);
+      case 'kontext:set-highlight-kinds':
+        return setHighlightKinds(message.tabId, message.kinds);
+      case 'kontext:sanitized-content':
+        return sanitizedContent(message.tabId);
+    }
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status === 'loading' || changeInfo.url) void tabCache.remove(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void tabCache.remove(tabId));
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_ANALYZE,
+      title: browser.i18n.getMessage('menuAnalyze'),
+      contexts: ['page', 'selection'],
+    });
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MENU_ANALYZE || tab?.id === undefined) return;
+    // The click grants activeTab. Open the popup while the click still counts as a user gesture; it
+    // asks for the same analysis, which highlights the page even where openPopup is unavailable.
+    void browser.action.openPopup?.().catch(() => undefined);
+    void analyzeTab(tab.id);
+  });
+});

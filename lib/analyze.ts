@@ -6,13 +6,15 @@
  */
 import { loadNerModel, recognizeEntities } from './entities/index.ts';
 import { layoutBlocks } from './extract/blocks.ts';
-import { chooseLanguage, countWords, extractArticle, readingMinutes } from './extract/index.ts';
-import type { BlockAnchor, ExtractedPage } from './extract/types.ts';
+import { chooseLanguage, countWords, readingMinutes } from './extract/index.ts';
+import { extractPage, type PageExtraction, timed } from './extract/page.ts';
 import { findQuotes } from './quotes/index.ts';
-import { findRelatedLinks, rankRelatedLinks } from './related/index.ts';
+import { rankRelatedLinks } from './related/index.ts';
 import { summarize } from './summary/index.ts';
 import { normalizeLangTag } from './text/language.ts';
-import type { Analysis, RelatedLink } from './types.ts';
+import type { Analysis } from './types.ts';
+
+export { extractPage, type PageExtraction } from './extract/page.ts';
 
 /**
  * Loads a bundled resource by file name (for example 'ner-de.json' from public/models/) and returns
@@ -28,48 +30,17 @@ export interface AnalyzeOptions {
   summaryLength?: 'short' | 'long';
 }
 
-/** What the content script hands to the background: the extracted article and the page's link candidates. */
-export interface PageExtraction extends ExtractedPage {
-  relatedCandidates: RelatedLink[];
-  timings: Record<string, number>;
-}
-
-const now = () => performance.now();
-
-function timed<T>(timings: Record<string, number>, stage: string, run: () => T): T {
-  const start = now();
-  try {
-    return run();
-  } finally {
-    timings[stage] = (timings[stage] ?? 0) + (now() - start);
-  }
-}
-
 async function timedAsync<T>(
   timings: Record<string, number>,
   stage: string,
   run: () => Promise<T>,
 ): Promise<T> {
-  const start = now();
+  const start = performance.now();
   try {
     return await run();
   } finally {
-    timings[stage] = (timings[stage] ?? 0) + (now() - start);
+    timings[stage] = (timings[stage] ?? 0) + (performance.now() - start);
   }
-}
-
-/** The DOM half: Readability on a clone, and the related-link candidates of the live page. */
-export function extractPage(
-  doc: Document,
-  url: string,
-  options: { anchors?: boolean } = {},
-): { extraction: PageExtraction; anchors: BlockAnchor[] | null } {
-  const timings: Record<string, number> = {};
-  const { page, anchors } = timed(timings, 'extract', () => extractArticle(doc, url, options));
-  const relatedCandidates = timed(timings, 'related', () =>
-    page.status === 'ok' ? findRelatedLinks(doc, url) : [],
-  );
-  return { extraction: { ...page, relatedCandidates, timings }, anchors };
 }
 
 /** The text half: entities, quotes, summary and related ranking on an extracted page. */

@@ -3,7 +3,7 @@
  * the sending (browser.* lives there); this module only defines the shapes and checks them, because a
  * message is data from another context and is validated before use.
  */
-import type { PageExtraction } from './analyze.ts';
+import type { PageExtraction } from './extract/page.ts';
 import type { Analysis, EntityKind, QuoteKind } from './types.ts';
 
 export type HighlightKind = EntityKind | QuoteKind;

@@ -1,5 +1,67 @@
+/**
+ * Content script, injected on demand by the background (never declared for all pages). It extracts
+ * the article from the live page (on a clone), and shows and clears the reading aids. It answers only
+ * its own extension: nothing a page posts is read.
+ */
+import { extractPage } from '@/lib/extract/page.ts';
+import type { BlockAnchor } from '@/lib/extract/types.ts';
+import { type ContentResponses, isContentRequest } from '@/lib/messaging.ts';
+import { sanitizeArticleHtml } from '@/lib/storage/sanitize.ts';
+import { mountReadingAids } from './highlights.ts';
+
+/** Set on the isolated world's global, so a second injection into the same page does not mount twice. */
+const LOADED = Symbol.for('kontext.content-script');
+
 export default defineContentScript({
   matches: ['<all_urls>'],
   registration: 'runtime',
-  main() {},
+  main(ctx) {
+    const scope = globalThis as { [LOADED]?: boolean };
+    if (scope[LOADED]) return;
+    scope[LOADED] = true;
+    ctx.onInvalidated(() => {
+      scope[LOADED] = false;
+    });
+
+    const aids = mountReadingAids(ctx);
+    let anchors: BlockAnchor[] | null = null;
+    let contentHtml = '';
+
+    const handle = (message: unknown): ContentResponses[keyof ContentResponses] | undefined => {
+      if (!isContentRequest(message)) return undefined;
+      switch (message.type) {
+        case 'kontext:ping':
+          return { ok: true };
+        case 'kontext:extract': {
+          const result = extractPage(document, location.href, { anchors: true });
+          anchors = result.anchors;
+          contentHtml = result.extraction.contentHtml;
+          return result.extraction;
+        }
+        case 'kontext:show':
+          aids.show(message.analysis, anchors);
+          aids.setKinds(message.kinds);
+          return { ok: true };
+        case 'kontext:set-kinds':
+          aids.setKinds(message.kinds);
+          return { ok: true };
+        case 'kontext:sanitized-content':
+          return contentHtml ? { html: sanitizeArticleHtml(contentHtml, window) } : null;
+        case 'kontext:clear':
+          aids.clear();
+          return { ok: true };
+      }
+    };
+
+    const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      const response = handle(message);
+      return response === undefined ? undefined : Promise.resolve(response);
+    };
+    browser.runtime.onMessage.addListener(listener);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(listener);
+      aids.clear();
+    });
+  },
 });

@@ -1,3 +1,43 @@
 import { render } from 'preact';
+import { createTranslator, uiLanguage } from '@/components/i18n.ts';
+import { App } from '@/components/popup/App.tsx';
+import type { PopupApi } from '@/components/popup/api.ts';
+import type { BackgroundRequest, BackgroundResponses, HighlightKind } from '@/lib/messaging.ts';
+import { openLibrary, sanitizeArticleHtml, savedArticleFromAnalysis } from '@/lib/storage/index.ts';
+import type { Analysis } from '@/lib/types.ts';
+import './popup.css';
 
-render(<main>Kontext</main>, document.getElementById('app')!);
+function ask<T extends BackgroundRequest>(message: T): Promise<BackgroundResponses[T['type']]> {
+  return browser.runtime.sendMessage(message) as Promise<BackgroundResponses[T['type']]>;
+}
+
+/** `popup.html?tabId=N` targets tab N (tests, and the reader opening a popup for a tab); else the active tab. */
+async function targetTabId(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param !== null) return /^\d+$/.test(param) ? Number(param) : null;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+const libraryPromise = openLibrary();
+
+const api: PopupApi = {
+  analyzeTab: (tabId, force) => ask({ type: 'kontext:analyze-tab', tabId, force }),
+  setHighlightKinds: async (tabId: number, kinds: HighlightKind[]) => {
+    await ask({ type: 'kontext:set-highlight-kinds', tabId, kinds });
+  },
+  findSaved: async (url) => (await libraryPromise).getByUrl(url),
+  save: async (analysis: Analysis) => {
+    // The popup has a DOM, so it sanitises here; the library only ever stores sanitised HTML.
+    const html = sanitizeArticleHtml(analysis.contentHtml, window);
+    return (await libraryPromise).save(savedArticleFromAnalysis(analysis, html));
+  },
+  unsave: async (id) => {
+    await (await libraryPromise).remove(id);
+  },
+};
+
+document.documentElement.lang = uiLanguage();
+const t = createTranslator();
+document.title = t('appName');
+targetTabId().then((tabId) => render(<App api={api} tabId={tabId} t={t} />, document.getElementById('app')!));

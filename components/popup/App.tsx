@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { TabAnalysisResponse, TabFailure } from '../../lib/messaging.ts';
+import { createTranslator, type MessageKey, type Translate } from '../i18n.ts';
+import { AnalysisView } from './AnalysisView.tsx';
+import type { PopupApi } from './api.ts';
+
+const FAILURE_MESSAGES: Record<TabFailure, MessageKey> = {
+  restricted: 'failureRestricted',
+  'no-tab': 'failureNoTab',
+  frame: 'failureFrame',
+  timeout: 'failureTimeout',
+  error: 'failureError',
+};
+
+/** The popup never spins forever: after this the reader gets a message and a retry button. */
+const POPUP_TIMEOUT_MS = 30_000;
+
+type State = { phase: 'loading' } | { phase: 'done'; response: TabAnalysisResponse };
+
+export interface AppProps {
+  api: PopupApi;
+  /** null when there is no tab to analyse (for example the popup opened without one). */
+  tabId: number | null;
+  t?: Translate;
+}
+
+export function App({ api, tabId, t = createTranslator() }: AppProps) {
+  const [state, setState] = useState<State>({ phase: 'loading' });
+
+  const load = useCallback(
+    (force: boolean) => {
+      if (tabId === null) {
+        setState({ phase: 'done', response: { ok: false, failure: 'no-tab', detail: 'No tab.' } });
+        return () => undefined;
+      }
+      let settled = false;
+      setState({ phase: 'loading' });
+      const timer = setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        setState({
+          phase: 'done',
+          response: { ok: false, failure: 'timeout', detail: 'The popup timed out.' },
+        });
+      }, POPUP_TIMEOUT_MS);
+      api
+        .analyzeTab(tabId, force)
+        .catch(
+          (error: unknown): TabAnalysisResponse => ({ ok: false, failure: 'error', detail: String(error) }),
+        )
+        .then((response) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          setState({ phase: 'done', response });
+        });
+      return () => {
+        settled = true;
+        clearTimeout(timer);
+      };
+    },
+    [api, tabId],
+  );
+
+  useEffect(() => load(false), [load]);
+
+  if (state.phase === 'loading') {
+    return (
+      <p class="loading" role="status" aria-live="polite">
+        <span class="spinner" aria-hidden="true" /> {t('analysing')}
+      </p>
+    );
+  }
+  const { response } = state;
+  if (!response.ok) {
+    return (
+      <div class="status" role="alert">
+        <p data-testid="status">{t(FAILURE_MESSAGES[response.failure])}</p>
+        {response.failure !== 'restricted' && response.failure !== 'no-tab' && (
+          <button type="button" onClick={() => load(true)}>
+            {t('retry')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (response.analysis.status !== 'ok') {
+    return (
+      <div class="status" role="alert">
+        <h1 class="title">{response.analysis.title}</h1>
+        <p data-testid="status">
+          {t(response.analysis.status === 'not-readerable' ? 'statusNotReaderable' : 'statusNoArticle')}
+        </p>
+        {response.analysis.message && <p class="detail">{response.analysis.message}</p>}
+      </div>
+    );
+  }
+  return (
+    <AnalysisView
+      api={api}
+      tabId={tabId!}
+      analysis={response.analysis}
+      kinds={response.highlightKinds}
+      t={t}
+    />
+  );
+}

@@ -1,0 +1,31 @@
+import type { Entity, EntityKind } from '../../lib/types.ts';
+import type { Translate } from '../i18n.ts';
+
+const KINDS: readonly EntityKind[] = ['person', 'place', 'organization'];
+
+export function EntityList({ entities, t }: { entities: Entity[]; t: Translate }) {
+  if (entities.length === 0) return <p class="empty">{t('noEntities')}</p>;
+  return (
+    <div class="entity-groups">
+      {KINDS.map((kind) => {
+        const ofKind = entities.filter((e) => e.kind === kind);
+        if (ofKind.length === 0) return null;
+        return (
+          <div class="entity-group" key={kind}>
+            <h3>
+              {t(kind)} <span class="count">({ofKind.length})</span>
+            </h3>
+            <ul class={`entities kind-${kind}`}>
+              {ofKind.map((entity) => (
+                <li key={entity.id} data-testid="entity" data-kind={entity.kind} title={entity.firstSentence}>
+                  <span class="name">{entity.name}</span>{' '}
+                  <span class="count">{t('mentions', { n: entity.count })}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { HighlightKind, TabAnalysisResponse } from '../../lib/messaging.ts';
+import type { Analysis } from '../../lib/types.ts';
+
+/** What the popup needs from the browser; main.tsx wires it to browser.*, tests pass a fake. */
+export interface PopupApi {
+  analyzeTab(tabId: number, force?: boolean): Promise<TabAnalysisResponse>;
+  setHighlightKinds(tabId: number, kinds: HighlightKind[]): Promise<void>;
+  /** The saved record for this URL, if any (its id). */
+  findSaved(url: string): Promise<{ id: string } | undefined>;
+  save(analysis: Analysis): Promise<{ id: string }>;
+  unsave(id: string): Promise<void>;
+}

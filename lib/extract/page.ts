@@ -1,0 +1,37 @@
+/**
+ * The DOM half of the pipeline, run by the content script on the live page (and by the CLI): the
+ * article from Readability on a clone, plus the related-link candidates, which Readability drops.
+ */
+import { findRelatedLinks } from '../related/index.ts';
+import type { RelatedLink } from '../types.ts';
+import { extractArticle } from './index.ts';
+import type { BlockAnchor, ExtractedPage } from './types.ts';
+
+/** What the content script hands to the background: the extracted article and the page's link candidates. */
+export interface PageExtraction extends ExtractedPage {
+  relatedCandidates: RelatedLink[];
+  /** Milliseconds per stage so far. */
+  timings: Record<string, number>;
+}
+
+export function timed<T>(timings: Record<string, number>, stage: string, run: () => T): T {
+  const start = performance.now();
+  try {
+    return run();
+  } finally {
+    timings[stage] = (timings[stage] ?? 0) + (performance.now() - start);
+  }
+}
+
+export function extractPage(
+  doc: Document,
+  url: string,
+  options: { anchors?: boolean } = {},
+): { extraction: PageExtraction; anchors: BlockAnchor[] | null } {
+  const timings: Record<string, number> = {};
+  const { page, anchors } = timed(timings, 'extract', () => extractArticle(doc, url, options));
+  const relatedCandidates = timed(timings, 'related', () =>
+    page.status === 'ok' ? findRelatedLinks(doc, url) : [],
+  );
+  return { extraction: { ...page, relatedCandidates, timings }, anchors };
+}
