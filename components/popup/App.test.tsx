@@ -1,0 +1,196 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TabAnalysisResponse } from '../../lib/messaging.ts';
+import type { Analysis } from '../../lib/types.ts';
+import { createTranslator } from '../i18n.ts';
+import { App } from './App.tsx';
+import type { PopupApi } from './api.ts';
+
+const text = 'Anna Berger besuchte Lindau. „Das Netz ist alt“, sagte Anna Berger.';
+const analysis: Analysis = {
+  status: 'ok',
+  message: null,
+  url: 'http://127.0.0.1/a',
+  title: 'Netz in Lindau',
+  byline: 'Max Muster',
+  siteName: 'Weltblick',
+  publishedTime: null,
+  lang: 'de',
+  langSource: 'markup',
+  excerpt: null,
+  wordCount: 11,
+  readingMinutes: 1,
+  text,
+  paragraphs: [text],
+  blocks: [{ kind: 'paragraph', text, start: 0 }],
+  contentHtml: `<p>${text}</p>`,
+  entities: [
+    {
+      id: 'person:anna berger',
+      name: 'Anna Berger',
+      kind: 'person',
+      count: 2,
+      aliases: [],
+      firstSentence: 'Anna Berger besuchte Lindau.',
+      sentences: [],
+      mentions: [],
+    },
+    {
+      id: 'place:lindau',
+      name: 'Lindau',
+      kind: 'place',
+      count: 1,
+      aliases: [],
+      firstSentence: 'Anna Berger besuchte Lindau.',
+      sentences: [],
+      mentions: [],
+    },
+  ],
+  quotes: [
+    {
+      id: 'q1',
+      text: 'Das Netz ist alt',
+      kind: 'speech',
+      start: 30,
+      end: 46,
+      speaker: 'Anna Berger',
+      speakerEntityId: 'person:anna berger',
+    },
+  ],
+  summary: [{ text: 'Anna Berger besuchte Lindau.', start: 0, end: 28 }],
+  related: [
+    {
+      url: 'https://example.org/x',
+      title: 'Mehr über Lindau',
+      host: 'example.org',
+      source: 'block',
+      score: 1,
+    },
+  ],
+  timings: {},
+};
+
+function fakeApi(response: TabAnalysisResponse | Promise<TabAnalysisResponse>): PopupApi {
+  return {
+    analyzeTab: vi.fn(async () => response),
+    setHighlightKinds: vi.fn(async () => undefined),
+    findSaved: vi.fn(async () => undefined),
+    save: vi.fn(async () => ({ id: 'saved-1' })),
+    unsave: vi.fn(async () => undefined),
+  };
+}
+
+let root: HTMLElement;
+async function mount(api: PopupApi, tabId: number | null = 7) {
+  root = document.createElement('div');
+  document.body.append(root);
+  await act(async () => {
+    render(<App api={api} tabId={tabId} t={createTranslator('en')} />, root);
+  });
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+}
+const byTestId = (id: string) => [...root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('popup App', () => {
+  it('shows title, summary, entities by kind, quotes with speakers and related links', async () => {
+    const api = fakeApi({ ok: true, analysis, cached: false, highlightKinds: ['person', 'place'] });
+    await mount(api);
+    expect(api.analyzeTab).toHaveBeenCalledWith(7, false);
+    expect(root.querySelector('h1')?.textContent).toBe('Netz in Lindau');
+    expect(byTestId('summary')[0]?.textContent).toContain('Anna Berger besuchte Lindau.');
+    expect(byTestId('entity').map((e) => [e.dataset.kind, e.querySelector('.name')?.textContent])).toEqual([
+      ['person', 'Anna Berger'],
+      ['place', 'Lindau'],
+    ]);
+    expect(byTestId('quote')[0]?.dataset.speaker).toBe('Anna Berger');
+    const link = byTestId('related-link')[0] as HTMLAnchorElement;
+    expect(link.href).toBe('https://example.org/x');
+    expect(link.target).toBe('_blank');
+    expect(link.rel).toContain('noopener');
+  });
+
+  it('saves and unsaves the article', async () => {
+    const api = fakeApi({ ok: true, analysis, cached: false, highlightKinds: [] });
+    await mount(api);
+    const save = byTestId('save')[0] as HTMLButtonElement;
+    expect(save.getAttribute('aria-pressed')).toBe('false');
+    await act(async () => save.click());
+    expect(api.save).toHaveBeenCalledWith(analysis);
+    expect(save.getAttribute('aria-pressed')).toBe('true');
+    await act(async () => save.click());
+    expect(api.unsave).toHaveBeenCalledWith('saved-1');
+    expect(save.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('shows a save failure (full disk) without losing the page', async () => {
+    const api = fakeApi({ ok: true, analysis, cached: false, highlightKinds: [] });
+    api.save = vi.fn(async () => {
+      throw new Error('The disk is full.');
+    });
+    await mount(api);
+    await act(async () => (byTestId('save')[0] as HTMLButtonElement).click());
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('The disk is full.');
+    expect(root.querySelector('h1')?.textContent).toBe('Netz in Lindau');
+  });
+
+  it('switches highlight kinds in the page', async () => {
+    const api = fakeApi({ ok: true, analysis, cached: false, highlightKinds: ['person', 'place'] });
+    await mount(api);
+    const placeToggle = [...root.querySelectorAll<HTMLInputElement>('.toggle input')][1]!;
+    await act(async () => placeToggle.click());
+    expect(api.setHighlightKinds).toHaveBeenLastCalledWith(7, ['person']);
+  });
+
+  it('explains a page extensions may not read', async () => {
+    await mount(fakeApi({ ok: false, failure: 'restricted', detail: 'chrome://settings' }));
+    expect(byTestId('status')[0]?.textContent).toMatch(/can’t read this page/);
+  });
+
+  it('explains a page without an article', async () => {
+    await mount(
+      fakeApi({
+        ok: true,
+        cached: false,
+        highlightKinds: [],
+        analysis: { ...analysis, status: 'not-readerable', message: 'no', entities: [], summary: [] },
+      }),
+    );
+    expect(byTestId('status')[0]?.textContent).toMatch(/doesn’t look like an article/);
+  });
+
+  it('turns a thrown error into a message with a retry', async () => {
+    const api = fakeApi({ ok: true, analysis, cached: false, highlightKinds: [] });
+    api.analyzeTab = vi.fn(async () => {
+      throw new Error('port closed');
+    });
+    await mount(api);
+    expect(byTestId('status')[0]?.textContent).toMatch(/went wrong/);
+    expect(root.querySelector('button')?.textContent).toBe('Try again');
+  });
+
+  it('speaks German to a German browser', async () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => {
+      render(
+        <App
+          api={fakeApi({ ok: false, failure: 'no-tab', detail: '' })}
+          tabId={1}
+          t={createTranslator('de')}
+        />,
+        root,
+      );
+    });
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(byTestId('status')[0]?.textContent).toBe('Dieser Tab ist nicht mehr geöffnet.');
+  });
+});
