@@ -153,9 +153,11 @@ async function sanitizedContent(tabId: number): Promise<BackgroundResponses['kon
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // Only our own extension pages talk to the background; content scripts never send requests, and
-    // nothing from a web page is accepted (no externally_connectable, and the sender is checked).
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    // Only our own extension pages (popup, list, reader; also when opened in a tab) talk to the
+    // background. Content scripts run inside web pages and never send requests, so anything whose
+    // sender is not an extension page is ignored, as is anything from other extensions.
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/')))
+      return undefined;
     if (!isBackgroundRequest(message)) return undefined;
     switch (message.type) {
       case 'kontext:analyze-tab':
