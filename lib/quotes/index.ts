@@ -1,0 +1,108 @@
+/**
+ * Direct quotations with their speakers: typography (marks.ts), speech or phrase (kind.ts), who
+ * said it (attribution.ts) and to which entity that resolves (resolve.ts).
+ */
+import type { ArticleBlock, Entity, Quote } from '../types.ts';
+import { speakerAfter, speakerBefore, subjectOf } from './attribution.ts';
+import { classifyQuote } from './kind.ts';
+import { findQuotedSpans, type QuotedSpan } from './marks.ts';
+import { NO_SPEAKER, type Speaker, SpeakerResolver } from './resolve.ts';
+import { tokenize } from './tokens.ts';
+
+export { findQuotedSpans } from './marks.ts';
+
+/** How far around a quote attribution is looked for. */
+const WINDOW = 160;
+
+function blockIndexAt(blocks: ArticleBlock[], offset: number): number {
+  let found = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i]!.start <= offset) found = i;
+    else break;
+  }
+  return found;
+}
+
+/** Start of the sentence holding `offset`, not before `floor`. */
+function sentenceStart(text: string, floor: number, offset: number): number {
+  const slice = text.slice(floor, offset);
+  let start = floor;
+  for (const match of slice.matchAll(/[.!?…]["“”»«’]?\s+(?=\P{Ll}|$)/gu)) {
+    start = floor + (match.index ?? 0) + match[0].length;
+  }
+  return start;
+}
+
+export function findQuotes(
+  article: { text: string; blocks: ArticleBlock[]; lang: string },
+  entities: Entity[],
+): Quote[] {
+  const { text, blocks, lang } = article;
+  const spans = findQuotedSpans(text, blocks);
+  const resolver = new SpeakerResolver(
+    text,
+    entities,
+    spans.map((s) => ({ start: s.outerStart, end: s.outerEnd })),
+    lang,
+  );
+  const quotes: Quote[] = [];
+  let previous: { quote: Quote; block: number } | null = null;
+
+  spans.forEach((span: QuotedSpan, index) => {
+    const firstBlock = blockIndexAt(blocks, span.outerStart);
+    const lastBlock = blockIndexAt(blocks, span.outerEnd - 1);
+    const prevQuote = quotes[index - 1];
+    const prevSpan = spans[index - 1];
+    const nextSpan = spans[index + 1];
+    const blockFloor = blocks[firstBlock]!.start;
+    // A speech quote before ends the context; a phrase quote is part of the reporter's sentence.
+    const prevEnd = prevSpan && prevQuote?.kind === 'speech' ? prevSpan.outerEnd : 0;
+    const floor = Math.max(blockFloor, prevEnd);
+    const beforeStart = Math.max(sentenceStart(text, floor, span.outerStart), span.outerStart - WINDOW);
+    const before = text.slice(beforeStart, span.outerStart);
+
+    const last = blocks[lastBlock]!;
+    const blockEnd = last.start + last.text.length;
+    const afterLimit = Math.min(blockEnd, nextSpan ? nextSpan.outerStart : blockEnd, span.outerEnd + WINDOW);
+    const afterTokens = tokenize(text, span.outerEnd, afterLimit);
+    const stop = afterTokens.findIndex((t, i) => i > 0 && /^[.!?;]$/.test(t.text));
+    const afterSentence = stop >= 0 ? afterTokens.slice(0, stop) : afterTokens;
+
+    const pieces = span.pieces;
+    const quoteText = pieces.map((p) => text.slice(p.start, p.end)).join(' ');
+    const after = speakerAfter(afterSentence, resolver);
+    const kind = classifyQuote({
+      quoteText,
+      before,
+      attributedAfter: after !== null,
+      multiParagraph: pieces.length > 1,
+    });
+    const beforeTokens = tokenize(text, beforeStart, span.outerStart);
+    let speaker: Speaker | null = after ?? speakerBefore(beforeTokens, resolver);
+    // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.
+    if (!speaker && kind === 'speech' && /:\s*$/.test(before)) speaker = subjectOf(beforeTokens, resolver);
+    // A name or title in quotation marks („Rheinische Post“, the band „Nachtfalter“) has no speaker.
+    if (kind === 'phrase' && entities.some((e) => [e.name, ...e.aliases].includes(quoteText))) speaker = null;
+    // An unattributed quote that goes on from the previous speaker's quote is theirs too.
+    const continues =
+      previous !== null &&
+      previous.quote.kind === 'speech' &&
+      (previous.block === firstBlock || (previous.block === firstBlock - 1 && before.trim() === ''));
+    if (!speaker && kind === 'speech' && continues && previous) {
+      speaker = { speaker: previous.quote.speaker, speakerEntityId: previous.quote.speakerEntityId };
+    }
+    const resolved = speaker ?? NO_SPEAKER;
+    const quote: Quote = {
+      id: `quote-${pieces[0]!.start}`,
+      text: quoteText,
+      kind,
+      start: pieces[0]!.start,
+      end: pieces[pieces.length - 1]!.end,
+      speaker: resolved.speaker,
+      speakerEntityId: resolved.speakerEntityId,
+    };
+    quotes.push(quote);
+    if (kind === 'speech') previous = { quote, block: lastBlock };
+  });
+  return quotes;
+}

@@ -1,0 +1,78 @@
+/**
+ * Word lists for quote attribution, German and English. Verbs are the inflected forms news text
+ * uses around quotes (third person, present and past); role nouns are matched as the end of a word
+ * so compounds count ("Regierungssprecher", "Außenministerin").
+ */
+
+export const SPEECH_VERBS = new Set(
+  // German
+  (
+    'sagte sagt sagten sagen betonte betont betonten erklärte erklärt erklärten meinte meint ergänzte ergänzt ' +
+    'fügte fügt kritisierte kritisiert warnte warnt forderte fordert schrieb schreibt twitterte sprach spricht ' +
+    'zitierte zitiert berichtete berichtet teilte versicherte versichert räumte bekräftigte bekräftigt ' +
+    'unterstrich rief ruft fragte fragt antwortete antwortet erwiderte erwidert lobte lobt nannte nennt ' +
+    'bezeichnete bezeichnet verkündete verkündet mahnte mahnt beklagte beklagt bestätigte bestätigt ' +
+    'kommentierte kommentiert resümierte bilanzierte schilderte schildert erzählte erzählt ' +
+    'versprach verspricht behauptete behauptet argumentierte argumentiert stellte kündigte appellierte ' +
+    // English
+    'said says say told tells added adds explained explains stated states noted notes warned warns argued ' +
+    'argues insisted insists claimed claims wrote writes asked asks replied replies continued declared ' +
+    'announced admitted commented remarked recalled urged called calls described describes praised ' +
+    'tweeted posted responded answered acknowledged conceded suggested confirmed vowed pledged quipped ' +
+    'joked shouted cried whispered'
+  ).split(' '),
+);
+
+/** Verbs that follow their object in an English "X told reporters" frame: the object is the audience. */
+export const AUDIENCE_VERBS = new Set(['told', 'tells', 'zitierte', 'zitiert']);
+
+export const PRONOUNS = new Set(['er', 'sie', 'he', 'she']);
+
+export const DETERMINERS = new Set(
+  'der die das den dem des ein eine einer einem eines sein seine seiner ihr ihre ihrer the a an his her their its'.split(
+    ' ',
+  ),
+);
+
+/** Sentence adverbs that may stand between a speaker and the verb, or start a sentence before the verb. */
+export const ADVERBS = new Set(
+  (
+    'selbst auch jedoch dann nun zudem außerdem später bereits ebenfalls erneut noch dabei daraufhin dazu ' +
+    'damals zuletzt zuvor stattdessen allerdings gestern heute abschließend weiter zugleich ' +
+    'also later then further previously earlier again today yesterday however too still meanwhile ' +
+    'But And Then Later Also Dann Dazu Doch Aber Auch Später Zugleich Zudem Außerdem Gestern Heute However Meanwhile'
+  ).split(' '),
+);
+
+/** Words that may start a sentence and are capitalised without being a name. */
+export const CAPITALISED_FUNCTION_WORDS = new Set(
+  (
+    'Der Die Das Den Dem Des Ein Eine Einer Dann Dazu Doch Aber Auch Später Zugleich Zudem Außerdem Gestern ' +
+    'Heute Am Im In Nach Vor Bei Mit Laut So Und Oder Es Er Sie Wir Ich Man Dies Diese Dieser Damals Zuletzt ' +
+    'The A An But And Then Later Also However Meanwhile In On At After Before When While It He She They We I ' +
+    'This That According Yesterday Today Earlier Speaking Asked'
+  ).split(' '),
+);
+
+export const NAME_PARTICLES = new Set(['von', 'van', 'de', 'da', 'di', 'al', 'bin', 'zu', 'le', 'la']);
+
+export const TITLES = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Herr', 'Frau', 'Sir', 'Dame', 'Lord']);
+
+const GERMAN_ROLES =
+  'machthaber|präsident|kanzler|minister|sprecher|chef|vorsitzender?|bürgermeister|trainer|direktor|experte|' +
+  'analyst|politiker|abgeordneter?|botschafter|general|kommandeur|diktator|leiter|anwalt|anwältin|richter|' +
+  'staatschef|regierungschef|premier|senator|gouverneur|beamter?|ermittler|polizist|zeuge|forscher|autor|' +
+  'manager|gründer|geschäftsführer|intendant|bischof|papst|könig|königin|oberst|offizier|sekretär';
+
+const ENGLISH_ROLES =
+  'president|prime minister|minister|spokesman|spokeswoman|spokesperson|leader|chief|chairman|chairwoman|' +
+  'ceo|director|coach|manager|official|officer|secretary|senator|governor|mayor|lawyer|attorney|judge|' +
+  'analyst|expert|professor|dictator|ambassador|general|commander|captain|boss|chancellor|researcher|' +
+  'scientist|author|witness|founder|owner|king|queen|pope|bishop|detective|prosecutor|sheriff|striker|' +
+  'midfielder|defender|goalkeeper|player|actor|actress|singer|star|spokesman';
+
+/** Role noun at the end of a German noun (with inflection) or an English role word. */
+export const ROLE_NOUN = new RegExp(
+  `(?:(?:${GERMAN_ROLES})(?:in|innen|en|n|s|e)?$)|^(?:${ENGLISH_ROLES})s?$`,
+  'iu',
+);

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { readSeedArticle } from '../../tests/fixtures/news-page.ts';
+import { buildArticle, buildEntities } from '../../tests/fixtures/quotes-gold/build.ts';
+import { hasSharedData, requireSharedDataInCi, SKIP_NO_DATA } from '../../tests/support/shared-data.ts';
+import { findQuotes } from './index.ts';
+
+function quotesOf(paragraphs: string[], lang: string, entities: Parameters<typeof buildEntities>[1] = []) {
+  const article = buildArticle(paragraphs, lang);
+  return findQuotes(article, buildEntities(article.text, entities));
+}
+
+describe('findQuotes typography', () => {
+  it.each([
+    ['de', 'Er sagte: „Wir kommen morgen.“ Dann ging er.', 'Wir kommen morgen.'],
+    ['de', 'Er sagte: »Wir kommen morgen.« Dann ging er.', 'Wir kommen morgen.'],
+    ['de', 'Er sagte: «Wir kommen morgen.» Dann ging er.', 'Wir kommen morgen.'],
+    ['fr', 'Il a dit : « Nous venons demain. » Puis il est parti.', 'Nous venons demain.'],
+    ['es', 'Dijo: «Venimos mañana». Luego se fue.', 'Venimos mañana'],
+    ['en', 'He said: “We come tomorrow.” Then he left.', 'We come tomorrow.'],
+    ['en', 'He said: ‘We come tomorrow.’ Then he left.', 'We come tomorrow.'],
+    ['en', 'He said: "We come tomorrow." Then he left.', 'We come tomorrow.'],
+    ['en', "He said: 'We come tomorrow.' Then he left.", 'We come tomorrow.'],
+  ])('%s: %s', (lang, paragraph, expected) => {
+    expect(quotesOf([paragraph], lang).map((q) => q.text)).toEqual([expected]);
+  });
+
+  it('does not take apostrophes for quotation marks', () => {
+    expect(quotesOf(["It's the players' day, and Kim's team won't stop."], 'en')).toEqual([]);
+    expect(quotesOf(['Das war’s, sagt’s und geht.'], 'de')).toEqual([]);
+  });
+
+  it('keeps a nested quote inside the outer one', () => {
+    const quotes = quotesOf(['Sie sagte: „Er rief ‚Halt!‘ und rannte weg.“'], 'de');
+    expect(quotes.map((q) => q.text)).toEqual(['Er rief ‚Halt!‘ und rannte weg.']);
+  });
+
+  it('joins a quote that each new paragraph reopens, and spans it in the text', () => {
+    const article = buildArticle(
+      ['Sie sagte: “First part.', '“Second part.', '“Third part.” Then she left.'],
+      'en',
+    );
+    const [quote] = findQuotes(article, []);
+    expect(quote?.text).toBe('First part. Second part. Third part.');
+    expect(article.text.slice(quote!.start, quote!.end)).toBe('First part.\n\n“Second part.\n\n“Third part.');
+  });
+
+  it('ignores a mark left open at the end of a paragraph that the next one does not reopen', () => {
+    expect(quotesOf(['Er sagte: „Das ist unvollständig.', 'Neuer Absatz ohne Zeichen.'], 'de')).toEqual([]);
+  });
+
+  it('gives offsets of the words inside the marks', () => {
+    const article = buildArticle(['Vorab.', 'Er nannte es „großen Unsinn“.'], 'de');
+    const [quote] = findQuotes(article, []);
+    expect(article.text.slice(quote!.start, quote!.end)).toBe('großen Unsinn');
+  });
+});
+
+describe('findQuotes speakers', () => {
+  const people = [
+    { name: 'Olivia Grant', kind: 'person' as const, aliases: ['Grant'] },
+    { name: 'Tom Reyes', kind: 'person' as const, aliases: ['Reyes'] },
+  ];
+
+  it.each([
+    ['"We will win," said Grant.', 'Olivia Grant'],
+    ['"We will win," Grant said.', 'Olivia Grant'],
+    ['"We will win," Tom Reyes told reporters.', 'Tom Reyes'],
+    ['Grant told reporters: "We will win."', 'Olivia Grant'],
+    ['According to Reyes, "the deal is done."', 'Tom Reyes'],
+    ['Reyes added: "We will win this."', 'Tom Reyes'],
+    ['Grant, the team captain, said: "We will win this."', 'Olivia Grant'],
+  ])('English pattern %s', (paragraph, speaker) => {
+    expect(quotesOf([paragraph], 'en', people)[0]?.speaker).toBe(speaker);
+  });
+
+  const leute = [
+    { name: 'Olaf Brunner', kind: 'person' as const, aliases: ['Brunner'] },
+    { name: 'Eva Haas', kind: 'person' as const, aliases: ['Haas'] },
+  ];
+
+  it.each([
+    ['„Wir gewinnen“, sagte Brunner.', 'Olaf Brunner'],
+    ['„Wir gewinnen“, betonte Eva Haas am Montag.', 'Eva Haas'],
+    ['Haas erklärte: „Wir gewinnen das Spiel.“', 'Eva Haas'],
+    ['Dazu sagte Brunner: „Wir gewinnen das Spiel.“', 'Olaf Brunner'],
+    ['Laut Brunner ist „alles in Ordnung“.', 'Olaf Brunner'],
+    ['„Wir gewinnen“, so Haas.', 'Eva Haas'],
+    ['Haas zufolge ist die Lage „sehr ernst“.', 'Eva Haas'],
+  ])('German pattern %s', (paragraph, speaker) => {
+    expect(quotesOf([paragraph], 'de', leute)[0]?.speaker).toBe(speaker);
+  });
+
+  it('resolves a pronoun to the person named before it', () => {
+    const quotes = quotesOf(['Brunner kam spät.', '„Es tut mir leid“, sagte er.'], 'de', leute);
+    expect(quotes[0]).toMatchObject({ speaker: 'Olaf Brunner', speakerEntityId: 'person:olaf brunner' });
+  });
+
+  it('resolves a role noun to the person it was used for', () => {
+    const quotes = quotesOf(
+      [
+        'Der Konzernchef Olaf Brunner stellte die Zahlen vor. Eva Haas hörte zu.',
+        '„Das Jahr war schwierig“, zitierte die Agentur den Konzernchef.',
+      ],
+      'de',
+      [
+        { name: 'Olaf Brunner', kind: 'person' },
+        { name: 'Eva Haas', kind: 'person' },
+      ],
+    );
+    expect(quotes[0]?.speaker).toBe('Olaf Brunner');
+  });
+
+  it('leaves an anonymous speaker unnamed and an unattributed quote without speaker', () => {
+    expect(quotesOf(['„Das ist falsch“, sagte ein Sprecher.'], 'de', leute)[0]?.speaker).toBeNull();
+    expect(quotesOf(['Auf dem Schild stand „Betreten verboten“.'], 'de', leute)[0]?.speaker).toBeNull();
+  });
+
+  it('names a speaker not in the entity table as written (English)', () => {
+    expect(quotesOf(['"It is over," said Mark Twain.'], 'en', [])[0]).toMatchObject({
+      speaker: 'Mark Twain',
+      speakerEntityId: null,
+    });
+  });
+});
+
+describe.skipIf(!hasSharedData)(
+  `seed article quotes (${hasSharedData ? 'shared data present' : SKIP_NO_DATA})`,
+  () => {
+    requireSharedDataInCi();
+    const seed = readSeedArticle()!;
+    const article = buildArticle(
+      seed.blocks.map((b) => b.text),
+      'de',
+    );
+    // Entities as the recogniser names them; "Kim" is an alias, "Machthaber" is not.
+    const entities = buildEntities(article.text, [
+      { name: 'Kim Jong Un', kind: 'person', aliases: ['Kim'] },
+      { name: 'KCNA', kind: 'organization' },
+      { name: 'Nordkorea', kind: 'place', aliases: ['Nordkoreas'] },
+      { name: 'Pjöngjang', kind: 'place' },
+      { name: 'Moskau', kind: 'place' },
+      { name: 'Russland', kind: 'place', aliases: ['Russlands'] },
+      { name: 'Ukraine', kind: 'place' },
+    ]);
+    const quotes = findQuotes(article, entities);
+
+    it('finds the five quotes: four phrases and one speech', () => {
+      expect(quotes.map((q) => [q.text.slice(0, 22), q.kind])).toEqual([
+        ['fremden Erde', 'phrase'],
+        ['heldenhaften Einsatz', 'phrase'],
+        ['externe Einsatzkräfte', 'phrase'],
+        ['Während das ganze Land', 'speech'],
+        ['unbesiegbaren Allianz', 'phrase'],
+      ]);
+    });
+
+    it('attributes the long quote ("zitierte KCNA den Machthaber") to Kim Jong Un', () => {
+      const speech = quotes.find((q) => q.kind === 'speech')!;
+      expect(speech.speaker).toBe('Kim Jong Un');
+      expect(speech.speakerEntityId).toBe('person:kim jong un');
+      expect(article.text.slice(speech.start, speech.end)).toBe(speech.text);
+    });
+
+    it('resolves "den Machthaber" through the role even when only the full name is a mention', () => {
+      const fullNameOnly = buildEntities(article.text, [
+        { name: 'Kim Jong Un', kind: 'person' },
+        { name: 'KCNA', kind: 'organization' },
+      ]);
+      const speech = findQuotes(article, fullNameOnly).find((q) => q.kind === 'speech');
+      expect(speech?.speaker).toBe('Kim Jong Un');
+    });
+
+    it('attributes phrases only where the speaker is plain', () => {
+      expect(quotes.map((q) => q.speaker)).toEqual([null, 'Kim Jong Un', null, 'Kim Jong Un', 'Kim Jong Un']);
+    });
+  },
+);
