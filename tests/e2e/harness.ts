@@ -1,0 +1,520 @@
+/**
+ * End-to-end harness: real headless Chromium and Firefox ESR with Kontext's TEST build loaded, a local
+ * fixture server, and the helpers every e2e test needs. Typical use:
+ *
+ * ```ts
+ * forEachBrowser((name) => {
+ *   const session = useExtensionSession(name);          // one browser per describe block
+ *   it('…', async () => {
+ *     const server = await serveFixtures((origin) => ({ '/article': buildSeedPage({ origin })! }));
+ *     const page = await openPage(session(), server.url('/article'));
+ *     const popup = await openPopup(session(), await tabIdOf(session(), page));
+ *     await popup.waitForSelector('[data-testid="summary"]');
+ *     await server.close();
+ *   });
+ * });
+ * ```
+ *
+ * Why the test build: it differs from the store build only by host access to http://127.0.0.1/* and
+ * http://localhost/*, so a test can analyse a served page without the toolbar click that grants activeTab.
+ * `npm run test:e2e` builds it first (`npm run build:test`).
+ *
+ * Environment:
+ * - CHROME_PATH / FIREFOX_PATH override /usr/bin/chromium and /usr/bin/firefox-esr.
+ * - KONTEXT_E2E_BROWSERS=chromium (or firefox) runs one browser only, for a quick local loop.
+ * - CI=true turns a missing browser into a failing test instead of a skip.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { ROOT } from '../support/shared-data.ts';
+
+export type { Browser, Page } from 'puppeteer-core';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+/** The gecko id from wxt.config.ts; Firefox identifies the add-on by it. */
+export const FIREFOX_ADDON_ID = 'kontext@kontext.example';
+/**
+ * Firefox gives every profile a random moz-extension UUID; the pref `extensions.webextensions.uuids`
+ * pins it, so extension URLs are known before the add-on is installed and stay equal across restarts.
+ */
+export const FIREFOX_EXTENSION_UUID = '6b0e6f2a-4c1d-4e8a-9f3b-2a7c5d1e0b94';
+
+/** Popup viewport: Chromium caps a real popup at 800×600; Kontext's is designed for about 400 wide. */
+export const POPUP_VIEWPORT = { width: 420, height: 600 } as const;
+export const PAGE_VIEWPORT = { width: 1280, height: 800 } as const;
+
+export const SCREENSHOT_DIR = join(ROOT, 'docs', 'screenshots');
+
+const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
+
+export function browserExecutable(name: BrowserName): string {
+  return name === 'chromium'
+    ? (process.env.CHROME_PATH ?? '/usr/bin/chromium')
+    : (process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr');
+}
+
+/** The unpacked test build for `name`, made by `npm run build:test`. */
+export function testBuildDir(name: BrowserName): string {
+  return join(ROOT, '.output', name === 'chromium' ? 'chrome-mv3-test' : 'firefox-mv3-test');
+}
+
+/** Why `name` cannot run here (browser not installed), or null when it can. */
+export function missingBrowser(name: BrowserName): string | null {
+  const path = browserExecutable(name);
+  if (!existsSync(path)) {
+    const pkg = name === 'chromium' ? 'chromium' : 'firefox-esr';
+    const env = name === 'chromium' ? 'CHROME_PATH' : 'FIREFOX_PATH';
+    return `${name} is not installed at ${path} (apt-get install ${pkg}, or set ${env})`;
+  }
+  return null;
+}
+
+function selectedBrowsers(): BrowserName[] {
+  const only = process.env.KONTEXT_E2E_BROWSERS?.split(',').map((s) => s.trim());
+  return only ? BROWSERS.filter((b) => only.includes(b)) : [...BROWSERS];
+}
+
+/**
+ * Declares `fn`'s tests once per browser, each in its own describe block named after the browser. A
+ * browser that is not installed is skipped with the reason in the block's name, except with CI=true,
+ * where it becomes a failing test: CI must never pass by skipping.
+ */
+export function forEachBrowser(fn: (name: BrowserName) => void): void {
+  for (const name of selectedBrowsers()) {
+    const missing = missingBrowser(name);
+    if (missing && process.env.CI === 'true') {
+      describe(name, () => {
+        it('has the browser installed (CI=true)', () => {
+          throw new Error(`CI=true: ${missing}`);
+        });
+      });
+    } else if (missing) {
+      describe.skip(`${name} — skipped: ${missing}`, () => fn(name));
+    } else {
+      describe(name, () => fn(name));
+    }
+  }
+}
+
+export interface LaunchOptions {
+  /**
+   * A profile folder to use and KEEP (for "restart with the same profile" tests). Without it a throwaway
+   * profile is made in the temp dir and deleted by close().
+   */
+  profileDir?: string;
+  /** Unpacked extension to load; default: the test build for this browser. */
+  extensionDir?: string;
+  /**
+   * Browser UI language, which the extension's i18n follows. Default 'en-US'. Debian's firefox-esr ships
+   * only en-US unless a firefox-esr-l10n-* package is installed.
+   */
+  locale?: string;
+}
+
+export interface ExtensionSession {
+  name: BrowserName;
+  browser: Browser;
+  /** 'chrome-extension://<id>' or 'moz-extension://<uuid>', without a trailing slash. */
+  extensionOrigin: string;
+  /** Chromium's extension id or Firefox's add-on id. */
+  extensionId: string;
+  profileDir: string;
+  /** Closes the browser; deletes the profile unless it was passed in. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+const BASE_CHROMIUM_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Extensions.loadUnpacked over CDP (what puppeteer's installExtension uses) needs this flag and a pipe;
+  // --load-extension is disabled in current Chromium builds.
+  '--enable-unsafe-extension-debugging',
+];
+
+/**
+ * Launches `name` headless with Kontext installed. Chromium loads the unpacked build over CDP;
+ * Firefox installs it as a temporary add-on over WebDriver BiDi.
+ */
+export async function launchWithExtension(
+  name: BrowserName,
+  options: LaunchOptions = {},
+): Promise<ExtensionSession> {
+  const missing = missingBrowser(name);
+  if (missing) throw new Error(missing);
+  const extensionDir = options.extensionDir ?? testBuildDir(name);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`no extension build at ${extensionDir}: run \`npm run build:test\` first`);
+  }
+  const keepProfile = options.profileDir !== undefined;
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), `kontext-e2e-${name}-`));
+  mkdirSync(profileDir, { recursive: true });
+  const locale = options.locale ?? 'en-US';
+
+  let browser: Browser;
+  let extensionOrigin: string;
+  let extensionId: string;
+  try {
+    if (name === 'chromium') {
+      browser = await puppeteer.launch({
+        browser: 'chrome',
+        executablePath: browserExecutable(name),
+        headless: true,
+        pipe: true,
+        enableExtensions: true,
+        userDataDir: profileDir,
+        defaultViewport: PAGE_VIEWPORT,
+        args: [...BASE_CHROMIUM_ARGS, ...(IS_ROOT ? ['--no-sandbox'] : []), `--lang=${locale}`],
+        // On Linux Chromium takes its UI language from the environment, not from --lang.
+        env: {
+          ...process.env,
+          LANGUAGE: locale.replace('-', '_'),
+          LANG: `${locale.replace('-', '_')}.UTF-8`,
+        },
+      });
+      extensionId = await browser.installExtension(extensionDir);
+      extensionOrigin = `chrome-extension://${extensionId}`;
+    } else {
+      browser = await puppeteer.launch({
+        browser: 'firefox',
+        executablePath: browserExecutable(name),
+        headless: true,
+        userDataDir: profileDir,
+        defaultViewport: PAGE_VIEWPORT,
+        // WebDriver BiDi refuses to navigate a tab to moz-extension:// URLs without this flag.
+        args: ['--remote-allow-system-access'],
+        extraPrefsFirefox: {
+          'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
+          // A temporary add-on is uninstalled when the browser quits; keep its data for restart tests.
+          'extensions.webextensions.keepStorageOnUninstall': true,
+          'extensions.webextensions.keepUuidOnUninstall': true,
+          // Firefox treats MV3 host_permissions as optional and a temporary install grants none of them;
+          // this grants them on install, as a store install's permission prompt would.
+          'extensions.originControls.grantByDefault': true,
+          'intl.locale.requested': locale,
+          'intl.accept_languages': locale,
+        },
+      });
+      extensionId = await browser.installExtension(extensionDir);
+      extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+    }
+  } catch (error) {
+    if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  let closed = false;
+  return {
+    name,
+    browser,
+    extensionOrigin,
+    extensionId,
+    profileDir,
+    async close() {
+      if (closed) return;
+      closed = true;
+      helperPages.delete(browser);
+      await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+      if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * One browser per describe block: launched in beforeAll, closed in afterAll. Call the returned getter
+ * inside tests (not at declaration time).
+ */
+export function useExtensionSession(name: BrowserName, options: LaunchOptions = {}): () => ExtensionSession {
+  let session: ExtensionSession | undefined;
+  beforeAll(async () => {
+    session = await launchWithExtension(name, options);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error(`the ${name} session is not running (did beforeAll fail?)`);
+    return session;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Fixture server
+
+export type FixtureResponse = string | { body: string; contentType?: string; status?: number };
+export type FixtureRoutes = Record<string, FixtureResponse>;
+
+export interface FixtureServer {
+  /** 'http://127.0.0.1:PORT' */
+  origin: string;
+  /** `${origin}${path}` */
+  url(path: string): string;
+  /** Adds or replaces a route after start (for pages that embed the origin). */
+  route(path: string, response: FixtureResponse): void;
+  /** Paths requested so far, in order (query strings included). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.pdf': 'application/pdf',
+};
+
+/**
+ * Serves `routes` from 127.0.0.1 on a random free port. Routes match the path without its query string;
+ * anything else is a 404. Pass a function to build routes that need the origin (e.g. the seed page, whose
+ * canonical and share links point at it). Responses default to HTML unless the path has a known extension.
+ */
+export async function serveFixtures(
+  routes: FixtureRoutes | ((origin: string) => FixtureRoutes) = {},
+): Promise<FixtureServer> {
+  const table = new Map<string, FixtureResponse>();
+  const requests: string[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const raw = req.url ?? '/';
+    requests.push(raw);
+    const path = raw.split('?')[0] ?? '/';
+    const found = table.get(path) ?? table.get(decodeURIComponent(path));
+    if (found === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`no fixture for ${path}`);
+      return;
+    }
+    const response = typeof found === 'string' ? { body: found } : found;
+    const contentType = response.contentType ?? CONTENT_TYPES[extname(path)] ?? 'text/html; charset=utf-8';
+    res.writeHead(response.status ?? 200, { 'content-type': contentType, 'cache-control': 'no-store' });
+    res.end(response.body);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  const initial = typeof routes === 'function' ? routes(origin) : routes;
+  for (const [path, response] of Object.entries(initial)) table.set(path, response);
+  return {
+    origin,
+    url: (path) => `${origin}${path}`,
+    route: (path, response) => void table.set(path, response),
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Pages and tabs
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Opens `url` in a new tab and waits for its load event. */
+export async function openPage(session: ExtensionSession, url: string): Promise<Page> {
+  const page = await session.browser.newPage();
+  await page.setViewport(PAGE_VIEWPORT);
+  if (isExtensionUrl(session, url)) await gotoExtensionPage(session, page, url);
+  else await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+function isExtensionUrl(session: ExtensionSession, url: string): boolean {
+  return url.startsWith(`${session.extensionOrigin}/`);
+}
+
+/**
+ * Navigates `page` to one of the extension's own pages. In Firefox, puppeteer never sees that navigation
+ * finish over BiDi (the page moves to the extension process), although the page loads and is scriptable;
+ * so start it without waiting and poll the document instead.
+ */
+export async function gotoExtensionPage(
+  session: ExtensionSession,
+  page: Page,
+  url: string,
+  timeoutMs = 20_000,
+): Promise<void> {
+  if (session.name === 'chromium') {
+    await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+    return;
+  }
+  page.goto(url, { timeout: timeoutMs }).catch(() => {
+    // Expected: this promise only ends by timeout or when the page closes; the poll below decides.
+  });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    await sleep(100);
+    const state = await page
+      .evaluate(() => [location.href, document.readyState] as const)
+      .catch(() => null /* the old document went away mid-evaluate */);
+    if (state && state[0] === url && state[1] === 'complete') return;
+  }
+  throw new Error(`${session.name}: ${url} did not load within ${timeoutMs} ms`);
+}
+
+/** The URL of the popup for `tabId` (null: no tabId, the popup picks the active tab). */
+export function popupUrl(session: ExtensionSession, tabId: number | null, hash?: string): string {
+  const query = tabId === null ? '' : `?tabId=${tabId}`;
+  return `${session.extensionOrigin}/popup.html${query}${hash ? `#${hash.replace(/^#/, '')}` : ''}`;
+}
+
+/**
+ * Opens the popup as a tab targeting `tabId` (`popup.html?tabId=N`, the testability contract), sized
+ * like a real popup. `hash` is e.g. 'saved' for `popup.html#saved`.
+ */
+export async function openPopup(
+  session: ExtensionSession,
+  tabId: number | null,
+  hash?: string,
+): Promise<Page> {
+  const page = await session.browser.newPage();
+  await page.setViewport(POPUP_VIEWPORT);
+  await gotoExtensionPage(session, page, popupUrl(session, tabId, hash));
+  return page;
+}
+
+/** The helper page (the extension's manifest.json, which has extension APIs) used for tab lookups. */
+const helperPages = new WeakMap<Browser, Page>();
+
+async function helperPage(session: ExtensionSession): Promise<Page> {
+  const existing = helperPages.get(session.browser);
+  if (existing && !existing.isClosed()) return existing;
+  const page = await session.browser.newPage();
+  await gotoExtensionPage(session, page, `${session.extensionOrigin}/manifest.json`);
+  helperPages.set(session.browser, page);
+  return page;
+}
+
+/**
+ * The slice of the WebExtension API that tests call inside `evaluateInExtension`. Both browsers' MV3
+ * APIs return promises. Inside the function: `const api = extensionApiOf(globalThis)` is not possible
+ * (the function is serialised), so write `const g = globalThis as unknown as ExtensionGlobal;
+ * const api = g.browser ?? g.chrome;`.
+ */
+export interface ExtensionApi {
+  tabs: {
+    query(filter: Record<string, unknown>): Promise<Array<{ id?: number; url?: string; active: boolean }>>;
+    get(id: number): Promise<{ id?: number; url?: string; title?: string }>;
+  };
+  storage: {
+    local: {
+      get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      clear(): Promise<void>;
+    };
+  };
+  permissions: { contains(p: { origins?: string[]; permissions?: string[] }): Promise<boolean> };
+  scripting: {
+    executeScript(injection: {
+      target: { tabId: number };
+      func: () => unknown;
+    }): Promise<Array<{ result?: unknown }>>;
+  };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+export interface ExtensionGlobal {
+  browser?: ExtensionApi;
+  chrome?: ExtensionApi;
+}
+
+/**
+ * Runs `fn` in an extension page, where `browser.*` (Firefox) or `chrome.*` (Chromium) is available,
+ * e.g. to read `storage.local` or query tabs. `fn` is serialised: it cannot close over test variables;
+ * pass them as `arg`.
+ */
+export async function evaluateInExtension<T, A = undefined>(
+  session: ExtensionSession,
+  fn: (arg: A) => T | Promise<T>,
+  arg?: A,
+): Promise<T> {
+  const page = await helperPage(session);
+  // biome-ignore lint/suspicious/noExplicitAny: puppeteer's evaluate typing cannot express a generic arg
+  return (await page.evaluate(fn as any, arg)) as T;
+}
+
+interface TabInfo {
+  id: number;
+  url: string | null;
+  active: boolean;
+}
+
+async function queryTabs(session: ExtensionSession, activeOnly: boolean): Promise<TabInfo[]> {
+  return evaluateInExtension(
+    session,
+    async (active: boolean) => {
+      // biome-ignore lint/suspicious/noExplicitAny: the WebExtension global differs per browser
+      const g = globalThis as any;
+      const api = g.browser ?? g.chrome;
+      // biome-ignore lint/suspicious/noExplicitAny: untyped WebExtension result
+      const tabs: any[] = await api.tabs.query(active ? { active: true } : {});
+      return tabs.map((t) => ({
+        id: t.id as number,
+        url: (t.url as string | undefined) ?? null,
+        active: !!t.active,
+      }));
+    },
+    activeOnly,
+  );
+}
+
+/**
+ * The browser's tab id for `page`. Matches by URL where the extension can see it (the test build has
+ * host access to 127.0.0.1 and localhost); otherwise (about:, chrome://, data: pages, or several tabs
+ * with the same URL) brings the page to the front and takes the active tab.
+ */
+export async function tabIdOf(session: ExtensionSession, page: Page): Promise<number> {
+  const url = await page.evaluate(() => location.href).catch(() => page.url());
+  const byUrl = (await queryTabs(session, false)).filter((t) => t.url === url);
+  if (byUrl.length === 1 && byUrl[0]) return byUrl[0].id;
+  await page.bringToFront();
+  const active = await queryTabs(session, true);
+  const candidates = byUrl.length > 1 ? active.filter((t) => byUrl.some((b) => b.id === t.id)) : active;
+  if (candidates.length === 1 && candidates[0]) return candidates[0].id;
+  throw new Error(
+    `${session.name}: cannot tell the tab id of ${url} (candidates ${JSON.stringify(candidates)})`,
+  );
+}
+
+/** Waits until `selector` matches at least `min` elements; returns their count. */
+export async function waitForCount(
+  page: Page,
+  selector: string,
+  min = 1,
+  timeoutMs = 30_000,
+): Promise<number> {
+  await page.waitForFunction(
+    (sel: string, n: number) => document.querySelectorAll(sel).length >= n,
+    { timeout: timeoutMs, polling: 100 },
+    selector,
+    min,
+  );
+  return page.$$eval(selector, (els) => els.length);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Screenshots
+
+/**
+ * Writes `docs/screenshots/<name>.png` (the README's images come from here). Only one browser should
+ * write a given name, or the two runs overwrite each other.
+ */
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name.replace(/\.png$/, '')}.png`);
+  await page.bringToFront();
+  await page.screenshot({ path: path as `${string}.png`, fullPage: options.fullPage ?? false });
+  return path;
+}
