@@ -1,0 +1,143 @@
+/**
+ * The card's host in the page: ONE <kontext-card> element appended to <html> (outside <body>, so the
+ * page's body markup and its MutationObservers on body stay untouched) with a CLOSED shadow root. Page
+ * scripts cannot reach into it, page CSS cannot style it (`all: initial` on the host, styles inside the
+ * root), and it is created on the first card and removed by destroy().
+ */
+import { h, render } from 'preact';
+import type { EntityCardModel } from '../../lib/highlight/card-model.ts';
+import type { CardOpenOptions, CardPresenter } from '../../lib/highlight/reading-aids.ts';
+import { HoverCard } from './HoverCard.tsx';
+import { cardStrings } from './i18n.ts';
+import { CARD_CSS } from './styles.ts';
+
+export const CARD_HOST_TAG = 'kontext-card';
+
+const HOST_STYLE = [
+  'all: initial',
+  'position: fixed',
+  'top: 0',
+  'left: 0',
+  'width: 0',
+  'height: 0',
+  'overflow: visible',
+  'z-index: 2147483647',
+  'display: block',
+]
+  .map((declaration) => `${declaration} !important`)
+  .join('; ');
+
+const GAP = 8;
+
+export interface HoverCardOptions {
+  /** The reader's language (navigator.language) for the card's own strings. */
+  language?: string;
+}
+
+export function createHoverCard(doc: Document, options: HoverCardOptions = {}): CardPresenter {
+  const strings = cardStrings(options.language ?? doc.defaultView?.navigator.language);
+  let host: HTMLElement | null = null;
+  let panel: HTMLElement | null = null;
+  let current: { model: EntityCardModel; options: CardOpenOptions } | null = null;
+  let returnFocus: Element | null = null;
+
+  const ensureHost = (): HTMLElement => {
+    if (host && panel) return panel;
+    host = doc.createElement(CARD_HOST_TAG);
+    host.setAttribute('style', HOST_STYLE);
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = doc.createElement('style');
+    style.textContent = CARD_CSS;
+    panel = doc.createElement('div');
+    panel.className = 'card';
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('tabindex', '-1');
+    panel.hidden = true;
+    // Keys typed in the card are the card's: Esc closes it, nothing reaches the page's shortcuts.
+    panel.addEventListener('keydown', (event) => {
+      event.stopPropagation();
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        close(true);
+      }
+    });
+    root.append(style, panel);
+    doc.documentElement.appendChild(host);
+    return panel;
+  };
+
+  /** Below the mention when it fits, else above; always inside the viewport. One layout read per call. */
+  const position = () => {
+    if (!panel || !current) return;
+    const anchor = current.options.anchor();
+    if (!anchor) return;
+    const viewportWidth = doc.documentElement.clientWidth;
+    const viewportHeight = doc.defaultView?.innerHeight ?? doc.documentElement.clientHeight;
+    const size = panel.getBoundingClientRect();
+    let top = anchor.bottom + GAP;
+    if (top + size.height > viewportHeight - GAP && anchor.top - GAP - size.height >= GAP) {
+      top = anchor.top - GAP - size.height;
+    }
+    top = Math.max(GAP, Math.min(top, viewportHeight - size.height - GAP));
+    const left = Math.max(GAP, Math.min(anchor.left, viewportWidth - size.width - GAP));
+    panel.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+  };
+
+  function close(restoreFocus = false) {
+    if (!current) return;
+    const { onClose } = current.options;
+    current = null;
+    if (panel) {
+      panel.hidden = true;
+      render(null, panel);
+    }
+    const back = returnFocus as HTMLElement | null;
+    if (restoreFocus && back?.isConnected && typeof back.focus === 'function')
+      back.focus({ preventScroll: true });
+    returnFocus = null;
+    onClose();
+  }
+
+  return {
+    open(model, openOptions) {
+      const target = ensureHost();
+      if (openOptions.focus && !current?.options.focus) {
+        const active = doc.activeElement;
+        returnFocus = active && active !== doc.body && active !== host ? active : null;
+      }
+      current = { model, options: openOptions };
+      render(
+        h(HoverCard, {
+          model,
+          strings,
+          onNextMention: openOptions.onNextMention,
+          onClose: () => close(true),
+        }),
+        target,
+      );
+      target.setAttribute('aria-label', strings.cardLabel(model.name));
+      target.hidden = false;
+      position();
+      if (openOptions.focus) target.focus({ preventScroll: true });
+    },
+    close: () => close(false),
+    isOpen: () => current !== null,
+    owns: (target) => target !== null && target === host,
+    reposition: position,
+    destroy() {
+      close(false);
+      if (panel) render(null, panel);
+      host?.remove();
+      host = null;
+      panel = null;
+    },
+    text() {
+      if (!current || !panel) return null;
+      // One line per item, from the DOM alone (innerText would force a layout).
+      const items = panel.querySelectorAll(
+        'h2, .kind, .count > span, .next, h3, .first, blockquote, .related li, .wiki',
+      );
+      return [...items].map((item) => item.textContent?.trim() ?? '').join('\n');
+    },
+  };
+}

@@ -1,0 +1,283 @@
+/**
+ * Paints highlight spans. Two implementations behind one interface: the CSS Custom Highlight API (no DOM
+ * change at all) and, only where that API is missing, <mark> wrapping that is undone exactly: split Text
+ * nodes are merged back into the ORIGINAL node object, so frameworks holding references keep working.
+ */
+import type { HighlightKind } from '../messaging.ts';
+import { highlightName, KIND_PRIORITY } from './kinds.ts';
+import type { HighlightSpan } from './spans.ts';
+import { adoptHighlightStyles, markStyle } from './styles.ts';
+
+export type PaintMode = 'highlight-api' | 'marks';
+
+export interface Painter {
+  readonly mode: PaintMode;
+  /** Replaces everything painted with `spans` (only the visible kinds are shown). */
+  paint(spans: HighlightSpan[], visible: ReadonlySet<HighlightKind>): void;
+  /** Shows only `visible` kinds of what was painted last. */
+  setVisible(visible: ReadonlySet<HighlightKind>): void;
+  /** Marks one range as the current one (keyboard stepping, "next mention"); null removes the mark. */
+  setFocus(range: Range | null): void;
+  /** Removes every trace. */
+  clear(): void;
+  /** Text of every painted range per kind, for diagnostics and tests (reads the live ranges back). */
+  paintedText(): Record<string, string[]>;
+}
+
+interface HighlightRegistryLike {
+  set(name: string, highlight: unknown): unknown;
+  get(name: string): unknown;
+  delete(name: string): boolean;
+}
+
+type HighlightCtor = new (...ranges: Range[]) => Set<Range> & { priority: number };
+
+export function supportsHighlightApi(doc: Document): boolean {
+  const view = doc.defaultView as unknown as { Highlight?: unknown; CSS?: { highlights?: unknown } } | null;
+  return typeof view?.Highlight === 'function' && view.CSS?.highlights != null;
+}
+
+export function createHighlightApiPainter(doc: Document): Painter {
+  const view = doc.defaultView as unknown as {
+    Highlight: HighlightCtor;
+    CSS: { highlights: HighlightRegistryLike };
+  };
+  const registry = view.CSS.highlights;
+  const Highlight = view.Highlight;
+  let removeStyles: (() => void) | null = null;
+  const highlights = new Map<HighlightKind | 'focus', Set<Range> & { priority: number }>();
+  let visibleKinds: ReadonlySet<HighlightKind> = new Set();
+
+  const register = () => {
+    for (const [kind, highlight] of highlights) {
+      const name = highlightName(kind);
+      if (kind === 'focus' || visibleKinds.has(kind)) {
+        if (registry.get(name) !== highlight) registry.set(name, highlight);
+      } else if (registry.get(name) === highlight) {
+        registry.delete(name);
+      }
+    }
+  };
+
+  const unregister = () => {
+    for (const [kind, highlight] of highlights) {
+      const name = highlightName(kind);
+      if (registry.get(name) === highlight) registry.delete(name);
+    }
+  };
+
+  return {
+    mode: 'highlight-api',
+    paint(spans, visible) {
+      removeStyles ??= adoptHighlightStyles(doc) ?? (() => {});
+      unregister();
+      highlights.clear();
+      for (const span of spans) {
+        let highlight = highlights.get(span.kind);
+        if (!highlight) {
+          highlight = new Highlight();
+          highlight.priority = KIND_PRIORITY[span.kind];
+          highlights.set(span.kind, highlight);
+        }
+        highlight.add(span.range);
+      }
+      visibleKinds = visible;
+      register();
+    },
+    setVisible(visible) {
+      visibleKinds = visible;
+      register();
+    },
+    setFocus(range) {
+      const name = highlightName('focus');
+      const existing = highlights.get('focus');
+      if (existing && registry.get(name) === existing) registry.delete(name);
+      highlights.delete('focus');
+      if (range) {
+        const focus = new Highlight(range);
+        focus.priority = KIND_PRIORITY.focus;
+        highlights.set('focus', focus);
+        registry.set(name, focus);
+      }
+    },
+    clear() {
+      unregister();
+      highlights.clear();
+      removeStyles?.();
+      removeStyles = null;
+    },
+    paintedText() {
+      const out: Record<string, string[]> = {};
+      for (const [kind, highlight] of highlights) {
+        if (kind !== 'focus' && !visibleKinds.has(kind)) continue;
+        out[kind] = [...highlight].map((range) => range.toString());
+      }
+      return out;
+    },
+  };
+}
+
+/** One Text node as the page had it, and what the fallback turned it into. */
+interface SplitRecord {
+  original: Text;
+  parts: Text[];
+  marks: HTMLElement[];
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  kind: HighlightKind | 'focus';
+}
+
+/** The [start, end) slices of each Text node a range covers. */
+function textSlices(range: Range): Array<{ node: Text; start: number; end: number }> {
+  const slices: Array<{ node: Text; start: number; end: number }> = [];
+  const { startContainer, endContainer, startOffset, endOffset } = range;
+  if (startContainer === endContainer && startContainer.nodeType === 3) {
+    slices.push({ node: startContainer as Text, start: startOffset, end: endOffset });
+    return slices;
+  }
+  const root = range.commonAncestorContainer;
+  const walker = root.ownerDocument!.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!range.intersectsNode(node)) continue;
+    const text = node as Text;
+    const start = node === startContainer ? startOffset : 0;
+    const end = node === endContainer ? endOffset : text.length;
+    if (end > start) slices.push({ node: text, start, end });
+  }
+  return slices;
+}
+
+/** A range's boundaries frozen at paint time; marks move live Range boundaries, these stay put. */
+interface FrozenSpan {
+  kind: HighlightKind;
+  startContainer: Node;
+  startOffset: number;
+  endContainer: Node;
+  endOffset: number;
+}
+
+/**
+ * The fallback for browsers without the Highlight API. It changes the DOM while active, so it repaints
+ * from boundaries frozen before the first mark went in (unpainting restores exactly those nodes).
+ * The focus mark is not drawn in this mode.
+ */
+export function createMarkPainter(doc: Document): Painter {
+  let records: SplitRecord[] = [];
+  let frozen: FrozenSpan[] = [];
+  let visibleKinds: ReadonlySet<HighlightKind> = new Set();
+  const markToKind = new WeakMap<HTMLElement, HighlightKind>();
+  const dark = () => doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+
+  const unpaint = () => {
+    // Reverse order: a node split later may be a part of one split earlier.
+    for (const record of [...records].reverse()) {
+      for (const mark of record.marks) {
+        const parent = mark.parentNode;
+        if (!parent) continue;
+        while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+        parent.removeChild(mark);
+      }
+      const { original, parts } = record;
+      const merged = parts.map((p) => p.data).join('');
+      for (const part of parts) if (part !== original) part.parentNode?.removeChild(part);
+      if (original.data !== merged) original.data = merged;
+    }
+    records = [];
+  };
+
+  const paintNow = () => {
+    const byNode = new Map<Text, Segment[]>();
+    const range = doc.createRange();
+    for (const span of frozen) {
+      if (!visibleKinds.has(span.kind)) continue;
+      try {
+        range.setStart(span.startContainer, span.startOffset);
+        range.setEnd(span.endContainer, span.endOffset);
+      } catch {
+        continue;
+      }
+      for (const slice of textSlices(range)) {
+        const list = byNode.get(slice.node) ?? [];
+        list.push({ start: slice.start, end: slice.end, kind: span.kind });
+        byNode.set(slice.node, list);
+      }
+    }
+    range.detach();
+    const isDark = dark();
+    for (const [node, segments] of byNode) {
+      const cuts = new Set<number>([0, node.length]);
+      for (const s of segments) {
+        cuts.add(s.start);
+        cuts.add(s.end);
+      }
+      const points = [...cuts].sort((a, b) => a - b);
+      // Split from the end so earlier offsets stay valid; the original node keeps the first piece.
+      const pieces: Array<{ text: Text; start: number; end: number }> = [];
+      for (let i = points.length - 2; i >= 0; i--) {
+        const start = points[i]!;
+        const text = start === 0 ? node : node.splitText(start);
+        pieces.unshift({ text, start, end: points[i + 1]! });
+      }
+      const record: SplitRecord = { original: node, parts: pieces.map((p) => p.text), marks: [] };
+      for (const piece of pieces) {
+        let best: HighlightKind | null = null;
+        for (const s of segments) {
+          const covers = s.start <= piece.start && s.end >= piece.end;
+          if (covers && s.kind !== 'focus' && (!best || KIND_PRIORITY[s.kind] > KIND_PRIORITY[best]))
+            best = s.kind;
+        }
+        if (!best || !piece.text.parentNode) continue;
+        const mark = doc.createElement('mark');
+        mark.setAttribute('data-kontext', best);
+        mark.setAttribute('style', markStyle(best, isDark));
+        piece.text.parentNode.insertBefore(mark, piece.text);
+        mark.appendChild(piece.text);
+        markToKind.set(mark, best);
+        record.marks.push(mark);
+      }
+      records.push(record);
+    }
+  };
+
+  return {
+    mode: 'marks',
+    paint(spans, visible) {
+      unpaint();
+      frozen = spans.map(({ kind, range }) => ({
+        kind,
+        startContainer: range.startContainer,
+        startOffset: range.startOffset,
+        endContainer: range.endContainer,
+        endOffset: range.endOffset,
+      }));
+      visibleKinds = visible;
+      paintNow();
+    },
+    setVisible(visible) {
+      unpaint();
+      visibleKinds = visible;
+      paintNow();
+    },
+    setFocus() {},
+    clear() {
+      unpaint();
+      frozen = [];
+    },
+    paintedText() {
+      const out: Record<string, string[]> = {};
+      for (const record of records) {
+        for (const mark of record.marks) {
+          const kind = markToKind.get(mark);
+          if (!kind) continue;
+          const list = out[kind] ?? [];
+          list.push(mark.textContent ?? '');
+          out[kind] = list;
+        }
+      }
+      return out;
+    },
+  };
+}

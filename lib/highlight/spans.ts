@@ -1,0 +1,129 @@
+/**
+ * Turns the analysis' entity mentions and quotes (offsets into Analysis.text) into live DOM Ranges.
+ * Every Range is read back and kept only when its text is the analysed text, so a highlight never lands
+ * on the wrong words, even when the page changed between analysis and painting.
+ */
+import type { HighlightKind } from '../messaging.ts';
+import type { Analysis } from '../types.ts';
+import type { BlockLocation, LivePoint } from './locate-blocks.ts';
+import { collapseWhitespace } from './text-index.ts';
+
+export interface HighlightSpan {
+  kind: HighlightKind;
+  range: Range;
+  /** Offsets in Analysis.text. */
+  start: number;
+  end: number;
+  entityId: string | null;
+  /** Index into the entity's mentions. */
+  mentionIndex: number;
+  quoteId: string | null;
+}
+
+/** Index of the block containing text offset `offset`, or -1 (offsets in the '\n\n' joins belong to none). */
+export function blockIndexAt(analysis: Pick<Analysis, 'blocks'>, offset: number): number {
+  const blocks = analysis.blocks;
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const block = blocks[mid]!;
+    if (offset < block.start) hi = mid - 1;
+    else if (offset >= block.start + block.text.length) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function startPoint(
+  location: BlockLocation,
+  analysis: Analysis,
+  start: number,
+  end: number,
+): LivePoint | null {
+  for (let offset = start; offset < end; offset++) {
+    const b = blockIndexAt(analysis, offset);
+    const located = b >= 0 ? location.blocks[b] : null;
+    if (!located) continue;
+    const point = located.pointAt(offset - analysis.blocks[b]!.start);
+    if (point) return point;
+  }
+  return null;
+}
+
+function endPoint(location: BlockLocation, analysis: Analysis, start: number, end: number): LivePoint | null {
+  for (let offset = end - 1; offset >= start; offset--) {
+    const b = blockIndexAt(analysis, offset);
+    const located = b >= 0 ? location.blocks[b] : null;
+    if (!located) continue;
+    const point = located.pointAt(offset - analysis.blocks[b]!.start);
+    if (point) return { node: point.node, offset: point.offset + 1 };
+  }
+  return null;
+}
+
+/** Whitespace-insensitive equality: the page may break a line where the analysis has a space. */
+function sameText(a: string, b: string): boolean {
+  return collapseWhitespace(a).trim() === collapseWhitespace(b).trim();
+}
+
+function makeRange(
+  doc: Document,
+  location: BlockLocation,
+  analysis: Analysis,
+  start: number,
+  end: number,
+): Range | null {
+  if (end <= start) return null;
+  const from = startPoint(location, analysis, start, end);
+  const to = endPoint(location, analysis, start, end);
+  if (!from || !to) return null;
+  const range = doc.createRange();
+  try {
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+  } catch {
+    return null;
+  }
+  if (range.collapsed) return null;
+  return sameText(range.toString(), analysis.text.slice(start, end)) ? range : null;
+}
+
+export function buildHighlightSpans(
+  doc: Document,
+  analysis: Analysis,
+  location: BlockLocation,
+): HighlightSpan[] {
+  const spans: HighlightSpan[] = [];
+  for (const entity of analysis.entities) {
+    entity.mentions.forEach((mention, mentionIndex) => {
+      const range = makeRange(doc, location, analysis, mention.start, mention.end);
+      if (range) {
+        spans.push({
+          kind: entity.kind,
+          range,
+          start: mention.start,
+          end: mention.end,
+          entityId: entity.id,
+          mentionIndex,
+          quoteId: null,
+        });
+      }
+    });
+  }
+  for (const quote of analysis.quotes) {
+    const range = makeRange(doc, location, analysis, quote.start, quote.end);
+    if (range) {
+      spans.push({
+        kind: quote.kind,
+        range,
+        start: quote.start,
+        end: quote.end,
+        entityId: null,
+        mentionIndex: -1,
+        quoteId: quote.id,
+      });
+    }
+  }
+  return spans;
+}

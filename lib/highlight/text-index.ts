@@ -1,0 +1,118 @@
+/**
+ * A whitespace-collapsed view of a live DOM subtree's text, with a map from every character back to the
+ * Text node and raw offset it came from. Used to find an analysed block in the live page when extraction
+ * anchors are missing or stale. Reads no layout: skipping is decided from markup alone.
+ */
+
+/** Elements that start a new line of text; a virtual space separates their text from neighbours'. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+]);
+
+export interface RegionText {
+  /** Collapsed text: every whitespace run is one ' ', block boundaries add a ' '. */
+  text: string;
+  nodes: Text[];
+  /** Per character of `text`: index into `nodes`, or -1 for a virtual separator. */
+  nodeOf: number[];
+  /** Per character of `text`: offset in that node's data. */
+  offsetOf: number[];
+}
+
+const WHITESPACE = /\s/;
+
+/**
+ * Indexes the text under `root`. `skip(element)` returns true for subtrees that are not article text
+ * (navigation, ads, comments, scripts, Kontext's own UI).
+ */
+export function indexRegionText(root: Node, skip: (element: Element) => boolean): RegionText {
+  const chars: string[] = [];
+  const nodes: Text[] = [];
+  const nodeOf: number[] = [];
+  const offsetOf: number[] = [];
+  let lastWasSpace = true;
+
+  const separate = () => {
+    if (!lastWasSpace) {
+      chars.push(' ');
+      nodeOf.push(-1);
+      offsetOf.push(0);
+      lastWasSpace = true;
+    }
+  };
+
+  const visit = (node: Node): void => {
+    if (node.nodeType === 3) {
+      const text = node as Text;
+      const data = text.data;
+      if (!data) return;
+      const index = nodes.push(text) - 1;
+      for (let i = 0; i < data.length; i++) {
+        const ch = data[i]!;
+        if (WHITESPACE.test(ch)) {
+          if (lastWasSpace) continue;
+          chars.push(' ');
+          lastWasSpace = true;
+        } else {
+          chars.push(ch);
+          lastWasSpace = false;
+        }
+        nodeOf.push(index);
+        offsetOf.push(i);
+      }
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) return;
+    if (node.nodeType === 1 && skip(node as Element)) return;
+    const block = node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName.toUpperCase());
+    if (block) separate();
+    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+    if (block) separate();
+  };
+  visit(root);
+  return { text: chars.join(''), nodes, nodeOf, offsetOf };
+}
+
+/** The search key of a block's text: whitespace characters become plain spaces, runs collapse. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
