@@ -14,11 +14,14 @@ import {
   isRestrictedUrl,
   type TabAnalysisResponse,
 } from '@/lib/messaging.ts';
+import { LibraryError, openLibrary, savedArticleFromAnalysis } from '@/lib/storage/index.ts';
 import type { Analysis } from '@/lib/types.ts';
 import { tabCache } from '@/utils/tab-cache.ts';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 const MENU_ANALYZE = 'kontext-analyze';
+const MENU_SAVE = 'kontext-save';
+const COMMAND_SAVE = 'save-article';
 /** A page that does not answer in this time gets a message instead of an endless spinner. */
 const EXTRACT_TIMEOUT_MS = 20_000;
 
@@ -151,6 +154,36 @@ async function sanitizedContent(tabId: number): Promise<BackgroundResponses['kon
   }
 }
 
+let library: ReturnType<typeof openLibrary> | null = null;
+
+/** Shows the outcome of a save without a popup: a badge on the tab's icon, and its title says why. */
+async function flagTab(tabId: number, ok: boolean, title: string): Promise<void> {
+  await browser.action
+    .setBadgeBackgroundColor({ tabId, color: ok ? '#137333' : '#b3261e' })
+    .catch(() => undefined);
+  await browser.action.setBadgeText({ tabId, text: ok ? '✓' : '!' }).catch(() => undefined);
+  await browser.action.setTitle({ tabId, title }).catch(() => undefined);
+}
+
+/** Saves the tab's article from the context menu or the shortcut (the popup saves on its own). */
+async function saveTab(tabId: number): Promise<void> {
+  const result = await analyzeTab(tabId);
+  if (!result.ok || result.analysis.status !== 'ok') {
+    await flagTab(tabId, false, browser.i18n.getMessage('saveNothing'));
+    return;
+  }
+  // The worker has no DOM for DOMPurify; the content script sanitises the article it extracted.
+  const content = await sanitizedContent(tabId);
+  try {
+    library ??= openLibrary();
+    await (await library).save(savedArticleFromAnalysis(result.analysis, content?.html ?? ''));
+    await flagTab(tabId, true, browser.i18n.getMessage('saveDone'));
+  } catch (error) {
+    const reason = error instanceof LibraryError ? error.message : String(error);
+    await flagTab(tabId, false, browser.i18n.getMessage('saveFailed', [reason]));
+  }
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own extension pages (popup, list, reader; also when opened in a tab) talk to the
@@ -180,10 +213,25 @@ export default defineBackground(() => {
       title: browser.i18n.getMessage('menuAnalyze'),
       contexts: ['page', 'selection'],
     });
+    browser.contextMenus.create({
+      id: MENU_SAVE,
+      title: browser.i18n.getMessage('menuSave'),
+      contexts: ['page', 'selection'],
+    });
+  });
+
+  // The shortcut grants activeTab on the current tab, like a toolbar click.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === COMMAND_SAVE && tab?.id !== undefined) void saveTab(tab.id);
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== MENU_ANALYZE || tab?.id === undefined) return;
+    if (tab?.id === undefined) return;
+    if (info.menuItemId === MENU_SAVE) {
+      void saveTab(tab.id);
+      return;
+    }
+    if (info.menuItemId !== MENU_ANALYZE) return;
     // The click grants activeTab. Open the popup while the click still counts as a user gesture; it
     // asks for the same analysis, which highlights the page even where openPopup is unavailable.
     void browser.action.openPopup?.().catch(() => undefined);
