@@ -105,12 +105,27 @@ export function seedSavedArticle(url = 'http://127.0.0.1/politik/kim-neujahr'): 
   });
 }
 
-const WORDS = (
+const COMMON = (
   'regierung wahl minister parlament bericht wirtschaft markt energie klima gericht polizei stadt ' +
   'schule forschung gesundheit verkehr bahn flughafen hafen industrie export handel steuer haushalt ' +
   'government election minister parliament report economy market energy climate court police city ' +
   'school research health transport rail airport harbour industry export trade tax budget'
 ).split(' ');
+const SYLLABLES = 'ka ri to me sa lu ne po fi da ge ho an ber sch ung lin wer mar tis ol ev ra ku zen'.split(' ');
+
+/**
+ * A vocabulary as large as real news text has (~20,000 distinct words), so the index is as big as a
+ * real library's: the common words above, then pseudo-words built from syllables.
+ */
+const WORDS = [
+  ...COMMON,
+  ...Array.from({ length: 20_000 }, (_, i) => {
+    let word = '';
+    for (let n = i + 7; n > 0; n = Math.floor(n / SYLLABLES.length)) word += SYLLABLES[n % SYLLABLES.length];
+    return word;
+  }),
+];
+
 const PLACES = [
   'Berlin',
   'München',
@@ -134,6 +149,8 @@ export function generateLibrary(size: number, seed = 7): SavedArticle[] {
     return state / 2147483648;
   };
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  // Word frequencies in text follow Zipf's law: a few words are everywhere, most are rare.
+  const zipfWord = () => WORDS[Math.min(WORDS.length - 1, Math.floor(WORDS.length ** random()) - 1)]!;
   const articles: SavedArticle[] = [];
   for (let i = 0; i < size; i++) {
     const place = pick(PLACES);
@@ -153,8 +170,8 @@ export function generateLibrary(size: number, seed = 7): SavedArticle[] {
     const site = pick(SITES);
     articles.push(
       makeSavedArticle({
-        url: `https://${site.toLowerCase().replace(/\s+/g, '-')}.example/${i}/${pick(WORDS)}`,
-        title: `${pick(WORDS)} ${place} ${pick(WORDS)} ${i}`,
+        url: `https://${site.toLowerCase().replace(/\s+/g, '-')}.example/${i}/${pick(COMMON)}`,
+        title: `${pick(COMMON)} ${place} ${zipfWord()} ${i}`,
         siteName: site,
         lang: random() < 0.6 ? 'de' : 'en',
         savedAt: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString(),
