@@ -1,12 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import {
-  hasSharedData,
-  requireSharedDataInCi,
-  SKIP_NO_DATA,
-  sharedPath,
-} from '../../tests/support/shared-data.ts';
+import { describeWithSharedData, hasSharedData, sharedPath } from '../../tests/support/shared-data.ts';
 import { detectLanguage, normalizeLangTag } from './language.ts';
 
 describe('detectLanguage on written sentences', () => {
@@ -124,8 +119,7 @@ const LANG_OF_PAGES_WITHOUT_METADATA: Record<string, string> = {
   'wapo-1': 'en',
 };
 
-describe.skipIf(!hasSharedData)(hasSharedData ? 'detectLanguage on the real pages' : SKIP_NO_DATA, () => {
-  requireSharedDataInCi();
+describeWithSharedData('detectLanguage on the real pages', () => {
   const dir = hasSharedData ? sharedPath('pages', 'readability') : '';
   const pages = hasSharedData
     ? readdirSync(dir, { withFileTypes: true })
