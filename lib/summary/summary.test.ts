@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { readSeedArticle } from '../../tests/fixtures/news-page.ts';
+import { buildArticle, buildEntities } from '../../tests/fixtures/quotes-gold/build.ts';
+import { hasSharedData, requireSharedDataInCi, SKIP_NO_DATA } from '../../tests/support/shared-data.ts';
+import type { ArticleBlock } from '../types.ts';
+import { blocksFromPlainText, lead3, summarize } from './index.ts';
+
+function article(blocks: Array<[ArticleBlock['kind'], string]>, lang = 'en') {
+  let text = '';
+  const out: ArticleBlock[] = [];
+  for (const [kind, t] of blocks) {
+    if (text) text += '\n\n';
+    out.push({ kind, text: t, start: text.length });
+    text += t;
+  }
+  return { text, blocks: out, lang };
+}
+
+const NEWS = article([
+  ['heading', 'Storm floods the harbour town of Kelby overnight'],
+  [
+    'paragraph',
+    'A heavy storm flooded the harbour town of Kelby overnight, forcing hundreds of residents to leave their homes.',
+  ],
+  ['caption', 'Residents of Kelby carry sandbags through the flooded harbour street on Monday morning.'],
+  ['paragraph', 'Read more: How coastal towns prepare for storms and floods in the harbour region.'],
+  [
+    'paragraph',
+    'The mayor of Kelby, Joan Pike, said the flood defences in the harbour had failed shortly after midnight.',
+  ],
+  ['list-item', 'Storm news: the latest flood warnings for Kelby and the harbour coast'],
+  ['paragraph', 'Emergency crews rescued forty people from flooded houses near the harbour by boat.'],
+  [
+    'paragraph',
+    'The weather service expects the storm to weaken by Tuesday, but more rain is forecast for the coast.',
+  ],
+  [
+    'paragraph',
+    'A local bakery handed out free bread and coffee to volunteers who filled sandbags all night.',
+  ],
+  [
+    'paragraph',
+    'Pike said the town would ask the government for emergency funds to repair the harbour defences.',
+  ],
+  ['paragraph', 'The storm is the third to hit the coast this winter, after two smaller storms in December.'],
+]);
+
+describe('summarize', () => {
+  it('picks 3 sentences (short) or 5 (long) in reading order, with offsets into the text', () => {
+    for (const [length, count] of [
+      ['short', 3],
+      ['long', 5],
+    ] as const) {
+      const summary = summarize(NEWS, { length });
+      expect(summary).toHaveLength(count);
+      for (const s of summary) expect(NEWS.text.slice(s.start, s.end)).toBe(s.text);
+      expect(summary.map((s) => s.start)).toEqual([...summary.map((s) => s.start)].sort((a, b) => a - b));
+    }
+  });
+
+  it('never picks headings, captions, list items or "Read more" boilerplate', () => {
+    const summary = summarize(NEWS, { length: 'long' }).map((s) => s.text);
+    expect(summary.some((s) => s.startsWith('Storm floods'))).toBe(false);
+    expect(summary.some((s) => s.startsWith('Residents of Kelby'))).toBe(false);
+    expect(summary.some((s) => s.startsWith('Read more'))).toBe(false);
+    expect(summary.some((s) => s.startsWith('Storm news'))).toBe(false);
+  });
+
+  it('starts with the lead sentence of a news article', () => {
+    expect(summarize(NEWS)[0]?.text).toMatch(/^A heavy storm flooded/);
+  });
+
+  it('skips German boilerplate such as "Lesen Sie auch" and "Mehr zum Thema"', () => {
+    const de = article(
+      [
+        [
+          'paragraph',
+          'Der Stadtrat von Lindau hat am Montag den Bau einer neuen Brücke über den Hafen beschlossen.',
+        ],
+        ['paragraph', 'Lesen Sie auch: Warum die alte Brücke in Lindau seit Jahren ein Sanierungsfall ist.'],
+        ['paragraph', 'Mehr zum Thema: Brücken, Hafen und Verkehr in Lindau und am Bodensee.'],
+        ['paragraph', 'Die Brücke soll rund zwölf Millionen Euro kosten und bis 2028 fertig sein.'],
+        ['paragraph', 'Bürgermeisterin Anna Roth sprach von einem wichtigen Tag für den Hafen von Lindau.'],
+      ],
+      'de',
+    );
+    const texts = summarize(de).map((s) => s.text);
+    expect(texts).toHaveLength(3);
+    expect(texts.some((t) => /^(Lesen Sie auch|Mehr zum Thema)/.test(t))).toBe(false);
+  });
+
+  it('does not pick a near-duplicate of a sentence it already picked', () => {
+    const dup = article([
+      ['paragraph', 'The central bank raised interest rates by half a point on Thursday to fight inflation.'],
+      ['paragraph', 'On Thursday the central bank raised interest rates by half a point to fight inflation.'],
+      ['paragraph', 'Economists had expected a smaller rise of a quarter point after weak growth figures.'],
+      ['paragraph', 'Mortgage holders will pay more from next month, the bank said in its statement.'],
+      ['paragraph', 'The governor said further rises could follow if prices keep climbing this year.'],
+    ]);
+    const texts = summarize(dup).map((s) => s.text);
+    expect(texts.filter((t) => /raised interest rates by half a point/.test(t))).toHaveLength(1);
+  });
+
+  it('favours sentences about the main entities', () => {
+    const paragraphs = [
+      'The festival opened on Friday with a concert in the old market square.',
+      'Tickets sold out within hours of the programme being published in March.',
+      'Many visitors travelled from neighbouring countries for the first weekend.',
+      'Food stalls and a small fair kept families busy between the concerts.',
+      'Organisers said the weather had been kind to them for once this year.',
+      'Maria Lenz, who founded the festival, thanked the volunteers on stage.',
+      'The programme continues until Sunday with jazz and folk music.',
+    ];
+    const plain = buildArticle(paragraphs, 'en');
+    const entities = buildEntities(plain.text, [{ name: 'Maria Lenz', kind: 'person' }]);
+    entities[0]!.count = 12; // the article's main person, mentioned often elsewhere
+    const withEntities = summarize(plain, { entities }).map((s) => s.text);
+    const without = summarize(plain).map((s) => s.text);
+    expect(withEntities.some((t) => t.startsWith('Maria Lenz'))).toBe(true);
+    expect(without.some((t) => t.startsWith('Maria Lenz'))).toBe(false);
+  });
+
+  it('returns all candidates when the article has fewer sentences than asked', () => {
+    const tiny = article([['paragraph', 'Only one sentence in this very short article here.']]);
+    expect(summarize(tiny).map((s) => s.text)).toEqual([
+      'Only one sentence in this very short article here.',
+    ]);
+    expect(summarize(article([]))).toEqual([]);
+  });
+});
+
+describe('lead3', () => {
+  it('takes the first three body sentences, skipping headings', () => {
+    expect(lead3(NEWS).map((s) => s.text.slice(0, 12))).toEqual([
+      'A heavy stor',
+      'Read more: H',
+      'The mayor of',
+    ]);
+  });
+});
+
+describe('blocksFromPlainText', () => {
+  it('splits on blank lines, else on line breaks, and keeps offsets consistent', () => {
+    const blank = blocksFromPlainText('First para\nstill first.\n\nSecond para.');
+    expect(blank.blocks.map((b) => b.text)).toEqual(['First para still first.', 'Second para.']);
+    const lines = blocksFromPlainText('One.\nTwo.');
+    expect(lines.blocks.map((b) => b.text)).toEqual(['One.', 'Two.']);
+    expect(lines.text).toBe(lines.blocks.map((b) => b.text).join('\n\n'));
+    for (const b of lines.blocks) expect(lines.text.slice(b.start, b.start + b.text.length)).toBe(b.text);
+  });
+});
+
+describe.skipIf(!hasSharedData)(
+  `seed article summary (${hasSharedData ? 'shared data present' : SKIP_NO_DATA})`,
+  () => {
+    requireSharedDataInCi();
+    const seed = readSeedArticle()!;
+    let text = '';
+    const blocks: ArticleBlock[] = [];
+    for (const b of seed.blocks) {
+      if (text) text += '\n\n';
+      blocks.push({ kind: b.kind, text: b.text, start: text.length });
+      text += b.text;
+    }
+    // The related-links block as the extractor may deliver it: a heading and list items.
+    for (const [kind, t] of [
+      ['heading', seed.relatedHeading ?? 'Weiterführende Analysen'],
+      ...seed.related.map((r) => ['list-item', r]),
+    ] as Array<[ArticleBlock['kind'], string]>) {
+      text += '\n\n';
+      blocks.push({ kind, text: t, start: text.length });
+      text += t;
+    }
+    const seedArticle = { text, blocks, lang: 'de' };
+
+    it('summarises in 3 (short) and 5 (long) paragraph sentences, never headings or related links', () => {
+      const headingsAndLinks = blocks.filter((b) => b.kind !== 'paragraph').map((b) => b.text);
+      for (const [length, count] of [
+        ['short', 3],
+        ['long', 5],
+      ] as const) {
+        const summary = summarize(seedArticle, { length });
+        expect(summary).toHaveLength(count);
+        for (const s of summary) {
+          expect(headingsAndLinks.some((h) => h.includes(s.text) || s.text.includes(h))).toBe(false);
+        }
+      }
+      expect(summarize(seedArticle)[0]?.text).toMatch(/^Mit ungewöhnlich persönlichen Worten/);
+    });
+  },
+);
