@@ -131,7 +131,7 @@ describe('JSON export and import', () => {
       expect(error).toMatchObject({ code });
       expect((error as Error).message).toMatch(message);
       library.refresh();
-      expect(await library.list()).toEqual([before]);
+      expect(await library.exportAll()).toEqual([before]);
     },
   );
 

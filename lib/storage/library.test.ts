@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeSavedArticle } from '../../tests/support/saved-articles.ts';
 import { LibraryError } from './errors.ts';
 import { type Library, openLibrary } from './library.ts';
+import { openLibraryDb } from './schema.ts';
+import { INDEX_VERSION } from './search-index.ts';
 
 const opened: Library[] = [];
 async function freshLibrary(factory = new IDBFactory()): Promise<Library> {
@@ -17,7 +19,7 @@ afterEach(() => {
   for (const library of opened.splice(0)) library.close();
 });
 
-/** Makes the next `times` puts on any object store throw, as a full disk does. */
+/** Makes the next `times` puts into the articles store throw, as a full disk does. */
 function failPuts(times = 1, name = 'QuotaExceededError') {
   const original = IDBObjectStore.prototype.put;
   let left = times;
@@ -25,7 +27,7 @@ function failPuts(times = 1, name = 'QuotaExceededError') {
     this: IDBObjectStore,
     ...args
   ) {
-    if (left > 0) {
+    if (this.name === 'articles' && left > 0) {
       left--;
       throw new DOMException('The quota has been exceeded.', name);
     }
@@ -225,6 +227,58 @@ describe('library: search, filters, sort, facets', () => {
   });
 });
 
+describe('library: persisted search index', () => {
+  it('reloads the saved snapshot and re-indexes only what changed since', async () => {
+    const factory = new IDBFactory();
+    const first = await freshLibrary(factory);
+    const kept = await first.save(makeSavedArticle({ title: 'Harbour strike ends' }));
+    const gone = await first.save(makeSavedArticle({ title: 'Ferry timetable changes' }));
+    await first.search();
+    await first.persistIndex();
+    const snapshot = await getSnapshot(factory);
+    expect(Object.keys(snapshot.revs).sort()).toEqual([kept.id, gone.id].sort());
+
+    // Another context changes the library while no index is loaded anywhere.
+    const other = await freshLibrary(factory);
+    await other.remove(gone.id);
+    const added = await other.save(makeSavedArticle({ title: 'Harbour reopens' }));
+    await other.update(kept.id, { tags: ['port'] });
+
+    const reader = await freshLibrary(factory);
+    expect((await reader.search({ query: 'harbour' })).map((a) => a.id).sort()).toEqual(
+      [kept.id, added.id].sort(),
+    );
+    expect(await reader.search({ query: 'ferry' })).toEqual([]);
+    expect((await reader.search({ query: 'port' })).map((a) => a.id)).toEqual([kept.id]);
+    await reader.persistIndex();
+    expect(Object.keys((await getSnapshot(factory)).revs).sort()).toEqual([kept.id, added.id].sort());
+  });
+
+  it('rebuilds from the articles when the snapshot is unreadable', async () => {
+    const factory = new IDBFactory();
+    const first = await freshLibrary(factory);
+    const a = await first.save(makeSavedArticle({ title: 'Orchard harvest' }));
+    const db = await openLibraryDb(factory);
+    await db.put('meta', {
+      key: 'search-index',
+      indexVersion: INDEX_VERSION,
+      json: '{broken',
+      revs: { [a.id]: 1 },
+    });
+    db.close();
+    const second = await freshLibrary(factory);
+    expect((await second.search({ query: 'orchard' })).map((x) => x.id)).toEqual([a.id]);
+  });
+});
+
+async function getSnapshot(factory: IDBFactory) {
+  const db = await openLibraryDb(factory);
+  const snapshot = await db.get('meta', 'search-index');
+  db.close();
+  if (!snapshot) throw new Error('no snapshot');
+  return snapshot;
+}
+
 describe('library: failures lose nothing', () => {
   it('a quota error on save is a typed error with a clear message, and earlier saves survive', async () => {
     const library = await freshLibrary();
@@ -264,8 +318,9 @@ describe('library: failures lose nothing', () => {
     const original = IDBObjectStore.prototype.put;
     let calls = 0;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      calls++;
-      if (calls === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (this.name === 'articles') calls++;
+      if (this.name === 'articles' && calls === 2)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return original.apply(this, args);
     });
     await expect(library.importArticles(incoming)).rejects.toMatchObject({ code: 'quota' });

@@ -1,18 +1,34 @@
 /**
- * The saved-articles library: IndexedDB for durability (every write one transaction, so a failure
- * leaves what was saved untouched), an in-memory copy plus a MiniSearch index for the list page, loaded
- * lazily so the popup's "is this saved?" check stays a single indexed read.
+ * The saved-articles library. IndexedDB keeps two copies of each article in one transaction: the full
+ * record (`articles`: text, HTML, entities…) and a light card (`cards`) that the list loads, sorts and
+ * filters. The full-text index (MiniSearch) is persisted as a snapshot and reconciled on load with the
+ * cards' revs, so opening a 2,000-article list reads the cards and one snapshot, and only re-indexes
+ * what changed since (for example articles the popup or the background saved meanwhile).
  *
- * Pure TypeScript: no browser.* calls. Several extension contexts (popup, list, reader, background) may
- * hold a Library at once; writes announce themselves on a BroadcastChannel (see onLibraryChange) so the
- * others can refresh().
+ * Every write is one transaction: a failure (a full disk) aborts it and leaves what was saved untouched.
+ * Pure TypeScript: no browser.* calls. Several contexts (popup, list, reader, background) may hold a
+ * Library at once; writes announce themselves on a BroadcastChannel (onLibraryChange) so others refresh().
  */
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { LibraryError, toWriteError } from './errors.ts';
 import { normalizeArticleUrl, siteOf } from './normalize-url.ts';
-import { type LibraryDb, type LibrarySchema, openLibraryDb } from './schema.ts';
-import { ArticleIndex } from './search-index.ts';
-import type { ArticlePatch, FacetCounts, MergeReport, SavedArticle, SearchRequest } from './types.ts';
+import {
+  cardOf,
+  type LibraryDb,
+  type LibrarySchema,
+  nextRev,
+  openLibraryDb,
+  type SearchIndexSnapshot,
+} from './schema.ts';
+import { ArticleIndex, INDEX_VERSION } from './search-index.ts';
+import type {
+  ArticlePatch,
+  FacetCounts,
+  MergeReport,
+  SavedArticle,
+  SavedCard,
+  SearchRequest,
+} from './types.ts';
 
 export const LIBRARY_CHANNEL = 'kontext-library';
 
@@ -21,16 +37,17 @@ export interface LibraryChange {
   ids: string[];
 }
 
-type WriteStore = IDBPObjectStore<LibrarySchema, ['articles'], 'articles', 'readwrite'>;
+type WriteTx = IDBPTransaction<LibrarySchema, ('articles' | 'cards')[], 'readwrite'>;
+type ArticleStore = IDBPObjectStore<LibrarySchema, ('articles' | 'cards')[], 'articles', 'readwrite'>;
 
 export interface Library {
   /** Saves (or re-saves: same normalised URL keeps its id, saved-at, tags and read state). */
   save(article: SavedArticle): Promise<SavedArticle>;
   get(id: string): Promise<SavedArticle | undefined>;
   getByUrl(url: string): Promise<SavedArticle | undefined>;
-  /** Every saved article, newest first. */
-  list(): Promise<SavedArticle[]>;
-  search(request?: SearchRequest): Promise<SavedArticle[]>;
+  /** Every saved article's card, newest first. */
+  list(): Promise<SavedCard[]>;
+  search(request?: SearchRequest): Promise<SavedCard[]>;
   facets(): Promise<FacetCounts>;
   update(id: string, patch: ArticlePatch): Promise<SavedArticle>;
   /** Deletes and returns the record, so the caller can offer undo through restore(). */
@@ -38,8 +55,12 @@ export interface Library {
   restore(article: SavedArticle): Promise<SavedArticle>;
   /** Merges articles in ONE transaction: all or nothing. Duplicates (normalised URL) merge tags and read. */
   importArticles(articles: SavedArticle[]): Promise<MergeReport>;
+  /** Every full record, newest first (for export). */
+  exportAll(): Promise<SavedArticle[]>;
   /** Forgets the in-memory copy; the next list/search reloads from the database. */
   refresh(): void;
+  /** Writes the search index snapshot now if it changed (it is otherwise written after a load). */
+  persistIndex(): Promise<void>;
   close(): void;
 }
 
@@ -54,7 +75,7 @@ export function newArticleId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-const byNewest = (a: SavedArticle, b: SavedArticle) =>
+const byNewest = (a: { savedAt: string }, b: { savedAt: string }) =>
   a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0;
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -91,11 +112,21 @@ export async function openLibrary(
   return new IndexedDbLibrary(db, options.broadcast ?? true);
 }
 
+interface LoadedState {
+  cards: Map<string, SavedCard>;
+  /** Loaded (snapshot + reconcile) on the first text query: the list shows cards before that. */
+  index: Promise<ArticleIndex>;
+  /** Rev of each article as the index holds it. */
+  revs: Map<string, number>;
+  /** The index differs from the persisted snapshot. */
+  dirty: boolean;
+}
+
 class IndexedDbLibrary implements Library {
-  /** id → article, and the index over it; null until a list or search needs them. */
-  private loaded: { byId: Map<string, SavedArticle>; index: ArticleIndex } | null = null;
-  private loading: Promise<{ byId: Map<string, SavedArticle>; index: ArticleIndex }> | null = null;
+  private loaded: LoadedState | null = null;
+  private loading: Promise<LoadedState> | null = null;
   private generation = 0;
+  private closed = false;
 
   constructor(
     private readonly db: LibraryDb,
@@ -108,8 +139,8 @@ class IndexedDbLibrary implements Library {
       normalizedUrl: normalizeArticleUrl(input.url),
       tags: uniqueTags(input.tags),
     };
-    const stored = await this.write(async (store) => {
-      const existing = await store.index('byUrl').get(article.normalizedUrl);
+    const [stored] = await this.write(async (tx) => {
+      const existing = await tx.objectStore('articles').index('byUrl').get(article.normalizedUrl);
       const record: SavedArticle = existing
         ? {
             ...article,
@@ -119,12 +150,10 @@ class IndexedDbLibrary implements Library {
             read: existing.read,
           }
         : article;
-      await store.put(record);
-      return record;
+      return [await this.putBoth(tx, record)];
     });
-    this.remember([stored]);
-    this.announce({ kind: 'saved', ids: [stored.id] });
-    return stored;
+    this.announce({ kind: 'saved', ids: [stored!.article.id] });
+    return stored!.article;
   }
 
   get(id: string): Promise<SavedArticle | undefined> {
@@ -135,24 +164,28 @@ class IndexedDbLibrary implements Library {
     return this.db.getFromIndex('articles', 'byUrl', normalizeArticleUrl(url));
   }
 
-  async list(): Promise<SavedArticle[]> {
-    const { byId } = await this.load();
-    return [...byId.values()].sort(byNewest);
+  async list(): Promise<SavedCard[]> {
+    const { cards } = await this.load();
+    return [...cards.values()].sort(byNewest);
   }
 
-  async search(request: SearchRequest = {}): Promise<SavedArticle[]> {
-    const { byId, index } = await this.load();
+  async search(request: SearchRequest = {}): Promise<SavedCard[]> {
+    const state = await this.load();
+    const { cards } = state;
     const query = request.query?.trim() ?? '';
     const filters = request.filters ?? {};
-    let results = query ? index.query(query).flatMap((id) => byId.get(id) ?? []) : [...byId.values()];
+    let results = query
+      ? (await state.index).query(query).flatMap((id) => cards.get(id) ?? [])
+      : [...cards.values()];
+    const tag = filters.tag?.toLowerCase();
     const entity = filters.entity?.toLowerCase();
     results = results.filter(
       (a) =>
-        (filters.tag === undefined || a.tags.some((t) => t.toLowerCase() === filters.tag!.toLowerCase())) &&
+        (tag === undefined || a.tags.some((t) => t.toLowerCase() === tag)) &&
         (filters.site === undefined || siteOf(a) === filters.site) &&
         (filters.lang === undefined || a.lang === filters.lang) &&
         (filters.read === undefined || a.read === filters.read) &&
-        (entity === undefined || a.entities.some((e) => e.name.toLowerCase() === entity)),
+        (entity === undefined || a.entityNames.some((name) => name.toLowerCase() === entity)),
     );
     const sort = request.sort ?? (query ? 'relevance' : 'newest');
     if (sort === 'relevance' && query) return results;
@@ -164,16 +197,16 @@ class IndexedDbLibrary implements Library {
   }
 
   async facets(): Promise<FacetCounts> {
-    const { byId } = await this.load();
+    const { cards } = await this.load();
     const tags = new Map<string, number>();
     const sites = new Map<string, number>();
     const langs = new Map<string, number>();
     const entities = new Map<string, number>();
-    for (const a of byId.values()) {
-      for (const t of a.tags) countInto(tags, t);
-      countInto(sites, siteOf(a));
-      countInto(langs, a.lang);
-      for (const name of new Set(a.entities.map((e) => e.name))) countInto(entities, name);
+    for (const card of cards.values()) {
+      for (const t of card.tags) countInto(tags, t);
+      countInto(sites, siteOf(card));
+      countInto(langs, card.lang);
+      for (const name of card.entityNames) countInto(entities, name);
     }
     return {
       tags: sortedCounts(tags),
@@ -184,33 +217,42 @@ class IndexedDbLibrary implements Library {
   }
 
   async update(id: string, patch: ArticlePatch): Promise<SavedArticle> {
-    const updated = await this.write(async (store) => {
-      const current = await store.get(id);
+    const [updated] = await this.write(async (tx) => {
+      const current = await tx.objectStore('articles').get(id);
       if (!current) throw new LibraryError('not-found');
       const next: SavedArticle = {
         ...current,
         ...(patch.tags !== undefined ? { tags: uniqueTags(patch.tags) } : {}),
         ...(patch.read !== undefined ? { read: patch.read } : {}),
       };
-      await store.put(next);
-      return next;
+      return [await this.putBoth(tx, next)];
     });
-    this.remember([updated]);
     this.announce({ kind: 'updated', ids: [id] });
-    return updated;
+    return updated!.article;
   }
 
   async remove(id: string): Promise<SavedArticle | undefined> {
-    const removed = await this.write(async (store) => {
-      const current = await store.get(id);
-      if (current) await store.delete(id);
-      return current;
+    let removed: SavedArticle | undefined;
+    await this.write(async (tx) => {
+      removed = await tx.objectStore('articles').get(id);
+      if (removed) {
+        await tx.objectStore('articles').delete(id);
+        await tx.objectStore('cards').delete(id);
+      }
+      return [];
     });
-    if (removed) {
-      this.loaded?.byId.delete(id);
-      this.loaded?.index.remove(id);
-      this.announce({ kind: 'removed', ids: [id] });
+    if (removed && !this.loaded && this.loading) this.refresh();
+    if (removed && this.loaded) {
+      const state = this.loaded;
+      state.cards.delete(id);
+      state.index = state.index.then((index) => {
+        index.remove(id);
+        state.revs.delete(id);
+        state.dirty = true;
+        return index;
+      });
     }
+    if (removed) this.announce({ kind: 'removed', ids: [id] });
     return removed;
   }
 
@@ -220,8 +262,9 @@ class IndexedDbLibrary implements Library {
 
   async importArticles(articles: SavedArticle[]): Promise<MergeReport> {
     const report: MergeReport = { added: 0, merged: 0 };
-    const written = await this.write(async (store) => {
-      const changed: SavedArticle[] = [];
+    const written = await this.write(async (tx) => {
+      const store: ArticleStore = tx.objectStore('articles');
+      const changed: Array<{ article: SavedArticle; card: SavedCard }> = [];
       for (const input of articles) {
         const article: SavedArticle = {
           ...input,
@@ -235,23 +278,23 @@ class IndexedDbLibrary implements Library {
           const tags = uniqueTags([...existing.tags, ...article.tags]);
           const read = existing.read || article.read;
           if (tags.length !== existing.tags.length || read !== existing.read) {
-            const next = { ...existing, tags, read };
-            await store.put(next);
-            changed.push(next);
+            changed.push(await this.putBoth(tx, { ...existing, tags, read }));
           }
           continue;
         }
         // An id that is already taken (by another URL) must not overwrite that article.
         if (!article.id || (await store.get(article.id))) article.id = newArticleId();
-        await store.put(article);
-        changed.push(article);
+        changed.push(await this.putBoth(tx, article));
         report.added++;
       }
       return changed;
     });
-    this.remember(written);
-    if (written.length > 0) this.announce({ kind: 'imported', ids: written.map((a) => a.id) });
+    if (written.length > 0) this.announce({ kind: 'imported', ids: written.map((w) => w.article.id) });
     return report;
+  }
+
+  async exportAll(): Promise<SavedArticle[]> {
+    return (await this.db.getAll('articles')).sort(byNewest);
   }
 
   refresh(): void {
@@ -260,47 +303,121 @@ class IndexedDbLibrary implements Library {
     this.loading = null;
   }
 
+  async persistIndex(): Promise<void> {
+    const state = this.loaded;
+    if (!state) return;
+    await state.index;
+    if (!state.dirty || this.closed) return;
+    state.dirty = false;
+    const snapshot: SearchIndexSnapshot = {
+      key: 'search-index',
+      indexVersion: INDEX_VERSION,
+      json: (await state.index).toJSON(),
+      revs: Object.fromEntries(state.revs),
+    };
+    try {
+      await this.db.put('meta', snapshot);
+    } catch (error) {
+      // Only a cache: the next load re-indexes what the old snapshot lacks. A full disk must not break search.
+      state.dirty = true;
+      console.warn('Kontext: could not persist the search index', error);
+    }
+  }
+
   close(): void {
+    this.closed = true;
     this.db.close();
   }
 
-  private load(): Promise<{ byId: Map<string, SavedArticle>; index: ArticleIndex }> {
+  private load(): Promise<LoadedState> {
     if (this.loaded) return Promise.resolve(this.loaded);
     if (this.loading) return this.loading;
-    const generation = ++this.generation;
-    this.loading = (async () => {
-      const all = await this.db.getAll('articles');
-      const state = { byId: new Map(all.map((a) => [a.id, a])), index: new ArticleIndex(all) };
+    const generation = this.generation;
+    this.loading = this.readState().then((state) => {
       // A refresh() while loading discards this result.
       if (this.generation === generation) this.loaded = state;
       return state;
-    })();
+    });
     return this.loading;
   }
 
-  /** Brings the in-memory copy up to date after a committed write (never before: a failed write changes nothing). */
-  private remember(articles: SavedArticle[]): void {
-    if (!this.loaded) {
-      // A load in flight may have read the store before this write: let the next search load again.
-      if (this.loading) this.refresh();
-      return;
-    }
-    for (const a of articles) {
-      this.loaded.byId.set(a.id, a);
-      this.loaded.index.upsert(a);
-    }
+  private async readState(): Promise<LoadedState> {
+    const cardList = await this.db.getAll('cards');
+    const state: LoadedState = {
+      cards: new Map(cardList.map((c) => [c.id, c])),
+      index: Promise.resolve(ArticleIndex.build()),
+      revs: new Map(),
+      dirty: false,
+    };
+    // Started now, awaited by the first text query: by then it has usually finished.
+    state.index = this.readIndex(state, cardList);
+    state.index.catch(() => {});
+    return state;
   }
 
-  /** Runs `work` in one readwrite transaction; any failure aborts it and surfaces as a LibraryError. */
-  private async write<T>(work: (store: WriteStore) => Promise<T>): Promise<T> {
-    let tx: IDBPTransaction<LibrarySchema, ['articles'], 'readwrite'> | undefined;
+  /** The persisted snapshot, reconciled with the cards: only articles whose rev it lacks are re-indexed. */
+  private async readIndex(state: LoadedState, cardList: SavedCard[]): Promise<ArticleIndex> {
+    const snapshot = await this.db.get('meta', 'search-index');
+    let index: ArticleIndex | null = null;
+    const revs = state.revs;
+    if (snapshot?.indexVersion === INDEX_VERSION) {
+      try {
+        index = ArticleIndex.fromJSON(snapshot.json);
+        for (const [id, rev] of Object.entries(snapshot.revs)) revs.set(id, rev);
+      } catch {
+        index = null;
+      }
+    }
+    index ??= ArticleIndex.build();
+    if (!index.size) revs.clear();
+    const current = new Map(cardList.map((c) => [c.id, c.rev]));
+    for (const id of [...revs.keys()]) {
+      if (!current.has(id)) {
+        index.remove(id);
+        revs.delete(id);
+        state.dirty = true;
+      }
+    }
+    const stale = cardList.filter((c) => revs.get(c.id) !== c.rev);
+    if (stale.length > 0) {
+      const articles = this.db.transaction('articles').store;
+      const fresh = await Promise.all(stale.map((c) => articles.get(c.id)));
+      for (const [i, article] of fresh.entries()) {
+        if (!article) continue;
+        index.upsert(article);
+        revs.set(article.id, stale[i]!.rev);
+      }
+      state.dirty = true;
+    }
+    if (state.dirty) setTimeout(() => void this.persistIndex(), 0);
+    return index;
+  }
+
+  private async putBoth(
+    tx: WriteTx,
+    article: SavedArticle,
+  ): Promise<{ article: SavedArticle; card: SavedCard }> {
+    const card = cardOf(article, nextRev());
+    await tx.objectStore('articles').put(article);
+    await tx.objectStore('cards').put(card);
+    return { article, card };
+  }
+
+  /**
+   * Runs `work` in one readwrite transaction over articles and cards; any failure aborts it and surfaces
+   * as a LibraryError. Only after the commit does the in-memory copy learn of the change.
+   */
+  private async write<T extends { article: SavedArticle; card: SavedCard }>(
+    work: (tx: WriteTx) => Promise<T[]>,
+  ): Promise<T[]> {
+    let tx: WriteTx | undefined;
+    let written: T[];
     try {
-      const opened = this.db.transaction('articles', 'readwrite');
+      const opened = this.db.transaction(['articles', 'cards'], 'readwrite');
       tx = opened;
       opened.done.catch(() => {});
-      const result = await work(opened.store);
+      written = await work(opened);
       await opened.done;
-      return result;
     } catch (error) {
       try {
         tx?.abort();
@@ -310,6 +427,28 @@ class IndexedDbLibrary implements Library {
       // The transaction's own error (a quota abort) explains more than the AbortError its requests see.
       throw toWriteError(error instanceof LibraryError ? error : (tx?.error ?? error));
     }
+    this.remember(written);
+    return written;
+  }
+
+  private remember(written: Array<{ article: SavedArticle; card: SavedCard }>): void {
+    if (written.length === 0) return;
+    if (!this.loaded) {
+      // A load in flight may have read the stores before this write: let the next search load again.
+      if (this.loading) this.refresh();
+      return;
+    }
+    const state = this.loaded;
+    for (const { card } of written) state.cards.set(card.id, card);
+    // Chained on the index promise, so a write during the index load is applied after it, in order.
+    state.index = state.index.then((index) => {
+      for (const { article, card } of written) {
+        index.upsert(article);
+        state.revs.set(card.id, card.rev);
+      }
+      state.dirty = true;
+      return index;
+    });
   }
 
   private announce(change: LibraryChange): void {

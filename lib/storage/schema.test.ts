@@ -15,6 +15,7 @@ describe('schema migrations', () => {
     expect(db.version).toBe(SCHEMA_VERSION);
     const store = db.transaction('articles').store;
     expect([...store.indexNames].sort()).toEqual(['bySavedAt', 'byTag', 'byUrl']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'cards', 'meta']);
     db.close();
   });
 
@@ -27,9 +28,12 @@ describe('schema migrations', () => {
     v1.close();
 
     const library = await openLibrary(factory, { broadcast: false });
-    const [article] = await library.list();
+    const [card] = await library.list();
+    expect(card).toMatchObject({ title: 'From version 1', tags: [], read: false });
+    const article = await library.get(card!.id);
     expect(article).toMatchObject({ title: 'From version 1', tags: [], read: false, blocks: [] });
-    // The migrated record works with everything that came with v2.
+    // The migrated record is searchable (v3 built its card) and works with what came with v2.
+    expect((await library.search({ query: 'version' })).map((a) => a.title)).toEqual(['From version 1']);
     await library.update(article!.id, { tags: ['kept'] });
     expect((await library.search({ filters: { tag: 'kept' } })).map((a) => a.title)).toEqual([
       'From version 1',

@@ -4,12 +4,14 @@
  *
  * v1: store `articles` (key `id`), unique index `byUrl` on normalizedUrl, index `bySavedAt`.
  * v2: records gain `tags` and `read` (v1 had neither) and `blocks`; multi-entry index `byTag`.
+ * v3: store `cards` (the light copy the list loads, see SavedCard) and store `meta` (the persisted search
+ *     index); cards are built for every existing article.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
-import type { SavedArticle } from './types.ts';
+import type { SavedArticle, SavedCard } from './types.ts';
 
 export const DB_NAME = 'kontext-library';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface LibrarySchema extends DBSchema {
   articles: {
@@ -17,10 +19,53 @@ export interface LibrarySchema extends DBSchema {
     value: SavedArticle;
     indexes: { byUrl: string; bySavedAt: string; byTag: string };
   };
+  cards: {
+    key: string;
+    value: SavedCard;
+  };
+  meta: {
+    key: string;
+    value: SearchIndexSnapshot;
+  };
+}
+
+/** The search index as saved between sessions, with the rev of every article it holds. */
+export interface SearchIndexSnapshot {
+  key: 'search-index';
+  /** Bumped when tokenising or fields change: an older snapshot is rebuilt instead of loaded. */
+  indexVersion: number;
+  json: string;
+  revs: Record<string, number>;
+}
+
+let lastRev = 0;
+/** Increasing within a context; across contexts only equality matters (the index compares revs). */
+export function nextRev(): number {
+  lastRev = Math.max(lastRev + 1, Date.now() * 1000 + Math.floor(Math.random() * 1000));
+  return lastRev;
+}
+
+export function cardOf(article: SavedArticle, rev: number): SavedCard {
+  return {
+    id: article.id,
+    url: article.url,
+    normalizedUrl: article.normalizedUrl,
+    title: article.title,
+    byline: article.byline,
+    siteName: article.siteName,
+    lang: article.lang,
+    savedAt: article.savedAt,
+    readingMinutes: article.readingMinutes,
+    excerpt: article.excerpt,
+    tags: article.tags,
+    read: article.read,
+    entityNames: [...new Set(article.entities.map((e) => e.name))],
+    rev,
+  };
 }
 
 export type LibraryDb = IDBPDatabase<LibrarySchema>;
-type UpgradeTx = IDBPTransaction<LibrarySchema, ['articles'], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<LibrarySchema, ('articles' | 'cards' | 'meta')[], 'versionchange'>;
 type Migration = (db: LibraryDb, tx: UpgradeTx) => Promise<void> | void;
 
 /** MIGRATIONS[n - 1] brings a database from version n - 1 to version n. */
@@ -42,6 +87,16 @@ export const MIGRATIONS: readonly Migration[] = [
         read: old.read === true,
         blocks: Array.isArray(old.blocks) ? old.blocks : [],
       } as SavedArticle);
+      cursor = await cursor.continue();
+    }
+  },
+  async (db, tx) => {
+    db.createObjectStore('cards', { keyPath: 'id' });
+    db.createObjectStore('meta', { keyPath: 'key' });
+    const cards = tx.objectStore('cards');
+    let cursor = await tx.objectStore('articles').openCursor();
+    while (cursor) {
+      await cards.put(cardOf(cursor.value, 0));
       cursor = await cursor.continue();
     }
   },

@@ -3,7 +3,7 @@
  * folded (case, diacritics, ß) so "pjongjang" finds "Pjöngjang" and a German query typed on an English
  * keyboard still matches.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { SavedArticle } from './types.ts';
 
 interface IndexedFields {
@@ -28,22 +28,42 @@ function toIndexed(article: SavedArticle): IndexedFields {
   };
 }
 
-export class ArticleIndex {
-  private readonly search = new MiniSearch<IndexedFields>({
-    fields: ['title', 'text', 'entities', 'meta'],
-    storeFields: [],
-    processTerm: (term) => foldTerm(term) || null,
-    searchOptions: {
-      boost: { title: 3, entities: 2, meta: 1.5 },
-      combineWith: 'AND',
-      prefix: true,
-      // Typos in longer words only: fuzzy matching of short terms floods the results.
-      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
-    },
-  });
+/** Bump when the options below change: persisted snapshots of another version are rebuilt. */
+export const INDEX_VERSION = 1;
 
-  constructor(articles: Iterable<SavedArticle> = []) {
-    this.search.addAll([...articles].map(toIndexed));
+const OPTIONS = {
+  fields: ['title', 'text', 'entities', 'meta'],
+  storeFields: [],
+  processTerm: (term: string) => foldTerm(term) || null,
+  searchOptions: {
+    boost: { title: 3, entities: 2, meta: 1.5 },
+    combineWith: 'AND',
+    prefix: true,
+    // Typos in longer words only: fuzzy matching of short terms floods the results.
+    fuzzy: (term: string) => (term.length >= 6 ? 0.2 : false),
+  },
+} satisfies Options<IndexedFields>;
+
+export class ArticleIndex {
+  private constructor(private readonly search: MiniSearch<IndexedFields>) {}
+
+  static build(articles: Iterable<SavedArticle> = []): ArticleIndex {
+    const index = new ArticleIndex(new MiniSearch<IndexedFields>(OPTIONS));
+    index.search.addAll([...articles].map(toIndexed));
+    return index;
+  }
+
+  /** Restores an index saved with toJSON (same INDEX_VERSION). */
+  static fromJSON(json: string): ArticleIndex {
+    return new ArticleIndex(MiniSearch.loadJSON<IndexedFields>(json, OPTIONS));
+  }
+
+  toJSON(): string {
+    return JSON.stringify(this.search);
+  }
+
+  get size(): number {
+    return this.search.documentCount;
   }
 
   upsert(article: SavedArticle): void {

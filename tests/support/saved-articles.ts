@@ -111,7 +111,9 @@ const COMMON = (
   'government election minister parliament report economy market energy climate court police city ' +
   'school research health transport rail airport harbour industry export trade tax budget'
 ).split(' ');
-const SYLLABLES = 'ka ri to me sa lu ne po fi da ge ho an ber sch ung lin wer mar tis ol ev ra ku zen'.split(' ');
+const SYLLABLES = 'ka ri to me sa lu ne po fi da ge ho an ber sch ung lin wer mar tis ol ev ra ku zen'.split(
+  ' ',
+);
 
 /**
  * A vocabulary as large as real news text has (~20,000 distinct words), so the index is as big as a
@@ -156,9 +158,9 @@ export function generateLibrary(size: number, seed = 7): SavedArticle[] {
     const place = pick(PLACES);
     const person = pick(PEOPLE);
     const paragraphs = Array.from({ length: 6 }, () =>
-      Array.from({ length: 100 }, (_, w) =>
-        w % 25 === 0 ? place : w % 37 === 0 ? person : pick(WORDS),
-      ).join(' '),
+      Array.from({ length: 100 }, (_, w) => (w % 25 === 0 ? place : w % 37 === 0 ? person : zipfWord())).join(
+        ' ',
+      ),
     );
     const text = paragraphs.join('\n\n');
     let start = 0;
