@@ -22,6 +22,7 @@
  * Environment:
  * - CHROME_PATH / FIREFOX_PATH override /usr/bin/chromium and /usr/bin/firefox-esr.
  * - KONTEXT_E2E_BROWSERS=chromium (or firefox) runs one browser only, for a quick local loop.
+ * - KONTEXT_E2E_BUILDS=<dir> loads the test builds from <dir> instead of .output/.
  * - CI=true turns a missing browser into a failing test instead of a skip.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -60,9 +61,14 @@ export function browserExecutable(name: BrowserName): string {
     : (process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr');
 }
 
-/** The unpacked test build for `name`, made by `npm run build:test`. */
+/**
+ * The unpacked test build for `name`, made by `npm run build:test` in `.output/`. KONTEXT_E2E_BUILDS
+ * points at another folder holding `chrome-mv3-test/` and `firefox-mv3-test/` (e.g. a copy, so a
+ * rebuild in a shared work tree cannot pull the extension from under a running test).
+ */
 export function testBuildDir(name: BrowserName): string {
-  return join(ROOT, '.output', name === 'chromium' ? 'chrome-mv3-test' : 'firefox-mv3-test');
+  const root = process.env.KONTEXT_E2E_BUILDS ?? join(ROOT, '.output');
+  return join(root, name === 'chromium' ? 'chrome-mv3-test' : 'firefox-mv3-test');
 }
 
 /** Why `name` cannot run here (browser not installed), or null when it can. */
@@ -323,31 +329,25 @@ export async function serveFixtures(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Opens `url` in a new tab and waits for its load event. */
+/** Opens `url` in a new tab and waits until it has loaded (see `navigate`). */
 export async function openPage(session: ExtensionSession, url: string): Promise<Page> {
   const page = await session.browser.newPage();
   await page.setViewport(PAGE_VIEWPORT);
-  if (isExtensionUrl(session, url)) await gotoExtensionPage(session, page, url);
-  else await page.goto(url, { waitUntil: 'load' });
+  await navigate(session, page, url);
   return page;
 }
 
-function isExtensionUrl(session: ExtensionSession, url: string): boolean {
-  return url.startsWith(`${session.extensionOrigin}/`);
-}
+/** Schemes WebDriver BiDi navigates to and reports like any web page. */
+const WEB_URL = /^(https?|data|blob|file):|^about:blank$/i;
 
 /**
- * Navigates `page` to one of the extension's own pages. In Firefox, puppeteer never sees that navigation
- * finish over BiDi (the page moves to the extension process), although the page loads and is scriptable;
- * so start it without waiting and poll the document instead.
+ * Navigates `page` to `url` and waits for the load. In Firefox, puppeteer never sees a navigation to a
+ * privileged page (moz-extension:, about:) finish over BiDi, because the tab moves to another process,
+ * although the page loads and is scriptable; so there the navigation is started without waiting and the
+ * document is polled instead.
  */
-export async function gotoExtensionPage(
-  session: ExtensionSession,
-  page: Page,
-  url: string,
-  timeoutMs = 20_000,
-): Promise<void> {
-  if (session.name === 'chromium') {
+export async function navigate(session: ExtensionSession, page: Page, url: string, timeoutMs = 20_000) {
+  if (session.name === 'chromium' || WEB_URL.test(url)) {
     await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
     return;
   }
@@ -382,7 +382,7 @@ export async function openPopup(
 ): Promise<Page> {
   const page = await session.browser.newPage();
   await page.setViewport(POPUP_VIEWPORT);
-  await gotoExtensionPage(session, page, popupUrl(session, tabId, hash));
+  await navigate(session, page, popupUrl(session, tabId, hash));
   return page;
 }
 
@@ -393,7 +393,7 @@ async function helperPage(session: ExtensionSession): Promise<Page> {
   const existing = helperPages.get(session.browser);
   if (existing && !existing.isClosed()) return existing;
   const page = await session.browser.newPage();
-  await gotoExtensionPage(session, page, `${session.extensionOrigin}/manifest.json`);
+  await navigate(session, page, `${session.extensionOrigin}/manifest.json`);
   helperPages.set(session.browser, page);
   return page;
 }
@@ -502,6 +502,41 @@ export async function waitForCount(
     min,
   );
   return page.$$eval(selector, (els) => els.length);
+}
+
+export type PopupOutcome = 'analysis' | 'status';
+
+/**
+ * Waits until the popup has finished: an analysis (data-testid=summary) or a message
+ * (data-testid=status). The popup gives up by itself after 30 s, so the default wait is longer.
+ */
+export async function waitForPopupOutcome(popup: Page, timeoutMs = 45_000): Promise<PopupOutcome> {
+  const handle = await popup.waitForSelector('[data-testid="summary"], [data-testid="status"]', {
+    timeout: timeoutMs,
+  });
+  const testId = await handle!.evaluate((el) => el.getAttribute('data-testid'));
+  await handle!.dispose();
+  return testId === 'summary' ? 'analysis' : 'status';
+}
+
+/**
+ * Waits (up to `timeoutMs`) until the page shows Kontext highlights, painted either with the CSS Custom
+ * Highlight API or as <mark data-kontext> elements. Returns false when none appeared in time.
+ */
+export async function waitForHighlights(page: Page, timeoutMs = 10_000): Promise<boolean> {
+  return page
+    .waitForFunction(
+      () => {
+        const registry = (globalThis as unknown as { CSS?: { highlights?: { size: number } } }).CSS
+          ?.highlights;
+        return (registry?.size ?? 0) > 0 || document.querySelector('mark[data-kontext]') !== null;
+      },
+      { timeout: timeoutMs, polling: 200 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------

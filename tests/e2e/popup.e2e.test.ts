@@ -1,0 +1,221 @@
+/**
+ * What a reader must see in the popup (issue 2, §8), in real Chromium and Firefox ESR with the test build:
+ * the seed article served as a realistic German news page, the popup opened for its tab. Also the two
+ * ways the popup must not leave a reader with a blank or a spinner: a page with no article, and a tab
+ * Kontext may not script. Chromium takes the README screenshots.
+ */
+import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSeedPage, readSeedArticle, slugify } from '../fixtures/news-page.ts';
+import { hasSharedData, requireSharedDataInCi, SKIP_NO_DATA } from '../support/shared-data.ts';
+import {
+  type FixtureServer,
+  forEachBrowser,
+  openPage,
+  openPopup,
+  type Page,
+  saveScreenshot,
+  serveFixtures,
+  tabIdOf,
+  useExtensionSession,
+  waitForHighlights,
+  waitForPopupOutcome,
+} from './harness.ts';
+
+requireSharedDataInCi();
+
+const ARTICLE_PATH = '/politik/asien/kim-jong-un-neujahrsbotschaft';
+
+const LOGIN_PAGE = `<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><title>Anmelden | Weltblick</title></head>
+<body>
+  <header><a href="/">Weltblick</a></header>
+  <main>
+    <h1>Anmelden</h1>
+    <form action="/login" method="post">
+      <label>E-Mail <input type="email" name="email"></label>
+      <label>Passwort <input type="password" name="password"></label>
+      <button type="submit">Anmelden</button>
+    </form>
+    <p><a href="/passwort-vergessen">Passwort vergessen?</a></p>
+  </main>
+  <footer><a href="/impressum">Impressum</a></footer>
+</body></html>`;
+
+const EXPECTED_ENTITIES: Array<[name: string, kind: 'person' | 'place' | 'organization']> = [
+  ['Kim Jong Un', 'person'],
+  ['Nordkorea', 'place'],
+  ['Russland', 'place'],
+  ['Ukraine', 'place'],
+  ['Pjöngjang', 'place'],
+  ['Moskau', 'place'],
+  ['Kursk', 'place'],
+  ['KCNA', 'organization'],
+];
+
+const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Same-site links compare by path (the page may add tracking parameters), others by the full URL. */
+function linkKey(href: string, origin: string): string {
+  const url = new URL(href);
+  return url.origin === origin ? url.pathname : url.href.replace(/\/$/, '');
+}
+
+interface PopupView {
+  title: string;
+  summary: string[];
+  entities: Array<{ name: string; kind: string }>;
+  quotes: Array<{ text: string; speaker: string }>;
+  related: string[];
+}
+
+async function readPopup(popup: Page): Promise<PopupView> {
+  return popup.evaluate(() => {
+    const all = (id: string) => [...document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
+    return {
+      title: document.querySelector('[data-testid="title"]')?.textContent ?? document.body.textContent ?? '',
+      summary: all('summary').flatMap((list) => {
+        const items = [...list.querySelectorAll<HTMLElement>('li')];
+        return (items.length ? items : [list]).map((el) => el.textContent ?? '');
+      }),
+      entities: all('entity').map((el) => ({
+        name: el.querySelector('.name')?.textContent ?? el.textContent ?? '',
+        kind: el.getAttribute('data-kind') ?? '',
+      })),
+      quotes: all('quote').map((el) => ({
+        text: el.querySelector('q')?.textContent ?? el.textContent ?? '',
+        speaker: el.getAttribute('data-speaker') ?? '',
+      })),
+      related: all('related-link').map((el) => (el as HTMLAnchorElement).href),
+    };
+  });
+}
+
+describe.skipIf(!hasSharedData)(`popup on the seed page${hasSharedData ? '' : ` (${SKIP_NO_DATA})`}`, () => {
+  const article = readSeedArticle()!;
+  let server: FixtureServer;
+  let pageHtml: string;
+
+  beforeAll(async () => {
+    server = await serveFixtures((origin) => {
+      pageHtml = buildSeedPage({ origin, path: ARTICLE_PATH })!;
+      return { [ARTICLE_PATH]: pageHtml, '/login': LOGIN_PAGE };
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  forEachBrowser((name) => {
+    const session = useExtensionSession(name);
+    let view: PopupView;
+    let outcome: string;
+
+    beforeAll(async () => {
+      const page = await openPage(session(), server.url(ARTICLE_PATH));
+      const popup = await openPopup(session(), await tabIdOf(session(), page));
+      outcome = await waitForPopupOutcome(popup);
+      view = await readPopup(popup);
+      if (name === 'chromium' && outcome === 'analysis') {
+        await saveScreenshot(popup, 'popup');
+        await page.evaluate(() => document.querySelector('article h1')?.scrollIntoView());
+        await waitForHighlights(page);
+        await saveScreenshot(page, 'page-highlighted');
+      }
+      await popup.close();
+      await page.close();
+    });
+
+    it('analyses the article (shows a summary, not a status message)', () => {
+      expect(outcome).toBe('analysis');
+    });
+
+    it('shows the title', () => {
+      expect(normalise(view.title)).toContain(article.title);
+    });
+
+    it("shows a summary drawn from the article's sentences", () => {
+      const paragraphs = article.blocks.map((b) => normalise(b.text));
+      expect(view.summary.length).toBeGreaterThan(0);
+      for (const sentence of view.summary.map(normalise)) {
+        expect(sentence.length).toBeGreaterThan(20);
+        expect(
+          paragraphs.some((p) => p.includes(sentence)),
+          `"${sentence}" is not from the article`,
+        ).toBe(true);
+      }
+    });
+
+    it.each(EXPECTED_ENTITIES)('lists %s as a %s', (entityName, kind) => {
+      const found = view.entities.filter((e) => normalise(e.name) === entityName);
+      expect(
+        found.map((e) => e.kind),
+        `entities seen: ${JSON.stringify(view.entities)}`,
+      ).toContain(kind);
+    });
+
+    it('attributes the long quote to Kim Jong Un', () => {
+      const quote = view.quotes.find((q) =>
+        normalise(q.text).startsWith('Während das ganze Land das neue Jahr'),
+      );
+      expect(quote, `quotes seen: ${JSON.stringify(view.quotes)}`).toBeDefined();
+      expect(quote!.speaker).toBe('Kim Jong Un');
+      expect(normalise(quote!.text)).toContain(
+        'die ihr mutig auf den Schlachtfeldern in der fremden Erde kämpft',
+      );
+    });
+
+    it('lists the three "Weiterführende Analysen" links', () => {
+      const keys = view.related.map((href) => linkKey(href, server.origin));
+      expect(article.related).toHaveLength(3);
+      for (const title of article.related) expect(keys).toContain(`/analyse/${slugify(title)}`);
+    });
+
+    it('lists none of the navigation, breadcrumb, share or footer links', () => {
+      const dom = new JSDOM(pageHtml, { url: server.url(ARTICLE_PATH) });
+      const boilerplate = [
+        ...dom.window.document.querySelectorAll<HTMLAnchorElement>(
+          '.site-header a, .breadcrumb a, .share a, footer a, #cookie-banner a, .sidebar a, .ad a',
+        ),
+      ].map((a) => linkKey(a.href, server.origin));
+      expect(boilerplate.length).toBeGreaterThan(15);
+      const shown = view.related.map((href) => linkKey(href, server.origin));
+      expect(shown.filter((key) => boilerplate.includes(key))).toEqual([]);
+    });
+
+    it('shows a message, not a spinner, for a page with no article', async () => {
+      const page = await openPage(session(), server.url('/login'));
+      const popup = await openPopup(session(), await tabIdOf(session(), page));
+      expect(await waitForPopupOutcome(popup)).toBe('status');
+      const message = await popup.$eval('[data-testid="status"]', (el) => el.textContent ?? '');
+      expect(message.trim().length).toBeGreaterThan(10);
+      await popup.close();
+      await page.close();
+    });
+  });
+});
+
+forEachBrowser((name) => {
+  describe('popup on pages Kontext cannot read', () => {
+    const session = useExtensionSession(name);
+
+    const statusFor = async (popup: Page) => {
+      expect(await waitForPopupOutcome(popup)).toBe('status');
+      return popup.$eval('[data-testid="status"]', (el) => el.textContent ?? '');
+    };
+
+    it('shows a message for a browser page', async () => {
+      const page = await openPage(session(), name === 'chromium' ? 'chrome://version' : 'about:robots');
+      const popup = await openPopup(session(), await tabIdOf(session(), page));
+      expect((await statusFor(popup)).trim().length).toBeGreaterThan(10);
+      await popup.close();
+      await page.close();
+    });
+
+    it('shows a message for a tab that does not exist', async () => {
+      const popup = await openPopup(session(), 987_654_321);
+      expect((await statusFor(popup)).trim().length).toBeGreaterThan(10);
+      await popup.close();
+    });
+  });
+});
