@@ -3,7 +3,7 @@
  * scripting, no host permissions), runs the text half of the pipeline with the NER model it keeps
  * loaded for all tabs, caches each tab's Analysis, and wires the context menu.
  */
-import { type AnalyzeOptions, analyzeExtracted } from '@/lib/analyze.ts';
+import { type AnalyzeOptions, analyzeExtracted } from '@/lib/analyze-extracted.ts';
 import {
   type BackgroundResponses,
   type ContentRequest,

@@ -3,6 +3,7 @@
  * article from Readability on a clone, plus the related-link candidates, which Readability drops.
  */
 import { findRelatedLinks } from '../related/index.ts';
+import { timed } from '../timing.ts';
 import type { RelatedLink } from '../types.ts';
 import { extractArticle } from './index.ts';
 import type { BlockAnchor, ExtractedPage } from './types.ts';
@@ -12,15 +13,6 @@ export interface PageExtraction extends ExtractedPage {
   relatedCandidates: RelatedLink[];
   /** Milliseconds per stage so far. */
   timings: Record<string, number>;
-}
-
-export function timed<T>(timings: Record<string, number>, stage: string, run: () => T): T {
-  const start = performance.now();
-  try {
-    return run();
-  } finally {
-    timings[stage] = (timings[stage] ?? 0) + (performance.now() - start);
-  }
 }
 
 export function extractPage(
