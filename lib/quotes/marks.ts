@@ -41,6 +41,8 @@ const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 /** Characters after which an opening mark may stand. */
 const OPEN_CONTEXT = /[\s([{\-–—/:;,]/;
 const APOSTROPHE_LIKE = new Set(['’', "'", '‘']);
+/** Every character that can open or close a quote; all others are skipped at once. */
+const MARKS = new Set([...Object.keys(CLOSERS), ...Object.values(CLOSERS).join('')]);
 
 function canOpen(mark: string, prev: string | undefined, next: string | undefined): boolean {
   if (next === undefined) return false;
@@ -90,6 +92,7 @@ export function findQuotedSpans(text: string, blocks: ArticleBlock[]): QuotedSpa
 
     for (let i = from; i < t.length; i++) {
       const ch = t[i]!;
+      if (!MARKS.has(ch)) continue;
       const prev = i > 0 ? t[i - 1] : undefined;
       const next = i + 1 < t.length ? t[i + 1] : undefined;
       // Closing first: a mark that closes any open quote closes it (and drops unclosed inner ones).

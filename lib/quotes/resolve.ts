@@ -26,6 +26,9 @@ export class SpeakerResolver {
   private readonly mentions: MentionRef[];
   /** Person mentions plus definite role nouns that refer back to a person ("die Ministerin"). */
   private personReferences: MentionRef[] | null = null;
+  /** Person mentions outside quotes with the role-word stems next to them ("Machthaber Kim Jong Un"). */
+  private roleContexts: Array<{ entity: Entity; at: number; stems: string[] }> | null = null;
+  private readonly ranked: Entity[];
 
   constructor(
     private readonly text: string,
@@ -37,6 +40,9 @@ export class SpeakerResolver {
     this.mentions = entities
       .flatMap((entity) => entity.mentions.map((m) => ({ entity, start: m.start, end: m.end })))
       .sort((a, b) => a.start - b.start);
+    this.ranked = [...entities].sort(
+      (a, b) => (KIND_RANK[a.kind] ?? 3) - (KIND_RANK[b.kind] ?? 3) || b.count - a.count,
+    );
   }
 
   resolve(phrase: NounPhrase): Speaker | null {
@@ -69,8 +75,18 @@ export class SpeakerResolver {
     return this.entities.some((e) => e.id === speaker.speakerEntityId && e.kind === 'person');
   }
 
+  /** Quoted spans are sorted and do not overlap: a binary search finds the one that could hold offset. */
   private isQuoted(offset: number): boolean {
-    return this.quoted.some((q) => offset >= q.start && offset < q.end);
+    let lo = 0;
+    let hi = this.quoted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const q = this.quoted[mid]!;
+      if (offset < q.start) hi = mid - 1;
+      else if (offset >= q.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
   }
 
   private nearestPersonBefore(offset: number): Speaker | null {
@@ -101,9 +117,7 @@ export class SpeakerResolver {
   private entityByName(nameTokens: string[]): Entity | null {
     if (nameTokens.length === 0) return null;
     const phrase = nameTokens.join(' ').toLowerCase();
-    const ranked = [...this.entities].sort(
-      (a, b) => (KIND_RANK[a.kind] ?? 3) - (KIND_RANK[b.kind] ?? 3) || b.count - a.count,
-    );
+    const ranked = this.ranked;
     const exact = ranked.find((e) => [e.name, ...e.aliases].some((n) => n.toLowerCase() === phrase));
     if (exact) return exact;
     // A surname or first name of a person named in full elsewhere: "Kim" for "Kim Jong Un".
@@ -118,24 +132,32 @@ export class SpeakerResolver {
   /** The person a role noun was used for: a mention right after or before the role word. */
   private roleHolder(role: string, before: number): Entity | null {
     const stem = roleStem(role);
-    const candidates: Array<{ entity: Entity; at: number }> = [];
-    for (const m of this.mentions) {
-      if (m.entity.kind !== 'person' || this.isQuoted(m.start)) continue;
-      const left = this.text.slice(Math.max(0, m.start - 40), m.start);
-      const right = this.text.slice(m.end, m.end + 40);
-      const leftWords = left
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .slice(-2);
-      const rightWords = right
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .slice(0, 4);
-      const near = [...leftWords, ...rightWords].some((w) => sameRole(roleStem(w), stem));
-      if (near) candidates.push({ entity: m.entity, at: m.start });
+    if (!this.roleContexts) {
+      this.roleContexts = this.mentions
+        .filter((m) => m.entity.kind === 'person' && !this.isQuoted(m.start))
+        .map((m) => {
+          const left = this.text
+            .slice(Math.max(0, m.start - 40), m.start)
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .slice(-2);
+          const right = this.text
+            .slice(m.end, m.end + 40)
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .slice(0, 4);
+          return { entity: m.entity, at: m.start, stems: [...left, ...right].map(roleStem) };
+        });
     }
-    const earlier = candidates.filter((c) => c.at < before);
-    return (earlier[earlier.length - 1] ?? candidates[0])?.entity ?? null;
+    let earlier: Entity | null = null;
+    let first: Entity | null = null;
+    for (const c of this.roleContexts) {
+      if (!c.stems.some((w) => sameRole(w, stem))) continue;
+      first ??= c.entity;
+      if (c.at < before) earlier = c.entity;
+      else break;
+    }
+    return earlier ?? first;
   }
 }
 
