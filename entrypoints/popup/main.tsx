@@ -1,9 +1,17 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { createTranslator, uiLanguage } from '@/components/i18n.ts';
 import { App } from '@/components/popup/App.tsx';
 import type { PopupApi } from '@/components/popup/api.ts';
+import { PopupShell, tabFromHash } from '@/components/popup/PopupShell.tsx';
+import { SavedList } from '@/components/saved/SavedList.tsx';
 import type { BackgroundRequest, BackgroundResponses, HighlightKind } from '@/lib/messaging.ts';
-import { openLibrary, sanitizeArticleHtml, savedArticleFromAnalysis } from '@/lib/storage/index.ts';
+import {
+  type Library,
+  openLibrary,
+  sanitizeArticleHtml,
+  savedArticleFromAnalysis,
+} from '@/lib/storage/index.ts';
 import type { Analysis } from '@/lib/types.ts';
 import './popup.css';
 
@@ -40,4 +48,32 @@ const api: PopupApi = {
 document.documentElement.lang = uiLanguage();
 const t = createTranslator();
 document.title = t('appName');
-targetTabId().then((tabId) => render(<App api={api} tabId={tabId} t={t} />, document.getElementById('app')!));
+const readerHref = (id: string) => `${browser.runtime.getURL('/reader.html')}?id=${encodeURIComponent(id)}`;
+
+function SavedTab() {
+  const [library, setLibrary] = useState<Library | null>(null);
+  useEffect(() => {
+    void libraryPromise.then(setLibrary);
+  }, []);
+  if (!library) return null;
+  return (
+    <SavedList
+      library={library}
+      compact
+      readerHref={readerHref}
+      onOpen={(id) => void browser.tabs.create({ url: readerHref(id) })}
+    />
+  );
+}
+
+targetTabId().then((tabId) =>
+  render(
+    <PopupShell
+      initialTab={tabFromHash(location.hash)}
+      article={() => <App api={api} tabId={tabId} t={t} />}
+      saved={() => <SavedTab />}
+      t={t}
+    />,
+    document.getElementById('app')!,
+  ),
+);
