@@ -62,6 +62,17 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
   return null;
 }
 
+/** "…“, um das zu sagen, meint Berg": an attribution closing the sentence after an inserted clause. */
+export function speakerLaterAfter(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (tokens[i - 1]!.text === ',' && isSpeechVerb(tokens[i]!.text) && tokens[i]!.text !== 'so') {
+      const speaker = resolveFirst(resolver, [readNounPhraseForward(tokens, i + 1)]);
+      if (speaker) return speaker;
+    }
+  }
+  return null;
+}
+
 /** Attribution earlier in the sentence that holds the opening mark. */
 export function speakerBefore(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   for (let i = tokens.length - 1; i >= 0; i--) {

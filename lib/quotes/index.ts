@@ -3,7 +3,7 @@
  * said it (attribution.ts) and to which entity that resolves (resolve.ts).
  */
 import type { ArticleBlock, Entity, Quote } from '../types.ts';
-import { speakerAfter, speakerBefore, subjectOf } from './attribution.ts';
+import { speakerAfter, speakerBefore, speakerLaterAfter, subjectOf } from './attribution.ts';
 import { classifyQuote } from './kind.ts';
 import { findQuotedSpans, type QuotedSpan } from './marks.ts';
 import { NO_SPEAKER, type Speaker, SpeakerResolver } from './resolve.ts';
@@ -77,8 +77,20 @@ export function findQuotes(
       attributedAfter: after !== null,
       multiParagraph: pieces.length > 1,
     });
-    const beforeTokens = tokenize(text, beforeStart, span.outerStart);
-    let speaker: Speaker | null = after ?? speakerBefore(beforeTokens, resolver);
+    // A quote that opens its paragraph after "Im Parlament sagte er:" is introduced by the paragraph before.
+    const previousBlock = blocks[firstBlock - 1];
+    const introducedAbove =
+      before.trim() === '' &&
+      previousBlock !== undefined &&
+      /:\s*$/.test(previousBlock.text) &&
+      firstBlock > 0;
+    const introStart = introducedAbove
+      ? sentenceStart(text, previousBlock.start, previousBlock.start + previousBlock.text.length)
+      : beforeStart;
+    const introEnd = introducedAbove ? previousBlock.start + previousBlock.text.length : span.outerStart;
+    const beforeTokens = tokenize(text, introStart, introEnd);
+    let speaker: Speaker | null =
+      after ?? speakerBefore(beforeTokens, resolver) ?? speakerLaterAfter(afterSentence, resolver);
     // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.
     if (!speaker && kind === 'speech' && /:\s*$/.test(before)) speaker = subjectOf(beforeTokens, resolver);
     // A name or title in quotation marks („Rheinische Post“, the band „Nachtfalter“) has no speaker.

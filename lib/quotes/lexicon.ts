@@ -13,13 +13,13 @@ export const SPEECH_VERBS = new Set(
     'unterstrich rief ruft fragte fragt antwortete antwortet erwiderte erwidert lobte lobt nannte nennt ' +
     'bezeichnete bezeichnet verkündete verkündet mahnte mahnt beklagte beklagt bestätigte bestätigt ' +
     'kommentierte kommentiert resümierte bilanzierte schilderte schildert erzählte erzählt ' +
-    'versprach verspricht behauptete behauptet argumentierte argumentiert stellte kündigte appellierte ' +
+    'titelte titelt versprach verspricht behauptete behauptet argumentierte argumentiert stellte kündigte appellierte ' +
     // English
     'said says say told tells added adds explained explains stated states noted notes warned warns argued ' +
     'argues insisted insists claimed claims wrote writes asked asks replied replies continued declared ' +
     'announced admitted commented remarked recalled urged called calls described describes praised ' +
     'tweeted posted responded answered acknowledged conceded suggested confirmed vowed pledged quipped ' +
-    'joked shouted cried whispered'
+    'joked shouted cried whispered headlined'
   ).split(' '),
 );
 

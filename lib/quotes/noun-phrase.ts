@@ -52,6 +52,8 @@ const PREPOSITIONS = new Set([
 const QUOTE_MARK = /^["'„“”‚‘’»«›‹]$/;
 /** A description head that is not capitalised: "der 52-Jährige", "the 45-year-old". */
 const NUMBER_HEAD = /^\d+-\p{L}/u;
+/** German nouns for people by their suffix: Spieler, Sprecherin, Aktivist, Präsident, Abgeordnete. */
+const PERSON_NOUN = /^\p{Lu}\p{Ll}+(?:er|erin|ist|istin|ent|entin|ant|antin|ige|igen|te|ten)$/u;
 
 const isNameWord = (word: string) =>
   isCapitalised(word) && !CAPITALISED_FUNCTION_WORDS.has(word) && !DETERMINERS.has(word.toLowerCase());
@@ -86,10 +88,10 @@ function build(tokens: Token[], from: number, to: number, next: number): NounPhr
   );
   const nameTokens = content.filter((w) => isNameWord(w) && !ROLE_NOUN.test(w));
   let role = content.find((w) => ROLE_NOUN.test(w)) ?? null;
-  // A definite description without a known role word still names someone met before: "der 52-Jährige".
+  // A description without a known role word still names someone met before when its head is a
+  // person noun: "der 52-Jährige", "der Mittelfeldspieler" (but not "die Stadt", "the city").
   if (!role && article && nameTokens.length <= 1) {
-    role =
-      content.find((w) => isCapitalised(w) || NUMBER_HEAD.test(w)) ?? content[content.length - 1] ?? null;
+    role = content.find((w) => NUMBER_HEAD.test(w) || PERSON_NOUN.test(w)) ?? null;
     if (role && nameTokens.length === 1 && nameTokens[0] === role) nameTokens.length = 0;
   }
   const kind: NounPhraseKind = nameTokens.length > 0 ? 'name' : 'role';

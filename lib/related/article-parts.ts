@@ -1,0 +1,52 @@
+/**
+ * The element that holds the article's running text on the live page: the deepest element that still
+ * contains most of the page's prose (paragraph text outside links and chrome). Readability works on a
+ * clone and drops blocks; this only needs to know where the prose is, so it stays simple and read-only.
+ */
+import { chromeReason } from './page-chrome.ts';
+
+/** Paragraphs shorter than this are captions, teasers or bylines rather than prose. */
+const MIN_PROSE_CHARS = 80;
+/** Containers holding at least this share of the best container's prose are parts of the same text. */
+const PART_SHARE = 0.2;
+
+function proseLength(paragraph: Element): number {
+  let linkChars = 0;
+  for (const anchor of paragraph.querySelectorAll('a')) linkChars += (anchor.textContent ?? '').trim().length;
+  const text = (paragraph.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return Math.max(0, text.length - linkChars);
+}
+
+/**
+ * The containers of the article's prose. The container with the most prose paragraphs as direct
+ * children is the body of the text; containers with a fair share of that (a long quote, another section)
+ * or built like it (the sections of a story split into blocks, the items of a listicle) are parts of it.
+ */
+export function findArticleParts(doc: Document): Element[] {
+  const body = doc.body;
+  if (!body) return [];
+  const direct = new Map<Element, number>();
+  for (const paragraph of body.querySelectorAll('p')) {
+    const parent = paragraph.parentElement;
+    const length = proseLength(paragraph);
+    if (!parent || length < MIN_PROSE_CHARS || chromeReason(paragraph)) continue;
+    direct.set(parent, (direct.get(parent) ?? 0) + length);
+  }
+  let best: Element | null = null;
+  let bestProse = 0;
+  for (const [element, prose] of direct) {
+    if (prose > bestProse) {
+      best = element;
+      bestProse = prose;
+    }
+  }
+  if (!best) return [];
+  // Sections of one text split into blocks are built alike: same element, same classes.
+  const shape = (element: Element) => `${element.tagName} ${element.getAttribute('class') ?? ''}`;
+  const bestShape = shape(best);
+  const parts = [...direct]
+    .filter(([element, prose]) => prose >= PART_SHARE * bestProse || shape(element) === bestShape)
+    .map(([element]) => element);
+  // A part nested in another part is already covered by it.
+  return parts.filter((part) => !parts.some((other) => other !== part && other.contains(part)));
+}

@@ -1,0 +1,102 @@
+/**
+ * Related-reading candidates from the live page: related blocks (by heading, or by position, structure
+ * and topic), links in the article text, and pingbacks; cleaned, deduplicated by URL and in page order.
+ * Read-only: it queries `doc` and never changes it.
+ */
+import type { RelatedLink, RelatedSource } from '../types.ts';
+import { findArticleParts } from './article-region.ts';
+import { findInTextAnchors } from './in-text-links.ts';
+import { findPingbackAnchors } from './pingbacks.ts';
+import { findRelatedBlockAnchors } from './related-blocks.ts';
+import { contentTerms } from './terms.ts';
+import { linkTitle } from './title.ts';
+import { articleTitle, findTopicalListAnchors } from './topical-lists.ts';
+import {
+  hostOf,
+  isAccountUrl,
+  isAdUrl,
+  isFrontPage,
+  isShareUrl,
+  isSocialUrl,
+  isTagOrAuthorUrl,
+  resolveLinkUrl,
+  samePageKey,
+  siteOf,
+} from './url.ts';
+
+const PRECEDING = 2;
+
+/** Every spelling of the article's own address: the page URL, the canonical link and og:url. */
+function ownPageKeys(doc: Document, pageUrl: string): Set<string> {
+  const keys = new Set<string>([samePageKey(pageUrl)]);
+  const declared = [
+    doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+  ];
+  for (const href of declared) {
+    const url = href ? resolveLinkUrl(href, pageUrl) : null;
+    if (url) keys.add(samePageKey(url));
+  }
+  return keys;
+}
+
+/** rel="sponsored" marks ads; "ugc" marks links written by commenters (pingbacks are handled apart). */
+function hasExcludedRel(anchor: Element, source: RelatedSource): boolean {
+  const rel = (anchor.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+  if (rel.includes('sponsored') || rel.includes('author')) return true;
+  return source !== 'pingback' && rel.includes('ugc');
+}
+
+function isReadingUrl(url: string, source: RelatedSource, site: string): boolean {
+  if (isShareUrl(url) || isAdUrl(url)) return false;
+  // A pingback's blog may live anywhere; its post is what the pingback points to.
+  if (source === 'pingback') return true;
+  if (isSocialUrl(url)) return false;
+  // The site's own front page, sections, tags, authors and account pages are navigation; another
+  // site's home page or people page cited in the text is a source.
+  if (siteOf(url) === site && (isAccountUrl(url) || isTagOrAuthorUrl(url) || isFrontPage(url))) return false;
+  return true;
+}
+
+/** A word used this often in the article's text is one of its topics. */
+const FREQUENT = 3;
+
+function topicTerms(doc: Document, parts: Element[]): string[] {
+  const counts = new Map<string, number>();
+  for (const part of parts) {
+    for (const term of contentTerms(part.textContent ?? '')) counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  const frequent = [...counts].filter(([, count]) => count >= FREQUENT).map(([term]) => term);
+  return [...new Set([...contentTerms(articleTitle(doc)), ...frequent])];
+}
+
+export function findRelatedLinks(doc: Document, pageUrl: string): RelatedLink[] {
+  const base = doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : pageUrl;
+  const own = ownPageKeys(doc, pageUrl);
+  const site = siteOf(pageUrl);
+  const parts = findArticleParts(doc);
+  const topic = topicTerms(doc, parts);
+
+  const found: Array<{ anchor: Element; source: RelatedSource }> = [];
+  for (const anchor of findRelatedBlockAnchors(doc, topic)) found.push({ anchor, source: 'block' });
+  for (const anchor of findTopicalListAnchors(doc, parts[0] ?? null)) found.push({ anchor, source: 'block' });
+  for (const anchor of findInTextAnchors(parts)) found.push({ anchor, source: 'in-text' });
+  for (const anchor of findPingbackAnchors(doc)) found.push({ anchor, source: 'pingback' });
+
+  // Page order; an anchor found twice keeps its first (block before in-text) source.
+  found.sort((a, b) =>
+    a.anchor === b.anchor ? 0 : a.anchor.compareDocumentPosition(b.anchor) & PRECEDING ? 1 : -1,
+  );
+
+  const links: RelatedLink[] = [];
+  const seen = new Set<string>();
+  for (const { anchor, source } of found) {
+    const url = resolveLinkUrl(anchor.getAttribute('href') ?? '', base);
+    if (!url || hasExcludedRel(anchor, source) || !isReadingUrl(url, source, site)) continue;
+    const key = samePageKey(url);
+    if (own.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    links.push({ url, title: linkTitle(anchor, url), host: hostOf(url), source, score: 0 });
+  }
+  return links;
+}

@@ -1,0 +1,7 @@
+/**
+ * Related reading: the links a reader would follow next from the live page (related blocks, links in
+ * the article text, pingbacks), ranked by topical overlap with the article. "From your saved list"
+ * lives in ./saved.ts.
+ */
+export { findRelatedLinks } from './find-links.ts';
+export { type RankArticle, rankRelatedLinks } from './rank.ts';

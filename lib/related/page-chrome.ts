@@ -1,0 +1,85 @@
+/**
+ * Whether an element sits in the page's chrome rather than its reading matter: navigation, banners,
+ * footers, breadcrumbs, share bars, ads, comments, dialogs, sidebars and forms. Judged from semantics
+ * first (elements, roles, aria-labels, `hidden`), with common cross-site class/id conventions as a
+ * secondary hint. Read-only.
+ */
+
+const CHROME_ROLE =
+  /^(navigation|banner|contentinfo|search|dialog|alertdialog|menu|menubar|complementary|toolbar)$/i;
+
+/** aria-labels of ad slots, share bars, navigation, breadcrumbs and consent banners, in several languages. */
+const CHROME_LABEL =
+  /(anzeige|werbung|advert|sponsor|publicit|teilen|share|partager|compartir|compartilhar|sdílet|navigation|navi|menu|menü|breadcrumb|brotkrumen|fil d'ariane|cookie|consent|einwilligung)/i;
+
+/** Class/id conventions shared by many sites (a secondary hint, never the only signal for inclusion). */
+const CHROME_CLASS =
+  /(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|share|sharing|sharebar|social|socials|ad|ads|advert|advertising|adslot|sponsor|sponsored|outbrain|taboola|trc|comments?|kommentare|cookie|consent|newsletter|paywall|subscribe|masthead|toolbar|byline|author|tags|taglist|keywords)($|[\s_-])/i;
+
+const CHROME_TAG = new Set([
+  'NAV',
+  'FORM',
+  'DIALOG',
+  'BUTTON',
+  'SELECT',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SCRIPT',
+  'STYLE',
+]);
+
+/**
+ * A header or footer is the page's own when its nearest sectioning ancestor is the body; inside an
+ * article, section or aside it is that part's header/footer (a related block's heading, say).
+ */
+function isPageLevel(element: Element): boolean {
+  return (
+    element.parentElement?.closest('article, section, aside, main, [role="main"], [role="article"]') == null
+  );
+}
+
+/** A class hint never outweighs content: an element that holds prose paragraphs is not chrome. */
+const PROSE_PARAGRAPH_CHARS = 120;
+const holdsProseCache = new WeakMap<Element, boolean>();
+
+function holdsProse(element: Element): boolean {
+  const cached = holdsProseCache.get(element);
+  if (cached !== undefined) return cached;
+  let result = false;
+  for (const paragraph of element.querySelectorAll('p')) {
+    let linkChars = 0;
+    for (const anchor of paragraph.querySelectorAll('a')) linkChars += (anchor.textContent ?? '').length;
+    if ((paragraph.textContent ?? '').length - linkChars >= PROSE_PARAGRAPH_CHARS) {
+      result = true;
+      break;
+    }
+  }
+  holdsProseCache.set(element, result);
+  return result;
+}
+
+/**
+ * Why `element` (or an ancestor up to `stop`, exclusive) is chrome; null when it is reading matter.
+ * `classHints: false` judges by semantics alone (inside a block already known to be related reading).
+ */
+export function chromeReason(
+  element: Element,
+  stop: Element | null = null,
+  classHints = true,
+): string | null {
+  for (let node: Element | null = element; node && node !== stop; node = node.parentElement) {
+    const tag = node.tagName;
+    if (tag === 'BODY' || tag === 'HTML') return null;
+    if (CHROME_TAG.has(tag)) return tag.toLowerCase();
+    // A page's own header and footer are chrome; an article's header/footer holds its related links.
+    if ((tag === 'HEADER' || tag === 'FOOTER') && isPageLevel(node)) return tag.toLowerCase();
+    if (node.hasAttribute('hidden')) return 'hidden';
+    const role = node.getAttribute('role');
+    if (role && CHROME_ROLE.test(role)) return `role=${role}`;
+    const label = node.getAttribute('aria-label');
+    if (label && CHROME_LABEL.test(label)) return `aria-label=${label}`;
+    const hint = `${node.getAttribute('class') ?? ''} ${node.id}`;
+    if (classHints && CHROME_CLASS.test(hint) && !holdsProse(node)) return `class=${hint.trim()}`;
+  }
+  return null;
+}

@@ -1,0 +1,107 @@
+/**
+ * URL rules for related links: resolving, removing tracking parameters, and recognising addresses that
+ * are never reading (share dialogs, social profiles, ad clicks, account pages, tag hubs, author pages).
+ */
+
+/** Parameters that identify a campaign or a click, never the linked page. */
+const TRACKING_PARAM =
+  /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok|oly_anon_id|oly_enc_id|vero_id|wt\.mc_id|ref_src|ref_url)$/i;
+
+/** Absolute http(s) URL of `href` against `base`, without tracking parameters; null for anything else. */
+export function resolveLinkUrl(href: string, base: string): string | null {
+  const trimmed = href.trim();
+  if (!trimmed || trimmed.startsWith('#')) return null;
+  let url: URL;
+  try {
+    url = new URL(trimmed, base);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return stripTracking(url).href;
+}
+
+export function stripTracking(url: URL): URL {
+  const clean = new URL(url.href);
+  for (const name of [...clean.searchParams.keys()]) {
+    if (TRACKING_PARAM.test(name)) clean.searchParams.delete(name);
+  }
+  // An emptied query leaves a bare "?" behind in some engines; drop it.
+  if (!clean.searchParams.toString()) clean.search = '';
+  return clean;
+}
+
+/**
+ * "Same page" key: ignores scheme, "www.", fragment, tracking parameters and a trailing slash, so the
+ * article's own URL is recognised in any of its spellings.
+ */
+export function samePageKey(href: string): string {
+  let url: URL;
+  try {
+    url = stripTracking(new URL(href));
+  } catch {
+    return href;
+  }
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  return `${url.hostname.replace(/^www\./, '')}${path}${url.search}`;
+}
+
+export function hostOf(href: string): string {
+  try {
+    return new URL(href).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/** "www1.folha.uol.com.br" → "uol.com.br"; "sport.aktualne.cz" → "aktualne.cz". Close enough to tell sites apart. */
+export function siteOf(href: string): string {
+  const labels = hostOf(href).split('.');
+  const secondLevel = labels.at(-2) ?? '';
+  const keep = labels.length > 2 && /^(co|com|org|net|gov|ac|edu)$/.test(secondLevel) ? 3 : 2;
+  return labels.slice(-keep).join('.');
+}
+
+const SHARE_URL =
+  /(facebook\.com\/(sharer|share|dialog\/(share|feed))|twitter\.com\/(intent|share)|x\.com\/intent|plus\.google\.com\/share|linkedin\.com\/(shareArticle|sharing)|reddit\.com\/submit|pinterest\.[a-z.]+\/pin\/(create|find)|getpocket\.com\/(save|edit)|news\.ycombinator\.com\/submitlink|share\.flipboard\.com|stumbleupon\.com\/submit|digg\.com\/submit|delicious\.com\/save|web\.skype\.com\/share|addtoany\.com|\bwa\.me\/|api\.whatsapp\.com|t\.me\/share|xing\.com\/(spi\/)?shares?|vk\.com\/share)/i;
+
+/** Hosts whose pages are profiles, posts and feeds rather than articles. */
+const SOCIAL_HOST =
+  /^(.+\.)?(facebook\.com|fb\.com|twitter\.com|x\.com|t\.co|instagram\.com|linkedin\.com|pinterest\.[a-z.]+|plus\.google\.com|tiktok\.com|snapchat\.com|threads\.net|mastodon\.social|bsky\.app|tumblr\.com|whatsapp\.com|telegram\.me|t\.me)$/i;
+
+const AD_URL =
+  /(doubleclick\.net|googleadservices|googlesyndication|adservice\.|outbrain\.com|taboola\.com|smartadserver|adnxs\.com|criteo\.|teads\.tv|tradedoubler|\/adx?_click|\/clicktracking\/|beap\.gemini\.yahoo|\/mbclk|trknx\.com|\/aclk\?|ads\.[a-z0-9-]+\.[a-z]+\/click|\bads?\/click|sponsored|affiliate)/i;
+
+/** Account, subscription and service pages: the links a reader never "reads next". */
+const ACCOUNT_URL =
+  /(\/(login|logout|signin|sign-in|signup|sign-up|register|registration|abo|abonnement|abonnieren|subscribe|subscriptions?|newsletters?|checkout|account|myaccount|membercenter|profile\/edit|ucp\.php|datenschutz|impressum|privacy|cookies?|terms|kontakt|contact)(\/|\?|$|\.))|[?&]mode=(login|register)/i;
+
+/** Hubs that list articles by keyword, section tag or author rather than being one. */
+const TAG_OR_AUTHOR_URL =
+  /\/(tag|tags|thema|themen|topic|topics|schlagwort|stichwort|keyword|keywords|folha-topicos|autor|autoren|author|authors|journaliste|writer|writers|people|profile|by|nutzer|user|users|mitarbeiter)\//i;
+
+export function isShareUrl(href: string): boolean {
+  return SHARE_URL.test(href);
+}
+
+export function isSocialUrl(href: string): boolean {
+  return SOCIAL_HOST.test(hostOf(href));
+}
+
+export function isAdUrl(href: string): boolean {
+  return AD_URL.test(href);
+}
+
+export function isAccountUrl(href: string): boolean {
+  return ACCOUNT_URL.test(href);
+}
+
+export function isTagOrAuthorUrl(href: string): boolean {
+  return TAG_OR_AUTHOR_URL.test(new URL(href).pathname + '/');
+}
+
+/** A site's front page or a bare section ("/", "/politik") is navigation, not a story. */
+export function isFrontPage(href: string): boolean {
+  const url = new URL(href);
+  return url.pathname.replace(/\/+$/, '') === '';
+}
