@@ -66,21 +66,33 @@ export function createHoverCard(doc: Document, options: HoverCardOptions = {}): 
     return panel;
   };
 
-  /** Below the mention when it fits, else above; always inside the viewport. One layout read per call. */
+  /**
+   * Below the mention when it fits, else above; when neither fits, on the roomier side with the card's
+   * height capped to that room (it scrolls inside). Always inside the viewport. Reads layout once before
+   * writing, and once more only when the cap changed the card's height.
+   */
   const position = () => {
     if (!panel || !current) return;
     const anchor = current.options.anchor();
     if (!anchor) return;
     const viewportWidth = doc.documentElement.clientWidth;
     const viewportHeight = doc.defaultView?.innerHeight ?? doc.documentElement.clientHeight;
-    const size = panel.getBoundingClientRect();
-    let top = anchor.bottom + GAP;
-    if (top + size.height > viewportHeight - GAP && anchor.top - GAP - size.height >= GAP) {
-      top = anchor.top - GAP - size.height;
+    panel.style.maxHeight = '';
+    let size = panel.getBoundingClientRect();
+    const below = viewportHeight - anchor.bottom - 2 * GAP;
+    const above = anchor.top - 2 * GAP;
+    let placeBelow = size.height <= below || (size.height > above && below >= above);
+    if (size.height > below && size.height > above) {
+      panel.style.maxHeight = `${Math.max(120, Math.floor(placeBelow ? below : above))}px`;
+      size = panel.getBoundingClientRect();
+      placeBelow = below >= above;
     }
+    let top = placeBelow ? anchor.bottom + GAP : anchor.top - GAP - size.height;
     top = Math.max(GAP, Math.min(top, viewportHeight - size.height - GAP));
     const left = Math.max(GAP, Math.min(anchor.left, viewportWidth - size.width - GAP));
-    panel.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+    // left/top, not transform: the entrance animation animates transform and would override it.
+    panel.style.left = `${Math.round(left)}px`;
+    panel.style.top = `${Math.round(top)}px`;
   };
 
   function close(restoreFocus = false) {
@@ -137,7 +149,9 @@ export function createHoverCard(doc: Document, options: HoverCardOptions = {}): 
       const items = panel.querySelectorAll(
         'h2, .kind, .count > span, .next, h3, .first, blockquote, .related li, .wiki',
       );
-      return [...items].map((item) => item.textContent?.trim() ?? '').join('\n');
+      const lines: string[] = [];
+      for (let i = 0; i < items.length; i++) lines.push(items[i]!.textContent?.trim() ?? '');
+      return lines.join('\n');
     },
   };
 }

@@ -46,6 +46,7 @@ export function createHighlightApiPainter(doc: Document): Painter {
   const Highlight = view.Highlight;
   let removeStyles: (() => void) | null = null;
   const highlights = new Map<HighlightKind | 'focus', Set<Range> & { priority: number }>();
+  const paintedRanges = new Map<HighlightKind | 'focus', Range[]>();
   let visibleKinds: ReadonlySet<HighlightKind> = new Set();
 
   const register = () => {
@@ -72,14 +73,16 @@ export function createHighlightApiPainter(doc: Document): Painter {
       removeStyles ??= adoptHighlightStyles(doc) ?? (() => {});
       unregister();
       highlights.clear();
+      paintedRanges.clear();
       for (const span of spans) {
-        let highlight = highlights.get(span.kind);
-        if (!highlight) {
-          highlight = new Highlight();
-          highlight.priority = KIND_PRIORITY[span.kind];
-          highlights.set(span.kind, highlight);
-        }
-        highlight.add(span.range);
+        const ranges = paintedRanges.get(span.kind) ?? [];
+        ranges.push(span.range);
+        paintedRanges.set(span.kind, ranges);
+      }
+      for (const [kind, ranges] of paintedRanges) {
+        const highlight = new Highlight(...ranges);
+        highlight.priority = KIND_PRIORITY[kind];
+        highlights.set(kind, highlight);
       }
       visibleKinds = visible;
       register();
@@ -93,7 +96,9 @@ export function createHighlightApiPainter(doc: Document): Painter {
       const existing = highlights.get('focus');
       if (existing && registry.get(name) === existing) registry.delete(name);
       highlights.delete('focus');
+      paintedRanges.delete('focus');
       if (range) {
+        paintedRanges.set('focus', [range]);
         const focus = new Highlight(range);
         focus.priority = KIND_PRIORITY.focus;
         highlights.set('focus', focus);
@@ -103,14 +108,17 @@ export function createHighlightApiPainter(doc: Document): Painter {
     clear() {
       unregister();
       highlights.clear();
+      paintedRanges.clear();
       removeStyles?.();
       removeStyles = null;
     },
     paintedText() {
       const out: Record<string, string[]> = {};
-      for (const [kind, highlight] of highlights) {
+      // From our own list: a Highlight is a WebIDL setlike, and Firefox's content-script Xrays cannot
+      // iterate those.
+      for (const [kind, ranges] of paintedRanges) {
         if (kind !== 'focus' && !visibleKinds.has(kind)) continue;
-        out[kind] = [...highlight].map((range) => range.toString());
+        out[kind] = ranges.map((range) => range.toString());
       }
       return out;
     },

@@ -102,7 +102,9 @@ function caretAt(doc: Document, x: number, y: number): Caret | null {
 const SLACK = 2;
 
 function rectsContain(range: Range, x: number, y: number): boolean {
-  for (const rect of range.getClientRects()) {
+  const rects = range.getClientRects();
+  for (let i = 0; i < rects.length; i++) {
+    const rect = rects[i]!;
     if (
       x >= rect.left - SLACK &&
       x <= rect.right + SLACK &&

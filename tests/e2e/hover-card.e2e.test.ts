@@ -1,0 +1,136 @@
+/**
+ * The hover card in real Chromium and Firefox: hovering "Kim Jong Un" in the seed news page opens a card
+ * that names him as a person and shows his quote; Esc closes it; page scripts cannot see into it.
+ *
+ * Reading a CLOSED shadow root: in Chromium, CDP DOM.getDocument({ pierce: true }) reads it directly
+ * (independent of Kontext's code). Firefox has no such protocol call over WebDriver BiDi, so there the
+ * card's text comes from the content script's inspect() (tests/e2e/reading-aids.ts), read through
+ * scripting.executeScript in the extension's own world.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSeedPage } from '../fixtures/news-page.ts';
+import { hasSharedData, requireSharedDataInCi, SKIP_NO_DATA } from '../support/shared-data.ts';
+import {
+  type FixtureServer,
+  forEachBrowser,
+  openPage,
+  type Page,
+  saveScreenshot,
+  serveFixtures,
+  useExtensionSession,
+} from './harness.ts';
+import { analyseThroughPopup, collectPageErrors, inspectAids, waitForAids } from './reading-aids.ts';
+
+requireSharedDataInCi();
+
+/** Viewport centre of the first "Kim Jong Un" in the article's paragraphs (not its title), scrolled into view. */
+async function pointAtFirst(page: Page, words: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((needle: string) => {
+    for (const paragraph of document.querySelectorAll('article p')) {
+      const node = [...paragraph.childNodes].find(
+        (n) => n.nodeType === 3 && (n as Text).data.includes(needle),
+      );
+      if (!node) continue;
+      const at = (node as Text).data.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      (node.parentElement as Element).scrollIntoView({ block: 'center', behavior: 'instant' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`"${needle}" is not in the article`);
+  }, words);
+}
+
+/** Text of every node under closed shadow roots, via CDP (Chromium only). */
+async function closedShadowText(page: Page): Promise<string> {
+  const cdp = await page.createCDPSession();
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+    root: CdpNode;
+  };
+  await cdp.detach();
+  const texts: string[] = [];
+  const walk = (node: CdpNode, inShadow: boolean) => {
+    if (inShadow && node.nodeType === 3 && node.nodeValue?.trim()) texts.push(node.nodeValue.trim());
+    for (const child of node.children ?? []) walk(child, inShadow);
+    for (const shadow of node.shadowRoots ?? []) {
+      if (node.localName === 'kontext-card' && shadow.shadowRootType === 'closed') walk(shadow, true);
+    }
+  };
+  walk(root, false);
+  return texts.join('\n');
+}
+
+interface CdpNode {
+  nodeType: number;
+  localName?: string;
+  nodeValue?: string;
+  shadowRootType?: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+describe.skipIf(!hasSharedData)(`hover card on the seed page (${SKIP_NO_DATA})`, () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await serveFixtures((origin) => ({ '/seed/article': buildSeedPage({ origin })! }));
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  forEachBrowser((browserName) => {
+    const session = useExtensionSession(browserName);
+
+    it('hovering "Kim Jong Un" shows a card naming him as a person, with his quote; Esc closes it', async () => {
+      const page = await openPage(session(), server.url('/seed/article'));
+      const errors = collectPageErrors(page);
+      const { tabId, analysis } = await analyseThroughPopup(session(), page);
+      const kim = analysis?.entities.find((e) => e.name === 'Kim Jong Un');
+      expect(kim?.kind).toBe('person');
+      const hisQuote = analysis!.quotes.find((q) => q.speakerEntityId === kim!.id && q.kind === 'speech');
+      expect(hisQuote, 'the seed article quotes Kim Jong Un').toBeDefined();
+      await waitForAids(session(), tabId, (s) => (s?.painted.person?.length ?? 0) > 0);
+
+      const point = await pointAtFirst(page, 'Kim Jong Un');
+      await page.mouse.move(point.x - 40, point.y + 60);
+      await page.mouse.move(point.x, point.y, { steps: 4 });
+      const shown = await waitForAids(session(), tabId, (s) => s?.card != null, 5_000);
+      expect(shown?.card?.entityId).toBe(kim!.id);
+      const text = shown!.card!.text;
+      expect(text).toContain('Kim Jong Un');
+      expect(text).toMatch(/Person/);
+      expect(text.replace(/\s+/g, ' ')).toContain(hisQuote!.text.replace(/\s+/g, ' '));
+      expect(text).toMatch(/wikipedia/i);
+
+      // The host is there, but page scripts see only a closed, empty shell.
+      const fromPage = await page.evaluate(() => {
+        const host = document.querySelector('kontext-card');
+        return {
+          present: host !== null,
+          shadow: host?.shadowRoot ?? null,
+          parent: host?.parentElement?.tagName,
+        };
+      });
+      expect(fromPage).toEqual({ present: true, shadow: null, parent: 'HTML' });
+
+      if (browserName === 'chromium') {
+        const pierced = await closedShadowText(page);
+        expect(pierced).toContain('Kim Jong Un');
+        expect(pierced.replace(/\s+/g, ' ')).toContain(hisQuote!.text.replace(/\s+/g, ' '));
+        await saveScreenshot(page, 'hover-card');
+      }
+
+      await page.keyboard.press('Escape');
+      const closed = await waitForAids(session(), tabId, (s) => s?.card == null, 3_000);
+      expect(closed?.card).toBeNull();
+      expect((await inspectAids(session(), tabId))?.active).toBe(true); // highlights stay
+
+      errors.stop();
+      expect(errors.errors).toEqual([]);
+      await page.close();
+    });
+  });
+});
