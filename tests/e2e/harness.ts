@@ -26,10 +26,8 @@
  * - CI=true turns a missing browser into a failing test instead of a skip.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ROOT } from '../support/shared-data.ts';
@@ -253,76 +251,14 @@ export function useExtensionSession(name: BrowserName, options: LaunchOptions = 
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Fixture server
+// Fixture server (in its own module so that `npm start` can serve the demo without vitest)
 
-export type FixtureResponse = string | { body: string; contentType?: string; status?: number };
-export type FixtureRoutes = Record<string, FixtureResponse>;
-
-export interface FixtureServer {
-  /** 'http://127.0.0.1:PORT' */
-  origin: string;
-  /** `${origin}${path}` */
-  url(path: string): string;
-  /** Adds or replaces a route after start (for pages that embed the origin). */
-  route(path: string, response: FixtureResponse): void;
-  /** Paths requested so far, in order (query strings included). */
-  requests: string[];
-  close(): Promise<void>;
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.pdf': 'application/pdf',
-};
-
-/**
- * Serves `routes` from 127.0.0.1 on a random free port. Routes match the path without its query string;
- * anything else is a 404. Pass a function to build routes that need the origin (e.g. the seed page, whose
- * canonical and share links point at it). Responses default to HTML unless the path has a known extension.
- */
-export async function serveFixtures(
-  routes: FixtureRoutes | ((origin: string) => FixtureRoutes) = {},
-): Promise<FixtureServer> {
-  const table = new Map<string, FixtureResponse>();
-  const requests: string[] = [];
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const raw = req.url ?? '/';
-    requests.push(raw);
-    const path = raw.split('?')[0] ?? '/';
-    const found = table.get(path) ?? table.get(decodeURIComponent(path));
-    if (found === undefined) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`no fixture for ${path}`);
-      return;
-    }
-    const response = typeof found === 'string' ? { body: found } : found;
-    const contentType = response.contentType ?? CONTENT_TYPES[extname(path)] ?? 'text/html; charset=utf-8';
-    res.writeHead(response.status ?? 200, { 'content-type': contentType, 'cache-control': 'no-store' });
-    res.end(response.body);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  const initial = typeof routes === 'function' ? routes(origin) : routes;
-  for (const [path, response] of Object.entries(initial)) table.set(path, response);
-  return {
-    origin,
-    url: (path) => `${origin}${path}`,
-    route: (path, response) => void table.set(path, response),
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+export {
+  type FixtureResponse,
+  type FixtureRoutes,
+  type FixtureServer,
+  serveFixtures,
+} from './support/fixture-server.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Pages and tabs

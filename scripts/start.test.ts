@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { parsePlainArticle, slugify } from '../tests/fixtures/news-page.ts';
+import { buildDemoPage, chromiumArgs, DEMO_ARTICLE, DEMO_PATH, hasDisplay } from './start.ts';
+
+describe('the bundled demo article', () => {
+  const text = readFileSync(DEMO_ARTICLE, 'utf8');
+  const article = parsePlainArticle(text);
+  const prose = article.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text);
+
+  it('has the seed format: title, headings, paragraphs, three related links and a pingback', () => {
+    expect(article.title.length).toBeGreaterThan(20);
+    expect(article.blocks.filter((b) => b.kind === 'heading').length).toBeGreaterThanOrEqual(3);
+    expect(article.relatedHeading).toBe('Weiterführende Analysen');
+    expect(article.related).toHaveLength(3);
+    expect(article.pingback).toBeTruthy();
+  });
+
+  it('is a news-length article of 400–600 words', () => {
+    const words = prose.join(' ').split(/\s+/).filter(Boolean).length;
+    expect(words).toBeGreaterThanOrEqual(400);
+    expect(words).toBeLessThanOrEqual(600);
+  });
+
+  it('has at least three attributed direct quotes and a short phrase quote', () => {
+    const quotes = [...prose.join('\n').matchAll(/„([^“]+)“/g)].map((m) => m[1] ?? '');
+    expect(quotes.filter((q) => q.split(/\s+/).length >= 6).length).toBeGreaterThanOrEqual(3);
+    expect(quotes.some((q) => q.split(/\s+/).length <= 3)).toBe(true);
+    const attributions = prose.join('\n').match(/sagte|betonte|[Ll]aut /g) ?? [];
+    expect(attributions.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('says that it is fiction', () => {
+    expect(prose.some((p) => /erfunden/.test(p))).toBe(true);
+  });
+});
+
+describe('buildDemoPage', () => {
+  it('wraps the demo in a news page whose links point at the serving origin', () => {
+    const origin = 'http://127.0.0.1:5173';
+    const html = buildDemoPage(origin);
+    const doc = new JSDOM(html, { url: `${origin}${DEMO_PATH}` }).window.document;
+    const article = parsePlainArticle(readFileSync(DEMO_ARTICLE, 'utf8'));
+    expect(doc.querySelector('article h1')?.textContent).toBe(article.title);
+    expect(doc.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(`${origin}${DEMO_PATH}`);
+    const related = [...doc.querySelectorAll<HTMLAnchorElement>('.further-reading a')].map(
+      (a) => new URL(a.href).pathname,
+    );
+    expect(related).toEqual(article.related.map((title) => `/analyse/${slugify(title)}`));
+    expect(doc.querySelector('nav')).not.toBeNull();
+    expect(doc.querySelector('footer')).not.toBeNull();
+    expect(doc.querySelector('.comment.pingback')).not.toBeNull();
+  });
+});
+
+describe('chromiumArgs', () => {
+  const base = { extensionDir: '/x/ext', profileDir: '/tmp/p', url: 'http://127.0.0.1:1/a' };
+
+  it('loads the extension in the given profile, quietly, and opens the url last', () => {
+    const args = chromiumArgs({ ...base, runningAsRoot: false });
+    expect(args).toContain('--load-extension=/x/ext');
+    expect(args).toContain('--user-data-dir=/tmp/p');
+    for (const flag of [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ]) {
+      expect(args).toContain(flag);
+    }
+    expect(args).not.toContain('--no-sandbox');
+    expect(args.at(-1)).toBe(base.url);
+  });
+
+  it('adds --no-sandbox only as root', () => {
+    expect(chromiumArgs({ ...base, runningAsRoot: true })).toContain('--no-sandbox');
+  });
+});
+
+describe('hasDisplay', () => {
+  it('needs DISPLAY or WAYLAND_DISPLAY', () => {
+    expect(hasDisplay({})).toBe(false);
+    expect(hasDisplay({ DISPLAY: ':0' })).toBe(true);
+    expect(hasDisplay({ WAYLAND_DISPLAY: 'wayland-0' })).toBe(true);
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * `npm start`: after `wxt build`, serves the bundled German demo article (demo/article-de.txt, wrapped in
+ * a realistic news page) on http://127.0.0.1:5173 and opens Debian's Chromium with Kontext's store build
+ * (.output/chrome-mv3) loaded, in a throwaway profile, on that page. The server lives until the browser
+ * window closes; Ctrl-C closes both and deletes the profile.
+ *
+ * Usage: tsx scripts/start.ts [--serve-only] [--port N]
+ *   --serve-only  only serve the demo page (for loading the extension by hand, or on a machine without
+ *                 a display); Ctrl-C stops it.
+ * Environment: CHROME_PATH (default /usr/bin/chromium), KONTEXT_DEMO_PORT (default 5173).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type FixtureServer, serveFixtures } from '../tests/e2e/support/fixture-server.ts';
+import { buildNewsPage, parsePlainArticle } from '../tests/fixtures/news-page.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DEMO_ARTICLE = join(ROOT, 'demo', 'article-de.txt');
+export const DEMO_PATH = '/regional/sachsen/elbe-hochwasser-fruehwarnsystem';
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+const DEFAULT_PORT = 5173;
+
+/** The demo page as served at `origin` (its canonical and share links point there). */
+export function buildDemoPage(origin: string): string {
+  const article = parsePlainArticle(readFileSync(DEMO_ARTICLE, 'utf8'));
+  return buildNewsPage(article, {
+    origin,
+    path: DEMO_PATH,
+    siteName: 'Elbland Kurier',
+    author: 'Lena Voigt',
+    publishedTime: '2025-06-17T11:45:00+02:00',
+  });
+}
+
+function indexPage(articleUrl: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Kontext demo</title></head>
+<body><p>Kontext demo: <a href="${articleUrl}">open the demo article</a>.</p></body></html>`;
+}
+
+export interface ChromiumLaunch {
+  extensionDir: string;
+  profileDir: string;
+  url: string;
+  runningAsRoot: boolean;
+}
+
+/** Command-line flags for a clean, quiet Chromium with the unpacked extension loaded. */
+export function chromiumArgs({ extensionDir, profileDir, url, runningAsRoot }: ChromiumLaunch): string[] {
+  return [
+    `--user-data-dir=${profileDir}`,
+    `--load-extension=${extensionDir}`,
+    // Branded Chrome 137+ ignores --load-extension; this keeps it working where the switch is gated.
+    // Translate is off so its bubble does not cover the toolbar icon on the German demo page.
+    '--disable-features=DisableLoadExtensionCommandLineSwitch,Translate',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+    // Chromium refuses to start its sandbox as root (containers, CI images).
+    ...(runningAsRoot ? ['--no-sandbox'] : []),
+    url,
+  ];
+}
+
+export function hasDisplay(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+function manualInstructions(url: string): string {
+  return [
+    'To try Kontext by hand:',
+    `  1. Serve the demo:  npx tsx scripts/start.ts --serve-only   (then open ${url})`,
+    `  2. Chromium/Chrome: chrome://extensions → Developer mode → Load unpacked → ${EXTENSION_DIR}`,
+    '     Firefox: npm run build:firefox, then about:debugging → This Firefox → Load Temporary Add-on →',
+    `     ${join(ROOT, '.output', 'firefox-mv3', 'manifest.json')}`,
+    '  3. On the demo page, click the Kontext toolbar icon (or press Alt+Shift+K).',
+  ].join('\n');
+}
+
+async function serveDemo(port: number): Promise<FixtureServer> {
+  const routes = (origin: string) => ({
+    [DEMO_PATH]: buildDemoPage(origin),
+    '/': indexPage(`${origin}${DEMO_PATH}`),
+  });
+  try {
+    return await serveFixtures(routes, { port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.warn(`Port ${port} is taken; serving the demo on a free port instead.`);
+    return serveFixtures(routes);
+  }
+}
+
+function parseArgs(argv: string[]): { serveOnly: boolean; port: number } {
+  const portIndex = argv.indexOf('--port');
+  const port = Number(portIndex >= 0 ? argv[portIndex + 1] : (process.env.KONTEXT_DEMO_PORT ?? DEFAULT_PORT));
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`not a port: ${port}`);
+  return { serveOnly: argv.includes('--serve-only'), port };
+}
+
+async function main(): Promise<number> {
+  const { serveOnly, port } = parseArgs(process.argv.slice(2));
+  const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+  if (!serveOnly && !hasDisplay()) {
+    console.error('npm start needs a desktop: neither $DISPLAY nor $WAYLAND_DISPLAY is set.');
+    console.error(manualInstructions(`http://127.0.0.1:${port}${DEMO_PATH}`));
+    return 1;
+  }
+  if (!serveOnly && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    console.error(`No build at ${EXTENSION_DIR}. Run \`npm run build\` first (npm start does).`);
+    return 1;
+  }
+  if (!serveOnly && !existsSync(chromium)) {
+    console.error(
+      `Chromium not found at ${chromium}. Install it (apt-get install chromium) or set CHROME_PATH.`,
+    );
+    console.error(manualInstructions(`http://127.0.0.1:${port}${DEMO_PATH}`));
+    return 1;
+  }
+
+  const server = await serveDemo(port);
+  const url = server.url(DEMO_PATH);
+  console.log(`Demo article: ${url}`);
+
+  if (serveOnly) {
+    console.log('Serving until Ctrl-C.');
+    await new Promise<void>((done) => {
+      process.once('SIGINT', done);
+      process.once('SIGTERM', done);
+    });
+    await server.close();
+    return 0;
+  }
+
+  const profileDir = mkdtempSync(join(tmpdir(), 'kontext-start-'));
+  const args = chromiumArgs({
+    extensionDir: EXTENSION_DIR,
+    profileDir,
+    url,
+    runningAsRoot: process.getuid?.() === 0,
+  });
+  console.log(`Opening Chromium with Kontext loaded (throwaway profile ${profileDir}).`);
+  console.log('Click the Kontext icon in the toolbar (under the puzzle piece) or press Alt+Shift+K.');
+  console.log('Close the browser window or press Ctrl-C to stop.');
+
+  // Chromium's own logging is noise here; the browser window is the output.
+  const browser: ChildProcess = spawn(chromium, args, { stdio: 'ignore' });
+  const stopBrowser = () => {
+    if (browser.exitCode === null && browser.signalCode === null) browser.kill('SIGTERM');
+  };
+  process.once('SIGINT', stopBrowser);
+  process.once('SIGTERM', stopBrowser);
+
+  const code = await new Promise<number>((done) => {
+    browser.once('error', (error) => {
+      console.error(`Could not start ${chromium}: ${error.message}`);
+      done(1);
+    });
+    browser.once('exit', (exitCode, signal) => done(signal ? 0 : (exitCode ?? 0)));
+  });
+  await server.close();
+  rmSync(profileDir, { recursive: true, force: true });
+  return code;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    },
+  );
+}
