@@ -4,18 +4,12 @@
  * clone and drops blocks; this only needs to know where the prose is, so it stays simple and read-only.
  */
 import { chromeReason } from './page-chrome.ts';
+import { proseLength } from './prose.ts';
 
 /** Paragraphs shorter than this are captions, teasers or bylines rather than prose. */
 const MIN_PROSE_CHARS = 80;
 /** Containers holding at least this share of the best container's prose are parts of the same text. */
 const PART_SHARE = 0.2;
-
-function proseLength(paragraph: Element): number {
-  let linkChars = 0;
-  for (const anchor of paragraph.querySelectorAll('a')) linkChars += (anchor.textContent ?? '').trim().length;
-  const text = (paragraph.textContent ?? '').replace(/\s+/g, ' ').trim();
-  return Math.max(0, text.length - linkChars);
-}
 
 /**
  * The containers of the article's prose. The container with the most prose paragraphs as direct

@@ -4,7 +4,7 @@
  * Read-only: it queries `doc` and never changes it.
  */
 import type { RelatedLink, RelatedSource } from '../types.ts';
-import { findArticleParts } from './article-region.ts';
+import { findArticleParts } from './article-parts.ts';
 import { findInTextAnchors } from './in-text-links.ts';
 import { findPingbackAnchors } from './pingbacks.ts';
 import { findRelatedBlockAnchors } from './related-blocks.ts';

@@ -4,6 +4,7 @@
  * first (elements, roles, aria-labels, `hidden`), with common cross-site class/id conventions as a
  * secondary hint. Read-only.
  */
+import { proseLength } from './prose.ts';
 
 const CHROME_ROLE =
   /^(navigation|banner|contentinfo|search|dialog|alertdialog|menu|menubar|complementary|toolbar)$/i;
@@ -45,15 +46,9 @@ const holdsProseCache = new WeakMap<Element, boolean>();
 function holdsProse(element: Element): boolean {
   const cached = holdsProseCache.get(element);
   if (cached !== undefined) return cached;
-  let result = false;
-  for (const paragraph of element.querySelectorAll('p')) {
-    let linkChars = 0;
-    for (const anchor of paragraph.querySelectorAll('a')) linkChars += (anchor.textContent ?? '').length;
-    if ((paragraph.textContent ?? '').length - linkChars >= PROSE_PARAGRAPH_CHARS) {
-      result = true;
-      break;
-    }
-  }
+  const result = [...element.querySelectorAll('p')].some(
+    (paragraph) => proseLength(paragraph) >= PROSE_PARAGRAPH_CHARS,
+  );
   holdsProseCache.set(element, result);
   return result;
 }

@@ -7,6 +7,7 @@
  */
 import { isRelatedHeading, normalizeHeading } from './headings.ts';
 import { chromeReason } from './page-chrome.ts';
+import { proseLength } from './prose.ts';
 import { contentTerms, termsMatch } from './terms.ts';
 
 const SHOW_TEXT = 4;
@@ -16,12 +17,6 @@ const HEADING_TAG = /^H[1-6]$/;
 const MAX_CLIMB = 4;
 /** Siblings read after an in-article heading ("Read more:" followed by a few link paragraphs). */
 const MAX_SIBLINGS = 6;
-
-function proseLength(element: Element): number {
-  let linkChars = 0;
-  for (const anchor of element.querySelectorAll('a')) linkChars += (anchor.textContent ?? '').trim().length;
-  return Math.max(0, normalizeHeading(element.textContent ?? '').length - linkChars);
-}
 
 /** A container that holds running text: the heading sits inside the article, not in a box of its own. */
 function isProseContainer(element: Element): boolean {
@@ -113,7 +108,8 @@ export function findRelatedBlockAnchors(doc: Document, topicTerms: string[] = []
     if (!parent || parent.closest('a, script, style, noscript, template')) continue;
     if (!isRelatedHeading(node.nodeValue ?? '')) continue;
     const box = headingBox(parent);
-    if (!chromeReason(box)) boxes.add(box);
+    // The heading's own words outweigh class-name hints ("js-outbrain-anchor" on the Guardian's box).
+    if (!chromeReason(box, null, false)) boxes.add(box);
   }
   const anchors: Element[] = [];
   for (const box of boxes) {
