@@ -1,5 +1,6 @@
 /** Saved articles: storage, search, sanitising, export and import. See each module for the why. */
 
+export { analysisOfSaved } from './as-analysis.ts';
 export type { ImportErrorCode, LibraryErrorCode } from './errors.ts';
 export { ImportError, LibraryError } from './errors.ts';
 export { articlesToNetscapeBookmarks } from './export-bookmarks.ts';

@@ -1,0 +1,171 @@
+/**
+ * The reader page: a saved article, offline, from its sanitised HTML (sanitised AGAIN here, and inserted
+ * as a DOM fragment, never as an HTML string), with clean typography, a text-size control, dark mode
+ * from the system, and the same highlights and hover cards as on the live page (lib/highlight).
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createReadingAids } from '../../lib/highlight/reading-aids.ts';
+import { analysisOfSaved } from '../../lib/storage/as-analysis.ts';
+import type { Library } from '../../lib/storage/library.ts';
+import { siteOf } from '../../lib/storage/normalize-url.ts';
+import { sanitizedFragment } from '../../lib/storage/sanitize.ts';
+import type { SavedArticle } from '../../lib/storage/types.ts';
+import { createHoverCard } from '../hover-card/mount.ts';
+import { type UiLanguage, uiLanguage } from '../i18n.ts';
+import { createSavedTranslator, describeFailure, type SavedTranslate } from './i18n.ts';
+
+export const FONT_SCALES = [0.85, 1, 1.15, 1.3, 1.5, 1.75] as const;
+const SCALE_KEY = 'kontext-reader-scale';
+
+function storedScaleIndex(): number {
+  const stored = Number(globalThis.localStorage?.getItem(SCALE_KEY));
+  return Number.isInteger(stored) && stored >= 0 && stored < FONT_SCALES.length ? stored : 1;
+}
+
+type State =
+  | { phase: 'loading' }
+  | { phase: 'failed'; message: string }
+  | { phase: 'ready'; article: SavedArticle };
+
+export interface ReaderProps {
+  library: Library;
+  id: string | null;
+  listHref: string;
+  lang?: UiLanguage;
+  t?: SavedTranslate;
+}
+
+export function Reader({ library, id, listHref, lang = uiLanguage(), t: given }: ReaderProps) {
+  const t = useMemo(() => given ?? createSavedTranslator(lang), [given, lang]);
+  const [state, setState] = useState<State>({ phase: 'loading' });
+  const [scaleIndex, setScaleIndex] = useState(storedScaleIndex);
+
+  useEffect(() => {
+    if (!id) {
+      setState({ phase: 'failed', message: t('missingId') });
+      return;
+    }
+    library
+      .get(id)
+      .then((article) =>
+        setState(article ? { phase: 'ready', article } : { phase: 'failed', message: t('notFound') }),
+      )
+      .catch((error: unknown) => setState({ phase: 'failed', message: describeFailure(error, t) }));
+  }, [library, id, t]);
+
+  useEffect(() => {
+    document.title = state.phase === 'ready' ? state.article.title : t('readerTitle');
+  }, [state, t]);
+
+  const changeScale = (step: 1 | -1) => {
+    const next = Math.min(FONT_SCALES.length - 1, Math.max(0, scaleIndex + step));
+    setScaleIndex(next);
+    globalThis.localStorage?.setItem(SCALE_KEY, String(next));
+  };
+
+  if (state.phase === 'loading') {
+    return (
+      <main class="reader-page">
+        <p role="status">{t('loading')}</p>
+      </main>
+    );
+  }
+  if (state.phase === 'failed') {
+    return (
+      <main class="reader-page">
+        <h1>{t('readerTitle')}</h1>
+        <p class="error" role="alert" data-testid="reader-error">
+          {state.message}
+        </p>
+        <p>
+          <a href={listHref}>{t('backToList')}</a>
+        </p>
+      </main>
+    );
+  }
+
+  const { article } = state;
+  const articleLang = article.lang !== 'und' ? article.lang : undefined;
+  return (
+    <>
+      <header class="reader-page reader-toolbar">
+        <a href={listHref} data-testid="back-to-list">
+          ← {t('backToList')}
+        </a>
+        <fieldset class="font-size">
+          <legend class="visually-hidden">{t('fontSize')}</legend>
+          <button
+            type="button"
+            data-testid="font-smaller"
+            disabled={scaleIndex === 0}
+            onClick={() => changeScale(-1)}
+          >
+            A−<span class="visually-hidden"> {t('fontSmaller')}</span>
+          </button>
+          <button
+            type="button"
+            data-testid="font-larger"
+            disabled={scaleIndex === FONT_SCALES.length - 1}
+            onClick={() => changeScale(1)}
+          >
+            A+<span class="visually-hidden"> {t('fontLarger')}</span>
+          </button>
+        </fieldset>
+        <a href={article.url} target="_blank" rel="noopener noreferrer">
+          {t('original')} ↗
+        </a>
+      </header>
+      <main class="reader-page" lang={articleLang}>
+        <h1 data-testid="reader-title">{article.title}</h1>
+        <p class="reader-byline">
+          {[
+            article.byline ? t('by', { name: article.byline }) : null,
+            siteOf(article),
+            t('minutes', { n: article.readingMinutes }),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+        {article.summary.length > 0 && (
+          <section class="reader-summary" aria-labelledby="reader-summary-heading" lang={lang}>
+            <h2 id="reader-summary-heading">{t('summary')}</h2>
+            <ul lang={articleLang}>
+              {article.summary.map((s) => (
+                <li key={s.start}>{s.text}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <ArticleBody article={article} scale={FONT_SCALES[scaleIndex] ?? 1} />
+      </main>
+    </>
+  );
+}
+
+function ArticleBody({ article, scale }: { article: SavedArticle; scale: number }) {
+  const container = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    root.replaceChildren(sanitizedFragment(article.contentHtml, window, { baseUrl: article.url }));
+    const lifetime = new AbortController();
+    const aids = createReadingAids(document, {
+      signal: lifetime.signal,
+      createCard: (doc) => createHoverCard(doc, { language: navigator.language }),
+    });
+    aids.show(analysisOfSaved(article), null);
+    return () => {
+      aids.clear();
+      lifetime.abort();
+      root.replaceChildren();
+    };
+  }, [article]);
+  return (
+    <article
+      ref={container}
+      class="reader-article"
+      data-testid="reader-content"
+      style={{ '--reader-scale': String(scale) }}
+    />
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * Strings of the saved-articles UI (list, reader, the popup's Saved tab) in English and German. The UI
+ * follows the browser's language, like the popup (components/i18n.ts); saved articles keep their own.
+ */
+import { type UiLanguage, uiLanguage } from '../i18n.ts';
+
+const en = {
+  listTitle: 'Saved articles',
+  readerTitle: 'Kontext reader',
+  search: 'Search saved articles',
+  searchPlaceholder: 'Search titles, text and names…',
+  filters: 'Filters',
+  filterTag: 'Tag',
+  filterSite: 'Site',
+  filterLang: 'Language',
+  filterEntity: 'Name',
+  filterRead: 'Status',
+  any: 'All',
+  unread: 'Unread',
+  read: 'Read',
+  sort: 'Sort by',
+  sortRelevance: 'Best match',
+  sortNewest: 'Newest first',
+  sortOldest: 'Oldest first',
+  sortTitle: 'Title',
+  sortSite: 'Site',
+  count: '{n} of {total} articles',
+  empty: 'Nothing saved yet. Save an article from the Kontext popup, the context menu or Alt+Shift+S.',
+  noMatches: 'No saved article matches.',
+  loading: 'Loading your saved articles…',
+  minutes: '{n} min',
+  savedOn: 'Saved {date}',
+  markRead: 'Mark read',
+  markUnread: 'Mark unread',
+  addTag: 'Add tag',
+  addTagTo: 'Add a tag to “{title}”',
+  tagPlaceholder: 'tag',
+  removeTag: 'Remove tag {tag}',
+  delete: 'Delete',
+  deleteNamed: 'Delete “{title}”',
+  deleted: 'Deleted “{title}”.',
+  undo: 'Undo',
+  export: 'Export',
+  exportJson: 'JSON (full backup)',
+  exportMarkdown: 'Markdown',
+  exportBookmarks: 'Bookmarks (HTML)',
+  import: 'Import JSON backup…',
+  imported: 'Imported: {added} new, {merged} already saved (merged).',
+  importFailed: 'Import failed: {reason}',
+  importTooLarge: 'This file is too large to be a Kontext export. Nothing was imported.',
+  importEmpty: 'This file is empty. Nothing was imported.',
+  importNotJson: 'This is not a Kontext export (it is not valid JSON). Nothing was imported.',
+  importTruncated:
+    'This file is cut off (incomplete JSON): it may not have finished downloading. Nothing was imported.',
+  importWrongFormat: 'This JSON file is not a Kontext export. Nothing was imported.',
+  importWrongVersion: 'This export has a format version this Kontext cannot read. Nothing was imported.',
+  importInvalid: 'This export is damaged. Nothing was imported. Details: {detail}',
+  storageFull:
+    'Your browser has no room left to save this. Nothing already saved was lost; free some disk space or delete old articles and try again.',
+  writeFailed: 'Saving failed and was rolled back. Nothing already saved was lost; please try again.',
+  openFailed: 'Your saved articles could not be opened: {reason}',
+  notFound: 'This article is not in your saved list (it may have been deleted).',
+  missingId: 'No article was given to open.',
+  backToList: 'All saved articles',
+  original: 'Original article',
+  fontSmaller: 'Smaller text',
+  fontLarger: 'Larger text',
+  fontSize: 'Text size',
+  summary: 'Summary',
+  names: 'Names in this article',
+  by: 'By {name}',
+  offlineCopy: 'Saved copy',
+} as const;
+
+export type SavedMessageKey = keyof typeof en;
+
+const de: Record<SavedMessageKey, string> = {
+  listTitle: 'Gespeicherte Artikel',
+  readerTitle: 'Kontext-Leseansicht',
+  search: 'Gespeicherte Artikel durchsuchen',
+  searchPlaceholder: 'Titel, Text und Namen durchsuchen …',
+  filters: 'Filter',
+  filterTag: 'Schlagwort',
+  filterSite: 'Website',
+  filterLang: 'Sprache',
+  filterEntity: 'Name',
+  filterRead: 'Status',
+  any: 'Alle',
+  unread: 'Ungelesen',
+  read: 'Gelesen',
+  sort: 'Sortieren nach',
+  sortRelevance: 'Beste Treffer',
+  sortNewest: 'Neueste zuerst',
+  sortOldest: 'Älteste zuerst',
+  sortTitle: 'Titel',
+  sortSite: 'Website',
+  count: '{n} von {total} Artikeln',
+  empty:
+    'Noch nichts gespeichert. Speichern Sie einen Artikel über das Kontext-Fenster, das Kontextmenü oder Alt+Umschalt+S.',
+  noMatches: 'Kein gespeicherter Artikel passt.',
+  loading: 'Gespeicherte Artikel werden geladen …',
+  minutes: '{n} Min.',
+  savedOn: 'Gespeichert am {date}',
+  markRead: 'Als gelesen markieren',
+  markUnread: 'Als ungelesen markieren',
+  addTag: 'Schlagwort hinzufügen',
+  addTagTo: 'Schlagwort zu „{title}“ hinzufügen',
+  tagPlaceholder: 'Schlagwort',
+  removeTag: 'Schlagwort {tag} entfernen',
+  delete: 'Löschen',
+  deleteNamed: '„{title}“ löschen',
+  deleted: '„{title}“ gelöscht.',
+  undo: 'Rückgängig',
+  export: 'Exportieren',
+  exportJson: 'JSON (vollständige Sicherung)',
+  exportMarkdown: 'Markdown',
+  exportBookmarks: 'Lesezeichen (HTML)',
+  import: 'JSON-Sicherung importieren …',
+  imported: 'Importiert: {added} neu, {merged} bereits gespeichert (zusammengeführt).',
+  importFailed: 'Import fehlgeschlagen: {reason}',
+  importTooLarge: 'Diese Datei ist zu groß für einen Kontext-Export. Es wurde nichts importiert.',
+  importEmpty: 'Diese Datei ist leer. Es wurde nichts importiert.',
+  importNotJson: 'Dies ist kein Kontext-Export (kein gültiges JSON). Es wurde nichts importiert.',
+  importTruncated:
+    'Diese Datei ist abgeschnitten (unvollständiges JSON), vielleicht wurde sie nicht vollständig heruntergeladen. Es wurde nichts importiert.',
+  importWrongFormat: 'Diese JSON-Datei ist kein Kontext-Export. Es wurde nichts importiert.',
+  importWrongVersion:
+    'Dieser Export hat eine Formatversion, die dieses Kontext nicht lesen kann. Es wurde nichts importiert.',
+  importInvalid: 'Dieser Export ist beschädigt. Es wurde nichts importiert. Details: {detail}',
+  storageFull:
+    'Ihr Browser hat keinen Platz mehr zum Speichern. Bereits Gespeichertes bleibt erhalten; schaffen Sie Speicherplatz oder löschen Sie alte Artikel und versuchen Sie es erneut.',
+  writeFailed:
+    'Speichern ist fehlgeschlagen und wurde zurückgenommen. Bereits Gespeichertes bleibt erhalten; bitte versuchen Sie es erneut.',
+  openFailed: 'Ihre gespeicherten Artikel konnten nicht geöffnet werden: {reason}',
+  notFound: 'Dieser Artikel ist nicht in Ihrer Leseliste (vielleicht wurde er gelöscht).',
+  missingId: 'Es wurde kein Artikel zum Öffnen angegeben.',
+  backToList: 'Alle gespeicherten Artikel',
+  original: 'Originalartikel',
+  fontSmaller: 'Kleinere Schrift',
+  fontLarger: 'Größere Schrift',
+  fontSize: 'Schriftgröße',
+  summary: 'Zusammenfassung',
+  names: 'Namen in diesem Artikel',
+  by: 'Von {name}',
+  offlineCopy: 'Gespeicherte Kopie',
+};
+
+export const savedStrings: Record<UiLanguage, Record<SavedMessageKey, string>> = { en, de };
+
+export type SavedTranslate = (key: SavedMessageKey, params?: Record<string, string | number>) => string;
+
+export function createSavedTranslator(lang: UiLanguage = uiLanguage()): SavedTranslate {
+  const table = savedStrings[lang];
+  return (key, params) =>
+    table[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params && name in params ? String(params[name]) : whole,
+    );
+}
+
+/** Picks the language from navigator.language on each call (pages call it once at start). */
+export const t: SavedTranslate = (key, params) => createSavedTranslator()(key, params);
+
+/** The reader-facing message for a library or import failure, in the UI language. */
+export function describeFailure(error: unknown, tr: SavedTranslate = t): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'quota') return tr('storageFull');
+  if (code === 'write-failed') return tr('writeFailed');
+  if (code === 'not-found') return tr('notFound');
+  if (code === 'too-large') return tr('importTooLarge');
+  if (code === 'empty') return tr('importEmpty');
+  if (code === 'not-json') return tr('importNotJson');
+  if (code === 'truncated') return tr('importTruncated');
+  if (code === 'wrong-format') return tr('importWrongFormat');
+  // The English message says which version; the localised one says what it means.
+  if (code === 'wrong-version') return `${tr('importWrongVersion')} (${(error as Error).message})`;
+  if (code === 'invalid') return tr('importInvalid', { detail: (error as Error).message });
+  if (code === 'open-failed') return tr('openFailed', { reason: String((error as Error).message) });
+  return error instanceof Error ? error.message : String(error);
+}

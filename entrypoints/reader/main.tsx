@@ -1,0 +1,29 @@
+import { render } from 'preact';
+import { uiLanguage } from '@/components/i18n.ts';
+import { createSavedTranslator, describeFailure } from '@/components/saved/i18n.ts';
+import { Reader } from '@/components/saved/Reader.tsx';
+import { openLibrary } from '@/lib/storage/library.ts';
+import '@/components/saved/saved.css';
+
+const lang = uiLanguage();
+const t = createSavedTranslator(lang);
+document.documentElement.lang = lang;
+document.title = t('readerTitle');
+const root = document.getElementById('app')!;
+const id = new URLSearchParams(location.search).get('id');
+
+openLibrary()
+  .then((library) =>
+    render(<Reader library={library} id={id} listHref="/list.html" lang={lang} t={t} />, root),
+  )
+  .catch((error: unknown) =>
+    render(
+      <main class="reader-page">
+        <h1>{t('readerTitle')}</h1>
+        <p class="error" role="alert">
+          {describeFailure(error, t)}
+        </p>
+      </main>,
+      root,
+    ),
+  );
