@@ -2,6 +2,11 @@ import { useState } from 'preact/hooks';
 import type { HighlightKind } from '../../lib/messaging.ts';
 import type { Analysis, EntityKind } from '../../lib/types.ts';
 import { languageName, type Translate, uiLanguage } from '../i18n.ts';
+import {
+  ON_DEVICE_SUMMARY_LABELS_DE,
+  ON_DEVICE_SUMMARY_LABELS_EN,
+  OnDeviceSummary,
+} from '../OnDeviceSummary.tsx';
 import type { PopupApi } from './api.ts';
 import { EntityList } from './EntityList.tsx';
 import { HighlightToggles } from './HighlightToggles.tsx';
@@ -51,6 +56,12 @@ export function AnalysisView({ api, tabId, analysis, kinds: initialKinds, t }: A
             <li key={sentence.start}>{sentence.text}</li>
           ))}
         </ol>
+        {/* Chrome's on-device summariser as a second opinion; renders nothing where the browser lacks it. */}
+        <OnDeviceSummary
+          text={analysis.text}
+          lang={analysis.lang}
+          labels={uiLanguage() === 'de' ? ON_DEVICE_SUMMARY_LABELS_DE : ON_DEVICE_SUMMARY_LABELS_EN}
+        />
       </section>
 
       <section aria-labelledby="entities-heading">
