@@ -383,6 +383,9 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
   };
 
   options.signal.addEventListener('abort', clear, { once: true });
+  // Created when the content script arrives, i.e. when the reader asked for an analysis: the stylesheet's
+  // restyle happens while the analysis runs, not between its result and the painted highlights.
+  if (!options.signal.aborted) painter.prepare();
 
   return {
     show(nextAnalysis, nextAnchors) {
