@@ -23,7 +23,12 @@ export function resolveLinkUrl(href: string, base: string): string | null {
 
 export function stripTracking(url: URL): URL {
   const clean = new URL(url.href);
-  for (const name of [...clean.searchParams.keys()]) {
+  // forEach, not keys(): in a Firefox content script URL is an Xray and its iterators are not iterable.
+  const names: string[] = [];
+  clean.searchParams.forEach((_value, name) => {
+    names.push(name);
+  });
+  for (const name of names) {
     if (TRACKING_PARAM.test(name)) clean.searchParams.delete(name);
   }
   // An emptied query leaves a bare "?" behind in some engines; drop it.

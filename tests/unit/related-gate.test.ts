@@ -8,10 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { beforeAll, expect, it } from 'vitest';
-import { findRelatedLinks } from '../../lib/related/index.ts';
+import { findRelatedLinks, rankRelatedLinks } from '../../lib/related/index.ts';
 import { samePageKey } from '../../lib/related/url.ts';
 import type { RelatedLink } from '../../lib/types.ts';
-import { buildSeedPage } from '../fixtures/news-page.ts';
+import { buildSeedPage, readSeedArticle } from '../fixtures/news-page.ts';
 import { describeWithSharedData, ROOT, sharedPath } from '../support/shared-data.ts';
 
 interface Label {
@@ -115,5 +115,13 @@ describeWithSharedData('related reading gate (20 readability pages + seed)', () 
     const label = readLabel('seed');
     expect(seed?.found.map((link) => link.url)).toEqual(label.related);
     expect(seed?.found.map((link) => link.source)).toEqual(['block', 'block', 'block', 'pingback']);
+  });
+
+  it("ranks the seed's three block links before its pingback", () => {
+    const seed = results.find((result) => result.page === 'seed');
+    const article = readSeedArticle();
+    const text = article ? article.blocks.map((block) => block.text).join('\n\n') : '';
+    const ranked = rankRelatedLinks(seed?.found ?? [], { text, lang: 'de', entities: [] });
+    expect(ranked.map((link) => link.source)).toEqual(['block', 'block', 'block', 'pingback']);
   });
 });

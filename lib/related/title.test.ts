@@ -1,0 +1,54 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { cleanTitleText, linkTitle, titleFromSlug } from './title.ts';
+
+function anchor(html: string): Element {
+  const doc = new JSDOM(`<body>${html}</body>`).window.document;
+  const found = doc.querySelector('a');
+  if (!found) throw new Error('no anchor in test HTML');
+  return found;
+}
+
+describe('cleanTitleText', () => {
+  it('drops arrows, emoji and bullets around the words', () => {
+    expect(cleanTitleText('👉 Putins Drohnenangriffe: Eskalation')).toBe(
+      'Putins Drohnenangriffe: Eskalation',
+    );
+    expect(cleanTitleText('→ Read the report ›')).toBe('Read the report');
+    expect(cleanTitleText('• Mehr zum Thema »')).toBe('Mehr zum Thema');
+    expect(cleanTitleText('Next story ➜')).toBe('Next story');
+    expect(cleanTitleText('🇩🇪 Wahl 👍🏽 heute')).toBe('Wahl heute');
+  });
+
+  it('removes the pingback ellipses and keeps inner punctuation', () => {
+    expect(cleanTitleText('[…] Kim Jong Un & Putin: Nordkorea-Russland Allianz […]')).toBe(
+      'Kim Jong Un & Putin: Nordkorea-Russland Allianz',
+    );
+    expect(cleanTitleText('[...] an excerpt [...]')).toBe('an excerpt');
+  });
+});
+
+describe('titleFromSlug', () => {
+  it('turns the last path segment into words without extension or trailing ids', () => {
+    expect(titleFromSlug('https://x.example/meldung/1Password-fuer-Mac-2596987.html')).toBe(
+      '1Password fuer Mac',
+    );
+    expect(titleFromSlug('https://x.example/analyse/putins-drohnenangriffe/')).toBe('Putins drohnenangriffe');
+    expect(titleFromSlug('https://x.example/')).toBe('x.example');
+  });
+});
+
+describe('linkTitle', () => {
+  it('prefers the anchor text, then the title attribute, then image alt text, then the slug', () => {
+    expect(linkTitle(anchor('<a href="/a">▶ Die Analyse</a>'), 'https://x.example/a')).toBe('Die Analyse');
+    expect(linkTitle(anchor('<a href="/a" title="Aus dem Titel">→</a>'), 'https://x.example/a')).toBe(
+      'Aus dem Titel',
+    );
+    expect(
+      linkTitle(anchor('<a href="/a"><img alt="Bildtitel" src="x.png"></a>'), 'https://x.example/a'),
+    ).toBe('Bildtitel');
+    expect(linkTitle(anchor('<a href="/a">👉</a>'), 'https://x.example/politik/neue-fronten.html')).toBe(
+      'Neue fronten',
+    );
+  });
+});
