@@ -36,7 +36,7 @@ export interface EntityCardModel {
 
 /** Wikipedia language edition for an ISO 639-1 code; 'und' and malformed codes fall back to English. */
 export function wikipediaUrl(name: string, lang: string): string {
-  const edition = /^[a-z]{2,3}$/.test(lang) ? lang : 'en';
+  const edition = /^[a-z]{2,3}$/.test(lang) && lang !== 'und' ? lang : 'en';
   return `https://${edition}.wikipedia.org/w/index.php?search=${encodeURIComponent(name)}`;
 }
 

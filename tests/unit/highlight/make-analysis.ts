@@ -48,7 +48,8 @@ export function makeAnalysis(
       .sort((a, b) => a.start - b.start);
     if (mentions.length === 0) throw new Error(`fixture: "${spec.name}" does not occur in the text`);
     const first = mentions[0]!.start;
-    const sentenceStart = Math.max(text.lastIndexOf('. ', first) + 2, text.lastIndexOf('\n', first) + 1, 0);
+    const lastStop = text.lastIndexOf('. ', first);
+    const sentenceStart = Math.max(lastStop < 0 ? 0 : lastStop + 2, text.lastIndexOf('\n', first) + 1);
     const sentenceEnd = text.indexOf('.', first);
     return {
       id: entityId(spec.kind, spec.name),

@@ -1,0 +1,108 @@
+import { JSDOM } from 'jsdom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cardStrings } from '../../../components/hover-card/i18n.ts';
+import { CARD_HOST_TAG, createHoverCard } from '../../../components/hover-card/mount.ts';
+import { buildCoOccurrence, buildEntityCard, wikipediaUrl } from '../../../lib/highlight/card-model.ts';
+import { makeAnalysis } from './make-analysis.ts';
+
+const analysis = makeAnalysis(
+  [
+    'Kim Jong Un empfing Wladimir Putin in Pjöngjang.',
+    '„Wir sind Brüder“, sagte Kim Jong Un. Die Vereinten Nationen protestierten.',
+    'Putin nannte die Gespräche „historisch“.',
+  ],
+  [
+    { name: 'Kim Jong Un', kind: 'person' },
+    { name: 'Wladimir Putin', kind: 'person', forms: ['Wladimir Putin', 'Putin'] },
+    { name: 'Pjöngjang', kind: 'place' },
+    { name: 'Vereinten Nationen', kind: 'organization' },
+  ],
+  [
+    { text: 'Wir sind Brüder', speaker: 'Kim Jong Un' },
+    { text: 'historisch', kind: 'phrase', speaker: 'Wladimir Putin' },
+  ],
+);
+const kim = analysis.entities[0]!;
+
+describe('card model', () => {
+  it('links Wikipedia in the article language, as a URL only', () => {
+    expect(wikipediaUrl('Kim Jong Un', 'de')).toBe(
+      'https://de.wikipedia.org/w/index.php?search=Kim%20Jong%20Un',
+    );
+    expect(wikipediaUrl('Kim', 'und')).toBe('https://en.wikipedia.org/w/index.php?search=Kim');
+    expect(wikipediaUrl('x', 'de"><script>')).toMatch(/^https:\/\/en\.wikipedia\.org\//);
+  });
+
+  it("shows the entity's count, first sentence, own quotes and co-occurring entities", () => {
+    const card = buildEntityCard(analysis, kim, buildCoOccurrence(analysis), 1);
+    expect(card).toMatchObject({ name: 'Kim Jong Un', kind: 'person', count: 2, mentionNumber: 2 });
+    expect(card.firstSentence).toBe('Kim Jong Un empfing Wladimir Putin in Pjöngjang.');
+    expect(card.quotes).toEqual([{ text: 'Wir sind Brüder', kind: 'speech' }]);
+    // Same sentence as Kim: Putin and Pjöngjang (first sentence); the UN share a paragraph, not a sentence.
+    expect(card.related.map((r) => r.name).sort()).toEqual(['Pjöngjang', 'Wladimir Putin']);
+  });
+
+  it('chooses German or English strings by the reader language', () => {
+    expect(cardStrings('de-AT').kinds.place).toBe('Ort');
+    expect(cardStrings('en-GB').kinds.place).toBe('Place');
+    expect(cardStrings(undefined).nextMention).toBe('Next mention');
+  });
+});
+
+describe('hover card host', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  function setup(language: string) {
+    const dom = new JSDOM(
+      '<!doctype html><html><body><p id="p">text</p><button id="b">b</button></body></html>',
+    );
+    vi.stubGlobal('document', dom.window.document);
+    const doc = dom.window.document;
+    const card = createHoverCard(doc, { language });
+    const model = buildEntityCard(analysis, kim, buildCoOccurrence(analysis), 0);
+    const handlers = { next: vi.fn(), closed: vi.fn() };
+    const open = (focus: boolean) =>
+      card.open(model, {
+        focus,
+        anchor: () => new dom.window.DOMRect(10, 10, 50, 20),
+        onNextMention: handlers.next,
+        onClose: handlers.closed,
+      });
+    return { dom, doc, card, open, handlers };
+  }
+
+  it('renders into one closed shadow root on <html>, with page strings as text only', () => {
+    const { doc, card, open } = setup('de-DE');
+    const bodyBefore = doc.body.outerHTML;
+    open(false);
+    const hosts = doc.querySelectorAll(CARD_HOST_TAG);
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]!.parentNode).toBe(doc.documentElement);
+    expect((hosts[0] as HTMLElement).shadowRoot).toBeNull();
+    expect(doc.body.outerHTML).toBe(bodyBefore);
+    const text = card.text()!;
+    expect(text).toContain('Kim Jong Un');
+    expect(text).toContain('Person');
+    expect(text).toContain('2-mal im Artikel erwähnt');
+    expect(text).toContain('„Wir sind Brüder“');
+    expect(text).toContain('In Wikipedia nachschlagen');
+    card.destroy();
+    expect(doc.querySelector(CARD_HOST_TAG)).toBeNull();
+  });
+
+  it('takes focus only when opened from the keyboard; close() reports back; destroy() leaves no host', () => {
+    const { doc, card, open, handlers } = setup('en');
+    const button = doc.getElementById('b') as HTMLButtonElement;
+    button.focus();
+    open(false);
+    expect(doc.activeElement).toBe(button); // hover never steals focus
+    open(true);
+    expect(doc.activeElement).toBe(doc.querySelector(CARD_HOST_TAG));
+    card.close();
+    expect(handlers.closed).toHaveBeenCalledTimes(1);
+    expect(card.isOpen()).toBe(false);
+    expect(card.text()).toBeNull();
+    card.destroy();
+    expect(doc.querySelector(CARD_HOST_TAG)).toBeNull();
+  });
+});
