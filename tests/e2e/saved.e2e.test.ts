@@ -120,9 +120,14 @@ function exportFile(articles: unknown[]): string {
   });
 }
 
-describe.skipIf(!hasSharedData)(
-  `saved articles survive a restart${hasSharedData ? '' : ` (${SKIP_NO_DATA})`}`,
-  () => {
+/**
+ * Saves the seed article (from the popup, as the issue asks; or by importing it through the list page,
+ * which exercises the same storage without the live analysis), quits, restarts with the same profile,
+ * finds it by searching "Pjöngjang" and opens it in the reader.
+ */
+function describeRestartJourney(how: 'popup' | 'import') {
+  const title = `${how === 'popup' ? 'saved from the popup' : 'imported'}, an article survives a restart`;
+  describe.skipIf(!hasSharedData)(`${title}${hasSharedData ? '' : ` (${SKIP_NO_DATA})`}`, () => {
     let server: FixtureServer;
     beforeAll(async () => {
       server = await serveFixtures((origin) => ({
@@ -134,61 +139,86 @@ describe.skipIf(!hasSharedData)(
     });
 
     forEachBrowser((name) => {
-      const profileDir = mkdtempSync(join(tmpdir(), `kontext-saved-${name}-`));
-      let saveState: string | null = null;
+      let saved = false;
+      /** What the popup or the list said, for the failure message when saving did not happen. */
+      let saveReport = '';
       let found: string[] = [];
       let readerTitle = '';
       let readerText = '';
       let highlighted = false;
       let painted: string[] = [];
-      let listViolations: string[] = [];
-      let readerViolations: string[] = [];
+      let listViolations: string[] | null = null;
+      let readerViolations: string[] | null = null;
 
       beforeAll(async () => {
-        const first = await launchWithExtension(name, { profileDir });
+        const profileDir = mkdtempSync(join(tmpdir(), `kontext-saved-${name}-`));
         try {
-          const page = await openPage(first, server.url(ARTICLE_PATH));
-          const popup = await openPopup(first, await tabIdOf(first, page));
-          if ((await waitForPopupOutcome(popup)) === 'analysis') {
-            const save = await popup.waitForSelector('[data-testid="save"]:not([disabled])', {
-              timeout: 15_000,
-            });
-            await save!.click();
-            await popup
-              .waitForSelector('[data-testid="save"][aria-pressed="true"]', { timeout: 15_000 })
-              .catch(() => null);
-            saveState = await popup.$eval('[data-testid="save"]', (b) => b.getAttribute('aria-pressed'));
+          const first = await launchWithExtension(name, { profileDir });
+          try {
+            if (how === 'popup') {
+              const page = await openPage(first, server.url(ARTICLE_PATH));
+              const popup = await openPopup(first, await tabIdOf(first, page));
+              const outcome = await waitForPopupOutcome(popup).catch((e: unknown) => `no outcome: ${e}`);
+              saveReport = `${outcome}: ${await popup.evaluate(() => (document.body.textContent ?? '').slice(0, 500))}`;
+              if (outcome === 'analysis') {
+                const save = await popup.waitForSelector('[data-testid="save"]:not([disabled])', {
+                  timeout: 15_000,
+                });
+                await save!.click();
+                saved = await popup
+                  .waitForSelector('[data-testid="save"][aria-pressed="true"]', { timeout: 15_000 })
+                  .then(
+                    () => true,
+                    () => false,
+                  );
+                saveReport = await popup.evaluate(() => (document.body.textContent ?? '').slice(0, 800));
+              }
+            } else {
+              const list = await openExtensionPage(first, '/list.html');
+              await list.waitForSelector('[data-testid="import-file"]');
+              await importThroughList(
+                list,
+                'seed.json',
+                exportFile([seedSavedArticle(server.url(ARTICLE_PATH))]),
+              );
+              saveReport = await list.$eval('[data-testid="transfer-status"]', (s) => s.textContent ?? '');
+              saved = /Imported: 1 new/.test(saveReport);
+            }
+          } finally {
+            await first.close();
           }
-        } finally {
-          await first.close();
-        }
 
-        const second = await launchWithExtension(name, { profileDir });
-        try {
-          const list = await openExtensionPage(second, '/list.html');
-          found = await searchList(list, 'Pjöngjang', 1).catch(() => []);
-          listViolations = await seriousAxeViolations(list);
-          if (found.length === 1) {
-            await Promise.all([
-              list.waitForNavigation({ timeout: 20_000 }).catch(() => null),
-              list.click('[data-testid="saved-open"]'),
-            ]);
-            await list.waitForSelector('[data-testid="reader-content"] p', { timeout: 20_000 });
-            readerTitle = await list.$eval('[data-testid="reader-title"]', (h) => h.textContent ?? '');
-            readerText = await list.$eval('[data-testid="reader-content"]', (a) => a.textContent ?? '');
-            highlighted = await waitForHighlights(list, 15_000);
-            painted = await paintedTexts(list);
-            readerViolations = await seriousAxeViolations(list);
+          const second = await launchWithExtension(name, { profileDir });
+          try {
+            const list = await openExtensionPage(second, '/list.html');
+            found = await searchList(list, 'Pjöngjang', 1).catch(() => []);
+            listViolations = await seriousAxeViolations(list);
+            if (found.length === 1) {
+              await Promise.all([
+                list.waitForNavigation({ timeout: 20_000 }).catch(() => null),
+                list.click('[data-testid="saved-open"]'),
+              ]);
+              await list.waitForSelector('[data-testid="reader-content"] p', { timeout: 20_000 });
+              readerTitle = await list.$eval('[data-testid="reader-title"]', (h) => h.textContent ?? '');
+              readerText = await list.$eval('[data-testid="reader-content"]', (a) => a.textContent ?? '');
+              highlighted = await waitForHighlights(list, 15_000);
+              painted = await paintedTexts(list);
+              readerViolations = await seriousAxeViolations(list);
+            }
+          } finally {
+            await second.close();
           }
         } finally {
-          await second.close();
           rmSync(profileDir, { recursive: true, force: true });
         }
       }, 240_000);
 
-      it('the popup shows the article as saved after one click', () => {
-        expect(saveState).toBe('true');
-      });
+      it(
+        how === 'popup' ? 'the popup shows the article as saved after one click' : 'the list imports it',
+        () => {
+          expect(saved, saveReport).toBe(true);
+        },
+      );
 
       it('after a restart with the same profile, the list finds it by searching "Pjöngjang"', () => {
         expect(found).toEqual(['Kim Jong Un sendet Neujahrsbotschaft an Soldaten im Ausland']);
@@ -201,9 +231,10 @@ describe.skipIf(!hasSharedData)(
 
       it('highlights the names in the reader, as on the live page', () => {
         expect(highlighted).toBe(true);
-        // The saved analysis's names (whatever the recogniser found live) are painted on the saved copy.
+        // The saved analysis's names are painted on the saved copy (the popup's come from the live
+        // recogniser, the imported fixture's from string search).
         expect(painted, `painted: ${painted.join(' | ')}`).toContain('Kim Jong Un');
-        expect(painted.length).toBeGreaterThanOrEqual(10);
+        expect(painted.length).toBeGreaterThanOrEqual(5);
       });
 
       it('the list and the reader have no serious or critical axe-core violations', () => {
@@ -211,8 +242,11 @@ describe.skipIf(!hasSharedData)(
         expect(readerViolations).toEqual([]);
       });
     });
-  },
-);
+  });
+}
+
+describeRestartJourney('popup');
+describeRestartJourney('import');
 
 forEachBrowser((name) => {
   describe('saved content is inert, bad imports change nothing', () => {
