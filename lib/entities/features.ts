@@ -1,0 +1,222 @@
+/**
+ * Feature extraction for the sequence tagger. Features depend only on the tokens (never on predicted
+ * tags, which the tagger models through its transition weights), so training can precompute them once.
+ *
+ * A feature is a (template, value) pair, e.g. (L_PREV, "präsident"). Values are passed to a visitor
+ * rather than concatenated into one string: the same lower-cased word serves five templates and its
+ * hash is computed once, which keeps tagging fast enough for the page.
+ */
+import type { Gazetteer, GazetteerMatch } from './gazetteer.ts';
+import { isRoleWord } from './roles.ts';
+
+export interface SentenceContext {
+  /** The sentence is a heading (headline capitalisation: content words may be capitalised). */
+  heading?: boolean;
+}
+
+export interface FeatureResources {
+  gazetteer: Gazetteer;
+  /** Words seen as the first word of multi-word person names. */
+  firstNames: ReadonlySet<string>;
+  /**
+   * How a word behaves in running text, from the training corpus: 1 when it is mostly written
+   * lower-case, 2 when it is seen both ways, 3 when it is always capitalised. Missing when unseen.
+   */
+  caseProfile: ReadonlyMap<string, number>;
+  lang: string;
+}
+
+/** Feature templates, in a fixed order (their names are the model file's keys). */
+export const TEMPLATES = [
+  'b',
+  'w',
+  'l',
+  'sh',
+  'st',
+  'p1',
+  'p2',
+  'p3',
+  'p4',
+  's1',
+  's2',
+  's3',
+  's4',
+  's5',
+  'first',
+  'cp',
+  'caps',
+  'hyph',
+  'hyphgz',
+  'hyphl',
+  'l-1',
+  'l+1',
+  'l-2',
+  'l+2',
+  'sh-1',
+  'sh+1',
+  'sh3',
+  'l-1|l',
+  'l|l+1',
+  'role-1',
+  'role-2',
+  'gz',
+  'gz-1',
+  'gz+1',
+  'gzc',
+  'gzgen',
+  'fn',
+  'fn-1',
+  'w-1|sh',
+] as const;
+export type TemplateName = (typeof TEMPLATES)[number];
+const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<TemplateName, number>;
+
+export type FeatureVisitor = (token: number, template: number, value: string) => void;
+
+/** Word shape: X for upper, x for lower, d for digits, repeated runs collapsed ("Kim" → "Xx"). */
+export function wordShape(word: string): string {
+  let out = '';
+  let last = '';
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i]!;
+    const code = ch.charCodeAt(0);
+    let c: string;
+    if (code >= 48 && code <= 57) c = 'd';
+    else if (code >= 65 && code <= 90) c = 'X';
+    else if (code >= 97 && code <= 122) c = 'x';
+    else if (code < 128) c = ch;
+    else if (ch !== ch.toLowerCase()) c = 'X';
+    else if (ch !== ch.toUpperCase()) c = 'x';
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+function isCapitalised(word: string): boolean {
+  const ch = word[0];
+  if (!ch) return false;
+  const code = ch.charCodeAt(0);
+  if (code >= 65 && code <= 90) return true;
+  if (code < 128) return false;
+  return ch !== ch.toLowerCase();
+}
+
+function hasLetter(word: string): boolean {
+  return word.toLowerCase() !== word.toUpperCase();
+}
+
+/** All letters upper-case (and at least one letter): "KCNA", "U.S.", "BRUSSELS". */
+function isAllCaps(word: string, lower: string): boolean {
+  return word !== lower && word === word.toUpperCase();
+}
+
+/** Sentence style: 'caps' when nearly every word is upper-case (CoNLL headlines), 'title' for title case. */
+function sentenceStyle(tokens: readonly string[], lower: readonly string[]): string {
+  let words = 0;
+  let caps = 0;
+  let title = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!hasLetter(t)) continue;
+    words++;
+    if (t.length > 1 && isAllCaps(t, lower[i]!)) caps++;
+    else if (isCapitalised(t)) title++;
+  }
+  if (words >= 2 && caps / words > 0.8) return 'caps';
+  if (words >= 4 && (caps + title) / words > 0.75) return 'title';
+  return 'plain';
+}
+
+const gazKey = (m: GazetteerMatch | undefined) => (m ? m.kind + m.position : '-');
+
+/** Visits every feature of every token of a sentence. */
+export function visitSentenceFeatures(
+  tokens: readonly string[],
+  res: FeatureResources,
+  ctx: SentenceContext,
+  visit: FeatureVisitor,
+): void {
+  const n = tokens.length;
+  const lower = tokens.map((t) => t.toLowerCase());
+  const shapes = tokens.map(wordShape);
+  const gaz = res.gazetteer.annotate(tokens);
+  const gazKeys = gaz.map(gazKey);
+  const style = ctx.heading ? 'head' : sentenceStyle(tokens, lower);
+  const german = res.lang === 'de';
+  const low = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : lower[i]!);
+  const shp = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]!);
+
+  for (let i = 0; i < n; i++) {
+    const w = tokens[i]!;
+    const l = lower[i]!;
+    const sh = shapes[i]!;
+    const capital = isCapitalised(w);
+    visit(i, T.b, '');
+    visit(i, T.w, w);
+    visit(i, T.l, l);
+    visit(i, T.sh, sh);
+    visit(i, T.st, `${style}|${sh}`);
+    const len = l.length;
+    if (len > 1) visit(i, T.p1, l.slice(0, 1));
+    if (len > 2) visit(i, T.p2, l.slice(0, 2));
+    if (len > 3) visit(i, T.p3, l.slice(0, 3));
+    if (len > 4) visit(i, T.p4, l.slice(0, 4));
+    if (len > 1) visit(i, T.s1, l.slice(-1));
+    if (len > 2) visit(i, T.s2, l.slice(-2));
+    if (len > 3) visit(i, T.s3, l.slice(-3));
+    if (len > 4) visit(i, T.s4, l.slice(-4));
+    if (len > 5) visit(i, T.s5, l.slice(-5));
+    if (i === 0) visit(i, T.first, sh);
+    const cp = res.caseProfile.get(l) ?? 0;
+    visit(i, T.cp, `${cp}${capital ? 'C' : 'c'}${i === 0 ? '0' : ''}`);
+    if (len > 1 && isAllCaps(w, l)) visit(i, T.caps, style);
+    const hyphen = w.indexOf('-');
+    if (hyphen > 0) {
+      visit(i, T.hyph, '');
+      const kind = res.gazetteer.kindOf(w.slice(0, hyphen));
+      if (kind) visit(i, T.hyphgz, kind);
+      visit(i, T.hyphl, l.slice(l.lastIndexOf('-') + 1));
+    }
+    // Neighbouring words and shapes.
+    const prev = low(i - 1);
+    const next = low(i + 1);
+    visit(i, T['l-1'], prev);
+    visit(i, T['l+1'], next);
+    visit(i, T['l-2'], low(i - 2));
+    visit(i, T['l+2'], low(i + 2));
+    visit(i, T['sh-1'], shp(i - 1));
+    visit(i, T['sh+1'], shp(i + 1));
+    visit(i, T.sh3, `${shp(i - 1)}|${sh}|${shp(i + 1)}`);
+    visit(i, T['l-1|l'], `${prev}|${l}`);
+    visit(i, T['l|l+1'], `${l}|${next}`);
+    visit(i, T['w-1|sh'], `${prev}|${sh}`);
+    if (i > 0 && isRoleWord(prev)) visit(i, T['role-1'], '');
+    if (i > 1 && isRoleWord(lower[i - 2]!)) visit(i, T['role-2'], '');
+    if (res.firstNames.has(w)) visit(i, T.fn, capital ? 'C' : 'c');
+    if (i > 0 && res.firstNames.has(tokens[i - 1]!)) visit(i, T['fn-1'], capital ? 'C' : 'c');
+    // Gazetteer matches of this token and its neighbours.
+    const g = gazKeys[i]!;
+    visit(i, T.gz, g);
+    visit(i, T['gz-1'], i > 0 ? gazKeys[i - 1]! : '<s>');
+    visit(i, T['gz+1'], i + 1 < n ? gazKeys[i + 1]! : '</s>');
+    if (g !== '-') visit(i, T.gzc, capital ? 'C' : 'c');
+    else if (german && capital && len > 3 && l.endsWith('s')) {
+      // German genitive: "Nordkoreas", "Putins".
+      const kind = res.gazetteer.kindOf(w.slice(0, -1));
+      if (kind) visit(i, T.gzgen, kind);
+    }
+  }
+}
+
+/** Feature strings ("template=value") for every token; for inspection and tests. */
+export function sentenceFeatures(
+  tokens: readonly string[],
+  res: FeatureResources,
+  ctx: SentenceContext = {},
+) {
+  const out: string[][] = tokens.map(() => []);
+  visitSentenceFeatures(tokens, res, ctx, (i, t, v) => out[i]!.push(`${TEMPLATES[t]}=${v}`));
+  return out;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { loadNerModel, primaryLanguage, recognizeEntities } from './index.ts';
+import { articleFrom, nodeModelLoader } from './test-support.ts';
+
+describe('loadNerModel', () => {
+  it('loads only the requested language, once', async () => {
+    const requested: string[] = [];
+    const loader = nodeModelLoader(requested);
+    const first = await loadNerModel('de-DE', loader);
+    const second = await loadNerModel('de', loader);
+    expect(first).not.toBeNull();
+    expect(second).toBe(first);
+    expect(requested).toEqual(['ner-de.json']);
+  });
+
+  it('returns null for a language without a model, without asking the loader', async () => {
+    const requested: string[] = [];
+    expect(await loadNerModel('fr', nodeModelLoader(requested))).toBeNull();
+    expect(requested).toEqual([]);
+  });
+
+  it('returns null when the loader has no file or the JSON is not a model', async () => {
+    expect(await loadNerModel('en', async () => null)).toBeNull();
+    expect(await loadNerModel('en', async () => ({ hello: 'world' }))).toBeNull();
+  });
+
+  it('normalises language tags', () => {
+    expect(primaryLanguage('en-GB')).toBe('en');
+    expect(primaryLanguage('DE_at')).toBe('de');
+  });
+});
+
+describe('recognizeEntities', () => {
+  it('returns [] without a model', () => {
+    expect(
+      recognizeEntities(articleFrom([{ kind: 'paragraph', text: 'Kim met Putin.' }], 'fr'), null),
+    ).toEqual([]);
+  });
+
+  it('finds English people, places and organisations with exact offsets', async () => {
+    const model = await loadNerModel('en', nodeModelLoader());
+    const article = articleFrom(
+      [
+        { kind: 'heading', text: 'Merkel visits Washington' },
+        {
+          kind: 'paragraph',
+          text: 'German Chancellor Angela Merkel met President Barack Obama in Washington on Friday. Merkel said the European Union would work with the United Nations.',
+        },
+      ],
+      'en',
+    );
+    const entities = recognizeEntities(article, model);
+    const byName = new Map(entities.map((e) => [e.name, e]));
+    expect(byName.get('Angela Merkel')?.kind).toBe('person');
+    expect(byName.get('Angela Merkel')?.count).toBe(3);
+    expect(byName.get('Barack Obama')?.kind).toBe('person');
+    expect(byName.get('Washington')?.kind).toBe('place');
+    expect(byName.get('European Union')?.kind).toBe('organization');
+    expect(byName.has('Chancellor Angela Merkel')).toBe(false);
+    for (const e of entities)
+      for (const m of e.mentions) expect(article.text.slice(m.start, m.end)).toBe(m.text);
+  });
+});

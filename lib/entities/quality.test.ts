@@ -1,0 +1,47 @@
+/**
+ * Quality gates: exact-span F1 on the dev splits of ../shared/data/ner (PER, LOC, ORG; MISC, OTH,
+ * -deriv, -part → O), floors set a little below the committed models' measured scores so that a
+ * regression fails CI. `npm run eval:ner` prints the full figures.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  hasSharedData,
+  requireSharedDataInCi,
+  SKIP_NO_DATA,
+  sharedPath,
+} from '../../tests/support/shared-data.ts';
+import { parseCorpus } from './conll.ts';
+import { scoreSpans } from './evaluate.ts';
+import { loadNerModel } from './index.ts';
+import { tagSentence } from './model.ts';
+import { nodeModelLoader } from './test-support.ts';
+
+requireSharedDataInCi();
+
+/** Measured with `npm run eval:ner` on the committed models; floors are ~1.5 points below. */
+const FLOORS = {
+  // measured: overall 91.03, PER 91.48, LOC 94.06, ORG 86.11
+  en: { file: 'ner/en/dev.txt', overall: 0.895, PER: 0.9, LOC: 0.925, ORG: 0.845 },
+  // measured: overall 65.60, PER 69.74, LOC 69.97, ORG 51.71 (459 gold spans: one span is 0.2 points)
+  de: { file: 'ner/de/dev.tsv', overall: 0.64, PER: 0.68, LOC: 0.68, ORG: 0.49 },
+} as const;
+
+describe.skipIf(!hasSharedData)(
+  `NER dev-split quality gates (${hasSharedData ? 'shared data present' : SKIP_NO_DATA})`,
+  () => {
+    it.each(Object.entries(FLOORS))('%s dev F1 stays above its floors', async (lang, floors) => {
+      const model = await loadNerModel(lang, nodeModelLoader());
+      expect(model).not.toBeNull();
+      const dev = parseCorpus(readFileSync(sharedPath(floors.file), 'utf8'));
+      const scores = scoreSpans(
+        dev.map((s) => s.tags),
+        dev.map((s) => tagSentence(model!.tagger, s.tokens)),
+      );
+      expect(scores.overall.f1).toBeGreaterThanOrEqual(floors.overall);
+      expect(scores.PER.f1).toBeGreaterThanOrEqual(floors.PER);
+      expect(scores.LOC.f1).toBeGreaterThanOrEqual(floors.LOC);
+      expect(scores.ORG.f1).toBeGreaterThanOrEqual(floors.ORG);
+    });
+  },
+);

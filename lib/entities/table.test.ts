@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityKind } from '../types.ts';
+import { buildEntityTable, type RawMention } from './table.ts';
+import { tokenize } from './tokenize.ts';
+
+/** Mentions of the given surface forms, found in order in `text`, as a tagger would report them. */
+function mentionsIn(text: string, names: Array<[string, EntityKind]>): RawMention[] {
+  let from = 0;
+  return names.map(([name, kind]) => {
+    const start = text.indexOf(name, from);
+    if (start < 0) throw new Error(`${name} not in text`);
+    from = start + name.length;
+    return { start, end: start + name.length, text: name, kind, sentence: 0 };
+  });
+}
+
+describe('buildEntityTable', () => {
+  const text =
+    'Nordkoreas Machthaber Kim Jong Un lobte die Truppen. Kim sprach vom Ukraine-Krieg, nordkoreanische Soldaten und Nordkorea-Russland sind Thema in Nordkorea.';
+  const table = buildEntityTable({
+    text,
+    lang: 'de',
+    mentions: mentionsIn(text, [
+      ['Nordkoreas', 'place'],
+      ['Kim Jong Un', 'person'],
+      ['Kim', 'person'],
+      ['Ukraine', 'place'],
+      ['Nordkorea-Russland', 'place'],
+      ['Nordkorea', 'place'],
+    ]).map((m) => (m.text === 'Ukraine' ? { ...m, end: m.start + 7 } : m)),
+    sentences: ['S1'],
+    tokens: tokenize(text).map((t) => ({ ...t, sentence: 0 })),
+    isKnownName: (w) => ['Nordkorea', 'Russland', 'Ukraine'].includes(w),
+  });
+  const byName = new Map(table.map((e) => [e.name, e]));
+
+  it('groups mentions under the fullest canonical name', () => {
+    expect(byName.get('Kim Jong Un')?.aliases).toEqual(['Kim']);
+    expect(byName.get('Kim Jong Un')?.count).toBe(2);
+    expect(byName.get('Nordkorea')?.kind).toBe('place');
+    expect(byName.has('Nordkoreas')).toBe(false);
+    expect(byName.has('Kim')).toBe(false);
+  });
+
+  it('links demonyms and compound parts, with exact offsets', () => {
+    const nk = byName.get('Nordkorea')!;
+    expect(nk.aliases).toContain('nordkoreanische');
+    expect(byName.get('Russland')?.count).toBe(1);
+    for (const e of table) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('sorts by count, then first mention, with stable ids', () => {
+    expect(table[0]!.name).toBe('Nordkorea');
+    expect(table[0]!.id).toBe('place:nordkorea');
+    for (let i = 1; i < table.length; i++)
+      expect(table[i - 1]!.count).toBeGreaterThanOrEqual(table[i]!.count);
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * The entity table of an article: tagged mentions grouped into entities with a canonical name (the
+ * fullest mention: "Kim" → "Kim Jong Un", "Nordkoreas" → "Nordkorea"), counts, aliases and sentences.
+ */
+import type { Entity, EntityKind, Mention } from '../types.ts';
+import { compoundParts, demonymMatcher, genitiveBase } from './language-rules.ts';
+import type { Token } from './tokenize.ts';
+
+export interface RawMention {
+  start: number;
+  end: number;
+  text: string;
+  kind: EntityKind;
+  sentence: number;
+}
+
+export interface TableInput {
+  text: string;
+  lang: string;
+  mentions: RawMention[];
+  /** Sentence texts by index (RawMention.sentence). */
+  sentences: string[];
+  /** Tokens of the article with their sentence index, for demonym and compound links. */
+  tokens: Array<Token & { sentence: number }>;
+  /** Whether a word is known as a name (gazetteer or model vocabulary); used for genitives. */
+  isKnownName: (word: string) => boolean;
+}
+
+const normalise = (name: string) => name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+interface Group {
+  name: string;
+  kinds: Map<EntityKind, number>;
+  mentions: Array<Mention & { sentence: number }>;
+}
+
+export function buildEntityTable(input: TableInput): Entity[] {
+  const { lang } = input;
+  // 0. A hyphenated compound tagged as one name whose parts are names splits into them
+  //    ("Nordkorea-Russland" → Nordkorea, Russland); "Baden-Württemberg" is known whole and stays.
+  const mentions: RawMention[] = [];
+  const known = (word: string) => input.isKnownName(word);
+  for (const m of input.mentions) {
+    const parts = m.text.includes(' ') ? [] : compoundParts(m.text);
+    if (parts.length > 1 && !known(m.text) && parts.every((p) => known(p.text))) {
+      for (const p of parts) {
+        mentions.push({
+          ...m,
+          start: m.start + p.offset,
+          end: m.start + p.offset + p.text.length,
+          text: p.text,
+        });
+      }
+    } else {
+      mentions.push(m);
+    }
+  }
+  const surfaceNames = new Set(mentions.map((m) => m.text));
+
+  // German: a name in the genitive followed by a common noun inside one mention is cut after the
+  // genitive ("Putins Drohnenangriffe" → "Putins") when its base is named elsewhere.
+  if (lang === 'de') {
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i]!;
+      const words = m.text.split(' ');
+      if (words.length < 2) continue;
+      const base = genitiveBase(words[0]!, lang);
+      if (base && (surfaceNames.has(base) || known(base))) {
+        mentions[i] = { ...m, end: m.start + words[0]!.length, text: words[0]! };
+      }
+    }
+  }
+
+  // 1. Canonical form of each mention: the genitive base when there is evidence for it.
+  const canonicalOf = (m: RawMention): string => {
+    const words = m.text.split(' ');
+    const last = words[words.length - 1]!;
+    const base = genitiveBase(last, lang);
+    if (!base) return m.text;
+    const candidate = [...words.slice(0, -1), base].join(' ');
+    return surfaceNames.has(candidate) || input.isKnownName(candidate) ? candidate : m.text;
+  };
+  const canonical = mentions.map(canonicalOf);
+
+  // 2. Person names: a shorter person mention whose words are the start or end of a fuller one
+  //    ("Kim", "Kim Jong", "Jong Un") takes the fullest such name (the most frequent on ties).
+  const fullCount = new Map<string, number>();
+  mentions.forEach((m, i) => {
+    if (m.kind === 'person') fullCount.set(canonical[i]!, (fullCount.get(canonical[i]!) ?? 0) + 1);
+  });
+  const personNames = [...fullCount.keys()];
+  const fullerPerson = (name: string): string => {
+    const words = name.split(' ');
+    let best = name;
+    for (const other of personNames) {
+      const ow = other.split(' ');
+      if (ow.length <= words.length) continue;
+      const prefix = words.every((w, k) => ow[k] === w);
+      const suffix = words.every((w, k) => ow[ow.length - words.length + k] === w);
+      if (!prefix && !suffix) continue;
+      const bw = best.split(' ').length;
+      if (ow.length > bw || (ow.length === bw && (fullCount.get(other) ?? 0) > (fullCount.get(best) ?? 0))) {
+        best = other;
+      }
+    }
+    return best;
+  };
+
+  const groups = new Map<string, Group>();
+  mentions.forEach((m, i) => {
+    let name = canonical[i]!;
+    // Any single-word or partial mention of a known person joins that person, whatever its own tag.
+    const fuller = fullerPerson(name);
+    const kind: EntityKind = fuller !== name ? 'person' : m.kind;
+    name = fuller;
+    const key = normalise(name);
+    const group: Group = groups.get(key) ?? { name, kinds: new Map(), mentions: [] };
+    group.kinds.set(kind, (group.kinds.get(kind) ?? 0) + 1);
+    group.mentions.push({ start: m.start, end: m.end, text: m.text, sentence: m.sentence });
+    groups.set(key, group);
+  });
+
+  // 3. Demonyms and compounds link to places (and compounds to any entity) already in the table.
+  const taken = new Set(mentions.map((m) => `${m.start}:${m.end}`));
+  const overlapsMention = (start: number, end: number) =>
+    mentions.some((m) => m.start < end && start < m.end);
+  const places = new Map(
+    [...groups.values()].filter((g) => majorityKind(g) === 'place').map((g) => [g.name, g]),
+  );
+  const demonymOf = demonymMatcher([...places.keys()], lang);
+  const byName = new Map<string, Group>();
+  for (const [key, g] of groups) {
+    byName.set(key, g);
+    for (const m of g.mentions) byName.set(normalise(m.text), g);
+  }
+  for (const token of input.tokens) {
+    if (overlapsMention(token.start, token.end)) continue;
+    const parts = compoundParts(token.text);
+    if (parts.length > 1) {
+      for (const part of parts) {
+        const base = genitiveBase(part.text, lang);
+        const g = byName.get(normalise(part.text)) ?? (base ? byName.get(normalise(base)) : undefined);
+        const start = token.start + part.offset;
+        const end = start + part.text.length;
+        if (g && !taken.has(`${start}:${end}`)) {
+          g.mentions.push({ start, end, text: part.text, sentence: token.sentence });
+          taken.add(`${start}:${end}`);
+        }
+      }
+      continue;
+    }
+    if (!/^\p{L}{4,}$/u.test(token.text)) continue;
+    const placeName = demonymOf(token.text);
+    const place = placeName ? places.get(placeName) : undefined;
+    if (place)
+      place.mentions.push({ start: token.start, end: token.end, text: token.text, sentence: token.sentence });
+  }
+
+  // 4. Entities.
+  const entities: Entity[] = [];
+  for (const g of groups.values()) {
+    g.mentions.sort((a, b) => a.start - b.start);
+    const kind = majorityKind(g);
+    const aliases = [...new Set(g.mentions.map((m) => m.text))].filter((t) => t !== g.name);
+    const sentenceIds = [...new Set(g.mentions.map((m) => m.sentence))];
+    entities.push({
+      id: `${kind}:${normalise(g.name)}`,
+      name: g.name,
+      kind,
+      count: g.mentions.length,
+      aliases,
+      firstSentence: input.sentences[g.mentions[0]!.sentence] ?? '',
+      sentences: sentenceIds.map((s) => input.sentences[s] ?? ''),
+      mentions: g.mentions.map(({ start, end, text }) => ({ start, end, text })),
+    });
+  }
+  entities.sort((a, b) => b.count - a.count || a.mentions[0]!.start - b.mentions[0]!.start);
+  return entities;
+}
+
+function majorityKind(g: Group): EntityKind {
+  let best: EntityKind = 'person';
+  let bestCount = -1;
+  for (const [kind, count] of g.kinds) {
+    if (count > bestCount) {
+      best = kind;
+      bestCount = count;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,72 @@
+/**
+ * Tokenizer for article text, with UTF-16 offsets, cut the way the training corpora are: punctuation
+ * apart, hyphenated compounds whole ("Ukraine-Krieg"), dotted abbreviations whole ("U.S.", "z.B."),
+ * a title's or initial's period kept ("Dr.", "J."), and the English possessive split ("Clinton" "'s").
+ */
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’&/.·][\p{L}\p{M}\p{N}]+)*|\S/gu;
+
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'jr',
+  'sr',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'gov',
+  'sen',
+  'rep',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'bros',
+  'vs',
+  'nr',
+  'hr',
+  'fr',
+  'bzw',
+  'ca',
+  'vgl',
+  'usw',
+  'mio',
+  'mrd',
+]);
+
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    let word = m[0];
+    const start = m.index;
+    let end = start + word.length;
+    if (text[end] === '.' && /^\p{L}+$/u.test(word)) {
+      // "Dr." and initials ("J.") keep their period; a sentence's final period stays apart.
+      if (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)) {
+        word += '.';
+        end += 1;
+      }
+    }
+    const possessive = /^(.+)(['’]s)$/u.exec(word);
+    if (possessive && !/[-'’]/u.test(possessive[1]!)) {
+      const head = possessive[1]!;
+      tokens.push({ text: head, start: start + offset, end: start + head.length + offset });
+      tokens.push({ text: possessive[2]!, start: start + head.length + offset, end: end + offset });
+      continue;
+    }
+    tokens.push({ text: word, start: start + offset, end: end + offset });
+  }
+  // A period already consumed by an abbreviation must not be matched again.
+  return tokens.filter((t, i) => !(t.text === '.' && i > 0 && tokens[i - 1]!.end > t.start));
+}

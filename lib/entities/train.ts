@@ -1,0 +1,203 @@
+/**
+ * Training of the tagger: a structured averaged perceptron (Collins 2002) over the features of
+ * features.ts, first-order tag transitions, Viterbi decoding. Deterministic for a given seed.
+ */
+import type { CorpusSentence } from './conll.ts';
+import { type FeatureResources, type SentenceContext, TEMPLATES, visitSentenceFeatures } from './features.ts';
+import type { GazetteerLists } from './gazetteer.ts';
+import { allowedTransitions, MODEL_FORMAT, MODEL_VERSION, type NerModelData, viterbi } from './model.ts';
+
+export const TRAINING_TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'];
+/** German adds DERIV for GermEval's -deriv/-part tags. */
+export const TRAINING_TAGS_DE = [...TRAINING_TAGS, 'B-DERIV', 'I-DERIV'];
+
+export interface TrainOptions {
+  lang: string;
+  epochs: number;
+  seed: number;
+  /** Features seen fewer times in training are dropped (less over-fitting, smaller model). */
+  minFeatureCount: number;
+  /** Averaged weights below this magnitude are pruned from the model file. */
+  pruneBelow: number;
+  /** Integer quantisation: stored weight = round(weight × scale). */
+  scale: number;
+  gazetteer: GazetteerLists;
+  caseProfile: Record<string, string[]>;
+  firstNames: string[];
+  /**
+   * Feature resources for a training sentence. Gazetteers derived from the training data itself are
+   * jackknifed (each sentence sees lists built without its own fold) so the model learns how far such
+   * lists can be trusted on unseen text.
+   */
+  resourcesFor: (sentenceIndex: number) => FeatureResources;
+  context?: (sentence: CorpusSentence) => SentenceContext;
+  log?: (line: string) => void;
+}
+
+/** Small seeded PRNG (mulberry32) so shuffling, and thus the model, is reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Case profile of the corpus vocabulary: for each lower-cased word seen at least `minCount` times away
+ * from the sentence start, 1 = mostly lower-case, 2 = mixed, 3 = mostly capitalised.
+ */
+export function buildCaseProfile(
+  sentences: readonly CorpusSentence[],
+  minCount = 2,
+): Record<string, string[]> {
+  const counts = new Map<string, [number, number]>();
+  for (const s of sentences) {
+    for (let i = 1; i < s.tokens.length; i++) {
+      const w = s.tokens[i]!;
+      if (!/^\p{L}/u.test(w)) continue;
+      const l = w.toLowerCase();
+      const c = counts.get(l) ?? [0, 0];
+      if (/^\p{Lu}/u.test(w)) c[1]++;
+      else c[0]++;
+      counts.set(l, c);
+    }
+  }
+  const out: Record<string, string[]> = { '1': [], '2': [], '3': [] };
+  for (const [word, [lowerCount, upperCount]] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const total = lowerCount + upperCount;
+    if (total < minCount) continue;
+    const ratio = upperCount / total;
+    const bucket = ratio < 0.1 ? '1' : ratio > 0.9 ? '3' : '2';
+    out[bucket]!.push(word);
+  }
+  return out;
+}
+
+export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOptions): NerModelData {
+  const tags = opts.lang === 'de' ? TRAINING_TAGS_DE : TRAINING_TAGS;
+  const T = tags.length;
+  const tagIndex = new Map(tags.map((t, i) => [t, i]));
+  const log = opts.log ?? (() => {});
+
+  // Features → ids, dropping rare ones. Key: template index, U+0001, value.
+  const featureKeys = sentences.map((s, si) => {
+    const perToken: string[][] = s.tokens.map(() => []);
+    visitSentenceFeatures(s.tokens, opts.resourcesFor(si), opts.context?.(s) ?? {}, (i, t, v) =>
+      perToken[i]!.push(`${t}\u0001${v}`),
+    );
+    return perToken;
+  });
+  const counts = new Map<string, number>();
+  for (const sent of featureKeys)
+    for (const fs of sent) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  for (const [f, c] of counts) {
+    if (c < opts.minFeatureCount) continue;
+    ids.set(f, names.length);
+    names.push(f);
+  }
+  const data = featureKeys.map((sent) =>
+    sent.map((fs) => Int32Array.from(fs.map((f) => ids.get(f) ?? -1).filter((id) => id >= 0))),
+  );
+  const gold = sentences.map((s) => s.tags.map((t) => tagIndex.get(t) ?? 0));
+  log(`features: ${names.length} (of ${counts.size} seen)`);
+
+  const F = names.length;
+  const w = new Float64Array(F * T);
+  const u = new Float64Array(F * T);
+  const tw = new Float64Array((T + 1) * T);
+  const tu = new Float64Array((T + 1) * T);
+  const allowed = allowedTransitions(tags);
+  const random = seededRandom(opts.seed);
+  const order = sentences.map((_, i) => i);
+  let c = 1;
+
+  const update = (feats: Int32Array, tag: number, delta: number) => {
+    for (let k = 0; k < feats.length; k++) {
+      const idx = feats[k]! * T + tag;
+      w[idx]! += delta;
+      u[idx]! += c * delta;
+    }
+  };
+  const updateTransition = (prev: number, tag: number, delta: number) => {
+    const idx = prev * T + tag;
+    tw[idx]! += delta;
+    tu[idx]! += c * delta;
+  };
+
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let errors = 0;
+    let tokens = 0;
+    for (const si of order) {
+      const feats = data[si]!;
+      const g = gold[si]!;
+      const emissions = feats.map((fs) => {
+        const scores = new Float64Array(T);
+        for (let k = 0; k < fs.length; k++) {
+          const base = fs[k]! * T;
+          for (let t = 0; t < T; t++) scores[t]! += w[base + t]!;
+        }
+        return scores;
+      });
+      const pred = viterbi(emissions, tw, allowed, T);
+      tokens += g.length;
+      for (let i = 0; i < g.length; i++) {
+        const prevGold = i === 0 ? T : g[i - 1]!;
+        const prevPred = i === 0 ? T : pred[i - 1]!;
+        if (pred[i] !== g[i]) {
+          errors++;
+          update(feats[i]!, g[i]!, 1);
+          update(feats[i]!, pred[i]!, -1);
+        }
+        if (pred[i] !== g[i] || prevGold !== prevPred) {
+          updateTransition(prevGold, g[i]!, 1);
+          updateTransition(prevPred, pred[i]!, -1);
+        }
+      }
+      c++;
+    }
+    log(`epoch ${epoch + 1}: token error rate ${((100 * errors) / tokens).toFixed(2)}%`);
+  }
+
+  // Averaged weights, pruned and quantised.
+  const weights: Record<string, Record<string, number[]>> = Object.fromEntries(TEMPLATES.map((t) => [t, {}]));
+  let kept = 0;
+  for (let f = 0; f < F; f++) {
+    const pairs: number[] = [];
+    for (let t = 0; t < T; t++) {
+      const avg = w[f * T + t]! - u[f * T + t]! / c;
+      if (Math.abs(avg) < opts.pruneBelow) continue;
+      const q = Math.round(avg * opts.scale);
+      if (q !== 0) pairs.push(t, q);
+    }
+    if (pairs.length > 0) {
+      const key = names[f]!;
+      const sep = key.indexOf('\u0001');
+      weights[TEMPLATES[Number(key.slice(0, sep))]!]![key.slice(sep + 1)] = pairs;
+      kept++;
+    }
+  }
+  log(`kept ${kept} features after pruning`);
+  const transitions = Array.from(tw, (x, i) => Math.round((x - tu[i]! / c) * opts.scale));
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    lang: opts.lang,
+    tags,
+    scale: opts.scale,
+    transitions,
+    weights,
+    gazetteer: opts.gazetteer,
+    caseProfile: opts.caseProfile,
+    firstNames: opts.firstNames,
+  };
+}
