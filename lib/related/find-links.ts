@@ -9,7 +9,7 @@ import { findInTextAnchors } from './in-text-links.ts';
 import { findPingbackAnchors } from './pingbacks.ts';
 import { findRelatedBlockAnchors } from './related-blocks.ts';
 import { contentTerms } from './terms.ts';
-import { linkTitle } from './title.ts';
+import { hasAnchorText, linkTitle } from './title.ts';
 import { articleTitle, findTopicalListAnchors } from './topical-lists.ts';
 import {
   hostOf,
@@ -89,14 +89,26 @@ export function findRelatedLinks(doc: Document, pageUrl: string): RelatedLink[] 
   );
 
   const links: RelatedLink[] = [];
-  const seen = new Set<string>();
+  const byKey = new Map<string, { link: RelatedLink; titled: boolean }>();
   for (const { anchor, source } of found) {
     const url = resolveLinkUrl(anchor.getAttribute('href') ?? '', base);
     if (!url || hasExcludedRel(anchor, source) || !isReadingUrl(url, source, site)) continue;
     const key = samePageKey(url);
-    if (own.has(key) || seen.has(key)) continue;
-    seen.add(key);
-    links.push({ url, title: linkTitle(anchor, url), host: hostOf(url), source, score: 0 });
+    if (own.has(key)) continue;
+    const known = byKey.get(key);
+    if (known) {
+      // Listed again in a related block: the page vouches for it as reading, whatever came first.
+      if (source === 'block') known.link.source = 'block';
+      // An image link came first; the same address's text link names it better.
+      if (!known.titled && hasAnchorText(anchor)) {
+        known.link.title = linkTitle(anchor, known.link.url);
+        known.titled = true;
+      }
+      continue;
+    }
+    const link: RelatedLink = { url, title: linkTitle(anchor, url), host: hostOf(url), source, score: 0 };
+    byKey.set(key, { link, titled: hasAnchorText(anchor) });
+    links.push(link);
   }
   return links;
 }

@@ -52,3 +52,15 @@ describe('linkTitle', () => {
     );
   });
 });
+
+describe('bracketed and card titles', () => {
+  it('unwraps a bracketed "[Read: …]" line and prefers the heading of a teaser card', () => {
+    expect(cleanTitleText('[Read: Why Tunisia suffers]')).toBe('Read: Why Tunisia suffers');
+    expect(
+      linkTitle(
+        anchor('<a href="/a"><h3>Obama urges UK to stay</h3><span>4 hours ago</span></a>'),
+        'https://x.example/a',
+      ),
+    ).toBe('Obama urges UK to stay');
+  });
+});

@@ -22,6 +22,7 @@ export function cleanTitleText(text: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[\s|:;,.\-–—*>]+|[\s|:;,\-–—*<]+$/gu, '')
+    .replace(/^\[(.*)\]$/su, '$1')
     .trim();
 }
 
@@ -52,7 +53,15 @@ export function titleFromSlug(href: string): string {
   return url.hostname.replace(/^www\./, '');
 }
 
+/** Whether the anchor itself carries words (rather than an image or an icon). */
+export function hasAnchorText(anchor: Element): boolean {
+  return /\p{L}{2,}/u.test(cleanTitleText(anchor.textContent ?? ''));
+}
+
 export function linkTitle(anchor: Element, href: string): string {
+  // A teaser card links a headline plus kicker, time and counters; the headline is its heading.
+  const heading = cleanTitleText(anchor.querySelector('h1, h2, h3, h4, h5, h6')?.textContent ?? '');
+  if (/\p{L}{2,}/u.test(heading)) return heading;
   const fromText = cleanTitleText(anchor.textContent ?? '');
   if (/\p{L}{2,}/u.test(fromText)) return fromText;
   const fromAttribute = cleanTitleText(anchor.getAttribute('title') ?? '');
