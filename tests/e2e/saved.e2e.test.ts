@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSeedPage } from '../fixtures/news-page.ts';
 import { makeSavedArticle, seedSavedArticle } from '../support/saved-articles.ts';
-import { hasSharedData, ROOT, requireSharedDataInCi, SKIP_NO_DATA } from '../support/shared-data.ts';
+import { describeWithSharedData, ROOT, requireSharedDataInCi, SKIP_NO_DATA } from '../support/shared-data.ts';
 import { hostileArticleHtml } from '../support/xss-corpus.ts';
 import {
   type ExtensionSession,
@@ -127,7 +127,7 @@ function exportFile(articles: unknown[]): string {
  */
 function describeRestartJourney(how: 'popup' | 'import') {
   const title = `${how === 'popup' ? 'saved from the popup' : 'imported'}, an article survives a restart`;
-  describe.skipIf(!hasSharedData)(`${title}${hasSharedData ? '' : ` (${SKIP_NO_DATA})`}`, () => {
+  describeWithSharedData(title, () => {
     let server: FixtureServer;
     beforeAll(async () => {
       server = await serveFixtures((origin) => ({
