@@ -86,8 +86,13 @@ export function speakerBefore(tokens: Token[], resolver: SpeakerResolver): Speak
     } else if (word !== 'so' && isSpeechVerb(word)) {
       const backward = readNounPhraseBackward(tokens, skipApposition(tokens, i - 1));
       // "told reporters": after these verbs comes the audience, not the speaker.
-      const forward =
+      let forward =
         AUDIENCE_VERBS.has(lower) && lower.startsWith('t') ? null : readNounPhraseForward(tokens, i + 1);
+      // English puts the speaker after the verb only in "said Smith:"; in "suggested the U.S. might
+      // be …" the phrase after the verb starts the reported clause.
+      if (forward && !resolver.lang.startsWith('de') && !/^[,:]$/.test(tokens[forward.next]?.text ?? '')) {
+        forward = null;
+      }
       speaker = resolveFirst(resolver, [backward, forward]);
     }
     if (speaker) return speaker;

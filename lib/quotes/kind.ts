@@ -17,7 +17,12 @@ export interface KindContext {
 export function classifyQuote(context: KindContext): QuoteKind {
   const { quoteText, before, attributedAfter, multiParagraph } = context;
   if (multiParagraph) return 'speech';
-  const words = quoteText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const wordList = quoteText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const words = wordList.length;
+  // A title or a name („Der Herr der Ringe“, "Super Mario Run"): every word capitalised, no clause.
+  const titleCase =
+    words <= 6 && wordList.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w)) && !/[.!?…]$/.test(quoteText);
+  if (titleCase) return 'phrase';
   const startsUpper = /^[^\p{L}]*\p{Lu}/u.test(quoteText);
   const ownPunctuation = /[.!?…,;:–—-]$/.test(quoteText);
   const introduced = /:\s*$/.test(before);

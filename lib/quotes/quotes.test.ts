@@ -115,6 +115,19 @@ describe('findQuotes speakers', () => {
     expect(quotesOf(['Auf dem Schild stand „Betreten verboten“.'], 'de', leute)[0]?.speaker).toBeNull();
   });
 
+  it('takes no speaker from the reported clause after an English verb', () => {
+    const quotes = quotesOf(
+      ['The report suggested the U.S. might not be the "jobs machine" it thinks it is.'],
+      'en',
+    );
+    expect(quotes[0]).toMatchObject({ text: 'jobs machine', kind: 'phrase', speaker: null });
+  });
+
+  it('calls a quoted title a phrase even where it opens the sentence', () => {
+    const quotes = quotesOf(['"Super Mario Run" is coming to phones this winter, the company says.'], 'en');
+    expect(quotes[0]).toMatchObject({ text: 'Super Mario Run', kind: 'phrase' });
+  });
+
   it('names a speaker not in the entity table as written (English)', () => {
     expect(quotesOf(['"It is over," said Mark Twain.'], 'en', [])[0]).toMatchObject({
       speaker: 'Mark Twain',

@@ -35,7 +35,7 @@ export class SpeakerResolver {
     private readonly entities: Entity[],
     /** Spans inside quotation marks: names in there are quoted, not speakers in the narrative. */
     private readonly quoted: Array<{ start: number; end: number }>,
-    private readonly lang: string,
+    readonly lang: string,
   ) {
     this.mentions = entities
       .flatMap((entity) => entity.mentions.map((m) => ({ entity, start: m.start, end: m.end })))

@@ -5,7 +5,7 @@ export interface Token {
   end: number;
 }
 
-const TOKEN = /(?:Mr|Mrs|Ms|Dr|Prof|St)\.|[\p{L}\p{N}][\p{L}\p{N}'’-]*|\S/gu;
+const TOKEN = /(?:Mr|Mrs|Ms|Dr|Prof|St)\.|(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}'’-]*|\S/gu;
 
 export function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
