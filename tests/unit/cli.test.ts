@@ -1,0 +1,292 @@
+/**
+ * The analyze CLI on small fixtures, on stdin, on a localhost server, in --jsonl mode, and on the
+ * generated seed page. A few runs spawn the real command (tsx scripts/analyze.ts) to prove the process
+ * contract (exit codes, streams); the rest call the same entry point in-process, because each child
+ * process pays for tsx and jsdom start-up.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Analysis } from '../../lib/types.ts';
+import { runAnalyzeCli } from '../../scripts/analyze.ts';
+import { buildSeedPage, readSeedArticle } from '../fixtures/news-page.ts';
+import { describeWithSharedData, ROOT } from '../support/shared-data.ts';
+
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const CLI = join(ROOT, 'scripts', 'analyze.ts');
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'cli');
+const ARTICLE = join(FIXTURES, 'article-de.html');
+const NOT_AN_ARTICLE = join(FIXTURES, 'not-an-article.html');
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The real command in a child process. */
+function spawnCli(args: string[], input?: string | Buffer): Promise<CliRun> {
+  return new Promise((done, fail) => {
+    const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** The same entry point in this process, with captured streams. */
+async function runCli(args: string[], input?: string | Buffer): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runAnalyzeCli(args, {
+    stdin: Readable.from(input === undefined ? [] : [input]),
+    stdout: {
+      write: (text) => {
+        stdout += text;
+        return true;
+      },
+      once: () => undefined,
+    },
+    stderr: {
+      write: (text) => {
+        stderr += text;
+      },
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Exit code 1, nothing on stdout, exactly one line on stderr. */
+function expectOneErrorLine(run: CliRun, pattern: RegExp): void {
+  expect(run.code).toBe(1);
+  expect(run.stdout).toBe('');
+  const lines = run.stderr.trimEnd().split('\n');
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^analyze: /);
+  expect(lines[0]).toMatch(pattern);
+}
+
+function parseAnalysis(run: CliRun): Analysis {
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as Analysis;
+}
+
+let scratch = '';
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'kontext-cli-'));
+});
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('analyze <file>', () => {
+  it('prints the Analysis as pretty JSON (child process)', async () => {
+    const run = await spawnCli([ARTICLE]);
+    const analysis = parseAnalysis(run);
+    expect(run.stdout.split('\n').length).toBeGreaterThan(20);
+    expect(analysis.status).toBe('ok');
+    expect(analysis.title).toBe('Fähre nach Helgoland fährt wieder täglich');
+    expect(analysis.siteName).toBe('Küstenbote');
+    expect(analysis.lang).toBe('de');
+    expect(analysis.langSource).toBe('markup');
+    expect(analysis.url).toMatch(/^file:\/\/.*article-de\.html$/);
+    expect(analysis.paragraphs.length).toBeGreaterThanOrEqual(4);
+    expect(analysis.text).toContain('Nach dreiwöchiger Pause verkehrt die Fähre');
+    expect(analysis.text).not.toContain('Impressum');
+    expect(analysis.text).toBe(analysis.blocks.map((b) => b.text).join('\n\n'));
+    expect(Object.keys(analysis.timings).length).toBeGreaterThan(0);
+  });
+
+  it('--lang overrides the detected language; --compact prints one line; --url sets the address', async () => {
+    const run = await runCli([
+      '--lang',
+      'en-GB',
+      '--compact',
+      '--url',
+      'https://kuestenbote.example/a',
+      ARTICLE,
+    ]);
+    const analysis = parseAnalysis(run);
+    expect(run.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(analysis.lang).toBe('en');
+    expect(analysis.langSource).toBe('override');
+    expect(analysis.url).toBe('https://kuestenbote.example/a');
+  });
+
+  it('decodes a page in its declared charset', async () => {
+    const path = join(scratch, 'latin1.html');
+    const html = readFileSync(ARTICLE, 'utf8').replace('charset="utf-8"', 'charset="iso-8859-1"');
+    writeFileSync(path, Buffer.from(html, 'latin1'));
+    const analysis = parseAnalysis(await runCli([path]));
+    expect(analysis.title).toBe('Fähre nach Helgoland fährt wieder täglich');
+  });
+
+  it('says when a page is not an article, with exit code 0', async () => {
+    const analysis = parseAnalysis(await runCli([NOT_AN_ARTICLE]));
+    expect(analysis.status).not.toBe('ok');
+    expect(analysis.message).toBeTruthy();
+    expect(analysis.entities).toEqual([]);
+  });
+
+  it('takes a file: URL as a file, and prints usage for --help', async () => {
+    const analysis = parseAnalysis(await runCli([pathToFileURL(ARTICLE).href]));
+    expect(analysis.url).toBe(pathToFileURL(ARTICLE).href);
+    expect(analysis.status).toBe('ok');
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage:/);
+    expect(help.stdout).toContain('--jsonl');
+  });
+
+  it("reads HTML from stdin with '-'", async () => {
+    const html = readFileSync(ARTICLE);
+    const analysis = parseAnalysis(await runCli(['-'], html));
+    expect(analysis.status).toBe('ok');
+    expect(analysis.title).toBe('Fähre nach Helgoland fährt wieder täglich');
+  });
+});
+
+describe('analyze errors: one line on stderr, exit code 1', () => {
+  it('a missing file (child process)', async () => {
+    expectOneErrorLine(await spawnCli([join(scratch, 'nope.html')]), /no such file: .*nope\.html/);
+  });
+
+  it('a binary file', async () => {
+    const path = join(scratch, 'image.png');
+    writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    expectOneErrorLine(await runCli([path]), /not an HTML document/);
+  });
+
+  it('a bad URL, an unsupported scheme, a bad --lang, a wrong argument count', async () => {
+    expectOneErrorLine(await runCli(['http://']), /not a valid URL/);
+    expectOneErrorLine(await runCli(['ftp://example.com/a.html']), /unsupported URL scheme ftp:/);
+    expectOneErrorLine(await runCli(['--lang', 'klingon', ARTICLE]), /--lang: not a language tag/);
+    expectOneErrorLine(await runCli([]), /expected one file, URL or '-', got 0/);
+  });
+});
+
+describe('analyze <http url>', () => {
+  let server: Server;
+  let origin = '';
+  let articleHtml = '';
+
+  beforeAll(async () => {
+    articleHtml = readFileSync(ARTICLE, 'utf8');
+    server = createServer((request, response) => {
+      if (request.url === '/artikel') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articleHtml);
+      } else if (request.url === '/report.pdf') {
+        response.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4\n');
+      } else {
+        response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
+      }
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((closed) => server.close(() => closed())));
+
+  it('fetches and analyses an HTML page', async () => {
+    const analysis = parseAnalysis(await runCli([`${origin}/artikel`]));
+    expect(analysis.url).toBe(`${origin}/artikel`);
+    expect(analysis.title).toBe('Fähre nach Helgoland fährt wieder täglich');
+  });
+
+  it('refuses a non-HTML response and an HTTP error', async () => {
+    expectOneErrorLine(
+      await runCli([`${origin}/report.pdf`]),
+      /not an HTML page \(content-type: application\/pdf\)/,
+    );
+    expectOneErrorLine(await runCli([`${origin}/missing`]), /HTTP 404/);
+  });
+
+  it('reports a server that cannot be reached', async () => {
+    const closed = createServer();
+    await new Promise<void>((listening) => closed.listen(0, '127.0.0.1', listening));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((done) => closed.close(() => done()));
+    expectOneErrorLine(await runCli([`http://127.0.0.1:${port}/`]), /could not fetch .*ECONNREFUSED/);
+  });
+});
+
+describe('analyze --jsonl', () => {
+  it('writes one line per input, in order, with an error line for each bad input', async () => {
+    const html = readFileSync(ARTICLE, 'utf8');
+    const input = [
+      JSON.stringify({ id: 'page', html, url: 'https://kuestenbote.example/faehre' }),
+      JSON.stringify({
+        id: 2,
+        text: 'The council met on Tuesday to discuss the new tram line.\n\nIt voted to extend the line to the airport by 2030.',
+        lang: 'en',
+      }),
+      '{not json',
+      JSON.stringify({ id: 'neither' }),
+      '',
+      JSON.stringify({ id: 'both', html: '<p>x</p>', text: 'x' }),
+      JSON.stringify({ id: 'bad-lang', text: 'Hallo Welt', lang: '??' }),
+      JSON.stringify({
+        id: 'last',
+        text: 'Ein kurzer Text über die Fähre nach Helgoland und ihre Fahrgäste im Sommer.',
+      }),
+    ].join('\n');
+    const run = await runCli(['--jsonl'], `${input}\n`);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^analyze: 4 of 7 inputs could not be analysed\n$/);
+    const lines = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Partial<Analysis> & { id: unknown; error?: string });
+    expect(lines.map((line) => line.id)).toEqual(['page', 2, null, 'neither', 'both', 'bad-lang', 'last']);
+
+    const [page, text, notJson, neither, both, badLang, last] = lines;
+    expect(page?.status).toBe('ok');
+    expect(page?.title).toBe('Fähre nach Helgoland fährt wieder täglich');
+    expect(page?.url).toBe('https://kuestenbote.example/faehre');
+    expect(text?.status).toBe('ok');
+    expect(text?.paragraphs).toEqual([
+      'The council met on Tuesday to discuss the new tram line.',
+      'It voted to extend the line to the airport by 2030.',
+    ]);
+    expect(text?.lang).toBe('en');
+    expect(notJson?.error).toMatch(/not JSON/);
+    expect(neither?.error).toMatch(/exactly one of html and text/);
+    expect(both?.error).toMatch(/exactly one of html and text/);
+    expect(badLang?.error).toMatch(/not a language tag/);
+    expect(last?.status).toBe('ok');
+    expect(last?.lang).toBe('de');
+    for (const line of [page, text, last]) expect(line?.error).toBeUndefined();
+  });
+});
+
+describeWithSharedData('analyze on the generated seed page', () => {
+  it('prints the JSON of the seed article', async () => {
+    const path = join(scratch, 'seed.html');
+    writeFileSync(path, buildSeedPage({ origin: 'http://127.0.0.1:8080' }) ?? '');
+    const seed = readSeedArticle()!;
+    const analysis = parseAnalysis(await runCli([path, '--url', 'http://127.0.0.1:8080/politik/asien/seed']));
+    expect(analysis.status).toBe('ok');
+    expect(analysis.title).toBe(seed.title);
+    expect(analysis.lang).toBe('de');
+    expect(analysis.wordCount).toBeGreaterThan(300);
+    expect(analysis.text).toContain(seed.blocks.find((b) => b.kind === 'paragraph')!.text);
+    expect(analysis.summary.length).toBeGreaterThan(0);
+    expect(analysis.entities.length).toBeGreaterThan(0);
+    expect(analysis.quotes.length).toBeGreaterThan(0);
+    expect(analysis.related.length).toBeGreaterThan(0);
+  });
+});
