@@ -51,6 +51,20 @@ describe('findRelatedLinks: where links come from', () => {
     expect(links[3]?.title).toBe('Berlins Haushalt');
   });
 
+  it('takes a trackback marked only by its text, pointing at the citing post rather than the blog', () => {
+    const doc = page(
+      article('') +
+        `<div class="responses"><div class="entry"><p>Trackback: <a href="https://other.example/">Other Blog</a>
+          wrote about this in <a href="https://other.example/2025/02/berlin-budget-notes">Berlin budget notes</a></p></div></div>`,
+    );
+    const links = findRelatedLinks(doc, PAGE_URL);
+    expect(links.map((link) => [link.source, link.url])).toContainEqual([
+      'pingback',
+      'https://other.example/2025/02/berlin-budget-notes',
+    ]);
+    expect(links.map((link) => link.url)).not.toContain('https://other.example/');
+  });
+
   it('recognises related headings in several languages and inline "Related:" lines', () => {
     for (const heading of [
       'Mehr zum Thema',

@@ -64,3 +64,13 @@ describe('bracketed and card titles', () => {
     ).toBe('Obama urges UK to stay');
   });
 });
+
+describe('long link texts', () => {
+  it('cuts a linked paragraph to headline length at a word boundary', () => {
+    const words = Array.from({ length: 60 }, (_, i) => `Wort${i}`).join(' ');
+    const title = linkTitle(anchor(`<a href="/a">${words}</a>`), 'https://x.example/a');
+    expect(title.length).toBeLessThanOrEqual(161);
+    expect(title.endsWith('…')).toBe(true);
+    expect(words.startsWith(title.slice(0, -1))).toBe(true);
+  });
+});

@@ -58,7 +58,21 @@ export function hasAnchorText(anchor: Element): boolean {
   return /\p{L}{2,}/u.test(cleanTitleText(anchor.textContent ?? ''));
 }
 
+/** A whole paragraph made into a link is cut to a headline's length at a word boundary. */
+const MAX_TITLE_CHARS = 160;
+
+function shorten(title: string): string {
+  if (title.length <= MAX_TITLE_CHARS) return title;
+  const cut = title.slice(0, MAX_TITLE_CHARS);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > MAX_TITLE_CHARS / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–—-]+$/u, '')}…`;
+}
+
 export function linkTitle(anchor: Element, href: string): string {
+  return shorten(untrimmedLinkTitle(anchor, href));
+}
+
+function untrimmedLinkTitle(anchor: Element, href: string): string {
   // A teaser card links a headline plus kicker, time and counters; the headline is its heading.
   const heading = cleanTitleText(anchor.querySelector('h1, h2, h3, h4, h5, h6')?.textContent ?? '');
   if (/\p{L}{2,}/u.test(heading)) return heading;
