@@ -1,0 +1,156 @@
+/**
+ * Benchmark: the saved-articles library in a real browser (headless Chromium, its own IndexedDB), with
+ * 2,000 generated articles (~600 words each, 20,000-word Zipf vocabulary). The library code is bundled
+ * with esbuild and run in a page on 127.0.0.1; the articles are generated in Node and fetched as JSON.
+ * Prints: import in one transaction; first open ever + first search (index built from every text);
+ * later opens (database + cards, sorted: what the list shows first); first search after a later open
+ * (snapshot loaded); search answers. Asserts nothing. Run: `npx tsx scripts/bench/library-browser.ts`.
+ */
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { generateLibrary } from '../../tests/support/saved-articles.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const SIZE = 2000;
+const QUERIES = ['Pjöngjang', 'pjongjang regierung', 'Kim Jong Un', 'wirtsch', 'climate court'];
+
+async function bundle(): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents: `import { openLibrary } from './lib/storage/library.ts';
+        globalThis.__kontextLibraryBench = { openLibrary };`,
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    minify: true,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+interface Figures {
+  importMs: number;
+  firstEverMs: number;
+  persistMs: number;
+  openMs: number[];
+  firstSearchMs: number[];
+  searches: Array<{ query: string; hits: number; ms: number[] }>;
+}
+
+/** Runs in the page; serialised by puppeteer, so it closes over nothing from Node. */
+async function measureInPage(args: { size: number; queries: string[] }): Promise<Figures> {
+  // biome-ignore lint/suspicious/noExplicitAny: the bundle's global
+  const { openLibrary } = (globalThis as any).__kontextLibraryBench;
+  const articles = await (await fetch('/library.json')).json();
+  const importer = await openLibrary(indexedDB, { broadcast: false });
+  let start = performance.now();
+  await importer.importArticles(articles);
+  const importMs = performance.now() - start;
+  importer.close();
+
+  start = performance.now();
+  const firstEver = await openLibrary(indexedDB, { broadcast: false });
+  await firstEver.list();
+  await firstEver.search({ query: 'Pjöngjang' });
+  const firstEverMs = performance.now() - start;
+  start = performance.now();
+  await firstEver.persistIndex();
+  const persistMs = performance.now() - start;
+  firstEver.close();
+
+  const openMs: number[] = [];
+  const firstSearchMs: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    start = performance.now();
+    const library = await openLibrary(indexedDB, { broadcast: false });
+    const cards = await library.list();
+    openMs.push(performance.now() - start);
+    if (cards.length !== args.size) throw new Error(`listed ${cards.length}`);
+    start = performance.now();
+    await library.search({ query: 'Pjöngjang' });
+    firstSearchMs.push(performance.now() - start);
+    library.close();
+  }
+
+  const library = await openLibrary(indexedDB, { broadcast: false });
+  await library.search({ query: 'warm-up' });
+  const searches: Figures['searches'] = [];
+  for (const query of args.queries) {
+    const ms: number[] = [];
+    let hits = 0;
+    for (let run = 0; run < 7; run++) {
+      start = performance.now();
+      hits = (await library.search({ query })).length;
+      ms.push(performance.now() - start);
+    }
+    searches.push({ query, hits, ms });
+  }
+  library.close();
+  return { importMs, firstEverMs, persistMs, openMs, firstSearchMs, searches };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+export default async function benchLibraryInBrowser(): Promise<void> {
+  if (!existsSync(CHROME)) {
+    console.log(`library-browser: skipped, no Chromium at ${CHROME}`);
+    return;
+  }
+  const json = JSON.stringify(generateLibrary(SIZE));
+  const page =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>library bench</title></head><body></body></html>';
+  const server = createServer((req, res) => {
+    if (req.url === '/library.json') res.writeHead(200, { 'content-type': 'application/json' }).end(json);
+    else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await puppeteer.launch({
+    executablePath: CHROME,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const tab = await browser.newPage();
+    await tab.goto(`${origin}/`, { waitUntil: 'load' });
+    await tab.evaluate(await bundle());
+    // tsx compiles with keepNames: the serialised function calls its __name helper.
+    await tab.evaluate('globalThis.__name = (fn) => fn');
+    const f = await tab.evaluate(measureInPage, { size: SIZE, queries: QUERIES });
+    console.log(
+      `library-browser: ${await browser.version()}, ${SIZE} articles (${(json.length / 1e6).toFixed(1)} MB of JSON)`,
+    );
+    console.log(`library-browser: import in one transaction: ${ms(f.importMs)}`);
+    console.log(
+      `library-browser: first open ever + first search (index built from all texts): ${ms(f.firstEverMs)}; snapshot written in ${ms(f.persistMs)}`,
+    );
+    console.log(
+      `library-browser: open list (database + 2,000 cards, sorted), median of 5: ${ms(median(f.openMs))}`,
+    );
+    console.log(
+      `library-browser: first search after opening (index snapshot loaded), median of 5: ${ms(median(f.firstSearchMs))}`,
+    );
+    for (const s of f.searches) {
+      console.log(`library-browser: search "${s.query}" → ${s.hits} hits, median of 7: ${ms(median(s.ms))}`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await benchLibraryInBrowser();
+}
