@@ -131,12 +131,52 @@ function sentenceStyle(tokens: readonly string[], lower: readonly string[]): str
 
 const gazKey = (m: GazetteerMatch | undefined) => (m ? m.kind + m.position : '-');
 
-/** Visits every feature of every token of a sentence. */
+/**
+ * Visits the features that depend on the word alone (not on its neighbours, position or sentence):
+ * the tagger caches their summed weights per word.
+ */
+export function visitWordFeatures(
+  w: string,
+  res: FeatureResources,
+  visit: (template: number, value: string) => void,
+): void {
+  const l = w.toLowerCase();
+  const sh = wordShape(w);
+  const capital = isCapitalised(w);
+  visit(T.b, '');
+  visit(T.w, w);
+  visit(T.l, l);
+  visit(T.sh, sh);
+  const len = l.length;
+  if (len > 1) visit(T.p1, l.slice(0, 1));
+  if (len > 2) visit(T.p2, l.slice(0, 2));
+  if (len > 3) visit(T.p3, l.slice(0, 3));
+  if (len > 4) visit(T.p4, l.slice(0, 4));
+  if (len > 1) visit(T.s1, l.slice(-1));
+  if (len > 2) visit(T.s2, l.slice(-2));
+  if (len > 3) visit(T.s3, l.slice(-3));
+  if (len > 4) visit(T.s4, l.slice(-4));
+  if (len > 5) visit(T.s5, l.slice(-5));
+  const hyphen = w.indexOf('-');
+  if (hyphen > 0) {
+    visit(T.hyph, '');
+    const kind = res.gazetteer.kindOf(w.slice(0, hyphen));
+    if (kind) visit(T.hyphgz, kind);
+    visit(T.hyphl, l.slice(l.lastIndexOf('-') + 1));
+  }
+  if (res.firstNames.has(w)) visit(T.fn, capital ? 'C' : 'c');
+}
+
+/**
+ * Visits every feature of every token of a sentence; with `contextOnly`, only those that
+ * visitWordFeatures does not cover.
+ */
 export function visitSentenceFeatures(
   tokens: readonly string[],
   res: FeatureResources,
   ctx: SentenceContext,
   visit: FeatureVisitor,
+  contextOnly = false,
 ): void {
   const n = tokens.length;
   const lower = tokens.map((t) => t.toLowerCase());
@@ -153,32 +193,13 @@ export function visitSentenceFeatures(
     const l = lower[i]!;
     const sh = shapes[i]!;
     const capital = isCapitalised(w);
-    visit(i, T.b, '');
-    visit(i, T.w, w);
-    visit(i, T.l, l);
-    visit(i, T.sh, sh);
-    visit(i, T.st, `${style}|${sh}`);
     const len = l.length;
-    if (len > 1) visit(i, T.p1, l.slice(0, 1));
-    if (len > 2) visit(i, T.p2, l.slice(0, 2));
-    if (len > 3) visit(i, T.p3, l.slice(0, 3));
-    if (len > 4) visit(i, T.p4, l.slice(0, 4));
-    if (len > 1) visit(i, T.s1, l.slice(-1));
-    if (len > 2) visit(i, T.s2, l.slice(-2));
-    if (len > 3) visit(i, T.s3, l.slice(-3));
-    if (len > 4) visit(i, T.s4, l.slice(-4));
-    if (len > 5) visit(i, T.s5, l.slice(-5));
+    if (!contextOnly) visitWordFeatures(w, res, (t, v) => visit(i, t, v));
+    visit(i, T.st, `${style}|${sh}`);
     if (i === 0) visit(i, T.first, sh);
     const cp = res.caseProfile.get(l) ?? 0;
     visit(i, T.cp, `${cp}${capital ? 'C' : 'c'}${i === 0 ? '0' : ''}`);
     if (len > 1 && isAllCaps(w, l)) visit(i, T.caps, style);
-    const hyphen = w.indexOf('-');
-    if (hyphen > 0) {
-      visit(i, T.hyph, '');
-      const kind = res.gazetteer.kindOf(w.slice(0, hyphen));
-      if (kind) visit(i, T.hyphgz, kind);
-      visit(i, T.hyphl, l.slice(l.lastIndexOf('-') + 1));
-    }
     // Neighbouring words and shapes.
     const prev = low(i - 1);
     const next = low(i + 1);
@@ -194,7 +215,6 @@ export function visitSentenceFeatures(
     visit(i, T['w-1|sh'], `${prev}|${sh}`);
     if (i > 0 && isRoleWord(prev)) visit(i, T['role-1'], '');
     if (i > 1 && isRoleWord(lower[i - 2]!)) visit(i, T['role-2'], '');
-    if (res.firstNames.has(w)) visit(i, T.fn, capital ? 'C' : 'c');
     if (i > 0 && res.firstNames.has(tokens[i - 1]!)) visit(i, T['fn-1'], capital ? 'C' : 'c');
     // Gazetteer matches of this token and its neighbours.
     const g = gazKeys[i]!;

@@ -3,7 +3,13 @@
  * tag transitions) decoded with Viterbi. `NerModelData` is the committed JSON (public/models/ner-xx.json);
  * `TaggerModel` is its in-memory form.
  */
-import { type FeatureResources, type SentenceContext, TEMPLATES, visitSentenceFeatures } from './features.ts';
+import {
+  type FeatureResources,
+  type SentenceContext,
+  TEMPLATES,
+  visitSentenceFeatures,
+  visitWordFeatures,
+} from './features.ts';
 import { Gazetteer, type GazetteerLists } from './gazetteer.ts';
 
 export const MODEL_FORMAT = 'kontext-ner';
@@ -43,7 +49,12 @@ export interface TaggerModel {
   resources: FeatureResources;
   /** Tag index → allowed after previous tag index (IOB2 constraint); row tags.length is the start. */
   allowed: boolean[][];
+  /** Summed weights of each word's word-only features (see visitWordFeatures), filled as words come. */
+  wordScores: Map<string, Float64Array>;
 }
+
+/** Bound on the per-word score cache; it is cleared when full (pages rarely come near it). */
+const WORD_CACHE_LIMIT = 50_000;
 
 export function isNerModelData(value: unknown): value is NerModelData {
   if (!value || typeof value !== 'object') return false;
@@ -97,7 +108,27 @@ export function fromData(data: NerModelData): TaggerModel {
     weights,
     resources: buildResources(data.lang, data.gazetteer, data.caseProfile, data.firstNames ?? []),
     allowed: allowedTransitions(data.tags),
+    wordScores: new Map(),
   };
+}
+
+function addPairs(row: Float64Array, pairs: unknown): void {
+  // Inherited properties ("constructor", "__proto__") are not features.
+  if (!Array.isArray(pairs)) return;
+  for (let k = 0; k + 1 < pairs.length; k += 2) row[pairs[k] as number]! += pairs[k + 1] as number;
+}
+
+function wordScores(model: TaggerModel, word: string): Float64Array {
+  let scores = model.wordScores.get(word);
+  if (scores) return scores;
+  const row = new Float64Array(model.tags.length);
+  visitWordFeatures(word, model.resources, (template, value) =>
+    addPairs(row, model.weights[template]![value]),
+  );
+  if (model.wordScores.size >= WORD_CACHE_LIMIT) model.wordScores.clear();
+  model.wordScores.set(word, row);
+  scores = row;
+  return scores;
 }
 
 /** Emission scores (tokens × tags) of a sentence. */
@@ -106,16 +137,15 @@ export function emissionScores(
   tokens: readonly string[],
   ctx: SentenceContext,
 ): Float64Array[] {
-  const nTags = model.tags.length;
-  const scores = tokens.map(() => new Float64Array(nTags));
+  const scores = tokens.map((w) => Float64Array.from(wordScores(model, w)));
   const tables = model.weights;
-  visitSentenceFeatures(tokens, model.resources, ctx, (i, template, value) => {
-    const pairs = tables[template]![value];
-    // Inherited properties ("constructor", "__proto__") are not features.
-    if (!Array.isArray(pairs)) return;
-    const row = scores[i]!;
-    for (let k = 0; k + 1 < pairs.length; k += 2) row[pairs[k]!]! += pairs[k + 1]!;
-  });
+  visitSentenceFeatures(
+    tokens,
+    model.resources,
+    ctx,
+    (i, template, value) => addPairs(scores[i]!, tables[template]![value]),
+    true,
+  );
   return scores;
 }
 
