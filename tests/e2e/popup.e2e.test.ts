@@ -91,6 +91,36 @@ async function readPopup(popup: Page): Promise<PopupView> {
   });
 }
 
+/**
+ * For the README picture only (the hover card has its own e2e test): points at the first mention of
+ * `text` in the article and waits briefly for Kontext's card. No card is not a failure here.
+ */
+async function showHoverCard(page: Page, text: string): Promise<void> {
+  const point = await page.evaluate((needle: string) => {
+    const walker = document.createTreeWalker(
+      document.querySelector('article') ?? document.body,
+      NodeFilter.SHOW_TEXT,
+    );
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(needle) ?? -1;
+      if (at < 0 || node.parentElement?.closest('h1, header')) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!point) return;
+  await page.bringToFront();
+  await page.mouse.move(point.x - 40, point.y + 60);
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+  const shown = await page.waitForSelector('kontext-card', { timeout: 5_000 }).catch(() => null);
+  // Let the card's fade-in finish before the picture is taken.
+  if (shown) await new Promise((resolve) => setTimeout(resolve, 400));
+}
+
 describe.skipIf(!hasSharedData)(`popup on the seed page${hasSharedData ? '' : ` (${SKIP_NO_DATA})`}`, () => {
   const article = readSeedArticle()!;
   let server: FixtureServer;
@@ -120,6 +150,7 @@ describe.skipIf(!hasSharedData)(`popup on the seed page${hasSharedData ? '' : ` 
         await saveScreenshot(popup, 'popup');
         await page.evaluate(() => document.querySelector('article h1')?.scrollIntoView());
         await waitForHighlights(page);
+        await showHoverCard(page, 'Kim Jong Un');
         await saveScreenshot(page, 'page-highlighted');
       }
       await popup.close();
