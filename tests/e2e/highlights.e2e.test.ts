@@ -19,8 +19,8 @@ import {
   analyseThroughPopup,
   clearThroughExtension,
   collapse,
-  collectPageErrors,
   expectedTexts,
+  openServedPage,
   pageState,
   waitForAids,
 } from './reading-aids.ts';
@@ -37,7 +37,7 @@ const PAGES = hasSharedData
 /** Share of the analysed mentions that must be found and painted in the live page. */
 const MIN_PAINTED_SHARE = 0.9;
 
-describe.skipIf(!hasSharedData)(`highlights never change the page (${SKIP_NO_DATA})`, () => {
+describe.skipIf(!hasSharedData)(hasSharedData ? 'highlights never change the page' : SKIP_NO_DATA, () => {
   let server: FixtureServer;
   beforeAll(async () => {
     server = await serveFixtures((origin) => {
@@ -60,14 +60,9 @@ describe.skipIf(!hasSharedData)(`highlights never change the page (${SKIP_NO_DAT
 
     for (const name of ['seed', ...PAGES]) {
       it(`${name}: DOM and text unchanged after highlighting and after clearing; highlights on the right words`, async () => {
-        const page = await openPage(
-          session(),
-          server.url(name === 'seed' ? '/seed/article' : `/pages/${name}/`),
-        );
-        // Let the page's own load-time work (and its failed offline requests) settle before comparing.
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        const path = name === 'seed' ? '/seed/article' : `/pages/${name}/`;
+        const { page, errors, ownErrors } = await openServedPage(session(), server.url(path), server.origin);
         const before = await pageState(page);
-        const errors = collectPageErrors(page);
 
         const { tabId, analysis } = await analyseThroughPopup(session(), page);
         expect(analysis, 'the background returns the analysis').not.toBeNull();
@@ -116,7 +111,9 @@ describe.skipIf(!hasSharedData)(`highlights never change the page (${SKIP_NO_DAT
         expect(after.text).toBe(before.text);
 
         errors.stop();
-        expect(errors.errors).toEqual([]);
+        // Real pages' own scripts fail offline (missing third-party code); what they logged before Kontext
+        // did anything is theirs. Anything new is Kontext's.
+        expect(errors.errors.filter((e) => !ownErrors.has(e))).toEqual([]);
         await page.close();
       });
     }

@@ -72,7 +72,7 @@ interface CdpNode {
   shadowRoots?: CdpNode[];
 }
 
-describe.skipIf(!hasSharedData)(`hover card on the seed page (${SKIP_NO_DATA})`, () => {
+describe.skipIf(!hasSharedData)(hasSharedData ? 'hover card on the seed page' : SKIP_NO_DATA, () => {
   let server: FixtureServer;
   beforeAll(async () => {
     server = await serveFixtures((origin) => ({ '/seed/article': buildSeedPage({ origin })! }));

@@ -14,6 +14,7 @@ import {
   type ExtensionSession,
   evaluateInExtension,
   openPopup,
+  PAGE_VIEWPORT,
   type Page,
   tabIdOf,
   waitForPopupOutcome,
@@ -145,6 +146,43 @@ export function collectPageErrors(page: Page): { errors: string[]; stop(): void 
       page.off('console', onConsole);
     },
   };
+}
+
+export interface ServedPage {
+  page: Page;
+  /** Every error the page logs from its first byte on. */
+  errors: { errors: string[]; stop(): void };
+  /** Errors the page logged by itself, before Kontext did anything (its scripts fail offline). */
+  ownErrors: Set<string>;
+}
+
+/**
+ * Opens a served copy of a real page with everything outside `origin` refused at once: offline, a
+ * page's third-party scripts, fonts and trackers would otherwise hang its load for many seconds, and
+ * fail at random later. Waits for the load and `settleMs` of quiet, and records the errors the page
+ * produced on its own by then, so a test can tell Kontext's from the page's.
+ */
+export async function openServedPage(
+  session: ExtensionSession,
+  url: string,
+  origin: string,
+  settleMs = 500,
+): Promise<ServedPage> {
+  const page = await session.browser.newPage();
+  await page.setViewport(PAGE_VIEWPORT);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const target = request.url();
+    if (target.startsWith(`${origin}/`) || target.startsWith('data:') || target.startsWith('blob:')) {
+      void request.continue();
+    } else {
+      void request.abort('blockedbyclient');
+    }
+  });
+  const errors = collectPageErrors(page);
+  await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  return { page, errors, ownErrors: new Set(errors.errors) };
 }
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
