@@ -5,7 +5,7 @@
  * process pays for tsx and jsdom start-up.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../lib/types.ts';
 import { runAnalyzeCli } from '../../scripts/analyze.ts';
+import { createNodeModelLoader, loadModelFromDisk } from '../../scripts/node-model-loader.ts';
 import { buildSeedPage, readSeedArticle } from '../fixtures/news-page.ts';
 import { describeWithSharedData, ROOT } from '../support/shared-data.ts';
 
@@ -158,6 +159,26 @@ describe('analyze <file>', () => {
     const analysis = parseAnalysis(await runCli(['-'], html));
     expect(analysis.status).toBe('ok');
     expect(analysis.title).toBe('Fähre nach Helgoland fährt wieder täglich');
+  });
+});
+
+describe('the Node model loader', () => {
+  it('parses a model file, gives null for a missing one, and refuses broken files and paths', async () => {
+    const dir = join(scratch, 'models');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'tiny.json'), '{"labels":["PER","LOC"]}');
+    writeFileSync(join(dir, 'broken.json'), '{"labels":');
+    const load = createNodeModelLoader(dir);
+    expect(await load('tiny.json')).toEqual({ labels: ['PER', 'LOC'] });
+    expect(await load('absent.json')).toBeNull();
+    await expect(load('broken.json')).rejects.toThrow(/broken\.json is not valid JSON/);
+    await expect(load('../tiny.json')).rejects.toThrow(/invalid model name/);
+  });
+
+  it('reads the bundled public/models', async () => {
+    const model = await loadModelFromDisk('ner-de.json');
+    expect(model).toBeTypeOf('object');
+    expect(model).not.toBeNull();
   });
 });
 
