@@ -11,7 +11,7 @@ import type { PopupApi } from './api.ts';
 import { EntityList } from './EntityList.tsx';
 import { HighlightToggles } from './HighlightToggles.tsx';
 import { QuoteList } from './QuoteList.tsx';
-import { RelatedList } from './RelatedList.tsx';
+import { RelatedList, SavedRelatedList } from './RelatedList.tsx';
 import { SaveButton } from './SaveButton.tsx';
 
 export const ENTITY_KINDS: readonly EntityKind[] = ['person', 'place', 'organization'];
@@ -78,6 +78,7 @@ export function AnalysisView({ api, tabId, analysis, kinds: initialKinds, t }: A
       <section aria-labelledby="related-heading">
         <h2 id="related-heading">{t('related')}</h2>
         <RelatedList links={analysis.related} t={t} />
+        <SavedRelatedList api={api} analysis={analysis} t={t} />
       </section>
     </article>
   );

@@ -79,6 +79,8 @@ function fakeApi(response: TabAnalysisResponse | Promise<TabAnalysisResponse>): 
     findSaved: vi.fn(async () => undefined),
     save: vi.fn(async () => ({ id: 'saved-1' })),
     unsave: vi.fn(async () => undefined),
+    savedRelated: vi.fn(async () => []),
+    readerHref: (id: string) => `reader.html?id=${id}`,
   };
 }
 
@@ -116,6 +118,25 @@ describe('popup App', () => {
     expect(link.href).toBe('https://example.org/x');
     expect(link.target).toBe('_blank');
     expect(link.rel).toContain('noopener');
+  });
+
+  it('lists saved articles about the same names, linking to the reader', async () => {
+    const api = fakeApi({ ok: true, analysis, cached: false, highlightKinds: [] });
+    api.savedRelated = vi.fn(async () => [
+      {
+        id: 's1',
+        url: 'https://example.org/old',
+        title: 'Lindau plant',
+        entities: [],
+        score: 2,
+        shared: ['Lindau'],
+      },
+    ]);
+    await mount(api);
+    const link = byTestId('saved-related')[0] as HTMLAnchorElement;
+    expect(link.textContent).toContain('Lindau plant');
+    expect(link.getAttribute('href')).toBe('reader.html?id=s1');
+    expect(root.textContent).toContain('From your saved list');
   });
 
   it('saves and unsaves the article', async () => {

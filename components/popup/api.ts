@@ -1,4 +1,5 @@
 import type { HighlightKind, TabAnalysisResponse } from '../../lib/messaging.ts';
+import type { RankedSaved } from '../../lib/related/saved.ts';
 import type { Analysis } from '../../lib/types.ts';
 
 /** What the popup needs from the browser; main.tsx wires it to browser.*, tests pass a fake. */
@@ -9,4 +10,8 @@ export interface PopupApi {
   findSaved(url: string): Promise<{ id: string } | undefined>;
   save(analysis: Analysis): Promise<{ id: string }>;
   unsave(id: string): Promise<void>;
+  /** Saved articles about the same people, places and organisations. */
+  savedRelated(analysis: Analysis): Promise<RankedSaved[]>;
+  /** Address of the reader page for a saved article. */
+  readerHref(id: string): string;
 }

@@ -4,6 +4,7 @@ import { createTranslator, uiLanguage } from '@/components/i18n.ts';
 import { App } from '@/components/popup/App.tsx';
 import type { PopupApi } from '@/components/popup/api.ts';
 import { PopupShell, tabFromHash } from '@/components/popup/PopupShell.tsx';
+import { savedArticlesLike } from '@/components/popup/saved-related.ts';
 import { SavedList } from '@/components/saved/SavedList.tsx';
 import type { BackgroundRequest, BackgroundResponses, HighlightKind } from '@/lib/messaging.ts';
 import {
@@ -28,6 +29,7 @@ async function targetTabId(): Promise<number | null> {
 }
 
 const libraryPromise = openLibrary();
+const readerHref = (id: string) => `${browser.runtime.getURL('/reader.html')}?id=${encodeURIComponent(id)}`;
 
 const api: PopupApi = {
   analyzeTab: (tabId, force) => ask({ type: 'kontext:analyze-tab', tabId, force }),
@@ -43,13 +45,13 @@ const api: PopupApi = {
   unsave: async (id) => {
     await (await libraryPromise).remove(id);
   },
+  savedRelated: async (analysis) => savedArticlesLike(await libraryPromise, analysis.entities, analysis.url),
+  readerHref: (id) => readerHref(id),
 };
 
 document.documentElement.lang = uiLanguage();
 const t = createTranslator();
 document.title = t('appName');
-const readerHref = (id: string) => `${browser.runtime.getURL('/reader.html')}?id=${encodeURIComponent(id)}`;
-
 function SavedTab() {
   const [library, setLibrary] = useState<Library | null>(null);
   useEffect(() => {
