@@ -100,6 +100,7 @@ export function forEachBrowser(fn: (name: BrowserName) => void): void {
         });
       });
     } else if (missing) {
+      console.warn(`[e2e] skipping ${name}: ${missing}`);
       describe.skip(`${name} — skipped: ${missing}`, () => fn(name));
     } else {
       describe(name, () => fn(name));
