@@ -1,7 +1,7 @@
 /**
- * The element that holds the article's running text on the live page: the deepest element that still
- * contains most of the page's prose (paragraph text outside links and chrome). Readability works on a
- * clone and drops blocks; this only needs to know where the prose is, so it stays simple and read-only.
+ * Where the article's running text is on the live page: the containers of its prose paragraphs (text
+ * outside links and chrome). Readability works on a clone and drops blocks; this only needs to know
+ * where the prose is, so it stays simple and read-only.
  */
 import { chromeReason } from './page-chrome.ts';
 import { proseLength } from './prose.ts';

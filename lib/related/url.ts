@@ -102,7 +102,7 @@ export function isAccountUrl(href: string): boolean {
 }
 
 export function isTagOrAuthorUrl(href: string): boolean {
-  return TAG_OR_AUTHOR_URL.test(new URL(href).pathname + '/');
+  return TAG_OR_AUTHOR_URL.test(`${new URL(href).pathname}/`);
 }
 
 /** A site's front page or a bare section ("/", "/politik") is navigation, not a story. */
