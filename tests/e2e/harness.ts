@@ -336,10 +336,10 @@ async function helperPage(session: ExtensionSession): Promise<Page> {
 }
 
 /**
- * The slice of the WebExtension API that tests call inside `evaluateInExtension`. Both browsers' MV3
- * APIs return promises. Inside the function: `const api = extensionApiOf(globalThis)` is not possible
- * (the function is serialised), so write `const g = globalThis as unknown as ExtensionGlobal;
- * const api = g.browser ?? g.chrome;`.
+ * The slice of the WebExtension API that tests call inside `evaluateInExtension` (both browsers' MV3
+ * APIs return promises). The function is serialised into the page, so it cannot call a helper from
+ * here; inside it write `const g = globalThis as unknown as ExtensionGlobal; const api = (g.browser ??
+ * g.chrome)!;`.
  */
 export interface ExtensionApi {
   tabs: {
