@@ -1,0 +1,158 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Library, openLibrary } from '../../lib/storage/library.ts';
+import { entityByStringSearch, makeSavedArticle } from '../../tests/support/saved-articles.ts';
+import { createSavedTranslator } from './i18n.ts';
+import { SavedList } from './SavedList.tsx';
+
+let library: Library;
+let root: HTMLElement;
+
+const text = 'Kim Jong Un lobte die Soldaten. Pjöngjang und Moskau stehen hinter ihnen.';
+const articles = () => [
+  makeSavedArticle({
+    title: 'Kim schreibt an Soldaten',
+    url: 'https://tagesblick.example/kim',
+    siteName: 'Tagesblick',
+    lang: 'de',
+    text,
+    entities: [entityByStringSearch(text, 'Pjöngjang', 'place')],
+    savedAt: '2025-01-02T00:00:00.000Z',
+  }),
+  makeSavedArticle({
+    title: '<img src=x onerror="window.__xss=1">Budget talks',
+    url: 'https://courier.example/budget',
+    siteName: 'Daily Courier',
+    lang: 'en',
+    excerpt: '<script>window.__xss=2</script>',
+    savedAt: '2025-01-01T00:00:00.000Z',
+  }),
+];
+
+/** Lets the library's promises and Preact's renders settle. */
+async function settle(rounds = 8) {
+  for (let i = 0; i < rounds; i++) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    });
+  }
+}
+
+const items = () => [...root.querySelectorAll('[data-testid="saved-item"]')];
+const titles = () => items().map((li) => li.querySelector('[data-testid="saved-open"]')?.textContent);
+const click = async (el: Element | null | undefined) => {
+  if (!el) throw new Error('nothing to click');
+  await act(async () => (el as HTMLElement).click());
+  await settle();
+};
+const type = async (input: Element | null, value: string) => {
+  const field = input as HTMLInputElement;
+  field.value = value;
+  await act(async () => field.dispatchEvent(new Event('input', { bubbles: true })));
+  await settle();
+};
+
+beforeEach(async () => {
+  library = await openLibrary(new IDBFactory(), { broadcast: false });
+  for (const a of articles()) await library.save(a);
+  root = document.createElement('div');
+  document.body.append(root);
+  await act(async () => {
+    render(
+      <SavedList
+        library={library}
+        readerHref={(id) => `/reader.html?id=${id}`}
+        lang="en"
+        t={createSavedTranslator('en')}
+      />,
+      root,
+    );
+  });
+  await settle();
+});
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  library.close();
+});
+
+describe('SavedList', () => {
+  it('lists saved articles newest first, linking to the reader', () => {
+    expect(titles()).toEqual([
+      'Kim schreibt an Soldaten',
+      '<img src=x onerror="window.__xss=1">Budget talks',
+    ]);
+    const link = items()[0]!.querySelector('a')!;
+    expect(link.getAttribute('href')).toMatch(/^\/reader\.html\?id=/);
+    expect(root.querySelector('[data-testid="saved-status"]')?.textContent).toContain('2 of 2 articles');
+  });
+
+  it('renders page strings as text, never as markup', () => {
+    expect(root.querySelector('img, script')).toBeNull();
+    expect(root.textContent).toContain('<script>window.__xss=2</script>');
+  });
+
+  it('searches the full text, ignoring diacritics', async () => {
+    await type(root.querySelector('[data-testid="saved-search"]'), 'pjongjang');
+    expect(titles()).toEqual(['Kim schreibt an Soldaten']);
+    await type(root.querySelector('[data-testid="saved-search"]'), 'nothing-like-this');
+    expect(items()).toHaveLength(0);
+    expect(root.textContent).toContain('No saved article matches.');
+  });
+
+  it('filters by language and by a name chip', async () => {
+    const lang = root.querySelector<HTMLSelectElement>('[data-testid="filter-lang"]')!;
+    lang.value = 'en';
+    await act(async () => lang.dispatchEvent(new Event('change', { bubbles: true })));
+    await settle();
+    expect(titles()).toEqual(['<img src=x onerror="window.__xss=1">Budget talks']);
+    lang.value = '';
+    await act(async () => lang.dispatchEvent(new Event('change', { bubbles: true })));
+    await settle();
+    await click(root.querySelector('.entity-chips button'));
+    expect(titles()).toEqual(['Kim schreibt an Soldaten']);
+  });
+
+  it('marks read and adds a tag, stored in the library', async () => {
+    await click(items()[0]!.querySelector('[data-testid="toggle-read"]'));
+    await click(items()[0]!.querySelector('[data-testid="add-tag"]'));
+    await type(root.querySelector('[data-testid="tag-input"]'), 'nordkorea, später');
+    await act(async () =>
+      root
+        .querySelector('.tag-form')!
+        .dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })),
+    );
+    await settle();
+    const stored = await library.getByUrl('https://tagesblick.example/kim');
+    expect(stored?.read).toBe(true);
+    expect(stored?.tags).toEqual(['nordkorea', 'später']);
+    expect(items()[0]!.querySelector('.tag-chips')?.textContent).toContain('nordkorea');
+  });
+
+  it('deletes with undo', async () => {
+    await click(items()[1]!.querySelector('[data-testid="delete"]'));
+    expect(titles()).toEqual(['Kim schreibt an Soldaten']);
+    expect(await library.getByUrl('https://courier.example/budget')).toBeUndefined();
+    await click(root.querySelector('[data-testid="undo"]'));
+    expect(titles()).toHaveLength(2);
+    expect(await library.getByUrl('https://courier.example/budget')).toBeDefined();
+  });
+
+  it('shows a full disk as a clear message and keeps the list', async () => {
+    const failing = library.update.bind(library);
+    library.update = async () => {
+      throw Object.assign(new Error('QuotaExceededError'), { code: 'quota' });
+    };
+    await click(items()[0]!.querySelector('[data-testid="toggle-read"]'));
+    expect(root.querySelector('[data-testid="saved-error"]')?.textContent).toMatch(
+      /no room left.*Nothing already saved was lost/,
+    );
+    expect(titles()).toHaveLength(2);
+    library.update = failing;
+  });
+});
