@@ -13,15 +13,22 @@ export interface CandidateSentence {
   position: number;
 }
 
-const BOILERPLATE =
-  /^(?:weiterführende analysen|lesen sie auch|lesen sie mehr|mehr zum thema|mehr dazu|auch interessant|das könnte sie auch interessieren|anzeige|werbung|read more|related|see also|more on this|scroll down|click here|sign up|subscribe|follow us|share this|advertisement|foto|photo|picture|image|bild|quelle|source|copyright|©|\[…\]|\[\.\.\.\])/iu;
+/** Teasers and calls to action, as whole words at the start: "Lesen Sie auch", "Read more". */
+const BOILERPLATE_PHRASE =
+  /^(?:weiterführende analysen|lesen sie auch|lesen sie mehr|mehr zum thema|mehr dazu|auch interessant|das könnte sie auch interessieren|read more|see also|more on this|scroll down|click here|sign up|follow us|share this)(?![\p{L}\p{N}])/iu;
+
+/** Labels of credits, ads and teasers, followed by a colon or a dash: "Foto: dpa", "Related: …". */
+const BOILERPLATE_LABEL =
+  /^(?:foto|fotos|photo|photos|picture|image|bild|bilder|quelle|source|anzeige|werbung|advertisement|copyright|related|subscribe)\s*[:|–—-]/iu;
 
 /** Markers of link lists and teasers inside a paragraph. */
 const LINK_LIST = /👉|►|»\s*mehr|\|\s*\S+\s*\|/u;
 
 export function isBoilerplate(sentence: string): boolean {
   const trimmed = sentence.trim().replace(/^[^\p{L}\p{N}[©]+/u, '');
-  if (BOILERPLATE.test(trimmed) || LINK_LIST.test(sentence)) return true;
+  if (BOILERPLATE_PHRASE.test(trimmed) || BOILERPLATE_LABEL.test(trimmed) || LINK_LIST.test(sentence))
+    return true;
+  if (/^(?:©|\[…\]|\[\.\.\.\])/u.test(trimmed)) return true;
   const words = sentence.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   // Too short to say anything, or no lower-case letter at all (a shouted teaser or a label).
   return words.length < 5 || !/\p{Ll}/u.test(sentence);

@@ -3,6 +3,7 @@ import { parsePlainArticle, readSeedArticle } from '../../tests/fixtures/news-pa
 import { buildArticle, buildEntities } from '../../tests/fixtures/quotes-gold/build.ts';
 import { describeWithSharedData } from '../../tests/support/shared-data.ts';
 import type { ArticleBlock } from '../types.ts';
+import { isBoilerplate } from './candidates.ts';
 import { blocksFromPlainText, lead3, summarize } from './index.ts';
 
 function article(blocks: Array<[ArticleBlock['kind'], string]>, lang = 'en') {
@@ -126,6 +127,31 @@ describe('summarize', () => {
       'Only one sentence in this very short article here.',
     ]);
     expect(summarize(article([]))).toEqual([]);
+  });
+});
+
+describe('isBoilerplate', () => {
+  it.each([
+    'Lesen Sie auch: Warum die Brücke seit Jahren marode ist.',
+    'Mehr zum Thema Verkehr und Brücken in der Stadt',
+    'Read more: How towns prepare for the next big storm.',
+    'Foto: dpa / Max Mustermann, alle Rechte vorbehalten hier',
+    'Source: Reuters reporting from the capital on Monday',
+    '© 2025 Weltblick, alle Rechte vorbehalten, Nachdruck verboten',
+    '👉 Putins Drohnenangriffe: Eskalation im Ukraine-Krieg',
+    'BREAKING NEWS FROM THE HARBOUR TOWN TONIGHT',
+  ])('drops %s', (sentence) => {
+    expect(isBoilerplate(sentence)).toBe(true);
+  });
+
+  it.each([
+    'Sources close to the minister said the plan would be dropped.',
+    'Bildung ist nach Ansicht der Ministerin der Schlüssel zum Erfolg.',
+    'Imagine a city where every bus arrives on time, the mayor said.',
+    'Anzeigen gegen die Firma wurden bereits im Sommer erstattet.',
+    'Related research from Oxford points in the same direction, too.',
+  ])('keeps %s', (sentence) => {
+    expect(isBoilerplate(sentence)).toBe(false);
   });
 });
 
