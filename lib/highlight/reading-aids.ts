@@ -53,6 +53,11 @@ export interface ReadingAidsOptions {
   /** 'auto' uses the Highlight API where present, <mark> wrapping elsewhere. */
   mode?: 'auto' | PaintMode;
   hoverDelayMs?: number;
+  /**
+   * Alt+Shift+N / Alt+Shift+P step to the next / previous entity while highlights are shown (default
+   * true). Matched by physical key (KeyboardEvent.code), so layouts and macOS Option characters agree.
+   */
+  keyboardShortcuts?: boolean;
   mutationDebounceMs?: number;
 }
 
@@ -85,6 +90,17 @@ type CaretDocument = Document & {
   caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
+
+/** Alt+Shift+N (next entity) or Alt+Shift+P (previous). */
+function isStepShortcut(event: KeyboardEvent): boolean {
+  return (
+    event.altKey &&
+    event.shiftKey &&
+    !event.ctrlKey &&
+    !event.metaKey &&
+    (event.code === 'KeyN' || event.code === 'KeyP')
+  );
+}
 
 function caretAt(doc: Document, x: number, y: number): Caret | null {
   const d = doc as CaretDocument;
@@ -333,9 +349,15 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
       doc,
       'keydown',
       (event) => {
+        const key = event as KeyboardEvent;
+        if (isStepShortcut(key) && options.keyboardShortcuts !== false) {
+          key.preventDefault();
+          key.stopPropagation();
+          stepEntity(key.code === 'KeyN' ? 1 : -1);
+          return;
+        }
         // Esc closes a card opened by hover (one opened from the keyboard has focus and handles Esc itself).
-        if ((event as KeyboardEvent).key === 'Escape' && card?.isOpen() && !card.owns(event.target))
-          closeCard();
+        if (key.key === 'Escape' && card?.isOpen() && !card.owns(event.target)) closeCard();
       },
       true,
     );
@@ -367,6 +389,25 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
     repositionFrame = 0;
     pendingSpan = null;
   };
+
+  function stepEntity(direction: 1 | -1) {
+    if (!analysis) return;
+    const order: string[] = [];
+    for (const span of spans) {
+      if (span.entityId && visible.has(span.kind) && !order.includes(span.entityId))
+        order.push(span.entityId);
+    }
+    if (order.length === 0) return;
+    stepIndex =
+      stepIndex < 0 && direction < 0
+        ? order.length - 1
+        : (stepIndex + direction + order.length) % order.length;
+    const first = spans.find((s) => s.entityId === order[stepIndex]);
+    if (!first) return;
+    scrollToRange(first.range);
+    painter.setFocus(first.range);
+    openCard(first, true);
+  }
 
   const clear = () => {
     detach();
@@ -408,24 +449,7 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
       else painter.setVisible(visible);
     },
     clear,
-    focusNextEntity(direction) {
-      if (!analysis) return;
-      const order: string[] = [];
-      for (const span of spans) {
-        if (span.entityId && visible.has(span.kind) && !order.includes(span.entityId))
-          order.push(span.entityId);
-      }
-      if (order.length === 0) return;
-      stepIndex =
-        stepIndex < 0 && direction < 0
-          ? order.length - 1
-          : (stepIndex + direction + order.length) % order.length;
-      const first = spans.find((s) => s.entityId === order[stepIndex]);
-      if (!first) return;
-      scrollToRange(first.range);
-      painter.setFocus(first.range);
-      openCard(first, true);
-    },
+    focusNextEntity: (direction) => stepEntity(direction),
     inspect() {
       return {
         mode: painter.mode,

@@ -200,6 +200,40 @@ describe('keyboard stepping and the card', () => {
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 
+  it('steps with Alt+Shift+N / Alt+Shift+P typed in the page, and keeps the keys from the page', () => {
+    const { dom, doc, signal } = page();
+    installHighlightApi(dom.window);
+    const aids = createReadingAids(doc, {
+      signal,
+      createCard: (d) => createHoverCard(d, { language: 'en' }),
+    });
+    aids.show(analysis, null);
+    const pageSaw: string[] = [];
+    doc.body.addEventListener('keydown', (e) => pageSaw.push(e.code));
+    const press = (code: string) =>
+      doc.body.dispatchEvent(
+        new dom.window.KeyboardEvent('keydown', {
+          code,
+          altKey: true,
+          shiftKey: true,
+          bubbles: true,
+          cancelable: true,
+        }),
+      );
+    press('KeyN');
+    expect(aids.inspect().card?.entityId).toBe('person:kim jong un');
+    press('KeyN');
+    expect(aids.inspect().card?.entityId).toBe('place:moskau');
+    press('KeyP');
+    expect(aids.inspect().card?.entityId).toBe('person:kim jong un');
+    press('KeyX');
+    expect(pageSaw).toEqual(['KeyX']);
+    aids.clear();
+    press('KeyN'); // cleared: the page's keys are its own again
+    expect(pageSaw).toEqual(['KeyX', 'KeyN']);
+    expect(doc.querySelector('kontext-card')).toBeNull();
+  });
+
   it('skips hidden kinds when stepping', () => {
     const { dom, doc, signal } = page();
     installHighlightApi(dom.window);
