@@ -52,7 +52,9 @@ const click = async (el: Element | null | undefined) => {
 const type = async (input: Element | null, value: string) => {
   const field = input as HTMLInputElement;
   field.value = value;
-  await act(async () => field.dispatchEvent(new Event('input', { bubbles: true })));
+  await act(async () => {
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
   await settle();
 };
 
@@ -108,11 +110,15 @@ describe('SavedList', () => {
   it('filters by language and by a name chip', async () => {
     const lang = root.querySelector<HTMLSelectElement>('[data-testid="filter-lang"]')!;
     lang.value = 'en';
-    await act(async () => lang.dispatchEvent(new Event('change', { bubbles: true })));
+    await act(async () => {
+      lang.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     await settle();
     expect(titles()).toEqual(['<img src=x onerror="window.__xss=1">Budget talks']);
     lang.value = '';
-    await act(async () => lang.dispatchEvent(new Event('change', { bubbles: true })));
+    await act(async () => {
+      lang.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     await settle();
     await click(root.querySelector('.entity-chips button'));
     expect(titles()).toEqual(['Kim schreibt an Soldaten']);
@@ -122,11 +128,11 @@ describe('SavedList', () => {
     await click(items()[0]!.querySelector('[data-testid="toggle-read"]'));
     await click(items()[0]!.querySelector('[data-testid="add-tag"]'));
     await type(root.querySelector('[data-testid="tag-input"]'), 'nordkorea, später');
-    await act(async () =>
+    await act(async () => {
       root
         .querySelector('.tag-form')!
-        .dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })),
-    );
+        .dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
     await settle();
     const stored = await library.getByUrl('https://tagesblick.example/kim');
     expect(stored?.read).toBe(true);
