@@ -76,6 +76,7 @@ export function App({ api, tabId, t = createTranslator() }: AppProps) {
     return (
       <div class="status" role="alert">
         <p data-testid="status">{t(FAILURE_MESSAGES[response.failure])}</p>
+        {response.failure === 'error' && <p class="detail">{response.detail}</p>}
         {response.failure !== 'restricted' && response.failure !== 'no-tab' && (
           <button type="button" onClick={() => load(true)}>
             {t('retry')}
