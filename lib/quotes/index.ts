@@ -116,5 +116,30 @@ export function findQuotes(
     quotes.push(quote);
     if (kind === 'speech') previous = { quote, block: lastBlock };
   });
+  attributeRepeatedQuotes(quotes);
   return quotes;
+}
+
+const normaliseQuote = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * A pull quote (a quote set apart between paragraphs) repeats words said elsewhere in the article:
+ * an unattributed quote whose words occur in an attributed one is given that speaker.
+ */
+function attributeRepeatedQuotes(quotes: Quote[]): void {
+  const attributed = quotes.filter((q) => q.speaker !== null && q.kind === 'speech');
+  for (const quote of quotes) {
+    if (quote.speaker !== null || quote.kind !== 'speech') continue;
+    const words = normaliseQuote(quote.text);
+    if (words.split(' ').length < 4) continue;
+    const source = attributed.find((q) => q !== quote && normaliseQuote(q.text).includes(words));
+    if (source) {
+      quote.speaker = source.speaker;
+      quote.speakerEntityId = source.speakerEntityId;
+    }
+  }
 }

@@ -110,6 +110,19 @@ describe('findQuotes speakers', () => {
     expect(quotes[0]?.speaker).toBe('Olaf Brunner');
   });
 
+  it('gives a pull quote the speaker of the quote it repeats', () => {
+    const quotes = quotesOf(
+      [
+        '„Wir werden die Brücke bis zum Sommer fertig bauen“, sagte Brunner am Montag im Rathaus.',
+        'Eva Haas von der Opposition bezweifelt das.',
+        '„Wir werden die Brücke bis zum Sommer fertig bauen“',
+      ],
+      'de',
+      leute,
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Olaf Brunner', 'Olaf Brunner']);
+  });
+
   it('leaves an anonymous speaker unnamed and an unattributed quote without speaker', () => {
     expect(quotesOf(['„Das ist falsch“, sagte ein Sprecher.'], 'de', leute)[0]?.speaker).toBeNull();
     expect(quotesOf(['Auf dem Schild stand „Betreten verboten“.'], 'de', leute)[0]?.speaker).toBeNull();
