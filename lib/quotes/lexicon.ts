@@ -69,7 +69,7 @@ const ENGLISH_ROLES =
   'ceo|director|coach|manager|official|officer|secretary|senator|governor|mayor|lawyer|attorney|judge|' +
   'analyst|expert|professor|dictator|ambassador|general|commander|captain|boss|chancellor|researcher|' +
   'scientist|author|witness|founder|owner|king|queen|pope|bishop|detective|prosecutor|sheriff|striker|' +
-  'midfielder|defender|goalkeeper|player|actor|actress|singer|star|spokesman';
+  'midfielder|defender|goalkeeper|player|actor|actress|singer|star';
 
 /** Role noun at the end of a German noun (with inflection) or an English role word. */
 export const ROLE_NOUN = new RegExp(
