@@ -26,10 +26,13 @@ export class Gazetteer {
   constructor(lists: GazetteerLists) {
     for (const kind of ['PER', 'ORG', 'LOC'] as const) {
       for (const name of lists[kind] ?? []) {
-        const tokens = name.split(' ').filter(Boolean);
-        if (tokens.length === 0) continue;
-        if (tokens.length === 1) {
+        if (!name.includes(' ')) {
           // Later kinds win for single words: a country name is a place before it is anything else.
+          if (name) this.single.set(name, kind);
+          continue;
+        }
+        const tokens = name.split(' ').filter(Boolean);
+        if (tokens.length === 1) {
           this.single.set(tokens[0]!, kind);
           continue;
         }
@@ -38,7 +41,9 @@ export class Gazetteer {
         this.byFirst.set(tokens[0]!, list);
       }
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    for (const list of this.byFirst.values()) {
+      if (list.length > 1) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    }
   }
 
   /** The kind of a single-token entry, if any. */

@@ -42,8 +42,34 @@ function bestMs(rounds: number, run: () => void): number {
   return best;
 }
 
+/** Minified size of the recogniser's code as the extension bundles it (esbuild, which vite and tsx use). */
+async function codeSize(): Promise<string> {
+  try {
+    const esbuild = await import('esbuild');
+    const out = await esbuild.build({
+      entryPoints: [resolve(ROOT, 'lib', 'entities', 'index.ts')],
+      bundle: true,
+      minify: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+    });
+    const bytes = out.outputFiles[0]!.contents;
+    return `${(bytes.length / 1024).toFixed(0)} KiB minified (${(gzipSync(bytes).length / 1024).toFixed(0)} KiB gzipped)`;
+  } catch (error) {
+    return `n/a (${(error as Error).message})`;
+  }
+}
+
 export default async function benchNer(): Promise<void> {
   console.log('## NER');
+  const compromiseBuild = resolve(ROOT, 'node_modules', 'compromise', 'builds', 'compromise.js');
+  if (existsSync(compromiseBuild)) {
+    const bytes = readFileSync(compromiseBuild);
+    console.log(
+      `bundle: kontext NER code ${await codeSize()} + one model (below); compromise ${(bytes.length / 1024).toFixed(0)} KiB minified (${(gzipSync(bytes).length / 1024).toFixed(0)} KiB gzipped, lexicon included)`,
+    );
+  }
   for (const lang of ['de', 'en']) {
     const file = resolve(MODELS, `ner-${lang}.json`);
     if (!existsSync(file)) continue;
