@@ -131,12 +131,14 @@ const normaliseQuote = (text: string) =>
  * an unattributed quote whose words occur in an attributed one is given that speaker.
  */
 function attributeRepeatedQuotes(quotes: Quote[]): void {
-  const attributed = quotes.filter((q) => q.speaker !== null && q.kind === 'speech');
+  const attributed = quotes
+    .filter((q) => q.speaker !== null && q.kind === 'speech')
+    .map((q) => ({ quote: q, words: normaliseQuote(q.text) }));
   for (const quote of quotes) {
     if (quote.speaker !== null || quote.kind !== 'speech') continue;
     const words = normaliseQuote(quote.text);
     if (words.split(' ').length < 4) continue;
-    const source = attributed.find((q) => q !== quote && normaliseQuote(q.text).includes(words));
+    const source = attributed.find((a) => a.quote !== quote && a.words.includes(words))?.quote;
     if (source) {
       quote.speaker = source.speaker;
       quote.speakerEntityId = source.speakerEntityId;
