@@ -6,7 +6,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { detectLanguage, normalizeLangTag } from '../text/language.ts';
 import type { LangSource, PageFacts } from '../types.ts';
 import { layoutBlocks, readBlocks } from './blocks.ts';
-import type { BlockAnchor, ExtractedPage, ExtractResult } from './types.ts';
+import type { BlockAnchor, ExtractResult } from './types.ts';
 
 export type { BlockAnchor, ExtractedPage, ExtractResult, TextPiece } from './types.ts';
 
