@@ -20,6 +20,7 @@ import {
   clearThroughExtension,
   collapse,
   expectedTexts,
+  offlineCopy,
   openServedPage,
   pageState,
   waitForAids,
@@ -43,10 +44,8 @@ describe.skipIf(!hasSharedData)(hasSharedData ? 'highlights never change the pag
     server = await serveFixtures((origin) => {
       const routes: Record<string, string> = { '/seed/article': buildSeedPage({ origin })! };
       for (const name of PAGES) {
-        routes[`/pages/${name}/`] = readFileSync(
-          sharedPath('pages', 'readability', name, 'source.html'),
-          'utf8',
-        );
+        const html = readFileSync(sharedPath('pages', 'readability', name, 'source.html'), 'utf8');
+        routes[`/pages/${name}/`] = offlineCopy(html);
       }
       return routes;
     });
@@ -61,7 +60,7 @@ describe.skipIf(!hasSharedData)(hasSharedData ? 'highlights never change the pag
     for (const name of ['seed', ...PAGES]) {
       it(`${name}: DOM and text unchanged after highlighting and after clearing; highlights on the right words`, async () => {
         const path = name === 'seed' ? '/seed/article' : `/pages/${name}/`;
-        const { page, errors, ownErrors } = await openServedPage(session(), server.url(path), server.origin);
+        const { page, errors, ownErrors } = await openServedPage(session(), server.url(path));
         const before = await pageState(page);
 
         const { tabId, analysis } = await analyseThroughPopup(session(), page);

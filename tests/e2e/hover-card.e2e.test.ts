@@ -1,6 +1,7 @@
 /**
  * The hover card in real Chromium and Firefox: hovering "Kim Jong Un" in the seed news page opens a card
- * that names him as a person and shows his quote; Esc closes it; page scripts cannot see into it.
+ * that names him as a person and shows his quote; Esc closes it; page scripts cannot see into it; the
+ * keyboard shortcut opens a card with focus, and Esc inside it closes it.
  *
  * Reading a CLOSED shadow root: in Chromium, CDP DOM.getDocument({ pierce: true }) reads it directly
  * (independent of Kontext's code). Firefox has no such protocol call over WebDriver BiDi, so there the
@@ -127,6 +128,24 @@ describe.skipIf(!hasSharedData)(hasSharedData ? 'hover card on the seed page' : 
       const closed = await waitForAids(session(), tabId, (s) => s?.card == null, 3_000);
       expect(closed?.card).toBeNull();
       expect((await inspectAids(session(), tabId))?.active).toBe(true); // highlights stay
+
+      // Keyboard: Alt+Shift+N opens the first entity's card with focus in it; Esc (handled in the card)
+      // closes it.
+      await page.keyboard.down('Alt');
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('KeyN');
+      await page.keyboard.up('Shift');
+      await page.keyboard.up('Alt');
+      const stepped = await waitForAids(session(), tabId, (s) => s?.card != null, 3_000);
+      const firstEntity = analysis!.entities.reduce((a, b) =>
+        (a.mentions[0]?.start ?? 0) <= (b.mentions[0]?.start ?? 0) ? a : b,
+      );
+      expect(stepped?.card?.focused).toBe(true);
+      expect(stepped?.card?.text).toContain(firstEntity.name);
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('KONTEXT-CARD');
+      await page.keyboard.press('Escape');
+      const closedByKey = await waitForAids(session(), tabId, (s) => s?.card == null, 3_000);
+      expect(closedByKey?.card).toBeNull();
 
       errors.stop();
       expect(errors.errors).toEqual([]);
