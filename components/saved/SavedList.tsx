@@ -72,17 +72,25 @@ export function SavedList({
   useEffect(() => {
     const mine = ++sequence.current;
     const request = { query, filters, sort: sort === 'auto' ? undefined : sort };
-    Promise.all([library.search(request), library.list(), library.facets()])
-      .then(([found, all, counts]) => {
-        if (mine !== sequence.current) return;
-        setResults(found);
-        setTotal(all.length);
-        setFacets(counts);
+    library
+      .search(request)
+      .then((found) => {
+        if (mine === sequence.current) setResults(found);
       })
       .catch((error: unknown) => {
         if (mine === sequence.current) setNotice({ kind: 'error', text: describeFailure(error, t) });
       });
   }, [library, query, filters, sort, version, t]);
+
+  // The total and the filter menus change only when the library does, not with each keystroke.
+  useEffect(() => {
+    Promise.all([library.list(), library.facets()])
+      .then(([all, counts]) => {
+        setTotal(all.length);
+        setFacets(counts);
+      })
+      .catch((error: unknown) => setNotice({ kind: 'error', text: describeFailure(error, t) }));
+  }, [library, version, t]);
 
   useEffect(() => setShown(PAGE), [query, filters, sort]);
   useEffect(() => () => clearTimeout(undoTimer.current), []);
