@@ -158,9 +158,13 @@ export function modelPath(lang: string): string {
   return resolve(ROOT, 'public', 'models', `ner-${lang}.json`);
 }
 
+/**
+ * Pruning at 2.5 (averaged weight) keeps the files small for a fast load in the page (de ≈ 0.6 MB,
+ * en ≈ 0.5 MB) at a dev-F1 cost of about 0.4 points for English and none measurable for German.
+ */
 const SETTINGS: Record<string, { epochs: number; minFeatureCount: number; pruneBelow: number }> = {
-  de: { epochs: 12, minFeatureCount: 1, pruneBelow: 1.5 },
-  en: { epochs: 10, minFeatureCount: 1, pruneBelow: 1.5 },
+  de: { epochs: 12, minFeatureCount: 1, pruneBelow: 2.5 },
+  en: { epochs: 10, minFeatureCount: 1, pruneBelow: 2.5 },
 };
 
 function train(lang: string, showDev: boolean, overrides: Partial<typeof SETTINGS.de>, out: string): void {

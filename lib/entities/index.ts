@@ -95,6 +95,10 @@ export function recognizeEntities(
     sentences,
     tokens: allTokens,
     isKnownName: (word) => gazetteer.kindOf(word) !== undefined || isKnownEntityWord(model.tagger, word),
+    gazetteerKind: (name) => {
+      const kind = gazetteer.kindOf(name);
+      return kind ? KINDS[kind] : undefined;
+    },
   });
 }
 

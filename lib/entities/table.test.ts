@@ -56,3 +56,29 @@ describe('buildEntityTable', () => {
       expect(table[i - 1]!.count).toBeGreaterThanOrEqual(table[i]!.count);
   });
 });
+
+describe('buildEntityTable splits over-long names', () => {
+  it('cuts compounds to their name part and adjacent places apart', () => {
+    const text = 'Im Jemen-Konflikt soll Pjöngjang Moskau helfen.';
+    const mentions = mentionsIn(text, [
+      ['Jemen-Konflikt', 'organization'],
+      ['Pjöngjang Moskau', 'place'],
+    ]);
+    const places: Record<string, EntityKind> = { Jemen: 'place', Pjöngjang: 'place', Moskau: 'place' };
+    const table = buildEntityTable({
+      text,
+      lang: 'de',
+      mentions,
+      sentences: ['S1'],
+      tokens: tokenize(text).map((t) => ({ ...t, sentence: 0 })),
+      isKnownName: (w) => w in places,
+      gazetteerKind: (w) => places[w],
+    });
+    expect(table.map((e) => [e.name, e.kind])).toEqual([
+      ['Jemen', 'place'],
+      ['Pjöngjang', 'place'],
+      ['Moskau', 'place'],
+    ]);
+    for (const e of table) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+});

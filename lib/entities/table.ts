@@ -24,6 +24,8 @@ export interface TableInput {
   tokens: Array<Token & { sentence: number }>;
   /** Whether a word is known as a name (gazetteer or model vocabulary); used for genitives. */
   isKnownName: (word: string) => boolean;
+  /** The gazetteer's kind of a name, when it lists it. */
+  gazetteerKind?: (name: string) => EntityKind | undefined;
 }
 
 const normalise = (name: string) => name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -36,20 +38,39 @@ interface Group {
 
 export function buildEntityTable(input: TableInput): Entity[] {
   const { lang } = input;
-  // 0. A hyphenated compound tagged as one name whose parts are names splits into them
-  //    ("Nordkorea-Russland" → Nordkorea, Russland); "Baden-Württemberg" is known whole and stays.
+  // 0. A hyphenated compound tagged as one name is cut to its name parts: "Nordkorea-Russland" →
+  //    Nordkorea, Russland; "Ukraine-Krieges" → Ukraine (GermEval calls the compound a -part, not a
+  //    name). "Baden-Württemberg" is known whole and stays. Adjacent places tagged as one name split
+  //    too ("soll Pjöngjang Moskau … versorgen").
   const mentions: RawMention[] = [];
   const known = (word: string) => input.isKnownName(word);
+  const kindOf = (name: string, fallback: EntityKind) => input.gazetteerKind?.(name) ?? fallback;
   for (const m of input.mentions) {
     const parts = m.text.includes(' ') ? [] : compoundParts(m.text);
-    if (parts.length > 1 && !known(m.text) && parts.every((p) => known(p.text))) {
-      for (const p of parts) {
+    const knownParts = parts.filter((p) => /^\p{Lu}/u.test(p.text) && known(p.text));
+    const words = m.text.split(' ');
+    if (parts.length > 1 && !known(m.text) && knownParts.length > 0) {
+      for (const p of knownParts) {
+        const start = m.start + p.offset;
         mentions.push({
           ...m,
-          start: m.start + p.offset,
-          end: m.start + p.offset + p.text.length,
+          kind: kindOf(p.text, m.kind),
+          start,
+          end: start + p.text.length,
           text: p.text,
         });
+      }
+    } else if (
+      words.length > 1 &&
+      !known(m.text) &&
+      words.every((w) => input.gazetteerKind?.(w) === 'place') &&
+      m.text === words.join(' ')
+    ) {
+      let offset = 0;
+      for (const w of words) {
+        const start = m.start + offset;
+        mentions.push({ ...m, kind: 'place', start, end: start + w.length, text: w });
+        offset += w.length + 1;
       }
     } else {
       mentions.push(m);
