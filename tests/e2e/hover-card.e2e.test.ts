@@ -16,7 +16,6 @@ import {
   forEachBrowser,
   openPage,
   type Page,
-  saveScreenshot,
   serveFixtures,
   useExtensionSession,
 } from './harness.ts';
@@ -121,7 +120,6 @@ describe.skipIf(!hasSharedData)(hasSharedData ? 'hover card on the seed page' : 
         const pierced = await closedShadowText(page);
         expect(pierced).toContain('Kim Jong Un');
         expect(pierced.replace(/\s+/g, ' ')).toContain(hisQuote!.text.replace(/\s+/g, ' '));
-        await saveScreenshot(page, 'hover-card');
       }
 
       await page.keyboard.press('Escape');
