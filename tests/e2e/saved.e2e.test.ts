@@ -349,6 +349,15 @@ forEachBrowser((name) => {
       expect(await searchList(list, '', seed ? 2 : 1)).toEqual(before);
     });
 
+    it("the popup's Saved tab lists them and has no serious or critical axe-core violations", async () => {
+      const popup = await openPopup(session(), null, 'saved');
+      await popup.waitForSelector('[data-testid="saved-item"]', { timeout: 20_000 });
+      const count = await popup.$$eval('[data-testid="saved-item"]', (items) => items.length);
+      expect(count).toBe(seed ? 2 : 1);
+      expect(await seriousAxeViolations(popup)).toEqual([]);
+      await popup.close();
+    });
+
     it('deletes with undo', async () => {
       const count = () => list.$$eval('[data-testid="saved-item"]', (items) => items.length);
       await searchList(list, 'hostile', 1);
