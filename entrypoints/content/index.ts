@@ -46,7 +46,9 @@ export default defineContentScript({
           aids.setKinds(message.kinds);
           return { ok: true };
         case 'kontext:sanitized-content':
-          return contentHtml ? { html: sanitizeArticleHtml(contentHtml, window) } : null;
+          return contentHtml
+            ? { html: sanitizeArticleHtml(contentHtml, window, { baseUrl: location.href }) }
+            : null;
         case 'kontext:clear':
           aids.clear();
           return { ok: true };

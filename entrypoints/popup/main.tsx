@@ -5,6 +5,7 @@ import { App } from '@/components/popup/App.tsx';
 import type { PopupApi } from '@/components/popup/api.ts';
 import { PopupShell, tabFromHash } from '@/components/popup/PopupShell.tsx';
 import { savedArticlesLike } from '@/components/popup/saved-related.ts';
+import { createSavedTranslator, describeFailure } from '@/components/saved/i18n.ts';
 import { SavedList } from '@/components/saved/SavedList.tsx';
 import type { BackgroundRequest, BackgroundResponses, HighlightKind } from '@/lib/messaging.ts';
 import {
@@ -39,8 +40,13 @@ const api: PopupApi = {
   findSaved: async (url) => (await libraryPromise).getByUrl(url),
   save: async (analysis: Analysis) => {
     // The popup has a DOM, so it sanitises here; the library only ever stores sanitised HTML.
-    const html = sanitizeArticleHtml(analysis.contentHtml, window);
-    return (await libraryPromise).save(savedArticleFromAnalysis(analysis, html));
+    const html = sanitizeArticleHtml(analysis.contentHtml, window, { baseUrl: analysis.url });
+    try {
+      return await (await libraryPromise).save(savedArticleFromAnalysis(analysis, html));
+    } catch (error) {
+      // A full disk or a failed write: say so in the reader's language; nothing saved before is lost.
+      throw new Error(describeFailure(error, createSavedTranslator(uiLanguage())));
+    }
   },
   unsave: async (id) => {
     await (await libraryPromise).remove(id);
