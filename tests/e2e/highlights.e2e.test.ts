@@ -8,13 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSeedPage } from '../fixtures/news-page.ts';
 import { hasSharedData, requireSharedDataInCi, SKIP_NO_DATA, sharedPath } from '../support/shared-data.ts';
-import {
-  type FixtureServer,
-  forEachBrowser,
-  openPage,
-  serveFixtures,
-  useExtensionSession,
-} from './harness.ts';
+import { type FixtureServer, forEachBrowser, serveFixtures, useExtensionSession } from './harness.ts';
 import {
   analyseThroughPopup,
   clearThroughExtension,
