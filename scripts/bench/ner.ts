@@ -175,8 +175,6 @@ export default async function benchNer(): Promise<void> {
         tokenize(text).map((t) => t.text),
       );
   };
-  tagAll(english.slice(0, 200), en.tagger); // warm-up
-  const kontextMs = bestMs(3, () => tagAll(english, en.tagger));
   const compromiseRun = () => {
     for (const text of english) {
       const doc = nlp(text);
@@ -185,8 +183,18 @@ export default async function benchNer(): Promise<void> {
       doc.organizations().json();
     }
   };
+  tagAll(english.slice(0, 200), en.tagger); // warm-up
   for (const text of english.slice(0, 100)) nlp(text).people();
-  const compromiseMs = bestMs(2, compromiseRun);
+  // Interleaved rounds, best of each: load from other processes on the machine hits both alike.
+  let kontextMs = Number.POSITIVE_INFINITY;
+  let compromiseMs = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 3; round++) {
+    kontextMs = Math.min(
+      kontextMs,
+      bestMs(1, () => tagAll(english, en.tagger)),
+    );
+    compromiseMs = Math.min(compromiseMs, bestMs(1, compromiseRun));
+  }
   const kontextRate = (tokenCount / kontextMs) * 1000;
   const compromiseRate = (tokenCount / compromiseMs) * 1000;
   console.log(`English, ${english.length} CoNLL dev sentences, ${tokenCount} tokens (same text for both):`);
