@@ -4,49 +4,7 @@
  * anchors are missing or stale. Reads no layout: skipping is decided from markup alone.
  */
 
-/** Elements that start a new line of text; a virtual space separates their text from neighbours'. */
-const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BR',
-  'DD',
-  'DETAILS',
-  'DIALOG',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
-]);
+import { BLOCK_TAGS } from '../text/block-tags.ts';
 
 export interface RegionText {
   /** Collapsed text: every whitespace run is one ' ', block boundaries add a ' '. */
@@ -103,7 +61,9 @@ export function indexRegionText(root: Node, skip: (element: Element) => boolean)
     }
     if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) return;
     if (node.nodeType === 1 && skip(node as Element)) return;
-    const block = node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName.toUpperCase());
+    const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
+    // A <br> separates text like a block does: a virtual space between its neighbours.
+    const block = tag === 'BR' || BLOCK_TAGS.has(tag);
     if (block) separate();
     for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
     if (block) separate();
