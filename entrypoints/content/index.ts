@@ -5,8 +5,9 @@
  */
 import { extractPage } from '@/lib/extract/page.ts';
 import type { BlockAnchor } from '@/lib/extract/types.ts';
-import { type ContentResponses, isContentRequest } from '@/lib/messaging.ts';
+import { type ContentResponses, type HighlightKind, isContentRequest } from '@/lib/messaging.ts';
 import { sanitizeArticleHtml } from '@/lib/storage/sanitize.ts';
+import type { Analysis } from '@/lib/types.ts';
 import { mountReadingAids } from './highlights.ts';
 
 /** Set on the isolated world's global, so a second injection into the same page does not mount twice. */
@@ -27,6 +28,23 @@ export default defineContentScript({
     let anchors: BlockAnchor[] | null = null;
     let contentHtml = '';
 
+    let shown: Analysis | null = null;
+    let painted = false;
+    // Switching every kind off clears the page completely (no stylesheet, no card host); switching one
+    // back on paints the same analysis again.
+    const showKinds = (kinds: HighlightKind[]) => {
+      if (kinds.length === 0) {
+        aids.clear();
+        painted = false;
+        return;
+      }
+      if (!painted && shown) {
+        aids.show(shown, anchors);
+        painted = true;
+      }
+      aids.setKinds(kinds);
+    };
+
     const handle = (message: unknown): ContentResponses[keyof ContentResponses] | undefined => {
       if (!isContentRequest(message)) return undefined;
       switch (message.type) {
@@ -39,11 +57,12 @@ export default defineContentScript({
           return result.extraction;
         }
         case 'kontext:show':
-          aids.show(message.analysis, anchors);
-          aids.setKinds(message.kinds);
+          shown = message.analysis;
+          painted = false;
+          showKinds(message.kinds);
           return { ok: true };
         case 'kontext:set-kinds':
-          aids.setKinds(message.kinds);
+          showKinds(message.kinds);
           return { ok: true };
         case 'kontext:sanitized-content':
           return contentHtml
@@ -51,6 +70,8 @@ export default defineContentScript({
             : null;
         case 'kontext:clear':
           aids.clear();
+          painted = false;
+          shown = null;
           return { ok: true };
       }
     };
