@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { parsePlainArticle, slugify } from '../tests/fixtures/news-page.ts';
-import { buildDemoPage, chromiumArgs, DEMO_ARTICLE, DEMO_PATH, hasDisplay } from './start.ts';
+import {
+  buildDemoPage,
+  chromiumArgs,
+  DEMO_ARTICLE,
+  DEMO_PATH,
+  demoProfilePreferences,
+  hasDisplay,
+  unpackedExtensionId,
+} from './start.ts';
 
 describe('the bundled demo article', () => {
   const text = readFileSync(DEMO_ARTICLE, 'utf8');
@@ -83,5 +91,22 @@ describe('hasDisplay', () => {
     expect(hasDisplay({})).toBe(false);
     expect(hasDisplay({ DISPLAY: ':0' })).toBe(true);
     expect(hasDisplay({ WAYLAND_DISPLAY: 'wayland-0' })).toBe(true);
+  });
+});
+
+describe('the demo profile', () => {
+  it('computes the id Chromium gives an unpacked extension', () => {
+    // Chromium 156 loaded /work/main/.output/chrome-mv3 as this id (seen on its service worker target).
+    expect(unpackedExtensionId('/work/main/.output/chrome-mv3')).toBe('ameddameljonpbjdmljlbijdhegdbmii');
+    expect(unpackedExtensionId('/elsewhere/chrome-mv3')).toMatch(/^[a-p]{32}$/);
+  });
+
+  it('pins Kontext and turns translation off', () => {
+    const prefs = demoProfilePreferences('/x/ext') as {
+      extensions: { pinned_extensions: string[] };
+      translate: { enabled: boolean };
+    };
+    expect(prefs.extensions.pinned_extensions).toEqual([unpackedExtensionId('/x/ext')]);
+    expect(prefs.translate.enabled).toBe(false);
   });
 });

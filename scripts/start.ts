@@ -10,7 +10,8 @@
  * Environment: CHROME_PATH (default /usr/bin/chromium), KONTEXT_DEMO_PORT (default 5173).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -53,8 +54,7 @@ export function chromiumArgs({ extensionDir, profileDir, url, runningAsRoot }: C
     `--user-data-dir=${profileDir}`,
     `--load-extension=${extensionDir}`,
     // Branded Chrome 137+ ignores --load-extension; this keeps it working where the switch is gated.
-    // Translate is off so its bubble does not cover the toolbar icon on the German demo page.
-    '--disable-features=DisableLoadExtensionCommandLineSwitch,Translate',
+    '--disable-features=DisableLoadExtensionCommandLineSwitch',
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
@@ -64,6 +64,23 @@ export function chromiumArgs({ extensionDir, profileDir, url, runningAsRoot }: C
     ...(runningAsRoot ? ['--no-sandbox'] : []),
     url,
   ];
+}
+
+/** Chromium's id for an unpacked extension: the first 128 bits of SHA-256(path), hex digits as a–p. */
+export function unpackedExtensionId(extensionDir: string): string {
+  const hex = createHash('sha256').update(resolve(extensionDir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
+}
+
+/**
+ * Preferences for the fresh profile: Kontext pinned to the toolbar, so the reader sees the icon to click,
+ * and no translation bubble (the demo page is German) covering it.
+ */
+export function demoProfilePreferences(extensionDir: string): Record<string, unknown> {
+  return {
+    extensions: { pinned_extensions: [unpackedExtensionId(extensionDir)] },
+    translate: { enabled: false },
+  };
 }
 
 export function hasDisplay(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -138,6 +155,11 @@ async function main(): Promise<number> {
   }
 
   const profileDir = mkdtempSync(join(tmpdir(), 'kontext-start-'));
+  mkdirSync(join(profileDir, 'Default'));
+  writeFileSync(
+    join(profileDir, 'Default', 'Preferences'),
+    JSON.stringify(demoProfilePreferences(EXTENSION_DIR)),
+  );
   const args = chromiumArgs({
     extensionDir: EXTENSION_DIR,
     profileDir,
@@ -145,16 +167,21 @@ async function main(): Promise<number> {
     runningAsRoot: process.getuid?.() === 0,
   });
   console.log(`Opening Chromium with Kontext loaded (throwaway profile ${profileDir}).`);
-  console.log('Click the Kontext icon in the toolbar (under the puzzle piece) or press Alt+Shift+K.');
+  console.log('Click the Kontext icon (K) in the toolbar, or press Alt+Shift+K, on the demo page.');
   console.log('Close the browser window or press Ctrl-C to stop.');
 
   // Chromium's own logging is noise here; the browser window is the output.
   const browser: ChildProcess = spawn(chromium, args, { stdio: 'ignore' });
+  // Ctrl-C reaches Chromium too (same process group); this covers a plain `kill` of this script. A
+  // second signal forces the browser down, but the profile is still deleted once it has exited.
+  let signals = 0;
   const stopBrowser = () => {
-    if (browser.exitCode === null && browser.signalCode === null) browser.kill('SIGTERM');
+    signals += 1;
+    if (browser.exitCode === null && browser.signalCode === null)
+      browser.kill(signals > 1 ? 'SIGKILL' : 'SIGTERM');
   };
-  process.once('SIGINT', stopBrowser);
-  process.once('SIGTERM', stopBrowser);
+  process.on('SIGINT', stopBrowser);
+  process.on('SIGTERM', stopBrowser);
 
   const code = await new Promise<number>((done) => {
     browser.once('error', (error) => {
@@ -164,7 +191,12 @@ async function main(): Promise<number> {
     browser.once('exit', (exitCode, signal) => done(signal ? 0 : (exitCode ?? 0)));
   });
   await server.close();
-  rmSync(profileDir, { recursive: true, force: true });
+  // Chromium's helper processes can still be writing to the profile for a moment after the browser exits.
+  try {
+    rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch (error) {
+    console.warn(`Could not delete the throwaway profile ${profileDir}: ${(error as Error).message}`);
+  }
   return code;
 }
 
