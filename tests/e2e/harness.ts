@@ -117,8 +117,9 @@ export interface LaunchOptions {
   /** Unpacked extension to load; default: the test build for this browser. */
   extensionDir?: string;
   /**
-   * Browser UI language, which the extension's i18n follows. Default 'en-US'. Debian's firefox-esr ships
-   * only en-US unless a firefox-esr-l10n-* package is installed.
+   * Browser UI language, which the extension's i18n follows. Default 'en-US'. Only languages the
+   * browser ships take effect: Debian's chromium has en-US alone unless chromium-l10n is installed, and
+   * firefox-esr needs firefox-esr-l10n-<lang>; otherwise the browser stays in en-US.
    */
   locale?: string;
 }

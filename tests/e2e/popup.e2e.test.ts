@@ -4,8 +4,10 @@
  * ways the popup must not leave a reader with a blank or a spinner: a page with no article, and a tab
  * Kontext may not script. Chromium takes the README screenshots.
  */
+import { existsSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTranslator } from '../../components/i18n.ts';
 import { buildSeedPage, readSeedArticle, slugify } from '../fixtures/news-page.ts';
 import { hasSharedData, requireSharedDataInCi, SKIP_NO_DATA } from '../support/shared-data.ts';
 import {
@@ -246,6 +248,28 @@ forEachBrowser((name) => {
     it('shows a message for a tab that does not exist', async () => {
       const popup = await openPopup(session(), 987_654_321);
       expect((await statusFor(popup)).trim().length).toBeGreaterThan(10);
+      await popup.close();
+    });
+  });
+});
+
+/** Debian's chromium speaks German only with chromium-l10n installed (.ci/run installs it). */
+const GERMAN_CHROMIUM_PAK = '/usr/lib/chromium/locales/de.pak';
+const germanChromium = existsSync(GERMAN_CHROMIUM_PAK);
+
+forEachBrowser((name) => {
+  // Firefox ESR would need firefox-esr-l10n-de; one browser is enough to show the UI follows the browser.
+  if (name !== 'chromium') return;
+  const runs = germanChromium || process.env.CI === 'true';
+  describe.skipIf(!runs)(`German browser${runs ? '' : ' — skipped: chromium-l10n is not installed'}`, () => {
+    const session = useExtensionSession(name, { locale: 'de-DE' });
+
+    it('shows the popup in German', async () => {
+      expect(germanChromium, `CI=true needs chromium-l10n (${GERMAN_CHROMIUM_PAK})`).toBe(true);
+      const popup = await openPopup(session(), 987_654_321);
+      expect(await waitForPopupOutcome(popup)).toBe('status');
+      const message = await popup.$eval('[data-testid="status"]', (el) => el.textContent ?? '');
+      expect(message).toBe(createTranslator('de')('failureNoTab'));
       await popup.close();
     });
   });
