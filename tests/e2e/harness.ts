@@ -88,10 +88,11 @@ function selectedBrowsers(): BrowserName[] {
 /**
  * Declares `fn`'s tests once per browser, each in its own describe block named after the browser. A
  * browser that is not installed is skipped with the reason in the block's name, except with CI=true,
- * where it becomes a failing test: CI must never pass by skipping.
+ * where it becomes a failing test: CI must never pass by skipping. `only` limits the blocks to some
+ * browsers (for a check that needs, say, a Chromium language pack).
  */
-export function forEachBrowser(fn: (name: BrowserName) => void): void {
-  for (const name of selectedBrowsers()) {
+export function forEachBrowser(fn: (name: BrowserName) => void, only?: readonly BrowserName[]): void {
+  for (const name of selectedBrowsers().filter((b) => !only || only.includes(b))) {
     const missing = missingBrowser(name);
     if (missing && process.env.CI === 'true') {
       describe(name, () => {

@@ -257,20 +257,25 @@ forEachBrowser((name) => {
 const GERMAN_CHROMIUM_PAK = '/usr/lib/chromium/locales/de.pak';
 const germanChromium = existsSync(GERMAN_CHROMIUM_PAK);
 
-forEachBrowser((name) => {
-  // Firefox ESR would need firefox-esr-l10n-de; one browser is enough to show the UI follows the browser.
-  if (name !== 'chromium') return;
-  const runs = germanChromium || process.env.CI === 'true';
-  describe.skipIf(!runs)(`German browser${runs ? '' : ' — skipped: chromium-l10n is not installed'}`, () => {
-    const session = useExtensionSession(name, { locale: 'de-DE' });
+// Firefox ESR would need firefox-esr-l10n-de; one browser is enough to show the UI follows the browser.
+forEachBrowser(
+  (name) => {
+    const runs = germanChromium || process.env.CI === 'true';
+    describe.skipIf(!runs)(
+      `German browser${runs ? '' : ' — skipped: chromium-l10n is not installed'}`,
+      () => {
+        const session = useExtensionSession(name, { locale: 'de-DE' });
 
-    it('shows the popup in German', async () => {
-      expect(germanChromium, `CI=true needs chromium-l10n (${GERMAN_CHROMIUM_PAK})`).toBe(true);
-      const popup = await openPopup(session(), 987_654_321);
-      expect(await waitForPopupOutcome(popup)).toBe('status');
-      const message = await popup.$eval('[data-testid="status"]', (el) => el.textContent ?? '');
-      expect(message).toBe(createTranslator('de')('failureNoTab'));
-      await popup.close();
-    });
-  });
-});
+        it('shows the popup in German', async () => {
+          expect(germanChromium, `CI=true needs chromium-l10n (${GERMAN_CHROMIUM_PAK})`).toBe(true);
+          const popup = await openPopup(session(), 987_654_321);
+          expect(await waitForPopupOutcome(popup)).toBe('status');
+          const message = await popup.$eval('[data-testid="status"]', (el) => el.textContent ?? '');
+          expect(message).toBe(createTranslator('de')('failureNoTab'));
+          await popup.close();
+        });
+      },
+    );
+  },
+  ['chromium'],
+);
