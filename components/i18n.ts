@@ -91,12 +91,16 @@ export function uiLanguage(tag: string | undefined = globalThis.navigator?.langu
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
+export function fillPlaceholders(template: string, params?: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params && name in params ? String(params[name]) : whole,
+  );
+}
+
 export function createTranslator(lang: UiLanguage = uiLanguage()): Translate {
   const table = lang === 'de' ? de : en;
-  return (key, params) =>
-    table[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      params && name in params ? String(params[name]) : whole,
-    );
+  return (key, params) => fillPlaceholders(table[key], params);
 }
 
 /** "Deutsch", "English", … in the UI's language; the code itself when the runtime doesn't know it. */

@@ -2,7 +2,7 @@
  * Strings of the saved-articles UI (list, reader, the popup's Saved tab) in English and German. The UI
  * follows the browser's language, like the popup (components/i18n.ts); saved articles keep their own.
  */
-import { type UiLanguage, uiLanguage } from '../i18n.ts';
+import { fillPlaceholders, type UiLanguage, uiLanguage } from '../i18n.ts';
 
 const en = {
   listTitle: 'Saved articles',
@@ -151,10 +151,7 @@ export type SavedTranslate = (key: SavedMessageKey, params?: Record<string, stri
 
 export function createSavedTranslator(lang: UiLanguage = uiLanguage()): SavedTranslate {
   const table = savedStrings[lang];
-  return (key, params) =>
-    table[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      params && name in params ? String(params[name]) : whole,
-    );
+  return (key, params) => fillPlaceholders(table[key], params);
 }
 
 /** Picks the language from navigator.language on each call (pages call it once at start). */

@@ -17,9 +17,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { buildSeedPage } from '../../tests/fixtures/news-page.ts';
+import { bundleForPage } from '../support/bundle-for-page.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DATA = process.env.KONTEXT_SHARED_DATA ?? resolve(ROOT, '..', 'shared', 'data');
@@ -29,25 +29,11 @@ const RUNS = 15;
 const REAL_PAGES = ['guardian-1', 'yahoo-1'];
 
 /** The page-side code: the extension's extraction, analysis and reading aids, as one script. */
-async function bundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `
-        import { extractPage, analyzeExtracted } from './lib/analyze.ts';
-        import { createReadingAids } from './lib/highlight/reading-aids.ts';
-        globalThis.__kontextBench = { extractPage, analyzeExtracted, createReadingAids };`,
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    minify: true,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
+function bundle(): Promise<string> {
+  return bundleForPage(`
+    import { extractPage, analyzeExtracted } from './lib/analyze.ts';
+    import { createReadingAids } from './lib/highlight/reading-aids.ts';
+    globalThis.__kontextBench = { extractPage, analyzeExtracted, createReadingAids };`);
 }
 
 interface RunFigures {

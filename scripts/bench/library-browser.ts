@@ -9,34 +9,17 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { generateLibrary } from '../../tests/support/saved-articles.ts';
+import { bundleForPage } from '../support/bundle-for-page.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const SIZE = 2000;
 const QUERIES = ['Pjöngjang', 'pjongjang regierung', 'Kim Jong Un', 'wirtsch', 'climate court'];
 
-async function bundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `import { openLibrary } from './lib/storage/library.ts';
-        globalThis.__kontextLibraryBench = { openLibrary };`,
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    minify: true,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
+function bundle(): Promise<string> {
+  return bundleForPage(`import { openLibrary } from './lib/storage/library.ts';
+    globalThis.__kontextLibraryBench = { openLibrary };`);
 }
 
 interface Figures {

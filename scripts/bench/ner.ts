@@ -17,6 +17,7 @@ import { loadNerModel, recognizeEntities } from '../../lib/entities/index.ts';
 import { tagSentence } from '../../lib/entities/model.ts';
 import { tokenize } from '../../lib/entities/tokenize.ts';
 import type { ArticleBlock } from '../../lib/types.ts';
+import { bundleForPage } from '../support/bundle-for-page.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DATA = process.env.KONTEXT_SHARED_DATA ?? resolve(ROOT, '..', 'shared', 'data');
@@ -92,22 +93,9 @@ async function browserSeedTiming(article: SeedArticle, modelJson: string): Promi
     console.log(`seed article in Chromium: skipped (${chrome} absent)`);
     return;
   }
-  const esbuild = await import('esbuild');
-  const bundle = await esbuild.build({
-    stdin: {
-      contents: `import { loadNerModel, recognizeEntities } from './lib/entities/index.ts';
-        globalThis.__kontextNer = { loadNerModel, recognizeEntities };`,
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    minify: true,
-    logLevel: 'silent',
-  });
+  const bundle =
+    await bundleForPage(`import { loadNerModel, recognizeEntities } from './lib/entities/index.ts';
+    globalThis.__kontextNer = { loadNerModel, recognizeEntities };`);
   const browser = await puppeteer.launch({
     executablePath: chrome,
     headless: true,
@@ -119,7 +107,7 @@ async function browserSeedTiming(article: SeedArticle, modelJson: string): Promi
     let entities = 0;
     for (let run = 0; run < 5; run++) {
       const page = await browser.newPage();
-      await page.evaluate(bundle.outputFiles[0]!.text);
+      await page.evaluate(bundle);
       // tsx compiles with keepNames: the serialised function calls its __name helper.
       await page.evaluate('globalThis.__name = (fn) => fn');
       const r = await page.evaluate(loadAndTagInPage, { modelJson, article });

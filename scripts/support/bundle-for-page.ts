@@ -1,0 +1,21 @@
+/**
+ * Bundles Kontext modules into one script a browser page can run (benchmarks measure the real code in
+ * real Chromium, not in jsdom). `entry` is TypeScript resolved from the project root, for example
+ * `import { x } from './lib/x.ts'; globalThis.__bench = { x };`.
+ */
+import { build } from 'esbuild';
+import { ROOT } from '../../tests/support/shared-paths.ts';
+
+export async function bundleForPage(entry: string): Promise<string> {
+  const result = await build({
+    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    minify: true,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
