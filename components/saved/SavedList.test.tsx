@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { searchCards } from '../../lib/storage/card-search.ts';
 import { type Library, openLibrary } from '../../lib/storage/library.ts';
 import { entityByStringSearch, makeSavedArticle } from '../../tests/support/saved-articles.ts';
 import { createSavedTranslator } from './i18n.ts';
@@ -147,6 +148,38 @@ describe('SavedList', () => {
     await click(root.querySelector('[data-testid="undo"]'));
     expect(titles()).toHaveLength(2);
     expect(await library.getByUrl('https://courier.example/budget')).toBeDefined();
+  });
+
+  it('while the full-text index loads, shows card matches with a note, then the full-text results', async () => {
+    // The index stays "loading" until the test lets it finish; until then answers come from the cards.
+    let finishLoading = () => {};
+    const loaded = new Promise<void>((resolve) => {
+      finishLoading = resolve;
+    });
+    let ready = false;
+    const real = { searchNow: library.searchNow.bind(library), indexReady: library.indexReady.bind(library) };
+    library.searchNow = async (request = {}) => {
+      const query = request.query?.trim() ?? '';
+      if (ready || !query) return real.searchNow(request);
+      return { cards: searchCards(await library.list(), query), partial: true };
+    };
+    library.indexReady = () => loaded.then(real.indexReady);
+    const search = root.querySelector('[data-testid="saved-search"]');
+    const note = () => root.querySelector('[data-testid="saved-indexing"]')?.textContent ?? null;
+
+    await type(search, 'kim');
+    expect(titles()).toEqual(['Kim schreibt an Soldaten']);
+    expect(note()).toContain('the full text is still loading');
+    // "Moskau" is only in the text: no card has it.
+    await type(search, 'moskau');
+    expect(items()).toHaveLength(0);
+    expect(note()).toContain('more may match');
+
+    ready = true;
+    finishLoading();
+    await settle();
+    expect(titles()).toEqual(['Kim schreibt an Soldaten']);
+    expect(note()).toBeNull();
   });
 
   it('shows a full disk as a clear message and keeps the list', async () => {

@@ -1,6 +1,8 @@
 /**
  * The saved-articles list: full-text search, filters (tag, site, language, name, read state), sort,
  * mark read, tags, delete with undo. Used by the list page and, compact, by the popup's Saved tab.
+ * Searches answer at once: until the full-text index has loaded, from titles, names and tags (with a
+ * note saying so), then again from the full text.
  * Page-derived strings are rendered as text only (Preact escapes them); no saved HTML appears here.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -48,6 +50,8 @@ export function SavedList({
   const [filters, setFilters] = useState<SearchFilters>({});
   const [sort, setSort] = useState<SortOrder | 'auto'>('auto');
   const [results, setResults] = useState<SavedCard[] | null>(null);
+  /** The results came from the cards alone: the full-text index is still loading. */
+  const [partial, setPartial] = useState(false);
   const [total, setTotal] = useState(0);
   const [facets, setFacets] = useState<FacetCounts>(NO_FACETS);
   const [shown, setShown] = useState(PAGE);
@@ -72,14 +76,17 @@ export function SavedList({
   useEffect(() => {
     const mine = ++sequence.current;
     const request = { query, filters, sort: sort === 'auto' ? undefined : sort };
-    library
-      .search(request)
-      .then((found) => {
-        if (mine === sequence.current) setResults(found);
-      })
-      .catch((error: unknown) => {
-        if (mine === sequence.current) setNotice({ kind: 'error', text: describeFailure(error, t) });
+    const ask = (): Promise<void> =>
+      library.searchNow(request).then((answer) => {
+        if (mine !== sequence.current) return;
+        setResults(answer.cards);
+        setPartial(answer.partial);
+        // Once the full-text index is loaded, the same query may find more: ask again.
+        if (answer.partial) return library.indexReady().then(ask);
       });
+    ask().catch((error: unknown) => {
+      if (mine === sequence.current) setNotice({ kind: 'error', text: describeFailure(error, t) });
+    });
   }, [library, query, filters, sort, version, t]);
 
   // The total and the filter menus change only when the library does, not with each keystroke.
@@ -219,6 +226,12 @@ export function SavedList({
 
       <div role="status" aria-live="polite" class="saved-status" data-testid="saved-status">
         {results === null ? t('loading') : t('count', { n: results.length, total })}
+        {results !== null && partial && (
+          <span class="saved-indexing" data-testid="saved-indexing">
+            {' '}
+            {t('indexing')}
+          </span>
+        )}
         {undo && (
           <span class="undo" data-testid="undo-bar">
             {' '}

@@ -262,12 +262,70 @@ describe('library: persisted search index', () => {
     await db.put('meta', {
       key: 'search-index',
       indexVersion: INDEX_VERSION,
-      json: '{broken',
+      parts: ['{broken', '[]'],
       revs: { [a.id]: 1 },
     });
     db.close();
     const second = await freshLibrary(factory);
     expect((await second.search({ query: 'orchard' })).map((x) => x.id)).toEqual([a.id]);
+  });
+});
+
+describe('library: searchNow answers before the index has loaded', () => {
+  /** A library on `factory` whose index snapshot was persisted by an earlier session. */
+  async function withSnapshot(factory: IDBFactory) {
+    const first = await freshLibrary(factory);
+    const titled = await first.save(
+      makeSavedArticle({ title: 'Harbour strike ends', text: 'Dockers voted.', lang: 'en' }),
+    );
+    const textOnly = await first.save(
+      makeSavedArticle({ title: 'Ferry news', text: 'The harbour reopens on Monday.', lang: 'de' }),
+    );
+    await first.search({ query: 'harbour' });
+    await first.persistIndex();
+    first.close();
+    return { titled, textOnly };
+  }
+
+  it('first answers from the cards (partial), then from the full text once the index is ready', async () => {
+    const factory = new IDBFactory();
+    const { titled, textOnly } = await withSnapshot(factory);
+    const library = await freshLibrary(factory);
+    expect(await library.list()).toHaveLength(2);
+
+    const early = await library.searchNow({ query: 'harbour' });
+    expect(early.partial).toBe(true);
+    expect(early.cards.map((c) => c.id)).toEqual([titled.id]);
+    expect(await library.searchNow({ query: 'harbour', filters: { lang: 'de' } })).toEqual({
+      cards: [],
+      partial: true,
+    });
+
+    await library.indexReady();
+    const full = await library.searchNow({ query: 'harbour' });
+    expect(full.partial).toBe(false);
+    expect(full.cards.map((c) => c.id).sort()).toEqual([titled.id, textOnly.id].sort());
+    expect(full.cards.map((c) => c.id)).toEqual(
+      (await library.search({ query: 'harbour' })).map((c) => c.id),
+    );
+  });
+
+  it('without a query it lists every card at once and is never partial', async () => {
+    const factory = new IDBFactory();
+    await withSnapshot(factory);
+    const library = await freshLibrary(factory);
+    const answer = await library.searchNow({ sort: 'title' });
+    expect(answer.partial).toBe(false);
+    expect(answer.cards.map((c) => c.title)).toEqual(['Ferry news', 'Harbour strike ends']);
+  });
+
+  it('search() still waits for the full index, so its first answer is complete', async () => {
+    const factory = new IDBFactory();
+    const { titled, textOnly } = await withSnapshot(factory);
+    const library = await freshLibrary(factory);
+    expect((await library.search({ query: 'harbour' })).map((c) => c.id).sort()).toEqual(
+      [titled.id, textOnly.id].sort(),
+    );
   });
 });
 

@@ -3,13 +3,16 @@
  * record (`articles`: text, HTML, entities…) and a light card (`cards`) that the list loads, sorts and
  * filters. The full-text index (MiniSearch) is persisted as a snapshot and reconciled on load with the
  * cards' revs, so opening a 2,000-article list reads the cards and one snapshot, and only re-indexes
- * what changed since (for example articles the popup or the background saved meanwhile).
+ * what changed since (for example articles the popup or the background saved meanwhile). Loading that
+ * snapshot takes far longer than reading the cards, so searchNow() answers from the cards (flagged
+ * `partial`) until the index is ready, and indexReady() tells the caller when to ask again.
  *
  * Every write is one transaction: a failure (a full disk) aborts it and leaves what was saved untouched.
  * Pure TypeScript: no browser.* calls. Several contexts (popup, list, reader, background) may hold a
  * Library at once; writes announce themselves on a BroadcastChannel (onLibraryChange) so others refresh().
  */
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
+import { searchCards } from './card-search.ts';
 import { LibraryError, toWriteError } from './errors.ts';
 import { normalizeArticleUrl, siteOf } from './normalize-url.ts';
 import {
@@ -27,7 +30,9 @@ import type {
   MergeReport,
   SavedArticle,
   SavedCard,
+  SearchAnswer,
   SearchRequest,
+  SortOrder,
 } from './types.ts';
 
 export const LIBRARY_CHANNEL = 'kontext-library';
@@ -47,7 +52,15 @@ export interface Library {
   getByUrl(url: string): Promise<SavedArticle | undefined>;
   /** Every saved article's card, newest first. */
   list(): Promise<SavedCard[]>;
+  /** Full-text search; the first one after opening waits for the search index to load. */
   search(request?: SearchRequest): Promise<SavedCard[]>;
+  /**
+   * Answers at once: from the full-text index when it is loaded, else from the cards alone with
+   * `partial: true` (a subset of what the index will find). Ask again after indexReady() resolves.
+   */
+  searchNow(request?: SearchRequest): Promise<SearchAnswer>;
+  /** Resolves when the full-text index is loaded (it starts loading as soon as the cards are read). */
+  indexReady(): Promise<void>;
   facets(): Promise<FacetCounts>;
   update(id: string, patch: ArticlePatch): Promise<SavedArticle>;
   /** Deletes and returns the record, so the caller can offer undo through restore(). */
@@ -96,6 +109,15 @@ function sortedCounts(map: Map<string, number>): Array<[string, number]> {
   return [...map].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]));
 }
 
+function sortResults(results: SavedCard[], sort: SortOrder, query: string): SavedCard[] {
+  if (sort === 'relevance' && query) return results;
+  if (sort === 'oldest') return results.sort((a, b) => byNewest(b, a));
+  if (sort === 'title') return results.sort((a, b) => collator.compare(a.title, b.title));
+  if (sort === 'site')
+    return results.sort((a, b) => collator.compare(siteOf(a), siteOf(b)) || byNewest(a, b));
+  return results.sort(byNewest);
+}
+
 export async function openLibrary(
   factory: IDBFactory = globalThis.indexedDB,
   options: OpenLibraryOptions = {},
@@ -114,8 +136,10 @@ export async function openLibrary(
 
 interface LoadedState {
   cards: Map<string, SavedCard>;
-  /** Loaded (snapshot + reconcile) on the first text query: the list shows cards before that. */
+  /** Loaded (snapshot + reconcile) right after the cards: the list shows cards before that. */
   index: Promise<ArticleIndex>;
+  /** The index has finished loading (or failed to: then searches surface its error). */
+  ready: boolean;
   /** Rev of each article as the index holds it. */
   revs: Map<string, number>;
   /** The index differs from the persisted snapshot. */
@@ -170,13 +194,28 @@ class IndexedDbLibrary implements Library {
   }
 
   async search(request: SearchRequest = {}): Promise<SavedCard[]> {
+    return (await this.answer(request, true)).cards;
+  }
+
+  searchNow(request: SearchRequest = {}): Promise<SearchAnswer> {
+    return this.answer(request, false);
+  }
+
+  async indexReady(): Promise<void> {
+    await (await this.load()).index;
+  }
+
+  private async answer(request: SearchRequest, waitForIndex: boolean): Promise<SearchAnswer> {
     const state = await this.load();
     const { cards } = state;
     const query = request.query?.trim() ?? '';
     const filters = request.filters ?? {};
-    let results = query
-      ? (await state.index).query(query).flatMap((id) => cards.get(id) ?? [])
-      : [...cards.values()];
+    const partial = query !== '' && !waitForIndex && !state.ready;
+    let results = !query
+      ? [...cards.values()]
+      : partial
+        ? searchCards(cards.values(), query)
+        : (await state.index).query(query).flatMap((id) => cards.get(id) ?? []);
     const tag = filters.tag?.toLowerCase();
     const entity = filters.entity?.toLowerCase();
     results = results.filter(
@@ -187,13 +226,7 @@ class IndexedDbLibrary implements Library {
         (filters.read === undefined || a.read === filters.read) &&
         (entity === undefined || a.entityNames.some((name) => name.toLowerCase() === entity)),
     );
-    const sort = request.sort ?? (query ? 'relevance' : 'newest');
-    if (sort === 'relevance' && query) return results;
-    if (sort === 'oldest') return results.sort((a, b) => byNewest(b, a));
-    if (sort === 'title') return results.sort((a, b) => collator.compare(a.title, b.title));
-    if (sort === 'site')
-      return results.sort((a, b) => collator.compare(siteOf(a), siteOf(b)) || byNewest(a, b));
-    return results.sort(byNewest);
+    return { cards: sortResults(results, request.sort ?? (query ? 'relevance' : 'newest'), query), partial };
   }
 
   async facets(): Promise<FacetCounts> {
@@ -312,7 +345,7 @@ class IndexedDbLibrary implements Library {
     const snapshot: SearchIndexSnapshot = {
       key: 'search-index',
       indexVersion: INDEX_VERSION,
-      json: (await state.index).toJSON(),
+      parts: (await state.index).toParts(),
       revs: Object.fromEntries(state.revs),
     };
     try {
@@ -346,12 +379,20 @@ class IndexedDbLibrary implements Library {
     const state: LoadedState = {
       cards: new Map(cardList.map((c) => [c.id, c])),
       index: Promise.resolve(ArticleIndex.build()),
+      ready: false,
       revs: new Map(),
       dirty: false,
     };
-    // Started now, awaited by the first text query: by then it has usually finished.
+    // Started now, while the list renders the cards; searchNow answers from the cards until it is done.
     state.index = this.readIndex(state, cardList);
-    state.index.catch(() => {});
+    state.index.then(
+      () => {
+        state.ready = true;
+      },
+      () => {
+        state.ready = true;
+      },
+    );
     return state;
   }
 
@@ -362,7 +403,7 @@ class IndexedDbLibrary implements Library {
     const revs = state.revs;
     if (snapshot?.indexVersion === INDEX_VERSION) {
       try {
-        index = ArticleIndex.fromJSON(snapshot.json);
+        index = await ArticleIndex.fromParts(snapshot.parts);
         for (const [id, rev] of Object.entries(snapshot.revs)) revs.set(id, rev);
       } catch {
         index = null;

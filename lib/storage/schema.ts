@@ -32,9 +32,10 @@ export interface LibrarySchema extends DBSchema {
 /** The search index as saved between sessions, with the rev of every article it holds. */
 export interface SearchIndexSnapshot {
   key: 'search-index';
-  /** Bumped when tokenising or fields change: an older snapshot is rebuilt instead of loaded. */
+  /** Bumped when tokenising, fields or this form change: an older snapshot is rebuilt instead of loaded. */
   indexVersion: number;
-  json: string;
+  /** ArticleIndex.toParts(): the index as several JSON strings, so loading it can pause between them. */
+  parts: string[];
   revs: Record<string, number>;
 }
 

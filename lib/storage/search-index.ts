@@ -3,7 +3,7 @@
  * folded (case, diacritics, ß) so "pjongjang" finds "Pjöngjang" and a German query typed on an English
  * keyboard still matches.
  */
-import MiniSearch, { type Options } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { SavedArticle } from './types.ts';
 
 interface IndexedFields {
@@ -13,6 +13,9 @@ interface IndexedFields {
   entities: string;
   meta: string;
 }
+
+/** MiniSearch's default tokenizer: the card fallback (card-search.ts) splits the same way. */
+export const TOKEN_SEPARATOR = /[\n\r\p{Z}\p{P}]+/u;
 
 export function foldTerm(term: string): string {
   return term.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase();
@@ -28,8 +31,16 @@ function toIndexed(article: SavedArticle): IndexedFields {
   };
 }
 
-/** Bump when the options below change: persisted snapshots of another version are rebuilt. */
-export const INDEX_VERSION = 1;
+/**
+ * Bump when the options below or the snapshot's form (toParts) change: persisted snapshots of another
+ * version are rebuilt. v2: the snapshot is stored in parts (v1 was one JSON string).
+ */
+export const INDEX_VERSION = 2;
+
+/** Target size of one snapshot part: parsing one takes a few milliseconds, so the page stays responsive. */
+const PART_CHARS = 256 * 1024;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const OPTIONS = {
   fields: ['title', 'text', 'entities', 'meta'],
@@ -53,13 +64,42 @@ export class ArticleIndex {
     return index;
   }
 
-  /** Restores an index saved with toJSON (same INDEX_VERSION). */
-  static fromJSON(json: string): ArticleIndex {
-    return new ArticleIndex(MiniSearch.loadJSON<IndexedFields>(json, OPTIONS));
+  /**
+   * Restores an index saved with toParts, a part per task: a 2,000-article index is megabytes of JSON,
+   * and parsing it in one go (or MiniSearch's loadJSONAsync, which starts with one JSON.parse) blocks the
+   * page for hundreds of milliseconds, so a search typed meanwhile would wait that long.
+   */
+  static async fromParts(parts: readonly string[]): Promise<ArticleIndex> {
+    const [head, ...slices] = parts;
+    if (head === undefined) throw new Error('empty search index snapshot');
+    const plain = JSON.parse(head) as AsPlainObject;
+    if (!Array.isArray(plain.index)) throw new Error('malformed search index snapshot');
+    for (const slice of slices) {
+      await nextTask();
+      for (const entry of JSON.parse(slice) as AsPlainObject['index']) plain.index.push(entry);
+    }
+    // Also pauses between batches while turning the plain object into the index's maps.
+    return new ArticleIndex(await MiniSearch.loadJSAsync<IndexedFields>(plain, OPTIONS));
   }
 
-  toJSON(): string {
-    return JSON.stringify(this.search);
+  /** The index as JSON strings of at most about PART_CHARS each (except single huge terms): see fromParts. */
+  toParts(): string[] {
+    const { index, ...rest } = this.search.toJSON();
+    const parts = [JSON.stringify({ ...rest, index: [] })];
+    let slice: string[] = [];
+    let size = 0;
+    for (const entry of index) {
+      const json = JSON.stringify(entry);
+      if (size + json.length > PART_CHARS && slice.length > 0) {
+        parts.push(`[${slice.join(',')}]`);
+        slice = [];
+        size = 0;
+      }
+      slice.push(json);
+      size += json.length + 1;
+    }
+    if (slice.length > 0) parts.push(`[${slice.join(',')}]`);
+    return parts;
   }
 
   get size(): number {

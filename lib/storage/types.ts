@@ -82,6 +82,16 @@ export interface SearchRequest {
   sort?: SortOrder;
 }
 
+/** What searchNow answers: the cards, and whether they came from the cards alone (index still loading). */
+export interface SearchAnswer {
+  cards: SavedCard[];
+  /**
+   * True when the full-text index was not loaded yet and the answer looked only at titles, bylines, site
+   * names, tags and entity names: more articles may match once it is (Library.indexReady()).
+   */
+  partial: boolean;
+}
+
 /** The result of merging articles into the library (import). */
 export interface MergeReport {
   added: number;
