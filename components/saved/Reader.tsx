@@ -142,6 +142,9 @@ export function Reader({ library, id, listHref, lang = uiLanguage(), t: given }:
   );
 }
 
+/** Global holding the reader's reading-aids snapshot function (see ArticleBody). */
+export const READER_INSPECT_GLOBAL = '__kontextReaderInspect';
+
 function ArticleBody({ article, scale }: { article: SavedArticle; scale: number }) {
   const container = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -154,7 +157,12 @@ function ArticleBody({ article, scale }: { article: SavedArticle; scale: number 
       createCard: (doc) => createHoverCard(doc, { language: navigator.language }),
     });
     aids.show(analysisOfSaved(article), null);
+    // An extension page runs no page scripts, so exposing the aids' snapshot here reveals nothing; the
+    // end-to-end tests read the hover card's text through it (its shadow root is closed).
+    const scope = globalThis as unknown as Record<string, unknown>;
+    scope[READER_INSPECT_GLOBAL] = () => aids.inspect();
     return () => {
+      delete scope[READER_INSPECT_GLOBAL];
       aids.clear();
       lifetime.abort();
       root.replaceChildren();

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { READER_INSPECT_GLOBAL } from '../../components/saved/Reader.tsx';
 import { buildSeedPage } from '../fixtures/news-page.ts';
 import { makeSavedArticle, seedSavedArticle } from '../support/saved-articles.ts';
 import { describeWithSharedData, ROOT, requireSharedDataInCi, SKIP_NO_DATA } from '../support/shared-data.ts';
@@ -147,6 +148,7 @@ function describeRestartJourney(how: 'popup' | 'import') {
       let readerText = '';
       let highlighted = false;
       let painted: string[] = [];
+      let cardText: string | null = null;
       let listViolations: string[] | null = null;
       let readerViolations: string[] | null = null;
 
@@ -204,6 +206,7 @@ function describeRestartJourney(how: 'popup' | 'import') {
               highlighted = await waitForHighlights(list, 15_000);
               painted = await paintedTexts(list);
               readerViolations = await seriousAxeViolations(list);
+              cardText = await openCardInReader(list);
             }
           } finally {
             await second.close();
@@ -235,6 +238,16 @@ function describeRestartJourney(how: 'popup' | 'import') {
         // recogniser, the imported fixture's from string search).
         expect(painted, `painted: ${painted.join(' | ')}`).toContain('Kim Jong Un');
         expect(painted.length).toBeGreaterThanOrEqual(5);
+      });
+
+      it('opens the card for a highlighted name in the reader from the keyboard', () => {
+        expect(cardText, 'no card opened with Alt+Shift+N in the reader').not.toBeNull();
+        // The card is about one of the names painted in the reader (the first in reading order).
+        expect(
+          painted.some((name) => cardText!.includes(name)),
+          `card: ${cardText}`,
+        ).toBe(true);
+        expect(cardText).toMatch(/Person|Place|Organi[sz]ation|Ort/);
       });
 
       it('the list and the reader have no serious or critical axe-core violations', () => {
@@ -370,3 +383,31 @@ forEachBrowser((name) => {
     });
   });
 });
+
+/**
+ * Opens the reader's card with the keyboard (Alt+Shift+N steps to the first name, as on a live page) and
+ * returns its text, read through the reader's snapshot global (the card's shadow root is closed), or null
+ * when no card opened.
+ */
+async function openCardInReader(page: Page): Promise<string | null> {
+  await page.click('[data-testid="reader-content"]');
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('KeyN');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const text = await page.evaluate((name: string) => {
+      // Firefox evaluates with system access, through Xray wrappers that hide the page's own globals.
+      const scope = ((globalThis as unknown as { wrappedJSObject?: object }).wrappedJSObject ??
+        globalThis) as Record<string, unknown>;
+      const inspect = scope[name];
+      if (typeof inspect !== 'function') return null;
+      return (inspect() as { card: { text: string } | null }).card?.text ?? null;
+    }, READER_INSPECT_GLOBAL);
+    if (text) return text;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  return null;
+}
