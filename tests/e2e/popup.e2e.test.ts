@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../components/i18n.ts';
-import { buildSeedPage, readSeedArticle, slugify } from '../fixtures/news-page.ts';
+import { buildSeedPage, expectedRelatedHrefs, readSeedArticle, slugify } from '../fixtures/news-page.ts';
 import { hasSharedData, requireSharedDataInCi, SKIP_NO_DATA } from '../support/shared-data.ts';
 import {
   type FixtureServer,
@@ -23,6 +23,7 @@ import {
   waitForHighlights,
   waitForPopupOutcome,
 } from './harness.ts';
+import { seriousAxeViolations } from './support/axe.ts';
 
 requireSharedDataInCi();
 
@@ -142,12 +143,14 @@ describe.skipIf(!hasSharedData)(`popup on the seed page${hasSharedData ? '' : ` 
     const session = useExtensionSession(name);
     let view: PopupView;
     let outcome: string;
+    let axeViolations: string[] | null = null;
 
     beforeAll(async () => {
       const page = await openPage(session(), server.url(ARTICLE_PATH));
       const popup = await openPopup(session(), await tabIdOf(session(), page));
       outcome = await waitForPopupOutcome(popup);
       view = await readPopup(popup);
+      if (outcome === 'analysis') axeViolations = await seriousAxeViolations(popup);
       if (name === 'chromium' && outcome === 'analysis') {
         await saveScreenshot(popup, 'popup');
         await page.evaluate(() => document.querySelector('article h1')?.scrollIntoView());
@@ -202,6 +205,21 @@ describe.skipIf(!hasSharedData)(`popup on the seed page${hasSharedData ? '' : ` 
       const keys = view.related.map((href) => linkKey(href, server.origin));
       expect(article.related).toHaveLength(3);
       for (const title of article.related) expect(keys).toContain(`/analyse/${slugify(title)}`);
+    });
+
+    it('lists exactly the three "Weiterführende Analysen" links, then the pingback', () => {
+      // Ranked by topic, so the three block links may come in any order, but before the pingback.
+      const expected = expectedRelatedHrefs(article).map((href) =>
+        linkKey(new URL(href, server.origin).href, server.origin),
+      );
+      const shown = view.related.map((href) => linkKey(href, server.origin));
+      expect(shown).toHaveLength(4);
+      expect(shown.slice(0, 3).sort()).toEqual(expected.slice(0, 3).sort());
+      expect(shown[3]).toBe(expected[3]);
+    });
+
+    it('has no serious or critical axe-core violations', () => {
+      expect(axeViolations).toEqual([]);
     });
 
     it('lists none of the navigation, breadcrumb, share or footer links', () => {

@@ -6,14 +6,14 @@
  *  3. bad import files: a clear message and nothing changed;
  *  4. axe-core: no serious or critical violations on the list and the reader (the popup has its own).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READER_INSPECT_GLOBAL } from '../../components/saved/Reader.tsx';
 import { buildSeedPage } from '../fixtures/news-page.ts';
 import { makeSavedArticle, seedSavedArticle } from '../support/saved-articles.ts';
-import { describeWithSharedData, ROOT, requireSharedDataInCi, SKIP_NO_DATA } from '../support/shared-data.ts';
+import { describeWithSharedData, requireSharedDataInCi, SKIP_NO_DATA } from '../support/shared-data.ts';
 import { hostileArticleHtml } from '../support/xss-corpus.ts';
 import {
   type ExtensionSession,
@@ -30,11 +30,11 @@ import {
   waitForHighlights,
   waitForPopupOutcome,
 } from './harness.ts';
+import { seriousAxeViolations } from './support/axe.ts';
 
 requireSharedDataInCi();
 
 const ARTICLE_PATH = '/politik/asien/kim-jong-un-neujahrsbotschaft';
-const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 async function openExtensionPage(session: ExtensionSession, path: string): Promise<Page> {
   const page = await session.browser.newPage();
@@ -71,23 +71,6 @@ async function paintedTexts(page: Page): Promise<string[]> {
       for (const highlight of registry.values()) for (const range of highlight) texts.push(range.toString());
     for (const mark of document.querySelectorAll('mark[data-kontext]')) texts.push(mark.textContent ?? '');
     return texts;
-  });
-}
-
-/** Serious and critical axe-core violations on the page, as "rule: target" strings. */
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE}\n;undefined`);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResults> } }
-    ).axe;
-    interface AxeResults {
-      violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }>;
-    }
-    const results = await axe.run(document, { resultTypes: ['violations'] });
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
   });
 }
 
