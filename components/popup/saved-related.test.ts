@@ -1,18 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SavedArticle, SavedCard } from '../../lib/storage/types.ts';
 import type { Entity } from '../../lib/types.ts';
+import { makeEntity } from '../../tests/support/entities.ts';
 import { savedArticlesLike } from './saved-related.ts';
 
-const entity = (name: string, kind: Entity['kind'], count: number): Entity => ({
-  id: `${kind}:${name}`,
-  name,
-  kind,
-  count,
-  aliases: [],
-  firstSentence: '',
-  sentences: [],
-  mentions: [],
-});
+const entity = makeEntity;
 
 function record(id: string, entities: Entity[]): SavedArticle {
   return {

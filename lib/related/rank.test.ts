@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity, RelatedLink } from '../types.ts';
+import { makeEntity } from '../../tests/support/entities.ts';
+import type { RelatedLink } from '../types.ts';
 import { rankRelatedLinks } from './index.ts';
 
-function entity(name: string, kind: Entity['kind'], count: number): Entity {
-  return {
-    id: `${kind}:${name}`,
-    name,
-    kind,
-    count,
-    aliases: [],
-    firstSentence: '',
-    sentences: [],
-    mentions: [],
-  };
-}
+const entity = makeEntity;
 
 function link(url: string, title: string, source: RelatedLink['source']): RelatedLink {
   return { url, title, host: new URL(url).hostname, source, score: 0 };

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity } from '../types.ts';
+import { makeEntity } from '../../tests/support/entities.ts';
 import { rankSavedByEntities, type SavedSummary } from './saved.ts';
 
-function entity(name: string, kind: Entity['kind'], count: number): Entity {
-  return {
-    id: `${kind}:${name}`,
-    name,
-    kind,
-    count,
-    aliases: [],
-    firstSentence: '',
-    sentences: [],
-    mentions: [],
-  };
-}
+const entity = makeEntity;
 
 const CURRENT = [
   entity('Kim Jong Un', 'person', 5),

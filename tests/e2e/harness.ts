@@ -101,6 +101,8 @@ export function forEachBrowser(fn: (name: BrowserName) => void, only?: readonly 
         });
       });
     } else if (missing) {
+      // Reason: the browser is not installed and this is not CI (CI fails above); the reason is printed
+      // and is part of the suite's name, so the skip is never silent.
       console.warn(`[e2e] skipping ${name}: ${missing}`);
       describe.skip(`${name} — skipped: ${missing}`, () => fn(name));
     } else {
