@@ -3,7 +3,7 @@
  * found with their canonical names and kinds, and common nouns are not entities.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSeedArticle } from '../../tests/fixtures/news-page.ts';
+import { readSeedArticle, SEED_ENTITIES } from '../../tests/fixtures/news-page.ts';
 import { hasSharedData, requireSharedDataInCi, SKIP_NO_DATA } from '../../tests/support/shared-data.ts';
 import type { Entity } from '../types.ts';
 import { loadNerModel, recognizeEntities } from './index.ts';
@@ -34,16 +34,7 @@ describe.skipIf(!hasSharedData)(
 
     const find = (name: string) => entities.find((e) => e.name === name);
 
-    it.each([
-      ['Kim Jong Un', 'person'],
-      ['Nordkorea', 'place'],
-      ['Russland', 'place'],
-      ['Ukraine', 'place'],
-      ['Pjöngjang', 'place'],
-      ['Moskau', 'place'],
-      ['Kursk', 'place'],
-      ['KCNA', 'organization'],
-    ])('finds %s as a %s under its canonical name', (name, kind) => {
+    it.each(SEED_ENTITIES)('finds %s as a %s under its canonical name', (name, kind) => {
       expect(find(name), `entities: ${entities.map((e) => `${e.name}/${e.kind}`).join(', ')}`).toBeDefined();
       expect(find(name)!.kind).toBe(kind);
     });

@@ -38,23 +38,25 @@ export interface SavedArticle {
  * The light copy of a saved article that the list works from: everything the list shows, sorts and
  * filters on, without the text and HTML (2,000 of these load in milliseconds).
  */
-export interface SavedCard {
-  id: string;
-  url: string;
-  normalizedUrl: string;
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  lang: string;
-  savedAt: string;
-  readingMinutes: number;
-  excerpt: string | null;
-  tags: string[];
-  read: boolean;
+export type SavedCard = Pick<
+  SavedArticle,
+  | 'id'
+  | 'url'
+  | 'normalizedUrl'
+  | 'title'
+  | 'byline'
+  | 'siteName'
+  | 'lang'
+  | 'savedAt'
+  | 'readingMinutes'
+  | 'excerpt'
+  | 'tags'
+  | 'read'
+> & {
   entityNames: string[];
   /** Changes on every write of the article; the persisted search index records which rev it indexed. */
   rev: number;
-}
+};
 
 /** What a reader may change on a saved article after saving it. */
 export interface ArticlePatch {

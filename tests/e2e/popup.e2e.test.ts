@@ -8,7 +8,13 @@ import { existsSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../components/i18n.ts';
-import { buildSeedPage, expectedRelatedHrefs, readSeedArticle, slugify } from '../fixtures/news-page.ts';
+import {
+  buildSeedPage,
+  expectedRelatedHrefs,
+  readSeedArticle,
+  SEED_ENTITIES,
+  slugify,
+} from '../fixtures/news-page.ts';
 import { hasSharedData, requireSharedDataInCi, SKIP_NO_DATA } from '../support/shared-data.ts';
 import {
   type FixtureServer,
@@ -44,17 +50,6 @@ const LOGIN_PAGE = `<!doctype html>
   </main>
   <footer><a href="/impressum">Impressum</a></footer>
 </body></html>`;
-
-const EXPECTED_ENTITIES: Array<[name: string, kind: 'person' | 'place' | 'organization']> = [
-  ['Kim Jong Un', 'person'],
-  ['Nordkorea', 'place'],
-  ['Russland', 'place'],
-  ['Ukraine', 'place'],
-  ['Pjöngjang', 'place'],
-  ['Moskau', 'place'],
-  ['Kursk', 'place'],
-  ['KCNA', 'organization'],
-];
 
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -182,7 +177,7 @@ describe.skipIf(!hasSharedData)(`popup on the seed page${hasSharedData ? '' : ` 
       }
     });
 
-    it.each(EXPECTED_ENTITIES)('lists %s as a %s', (entityName, kind) => {
+    it.each(SEED_ENTITIES)('lists %s as a %s', (entityName, kind) => {
       const found = view.entities.filter((e) => normalise(e.name) === entityName);
       expect(
         found.map((e) => e.kind),
