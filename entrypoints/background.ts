@@ -34,7 +34,11 @@ const loadModel: NonNullable<AnalyzeOptions['loadModel']> = (name) => {
     // getURL is typed against files present at build time; model names are only known at run time.
     const url = (browser.runtime.getURL as (path: string) => string)(`/models/${name}`);
     pending = fetch(url)
-      .then((response) => (response.ok ? response.json() : null))
+      .then((response) => {
+        if (!response.ok) return null;
+        // Binary models (ner-xx.bin) are typed arrays behind a header, read as views: no parsing.
+        return name.endsWith('.bin') ? response.arrayBuffer() : response.json();
+      })
       .catch(() => null);
     modelCache.set(name, pending);
   }

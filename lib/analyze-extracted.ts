@@ -12,9 +12,9 @@ import { timed, timedAsync } from './timing.ts';
 import type { Analysis } from './types.ts';
 
 /**
- * Loads a bundled resource by file name (for example 'ner-de.json' from public/models/) and returns
- * the parsed JSON, or null when there is no such file. Node reads the file; the extension fetches
- * browser.runtime.getURL('/models/' + name).
+ * Loads a bundled resource by file name from public/models/ and returns its content — an ArrayBuffer
+ * for a binary file (for example 'ner-de.bin'), the parsed JSON for a .json file — or null when there is
+ * no such file. Node reads the file; the extension fetches browser.runtime.getURL('/models/' + name).
  */
 export type ModelLoader = (name: string) => Promise<unknown | null>;
 

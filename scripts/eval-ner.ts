@@ -13,15 +13,11 @@ import { type CorpusSentence, parseCorpus } from '../lib/entities/conll.ts';
 import { formatScores, type Scores, scoreSpans } from '../lib/entities/evaluate.ts';
 import { loadNerModel } from '../lib/entities/index.ts';
 import { tagSentence } from '../lib/entities/model.ts';
+import { loadModelFromDisk } from './node-model-loader.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env.KONTEXT_SHARED_DATA ?? resolve(ROOT, '..', 'shared', 'data');
 const DEV: Record<string, string> = { de: 'ner/de/dev.tsv', en: 'ner/en/dev.txt' };
-
-const loader = async (name: string) => {
-  const file = resolve(ROOT, 'public', 'models', name);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as unknown) : null;
-};
 
 function sideBySide(a: Scores, b: Scores, labelA: string, labelB: string): string {
   const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
@@ -85,7 +81,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   for (const lang of ['en', 'de']) {
-    const model = await loadNerModel(lang, loader);
+    const model = await loadNerModel(lang, loadModelFromDisk);
     if (!model) throw new Error(`no model for ${lang}: run npm run train:ner`);
     const dev: CorpusSentence[] = parseCorpus(readFileSync(resolve(DATA, DEV[lang]!), 'utf8'));
     const gold = dev.map((s) => s.tags);

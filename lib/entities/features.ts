@@ -3,10 +3,12 @@
  * tags, which the tagger models through its transition weights), so training can precompute them once.
  *
  * A feature is a (template, value) pair, e.g. (L_PREV, "präsident"). Values are passed to a visitor
- * rather than concatenated into one string: the same lower-cased word serves five templates and its
- * hash is computed once, which keeps tagging fast enough for the page.
+ * rather than concatenated with the template, and a value made of parts ("prev|word") is passed as its
+ * parts: the tagger hashes them straight from their characters (model.ts featureHash), so tagging
+ * builds no lookup strings.
  */
 import type { Gazetteer, GazetteerMatch } from './gazetteer.ts';
+import type { WordSet, WordValues } from './lexicon.ts';
 import { isRoleWord } from './roles.ts';
 
 export interface SentenceContext {
@@ -17,12 +19,18 @@ export interface SentenceContext {
 export interface FeatureResources {
   gazetteer: Gazetteer;
   /** Words seen as the first word of multi-word person names. */
-  firstNames: ReadonlySet<string>;
+  firstNames: WordSet;
   /**
    * How a word behaves in running text, from the training corpus: 1 when it is mostly written
    * lower-case, 2 when it is seen both ways, 3 when it is always capitalised. Missing when unseen.
    */
-  caseProfile: ReadonlyMap<string, number>;
+  caseProfile: WordValues;
+  /**
+   * Further word lists by name, as the model file stores them (see model.ts LEXICONS and
+   * lexicon.ts): a feature reads, say, `res.wordSets.nouns?.has(l)`.
+   */
+  wordSets: Readonly<Record<string, WordSet>>;
+  wordValues: Readonly<Record<string, WordValues>>;
   lang: string;
 }
 
@@ -71,7 +79,23 @@ export const TEMPLATES = [
 export type TemplateName = (typeof TEMPLATES)[number];
 const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<TemplateName, number>;
 
-export type FeatureVisitor = (token: number, template: number, value: string) => void;
+/**
+ * Receives feature (template, value) of a token. A value of two or three parts comes as `value`,
+ * `part2`, `part3` and means the parts joined by '|' (`${value}|${part2}`): one feature, not several.
+ */
+export type FeatureVisitor = (
+  token: number,
+  template: number,
+  value: string,
+  part2?: string,
+  part3?: string,
+) => void;
+
+/** The value a visitor's parts stand for. */
+export function joinParts(value: string, part2?: string, part3?: string): string {
+  if (part2 === undefined) return value;
+  return part3 === undefined ? `${value}|${part2}` : `${value}|${part2}|${part3}`;
+}
 
 /** Word shape: X for upper, x for lower, d for digits, repeated runs collapsed ("Kim" → "Xx"). */
 export function wordShape(word: string): string {
@@ -195,7 +219,7 @@ export function visitSentenceFeatures(
     const capital = isCapitalised(w);
     const len = l.length;
     if (!contextOnly) visitWordFeatures(w, res, (t, v) => visit(i, t, v));
-    visit(i, T.st, `${style}|${sh}`);
+    visit(i, T.st, style, sh);
     if (i === 0) visit(i, T.first, sh);
     const cp = res.caseProfile.get(l) ?? 0;
     visit(i, T.cp, `${cp}${capital ? 'C' : 'c'}${i === 0 ? '0' : ''}`);
@@ -209,10 +233,10 @@ export function visitSentenceFeatures(
     visit(i, T['l+2'], low(i + 2));
     visit(i, T['sh-1'], shp(i - 1));
     visit(i, T['sh+1'], shp(i + 1));
-    visit(i, T.sh3, `${shp(i - 1)}|${sh}|${shp(i + 1)}`);
-    visit(i, T['l-1|l'], `${prev}|${l}`);
-    visit(i, T['l|l+1'], `${l}|${next}`);
-    visit(i, T['w-1|sh'], `${prev}|${sh}`);
+    visit(i, T.sh3, shp(i - 1), sh, shp(i + 1));
+    visit(i, T['l-1|l'], prev, l);
+    visit(i, T['l|l+1'], l, next);
+    visit(i, T['w-1|sh'], prev, sh);
     if (i > 0 && isRoleWord(prev)) visit(i, T['role-1'], '');
     if (i > 1 && isRoleWord(lower[i - 2]!)) visit(i, T['role-2'], '');
     if (i > 0 && res.firstNames.has(tokens[i - 1]!)) visit(i, T['fn-1'], capital ? 'C' : 'c');
@@ -237,6 +261,8 @@ export function sentenceFeatures(
   ctx: SentenceContext = {},
 ) {
   const out: string[][] = tokens.map(() => []);
-  visitSentenceFeatures(tokens, res, ctx, (i, t, v) => out[i]!.push(`${TEMPLATES[t]}=${v}`));
+  visitSentenceFeatures(tokens, res, ctx, (i, t, v, v2, v3) =>
+    out[i]!.push(`${TEMPLATES[t]}=${joinParts(v, v2, v3)}`),
+  );
   return out;
 }

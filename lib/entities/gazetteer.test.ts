@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { Gazetteer } from './gazetteer.ts';
 
 describe('Gazetteer', () => {
-  const gaz = new Gazetteer({ LOC: ['New York', 'York', 'Nordkorea'], ORG: ['New York Times', 'KCNA'] });
+  const gaz = Gazetteer.fromLists({
+    LOC: ['New York', 'York', 'Nordkorea'],
+    ORG: ['New York Times', 'KCNA'],
+  });
 
   it('annotates the longest match with B/I positions', () => {
     expect(gaz.annotate(['the', 'New', 'York', 'Times', 'in', 'York'])).toEqual([

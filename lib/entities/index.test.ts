@@ -10,7 +10,7 @@ describe('loadNerModel', () => {
     const second = await loadNerModel('de', loader);
     expect(first).not.toBeNull();
     expect(second).toBe(first);
-    expect(requested).toEqual(['ner-de.json']);
+    expect(requested).toEqual(['ner-de.bin']);
   });
 
   it('returns null for a language without a model, without asking the loader', async () => {
@@ -19,9 +19,10 @@ describe('loadNerModel', () => {
     expect(requested).toEqual([]);
   });
 
-  it('returns null when the loader has no file or the JSON is not a model', async () => {
+  it('returns null when the loader has no file or what it has is not a model file', async () => {
     expect(await loadNerModel('en', async () => null)).toBeNull();
     expect(await loadNerModel('en', async () => ({ hello: 'world' }))).toBeNull();
+    expect(await loadNerModel('en', async () => new Uint8Array(64).buffer)).toBeNull();
   });
 
   it('normalises language tags', () => {

@@ -10,7 +10,7 @@ import { splitSentences } from '../text/sentences.ts';
 import type { ArticleBlock, Entity, EntityKind } from '../types.ts';
 import { tagsToSpans } from './conll.ts';
 import { TEMPLATES } from './features.ts';
-import { fromData, isNerModelData, type TaggerModel, tagSentence } from './model.ts';
+import { deserializeModel, type TaggerModel, tagSentence } from './model.ts';
 import { isRoleWord } from './roles.ts';
 import { buildEntityTable, type RawMention } from './table.ts';
 import { type Token, tokenize } from './tokenize.ts';
@@ -20,7 +20,7 @@ export interface NerModel {
   tagger: TaggerModel;
 }
 
-/** Languages with a committed model (public/models/ner-<lang>.json). */
+/** Languages with a committed model (public/models/ner-<lang>.bin). */
 export const NER_LANGUAGES: readonly string[] = ['de', 'en'];
 
 const cache = new WeakMap<ModelLoader, Map<string, Promise<NerModel | null>>>();
@@ -30,7 +30,21 @@ export function primaryLanguage(lang: string): string {
   return lang.toLowerCase().split(/[-_]/)[0] ?? '';
 }
 
-/** Loads the model for a language via the loader ('ner-de.json', 'ner-en.json'); null if none. Only that language is loaded. */
+/**
+ * The bytes a loader handed over for a binary file: an ArrayBuffer (fetch().arrayBuffer()) or a
+ * Uint8Array (Node's Buffer). Checked by tag, not instanceof, which fails across realms (test DOMs).
+ */
+function asArrayBuffer(data: unknown): ArrayBuffer | null {
+  if (Object.prototype.toString.call(data) === '[object ArrayBuffer]') return data as ArrayBuffer;
+  if (ArrayBuffer.isView(data)) {
+    const view = data as ArrayBufferView;
+    // A copy: the view may start at an offset no Uint32Array can use.
+    return new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice().buffer;
+  }
+  return null;
+}
+
+/** Loads the model for a language via the loader ('ner-de.bin', 'ner-en.bin'); null if none. Only that language is loaded. */
 export function loadNerModel(lang: string, loadModel: ModelLoader): Promise<NerModel | null> {
   const primary = primaryLanguage(lang);
   if (!NER_LANGUAGES.includes(primary)) return Promise.resolve(null);
@@ -41,9 +55,11 @@ export function loadNerModel(lang: string, loadModel: ModelLoader): Promise<NerM
   }
   let pending = byLang.get(primary);
   if (!pending) {
-    pending = loadModel(`ner-${primary}.json`).then((data) =>
-      isNerModelData(data) ? { lang: primary, tagger: fromData(data) } : null,
-    );
+    pending = loadModel(`ner-${primary}.bin`).then((data) => {
+      const buffer = asArrayBuffer(data);
+      const tagger = buffer ? deserializeModel(buffer) : null;
+      return tagger ? { lang: primary, tagger } : null;
+    });
     // A failed load is not cached, so a later call may retry.
     pending.catch(() => byLang.delete(primary));
     byLang.set(primary, pending);
@@ -130,14 +146,14 @@ function nameParts(
 
 /** The model learnt this word as (part of) a name: its word feature favours an entity tag over O. */
 function isKnownEntityWord(tagger: TaggerModel, word: string): boolean {
-  const pairs = tagger.weights[TEMPLATES.indexOf('w')]?.[word];
-  if (!Array.isArray(pairs)) return false;
+  const weights = tagger.weights.weightsOf(TEMPLATES.indexOf('w'), word);
+  if (!weights) return false;
   let o = 0;
   let best = 0;
-  for (let k = 0; k + 1 < pairs.length; k += 2) {
-    const tag = tagger.tags[pairs[k]!]!;
-    if (tag === 'O') o = pairs[k + 1]!;
-    else if (/^[BI]-(PER|LOC|ORG)$/.test(tag)) best = Math.max(best, pairs[k + 1]!);
-  }
+  weights.forEach((weight, t) => {
+    const tag = tagger.tags[t]!;
+    if (tag === 'O') o = weight;
+    else if (/^[BI]-(PER|LOC|ORG)$/.test(tag)) best = Math.max(best, weight);
+  });
   return best > o;
 }

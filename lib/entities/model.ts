@@ -1,7 +1,8 @@
 /**
  * The tagger model: a first-order linear-chain model (averaged-perceptron weights for token features and
- * tag transitions) decoded with Viterbi. `NerModelData` is the committed JSON (public/models/ner-xx.json);
- * `TaggerModel` is its in-memory form.
+ * tag transitions) decoded with Viterbi. Features are looked up by a 32-bit hash of (template, value) in
+ * an open-addressing table (hashing.ts); the committed file (public/models/ner-xx.bin, model-file.ts)
+ * holds that table, the gazetteer and the word lists as typed arrays, so loading creates views only.
  */
 import {
   type FeatureResources,
@@ -11,184 +12,374 @@ import {
   visitWordFeatures,
 } from './features.ts';
 import { Gazetteer, type GazetteerLists } from './gazetteer.ts';
+import { HashIndex, hashChar, hashChars, hashFinish, hashStart } from './hashing.ts';
+import {
+  buildLexicon,
+  HashedWordValues,
+  isValueArray,
+  type Lexicon,
+  type LexiconArrays,
+  type LexiconSource,
+  restoreLexicon,
+  type StoredLexicon,
+  storeLexicon,
+  type WordSet,
+  type WordValues,
+} from './lexicon.ts';
+import { readArrayFile, type StoredArray, writeArrayFile } from './model-file.ts';
 
 export const MODEL_FORMAT = 'kontext-ner';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
-export interface NerModelData {
-  format: typeof MODEL_FORMAT;
-  version: number;
-  lang: string;
-  /** Training tag set (IOB2), including MISC which is reported as O. */
-  tags: string[];
-  /** Weights are stored as integers: real weight = stored / scale. */
-  scale: number;
-  /** (tags.length + 1) × tags.length; the last row holds start-of-sentence weights. */
-  transitions: number[];
-  /** Template name → feature value → flat pairs [tagIndex, weight, tagIndex, weight, …]. */
-  weights: Record<string, Record<string, number[]>>;
-  gazetteer: GazetteerLists;
-  /** Words seen as the first word of multi-word person names. */
-  firstNames: string[];
-  /** Case profile value → words (see FeatureResources.caseProfile). */
-  caseProfile: Record<string, string[]>;
-  /** Provenance: data, epochs, seed, scores. Informational only. */
-  meta?: Record<string, unknown>;
+const BAR = 0x7c; // '|', which joins a value's parts (see FeatureVisitor)
+
+/**
+ * The hash under which a feature's weights are stored: of the template index and the value, whose
+ * parts are hashed as if joined by '|' (so featureHash(t, 'a', 'b') === featureHash(t, 'a|b')).
+ */
+export function featureHash(template: number, value: string, part2?: string, part3?: string): number {
+  let h = hashChars(hashStart(template), value);
+  if (part2 !== undefined) {
+    h = hashChars(hashChar(h, BAR), part2);
+    if (part3 !== undefined) h = hashChars(hashChar(h, BAR), part3);
+  }
+  return hashFinish(h);
+}
+
+/**
+ * Quantised weights (real weight = stored / scale; transitions share the scale, so decoding needs no
+ * division): slot of the feature's hash in `index` → row in `values`, one Int16 per tag.
+ */
+export class FeatureWeights {
+  constructor(
+    readonly index: HashIndex,
+    readonly rows: Int32Array,
+    readonly values: Int16Array,
+    readonly nTags: number,
+  ) {}
+
+  /** The feature's weights (one per tag), or undefined when the model has none. */
+  weightsOf(template: number, value: string): Int16Array | undefined {
+    const row = this.rowOf(featureHash(template, value));
+    return row < 0 ? undefined : this.values.subarray(row * this.nTags, (row + 1) * this.nTags);
+  }
+
+  /** Row of a feature hash, or -1. */
+  rowOf(h: number): number {
+    const slot = this.index.find(h);
+    return slot < 0 ? -1 : this.rows[slot]!;
+  }
+
+  /** Adds the weights of feature hash `h` to scores[offset … offset + nTags). */
+  addTo(scores: Float64Array, offset: number, h: number): void {
+    const slot = this.index.find(h);
+    if (slot < 0) return;
+    const values = this.values;
+    const nTags = this.nTags;
+    const base = this.rows[slot]! * nTags;
+    for (let t = 0; t < nTags; t++) scores[offset + t]! += values[base + t]!;
+  }
+
+  /** From trained weights by feature hash (rows of nTags integers, each within Int16). */
+  static from(byHash: ReadonlyMap<number, ArrayLike<number>>, nTags: number): FeatureWeights {
+    const { index, slots } = HashIndex.build([...byHash.keys()]);
+    const rows = new Int32Array(index.keys.length).fill(-1);
+    const values = new Int16Array(byHash.size * nTags);
+    let row = 0;
+    for (const weights of byHash.values()) {
+      rows[slots[row]!] = row;
+      for (let t = 0; t < nTags; t++) {
+        const w = weights[t]!;
+        if (w !== (w << 16) >> 16) throw new Error(`weight ${w} does not fit 16 bits: lower the scale`);
+        values[row * nTags + t] = w;
+      }
+      row++;
+    }
+    return new FeatureWeights(index, rows, values, nTags);
+  }
 }
 
 export interface TaggerModel {
   lang: string;
+  /** Training tag set (IOB2), including MISC which is reported as O. */
   tags: string[];
-  transitions: Float64Array;
-  /**
-   * Per template (index into TEMPLATES): feature value → [tag, weight, …] pairs, the parsed JSON as is
-   * (quantised integers; transitions share the scale, so no division is needed to decode). Using the
-   * parsed objects directly keeps the load to one JSON.parse.
-   */
-  weights: Array<Record<string, number[]>>;
+  scale: number;
+  /** (tags.length + 1) × tags.length; the last row holds start-of-sentence weights. */
+  transitions: Int32Array;
+  weights: FeatureWeights;
   resources: FeatureResources;
-  /** Tag index → allowed after previous tag index (IOB2 constraint); row tags.length is the start. */
-  allowed: boolean[][];
+  /** The word lists behind `resources`, by name, as stored in the file. */
+  lexicons: Readonly<Record<string, Lexicon>>;
+  /** (tags.length + 1) × tags.length: 1 where the IOB2 constraint allows the transition. */
+  allowed: Uint8Array;
   /** Summed weights of each word's word-only features (see visitWordFeatures), filled as words come. */
   wordScores: Map<string, Float64Array>;
+  /** Provenance: data, epochs, seed, scores. Informational only. */
+  meta?: Record<string, unknown>;
 }
 
 /** Bound on the per-word score cache; it is cleared when full (pages rarely come near it). */
 const WORD_CACHE_LIMIT = 50_000;
 
-export function isNerModelData(value: unknown): value is NerModelData {
-  if (!value || typeof value !== 'object') return false;
-  const v = value as Partial<NerModelData>;
-  return (
-    v.format === MODEL_FORMAT &&
-    typeof v.lang === 'string' &&
-    Array.isArray(v.tags) &&
-    typeof v.scale === 'number' &&
-    Array.isArray(v.transitions) &&
-    !!v.weights &&
-    typeof v.weights === 'object'
-  );
-}
-
-/** IOB2: I-X may only follow B-X or I-X. */
-export function allowedTransitions(tags: readonly string[]): boolean[][] {
-  const rows: boolean[][] = [];
-  for (let prev = 0; prev <= tags.length; prev++) {
-    const p = prev < tags.length ? tags[prev]! : 'O';
-    rows.push(
-      tags.map((t) => {
-        if (!t.startsWith('I-')) return true;
-        const type = t.slice(2);
-        return p === `B-${type}` || p === `I-${type}`;
-      }),
-    );
+/** IOB2: I-X may only follow B-X or I-X. Row tags.length is the sentence start. */
+export function allowedTransitions(tags: readonly string[]): Uint8Array {
+  const T = tags.length;
+  const allowed = new Uint8Array((T + 1) * T);
+  for (let prev = 0; prev <= T; prev++) {
+    const p = prev < T ? tags[prev]! : 'O';
+    tags.forEach((t, i) => {
+      const type = t.slice(2);
+      allowed[prev * T + i] = !t.startsWith('I-') || p === `B-${type}` || p === `I-${type}` ? 1 : 0;
+    });
   }
-  return rows;
+  return allowed;
 }
 
+/** Lexicon names the features read through FeatureResources' own fields. */
+const FIRST_NAMES = 'firstNames';
+const CASE_PROFILE = 'caseProfile';
+
+/**
+ * Word lists for the features. `lexicons` may add any named list: a string[] becomes an exact set, a
+ * Map a word → value table, `{ bloom: words }` an approximate set; they reach features as
+ * `resources.wordSets[name]` or `resources.wordValues[name]`, and the model file stores them all.
+ */
 export function buildResources(
   lang: string,
   gazetteer: GazetteerLists,
   caseProfile: Record<string, string[]>,
   firstNames: readonly string[],
-): FeatureResources {
+  lexicons: Record<string, LexiconSource> = {},
+): FeatureResources & { lexicons: Record<string, Lexicon> } {
   const profile = new Map<string, number>();
   for (const [value, words] of Object.entries(caseProfile)) {
     for (const w of words) profile.set(w, Number(value));
   }
-  return { gazetteer: new Gazetteer(gazetteer), caseProfile: profile, firstNames: new Set(firstNames), lang };
+  const built: Record<string, Lexicon> = {
+    [FIRST_NAMES]: buildLexicon(firstNames),
+    [CASE_PROFILE]: buildLexicon(profile),
+  };
+  for (const [name, source] of Object.entries(lexicons)) built[name] = buildLexicon(source);
+  const resources = resourcesOf(lang, Gazetteer.fromLists(gazetteer), built);
+  if (!resources) throw new Error('firstNames must be a set and caseProfile a map');
+  return { ...resources, lexicons: built };
 }
 
-export function fromData(data: NerModelData): TaggerModel {
-  const weights = TEMPLATES.map((name) => data.weights[name] ?? {});
+function resourcesOf(
+  lang: string,
+  gazetteer: Gazetteer,
+  lexicons: Record<string, Lexicon>,
+): FeatureResources | null {
+  const wordSets: Record<string, WordSet> = {};
+  const wordValues: Record<string, WordValues> = {};
+  for (const [name, lexicon] of Object.entries(lexicons)) {
+    if (lexicon instanceof HashedWordValues) wordValues[name] = lexicon;
+    else wordSets[name] = lexicon;
+  }
+  const firstNames = wordSets[FIRST_NAMES];
+  const caseProfile = wordValues[CASE_PROFILE];
+  if (!firstNames || !caseProfile) return null;
+  return { gazetteer, firstNames, caseProfile, wordSets, wordValues, lang };
+}
+
+export interface ModelParts {
+  lang: string;
+  tags: string[];
+  scale: number;
+  transitions: Int32Array;
+  weights: FeatureWeights;
+  gazetteer: Gazetteer;
+  lexicons: Record<string, Lexicon>;
+  meta?: Record<string, unknown>;
+}
+
+export function createModel(parts: ModelParts): TaggerModel | null {
+  const resources = resourcesOf(parts.lang, parts.gazetteer, parts.lexicons);
+  if (!resources) return null;
   return {
-    lang: data.lang,
-    tags: data.tags,
-    transitions: Float64Array.from(data.transitions),
-    weights,
-    resources: buildResources(data.lang, data.gazetteer, data.caseProfile, data.firstNames ?? []),
-    allowed: allowedTransitions(data.tags),
+    ...parts,
+    resources,
+    allowed: allowedTransitions(parts.tags),
     wordScores: new Map(),
   };
 }
 
-function addPairs(row: Float64Array, pairs: unknown): void {
-  // Inherited properties ("constructor", "__proto__") are not features.
-  if (!Array.isArray(pairs)) return;
-  for (let k = 0; k + 1 < pairs.length; k += 2) row[pairs[k] as number]! += pairs[k + 1] as number;
+/** The model as the bytes of a .bin file. */
+export function serializeModel(model: TaggerModel): Uint8Array {
+  const arrays: Record<string, StoredArray> = {
+    transitions: model.transitions,
+    'weights.keys': model.weights.index.keys,
+    'weights.rows': model.weights.rows,
+    'weights.values': model.weights.values,
+    'gazetteer.names.keys': model.resources.gazetteer.names.keys,
+    'gazetteer.names.values': model.resources.gazetteer.names.values,
+    'gazetteer.starts.keys': model.resources.gazetteer.starts.keys,
+    'gazetteer.starts.values': model.resources.gazetteer.starts.values,
+  };
+  const lexicons: Record<string, Omit<StoredLexicon, 'arrays'>> = {};
+  for (const [name, lexicon] of Object.entries(model.lexicons)) {
+    const { arrays: parts, ...info } = storeLexicon(lexicon);
+    lexicons[name] = info;
+    for (const [role, array] of Object.entries(parts)) arrays[`lexicon.${name}.${role}`] = array;
+  }
+  const header = {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    lang: model.lang,
+    tags: model.tags,
+    scale: model.scale,
+    templates: TEMPLATES,
+    lexicons,
+    meta: model.meta ?? {},
+  };
+  return writeArrayFile(header, arrays);
+}
+
+const isStringArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/**
+ * The model of a .bin file's bytes, or null when the file is not a model this code can use: wrong
+ * format or version, arrays missing, out of bounds or of inconsistent sizes. The arrays are views
+ * into `buffer`.
+ */
+export function deserializeModel(buffer: ArrayBuffer): TaggerModel | null {
+  const file = readArrayFile(buffer);
+  if (!file) return null;
+  const { header, arrays } = file;
+  const { format, version, lang, tags, scale, templates, lexicons, meta } = header;
+  if (format !== MODEL_FORMAT || version !== MODEL_VERSION) return null;
+  if (typeof lang !== 'string' || typeof scale !== 'number' || !isStringArray(tags) || tags.length === 0)
+    return null;
+  // Feature hashes include template indices: a file from another template list would score garbage.
+  if (!isStringArray(templates) || templates.join() !== TEMPLATES.join()) return null;
+  const T = tags.length;
+  const u32 = (name: string) => (arrays[name] instanceof Uint32Array ? (arrays[name] as Uint32Array) : null);
+  const i32 = (name: string) => (arrays[name] instanceof Int32Array ? (arrays[name] as Int32Array) : null);
+  const transitions = i32('transitions');
+  const keys = u32('weights.keys');
+  const rows = i32('weights.rows');
+  const values = arrays['weights.values'];
+  if (!transitions || transitions.length !== (T + 1) * T) return null;
+  if (!keys || !HashIndex.isValid(keys) || !rows || rows.length !== keys.length) return null;
+  if (!(values instanceof Int16Array) || values.length % T !== 0) return null;
+  const nRows = values.length / T;
+  for (let s = 0; s < keys.length; s++) {
+    if (keys[s] !== 0 && !(rows[s]! >= 0 && rows[s]! < nRows)) return null;
+  }
+  const table = (prefix: string) => {
+    const k = u32(`${prefix}.keys`);
+    const v = arrays[`${prefix}.values`];
+    return k && isValueArray(v) && HashIndex.isValid(k) && v.length === k.length
+      ? new HashedWordValues(k, v)
+      : null;
+  };
+  const names = table('gazetteer.names');
+  const starts = table('gazetteer.starts');
+  if (!names || !starts) return null;
+  if (!lexicons || typeof lexicons !== 'object') return null;
+  const restored: Record<string, Lexicon> = {};
+  for (const [name, info] of Object.entries(lexicons as Record<string, Partial<StoredLexicon>>)) {
+    const parts: LexiconArrays = {};
+    for (const role of ['keys', 'values', 'bits']) {
+      const a = arrays[`lexicon.${name}.${role}`];
+      if (a instanceof Uint32Array || isValueArray(a)) parts[role] = a;
+    }
+    const lexicon = info?.kind
+      ? restoreLexicon({ kind: info.kind, hashes: info.hashes, arrays: parts })
+      : null;
+    if (!lexicon) return null;
+    restored[name] = lexicon;
+  }
+  return createModel({
+    lang,
+    tags,
+    scale,
+    transitions,
+    weights: new FeatureWeights(new HashIndex(keys), rows, values, T),
+    gazetteer: new Gazetteer(names, starts),
+    lexicons: restored,
+    meta: meta && typeof meta === 'object' ? (meta as Record<string, unknown>) : undefined,
+  });
 }
 
 function wordScores(model: TaggerModel, word: string): Float64Array {
-  let scores = model.wordScores.get(word);
-  if (scores) return scores;
+  const cached = model.wordScores.get(word);
+  if (cached) return cached;
   const row = new Float64Array(model.tags.length);
+  const weights = model.weights;
   visitWordFeatures(word, model.resources, (template, value) =>
-    addPairs(row, model.weights[template]![value]),
+    weights.addTo(row, 0, featureHash(template, value)),
   );
   if (model.wordScores.size >= WORD_CACHE_LIMIT) model.wordScores.clear();
   model.wordScores.set(word, row);
-  scores = row;
-  return scores;
+  return row;
 }
 
-/** Emission scores (tokens × tags) of a sentence. */
+/** Emission scores of a sentence, flat: token i's score for tag t at i × tags.length + t. */
 export function emissionScores(
   model: TaggerModel,
   tokens: readonly string[],
   ctx: SentenceContext,
-): Float64Array[] {
-  const scores = tokens.map((w) => Float64Array.from(wordScores(model, w)));
-  const tables = model.weights;
+): Float64Array {
+  const T = model.tags.length;
+  const scores = new Float64Array(tokens.length * T);
+  for (let i = 0; i < tokens.length; i++) scores.set(wordScores(model, tokens[i]!), i * T);
+  const weights = model.weights;
   visitSentenceFeatures(
     tokens,
     model.resources,
     ctx,
-    (i, template, value) => addPairs(scores[i]!, tables[template]![value]),
+    (i, template, value, part2, part3) =>
+      weights.addTo(scores, i * T, featureHash(template, value, part2, part3)),
     true,
   );
   return scores;
 }
 
-/** Best tag index sequence under emission + transition scores and the IOB2 constraint. */
+/**
+ * Best tag index sequence under emission (flat, n × nTags) + transition scores and the IOB2
+ * constraint (`allowed`, as from allowedTransitions).
+ */
 export function viterbi(
-  emissions: readonly Float64Array[],
-  transitions: Float64Array,
-  allowed: readonly boolean[][],
+  emissions: Float64Array,
+  transitions: ArrayLike<number>,
+  allowed: Uint8Array,
   nTags: number,
 ): number[] {
-  const n = emissions.length;
+  const n = emissions.length / nTags;
   if (n === 0) return [];
-  const back: Int32Array[] = [];
+  const back = new Int32Array(n * nTags);
   let prev = new Float64Array(nTags);
+  let cur = new Float64Array(nTags);
+  const start = nTags * nTags;
   for (let t = 0; t < nTags; t++) {
-    prev[t] = allowed[nTags]![t] ? emissions[0]![t]! + transitions[nTags * nTags + t]! : -Infinity;
+    prev[t] = allowed[start + t] ? emissions[t]! + transitions[start + t]! : -Infinity;
   }
   for (let i = 1; i < n; i++) {
-    const cur = new Float64Array(nTags);
-    const bp = new Int32Array(nTags);
-    const e = emissions[i]!;
+    const e = i * nTags;
     for (let t = 0; t < nTags; t++) {
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < nTags; p++) {
-        if (!allowed[p]![t]) continue;
-        const s = prev[p]! + transitions[p * nTags + t]!;
+        const k = p * nTags + t;
+        if (!allowed[k]) continue;
+        const s = prev[p]! + transitions[k]!;
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      cur[t] = best + e[t]!;
-      bp[t] = arg;
+      cur[t] = best + emissions[e + t]!;
+      back[e + t] = arg;
     }
-    back.push(bp);
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   let last = 0;
   for (let t = 1; t < nTags; t++) if (prev[t]! > prev[last]!) last = t;
   const path = new Array<number>(n);
   path[n - 1] = last;
-  for (let i = n - 1; i > 0; i--) path[i - 1] = back[i - 1]![path[i]!]!;
+  for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * nTags + path[i]!]!;
   return path;
 }
 

@@ -9,12 +9,12 @@ import type { ArticleBlock } from '../types.ts';
 
 export const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'models');
 
-/** Reads public/models/<name>; null when absent. Records the names asked for. */
+/** Reads public/models/<name> as an ArrayBuffer; null when absent. Records the names asked for. */
 export function nodeModelLoader(requested: string[] = []) {
   return async (name: string): Promise<unknown | null> => {
     requested.push(name);
     const file = resolve(MODELS_DIR, name);
-    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as unknown) : null;
+    return existsSync(file) ? new Uint8Array(readFileSync(file)).buffer : null;
   };
 }
 

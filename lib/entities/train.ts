@@ -3,9 +3,16 @@
  * features.ts, first-order tag transitions, Viterbi decoding. Deterministic for a given seed.
  */
 import type { CorpusSentence } from './conll.ts';
-import { type FeatureResources, type SentenceContext, TEMPLATES, visitSentenceFeatures } from './features.ts';
-import type { GazetteerLists } from './gazetteer.ts';
-import { allowedTransitions, MODEL_FORMAT, MODEL_VERSION, type NerModelData, viterbi } from './model.ts';
+import { type FeatureResources, type SentenceContext, visitSentenceFeatures } from './features.ts';
+import type { Lexicon } from './lexicon.ts';
+import {
+  allowedTransitions,
+  createModel,
+  FeatureWeights,
+  featureHash,
+  type TaggerModel,
+  viterbi,
+} from './model.ts';
 
 export const TRAINING_TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'];
 /** German adds DERIV for GermEval's -deriv/-part tags. */
@@ -21,9 +28,8 @@ export interface TrainOptions {
   pruneBelow: number;
   /** Integer quantisation: stored weight = round(weight × scale). */
   scale: number;
-  gazetteer: GazetteerLists;
-  caseProfile: Record<string, string[]>;
-  firstNames: string[];
+  /** The word lists that ship with the model (see buildResources). */
+  resources: FeatureResources & { lexicons: Record<string, Lexicon> };
   /**
    * Feature resources for a training sentence. Gazetteers derived from the training data itself are
    * jackknifed (each sentence sees lists built without its own fold) so the model learns how far such
@@ -77,37 +83,38 @@ export function buildCaseProfile(
   return out;
 }
 
-export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOptions): NerModelData {
+export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOptions): TaggerModel {
   const tags = opts.lang === 'de' ? TRAINING_TAGS_DE : TRAINING_TAGS;
   const T = tags.length;
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
   const log = opts.log ?? (() => {});
 
-  // Features → ids, dropping rare ones. Key: template index, U+0001, value.
-  const featureKeys = sentences.map((s, si) => {
-    const perToken: string[][] = s.tokens.map(() => []);
-    visitSentenceFeatures(s.tokens, opts.resourcesFor(si), opts.context?.(s) ?? {}, (i, t, v) =>
-      perToken[i]!.push(`${t}\u0001${v}`),
+  // Features → ids, dropping rare ones. A feature is known by its hash, as in the model file: two
+  // features sharing a hash (a handful among millions) train one weight together.
+  const featureHashes = sentences.map((s, si) => {
+    const perToken: number[][] = s.tokens.map(() => []);
+    visitSentenceFeatures(s.tokens, opts.resourcesFor(si), opts.context?.(s) ?? {}, (i, t, v, v2, v3) =>
+      perToken[i]!.push(featureHash(t, v, v2, v3)),
     );
     return perToken;
   });
-  const counts = new Map<string, number>();
-  for (const sent of featureKeys)
+  const counts = new Map<number, number>();
+  for (const sent of featureHashes)
     for (const fs of sent) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const ids = new Map<string, number>();
-  const names: string[] = [];
+  const ids = new Map<number, number>();
+  const hashes: number[] = [];
   for (const [f, c] of counts) {
     if (c < opts.minFeatureCount) continue;
-    ids.set(f, names.length);
-    names.push(f);
+    ids.set(f, hashes.length);
+    hashes.push(f);
   }
-  const data = featureKeys.map((sent) =>
+  const data = featureHashes.map((sent) =>
     sent.map((fs) => Int32Array.from(fs.map((f) => ids.get(f) ?? -1).filter((id) => id >= 0))),
   );
   const gold = sentences.map((s) => s.tags.map((t) => tagIndex.get(t) ?? 0));
-  log(`features: ${names.length} (of ${counts.size} seen)`);
+  log(`features: ${hashes.length} (of ${counts.size} seen)`);
 
-  const F = names.length;
+  const F = hashes.length;
   const w = new Float64Array(F * T);
   const u = new Float64Array(F * T);
   const tw = new Float64Array((T + 1) * T);
@@ -140,13 +147,12 @@ export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOpt
     for (const si of order) {
       const feats = data[si]!;
       const g = gold[si]!;
-      const emissions = feats.map((fs) => {
-        const scores = new Float64Array(T);
+      const emissions = new Float64Array(feats.length * T);
+      feats.forEach((fs, i) => {
         for (let k = 0; k < fs.length; k++) {
           const base = fs[k]! * T;
-          for (let t = 0; t < T; t++) scores[t]! += w[base + t]!;
+          for (let t = 0; t < T; t++) emissions[i * T + t]! += w[base + t]!;
         }
-        return scores;
       });
       const pred = viterbi(emissions, tw, allowed, T);
       tokens += g.length;
@@ -168,36 +174,29 @@ export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOpt
     log(`epoch ${epoch + 1}: token error rate ${((100 * errors) / tokens).toFixed(2)}%`);
   }
 
-  // Averaged weights, pruned and quantised.
-  const weights: Record<string, Record<string, number[]>> = Object.fromEntries(TEMPLATES.map((t) => [t, {}]));
-  let kept = 0;
+  // Averaged weights, pruned and quantised; a feature whose weights all prune away is dropped.
+  const kept = new Map<number, Int32Array>();
   for (let f = 0; f < F; f++) {
-    const pairs: number[] = [];
+    const row = new Int32Array(T);
+    let any = false;
     for (let t = 0; t < T; t++) {
       const avg = w[f * T + t]! - u[f * T + t]! / c;
       if (Math.abs(avg) < opts.pruneBelow) continue;
-      const q = Math.round(avg * opts.scale);
-      if (q !== 0) pairs.push(t, q);
+      row[t] = Math.round(avg * opts.scale);
+      if (row[t] !== 0) any = true;
     }
-    if (pairs.length > 0) {
-      const key = names[f]!;
-      const sep = key.indexOf('\u0001');
-      weights[TEMPLATES[Number(key.slice(0, sep))]!]![key.slice(sep + 1)] = pairs;
-      kept++;
-    }
+    if (any) kept.set(hashes[f]!, row);
   }
-  log(`kept ${kept} features after pruning`);
-  const transitions = Array.from(tw, (x, i) => Math.round((x - tu[i]! / c) * opts.scale));
-  return {
-    format: MODEL_FORMAT,
-    version: MODEL_VERSION,
+  log(`kept ${kept.size} features after pruning`);
+  const model = createModel({
     lang: opts.lang,
     tags,
     scale: opts.scale,
-    transitions,
-    weights,
-    gazetteer: opts.gazetteer,
-    caseProfile: opts.caseProfile,
-    firstNames: opts.firstNames,
-  };
+    transitions: Int32Array.from(tw, (x, i) => Math.round((x - tu[i]! / c) * opts.scale)),
+    weights: FeatureWeights.from(kept, T),
+    gazetteer: opts.resources.gazetteer,
+    lexicons: opts.resources.lexicons,
+  });
+  if (!model) throw new Error('the resources lack firstNames or caseProfile');
+  return model;
 }

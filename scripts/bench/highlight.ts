@@ -63,7 +63,8 @@ async function measureInPage(runs: number): Promise<PageFigures> {
   const analysis = await kb.analyzeExtracted(extraction, {
     loadModel: async (name: string) => {
       const response = await fetch(`/models/${name}`);
-      return response.ok ? response.json() : null;
+      if (!response.ok) return null;
+      return name.endsWith('.bin') ? response.arrayBuffer() : response.json();
     },
   });
   const analyseMs = performance.now() - t;

@@ -17,16 +17,12 @@ import { loadNerModel, recognizeEntities } from '../../lib/entities/index.ts';
 import { tagSentence } from '../../lib/entities/model.ts';
 import { tokenize } from '../../lib/entities/tokenize.ts';
 import type { ArticleBlock } from '../../lib/types.ts';
+import { loadModelFromDisk } from '../node-model-loader.ts';
 import { bundleForPage } from '../support/bundle-for-page.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DATA = process.env.KONTEXT_SHARED_DATA ?? resolve(ROOT, '..', 'shared', 'data');
 const MODELS = resolve(ROOT, 'public', 'models');
-
-const readModel = async (name: string) => {
-  const file = resolve(MODELS, name);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as unknown) : null;
-};
 
 function sentencesOf(file: string, limit: number): string[] {
   return parseCorpus(readFileSync(file, 'utf8'))
@@ -71,11 +67,15 @@ interface SeedArticle {
 }
 
 /** Runs in the page; serialised by puppeteer, so it closes over nothing from Node. */
-async function loadAndTagInPage(args: { modelJson: string; article: SeedArticle }) {
+async function loadAndTagInPage(args: { modelBase64: string; article: SeedArticle }) {
   // biome-ignore lint/suspicious/noExplicitAny: the bundle's global
   const { loadNerModel, recognizeEntities } = (globalThis as any).__kontextNer;
+  // The file's bytes as fetch().arrayBuffer() hands them over; decoding the transport is not timed.
+  const binary = atob(args.modelBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   const start = performance.now();
-  const model = await loadNerModel('de', async () => JSON.parse(args.modelJson));
+  const model = await loadNerModel('de', async () => bytes.buffer);
   const entities = recognizeEntities(args.article, model);
   const total = performance.now() - start;
   const warmStart = performance.now();
@@ -84,10 +84,10 @@ async function loadAndTagInPage(args: { modelJson: string; article: SeedArticle 
 }
 
 /**
- * Model load (JSON.parse of the file's text, as fetch().json() does) plus the entity table of the seed
- * article, in headless Chromium, each run in a fresh page.
+ * Model load (views over the file's bytes, as fetch().arrayBuffer() returns them) plus the entity table
+ * of the seed article, in headless Chromium, each run in a fresh page.
  */
-async function browserSeedTiming(article: SeedArticle, modelJson: string): Promise<void> {
+async function browserSeedTiming(article: SeedArticle, modelBytes: Buffer): Promise<void> {
   const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chrome)) {
     console.log(`seed article in Chromium: skipped (${chrome} absent)`);
@@ -110,7 +110,10 @@ async function browserSeedTiming(article: SeedArticle, modelJson: string): Promi
       await page.evaluate(bundle);
       // tsx compiles with keepNames: the serialised function calls its __name helper.
       await page.evaluate('globalThis.__name = (fn) => fn');
-      const r = await page.evaluate(loadAndTagInPage, { modelJson, article });
+      const r = await page.evaluate(loadAndTagInPage, {
+        modelBase64: modelBytes.toString('base64'),
+        article,
+      });
       totals.push(r.total);
       warms.push(r.warm);
       entities = r.entities;
@@ -135,23 +138,24 @@ export default async function benchNer(): Promise<void> {
     );
   }
   for (const lang of ['de', 'en']) {
-    const file = resolve(MODELS, `ner-${lang}.json`);
+    const file = resolve(MODELS, `ner-${lang}.bin`);
     if (!existsSync(file)) continue;
     const raw = readFileSync(file);
+    const buffer = new Uint8Array(raw).buffer;
     const t0 = performance.now();
     // A fresh loader each time, so the cache does not hide the load.
-    const model = await loadNerModel(lang, async () => JSON.parse(raw.toString('utf8')));
+    const model = await loadNerModel(lang, async () => buffer);
     const loadMs = performance.now() - t0;
     console.log(
-      `model ${lang}: ${(statSync(file).size / 1024).toFixed(0)} KiB (${(gzipSync(raw).length / 1024).toFixed(0)} KiB gzipped), parse + load ${loadMs.toFixed(1)} ms, ${model ? 'ok' : 'FAILED'}`,
+      `model ${lang}: ${(statSync(file).size / 1024).toFixed(0)} KiB (${(gzipSync(raw).length / 1024).toFixed(0)} KiB gzipped), load ${loadMs.toFixed(2)} ms, ${model ? 'ok' : 'FAILED'}`,
     );
   }
   if (!existsSync(DATA)) {
     console.log(`(throughput skipped: ${DATA} is absent)`);
     return;
   }
-  const en = await loadNerModel('en', readModel);
-  const de = await loadNerModel('de', readModel);
+  const en = await loadNerModel('en', loadModelFromDisk);
+  const de = await loadNerModel('de', loadModelFromDisk);
   if (!en || !de) throw new Error('models missing: run npm run train:ner');
 
   const english = sentencesOf(resolve(DATA, 'ner/en/dev.txt'), 1500);
@@ -210,9 +214,10 @@ export default async function benchNer(): Promise<void> {
     start += line.length + 2;
   }
   const article = { text: lines.join('\n\n'), blocks, lang: 'de' };
-  const raw = readFileSync(resolve(MODELS, 'ner-de.json'), 'utf8');
+  const raw = readFileSync(resolve(MODELS, 'ner-de.bin'));
+  const seedBuffer = new Uint8Array(raw).buffer;
   const t0 = performance.now();
-  const seedModel = await loadNerModel('de', async () => JSON.parse(raw));
+  const seedModel = await loadNerModel('de', async () => seedBuffer);
   const entities = recognizeEntities(article, seedModel);
   const coldMs = performance.now() - t0;
   const warmMs = bestMs(5, () => recognizeEntities(article, seedModel));

@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TEMPLATES } from './features.ts';
+import { BloomWordSet, HashedWordSet, HashedWordValues } from './lexicon.ts';
+import {
+  buildResources,
+  createModel,
+  deserializeModel,
+  FeatureWeights,
+  featureHash,
+  serializeModel,
+  type TaggerModel,
+  tagSentence,
+} from './model.ts';
+import { readArrayFile, writeArrayFile } from './model-file.ts';
+import { MODELS_DIR } from './test-support.ts';
+
+const committed = (lang: string) =>
+  new Uint8Array(readFileSync(resolve(MODELS_DIR, `ner-${lang}.bin`))).buffer;
+
+/** A tiny model: one feature ('w' = 'Kim' favours B-PER), a gazetteer, word lists including a Bloom filter. */
+function tinyModel(): TaggerModel {
+  const tags = ['O', 'B-PER', 'I-PER'];
+  const resources = buildResources(
+    'en',
+    { LOC: ['New York', 'Paris'] },
+    { '1': ['the'], '3': ['kim'] },
+    ['Kim'],
+    {
+      nouns: { bloom: ['house', 'tree'] },
+      surnames: ['Jong'],
+      frequency: new Map([['the', 70000]]),
+    },
+  );
+  const model = createModel({
+    lang: 'en',
+    tags,
+    scale: 16,
+    transitions: new Int32Array((tags.length + 1) * tags.length),
+    weights: FeatureWeights.from(
+      new Map([[featureHash(TEMPLATES.indexOf('w'), 'Kim'), [-10, 40, 0]]]),
+      tags.length,
+    ),
+    gazetteer: resources.gazetteer,
+    lexicons: resources.lexicons,
+    meta: { note: 'test' },
+  });
+  if (!model) throw new Error('tiny model');
+  return model;
+}
+
+describe('feature hashes', () => {
+  it('hash a value given in parts as the parts joined by |', () => {
+    expect(featureHash(3, 'a', 'b')).toBe(featureHash(3, 'a|b'));
+    expect(featureHash(3, 'a', 'b', 'c')).toBe(featureHash(3, 'a|b|c'));
+    expect(featureHash(3, 'ab')).not.toBe(featureHash(4, 'ab'));
+    expect(featureHash(0, '')).not.toBe(0);
+  });
+});
+
+describe('word lists', () => {
+  it('answer sets and values exactly, case-sensitively', () => {
+    const set = HashedWordSet.from(['Angela', 'Kim']);
+    expect(set.has('Kim')).toBe(true);
+    expect(set.has('kim')).toBe(false);
+    const values = HashedWordValues.from([
+      ['berlin', 3],
+      ['haus', 1],
+    ]);
+    expect(values.get('berlin')).toBe(3);
+    expect(values.get('Berlin')).toBeUndefined();
+    expect(values.values).toBeInstanceOf(Uint8Array);
+    expect(HashedWordValues.from([['x', -5000]]).values).toBeInstanceOf(Int16Array);
+  });
+
+  it('a Bloom filter at 10 bits a word has every word and about 1% false positives', () => {
+    const words = Array.from({ length: 20000 }, (_, i) => `wort${i}`);
+    const bloom = BloomWordSet.from(words, 10);
+    expect(words.every((w) => bloom.has(w))).toBe(true);
+    let false_ = 0;
+    for (let i = 0; i < 20000; i++) if (bloom.has(`andere${i}`)) false_++;
+    expect(false_ / 20000).toBeLessThan(0.02);
+    expect(bloom.bits.byteLength).toBeLessThanOrEqual((20000 * 10) / 8 + 4);
+  });
+});
+
+describe('the model file', () => {
+  it('round-trips a model with its gazetteer, word lists and meta', () => {
+    const bytes = serializeModel(tinyModel());
+    const model = deserializeModel(bytes.slice().buffer);
+    expect(model).not.toBeNull();
+    expect(model!.meta).toEqual({ note: 'test' });
+    expect(tagSentence(model!, ['Kim', 'and', 'the'])).toEqual(['B-PER', 'O', 'O']);
+    const res = model!.resources;
+    expect(res.firstNames.has('Kim')).toBe(true);
+    expect(res.caseProfile.get('kim')).toBe(3);
+    expect(res.wordSets.nouns?.has('tree')).toBe(true);
+    expect(res.wordSets.surnames?.has('Jong')).toBe(true);
+    expect(res.wordValues.frequency?.get('the')).toBe(70000);
+    expect(res.gazetteer.kindOf('Paris')).toBe('LOC');
+    expect(res.gazetteer.annotate(['in', 'New', 'York'])[2]).toEqual({ kind: 'LOC', position: 'I' });
+  });
+
+  it('loads the committed models as views of the file', () => {
+    for (const lang of ['de', 'en']) {
+      const buffer = committed(lang);
+      const model = deserializeModel(buffer);
+      expect(model?.lang).toBe(lang);
+      expect(model!.weights.values.buffer).toBe(buffer);
+      expect(model!.meta?.trainedOn).toBeTypeOf('string');
+    }
+  });
+
+  it('refuses files that are not a model of this version, or whose arrays do not fit', () => {
+    const good = serializeModel(tinyModel());
+    const file = readArrayFile(good.slice().buffer)!;
+    const rewrite = (header: Record<string, unknown>, arrays = file.arrays) =>
+      writeArrayFile(header, arrays).slice().buffer;
+    expect(deserializeModel(new ArrayBuffer(0))).toBeNull();
+    expect(deserializeModel(good.slice(0, good.length - 8).buffer)).toBeNull();
+    expect(deserializeModel(new TextEncoder().encode('{"format":"kontext-ner"}').buffer)).toBeNull();
+    expect(deserializeModel(rewrite({ ...file.header, version: 1 }))).toBeNull();
+    expect(deserializeModel(rewrite({ ...file.header, format: 'other' }))).toBeNull();
+    expect(deserializeModel(rewrite({ ...file.header, templates: ['b'] }))).toBeNull();
+    expect(deserializeModel(rewrite({ ...file.header, tags: ['O', 'B-PER'] }))).toBeNull();
+    // A full key table (no empty slot) would make a lookup of a missing key loop forever.
+    const fullKeys = new Uint32Array(file.arrays['weights.keys']!.length).fill(7);
+    expect(deserializeModel(rewrite(file.header, { ...file.arrays, 'weights.keys': fullKeys }))).toBeNull();
+    const { 'lexicon.firstNames.keys': _, ...withoutFirstNames } = file.arrays;
+    expect(deserializeModel(rewrite(file.header, withoutFirstNames))).toBeNull();
+  });
+
+  it('reads arrays only where they lie inside the file, after the header, aligned', () => {
+    const handMade = (entry: object, size = 64) => {
+      const json = new TextEncoder().encode(JSON.stringify({ arrays: { x: entry } }));
+      const out = new Uint8Array(Math.max(size, 8 + json.length));
+      out.set([0x4b, 0x4e, 0x45, 0x52]);
+      new DataView(out.buffer).setUint32(4, json.length, true);
+      out.set(json, 8);
+      return out.buffer;
+    };
+    const ok = readArrayFile(handMade({ type: 'u32', offset: 64, length: 4 }, 80));
+    expect(ok?.arrays.x).toBeInstanceOf(Uint32Array);
+    expect(readArrayFile(handMade({ type: 'u32', offset: 64, length: 5 }, 80))).toBeNull();
+    expect(readArrayFile(handMade({ type: 'u32', offset: 66, length: 1 }, 80))).toBeNull();
+    expect(readArrayFile(handMade({ type: 'u32', offset: 8, length: 1 }, 80))).toBeNull();
+    expect(readArrayFile(handMade({ type: 'f64', offset: 64, length: 1 }, 80))).toBeNull();
+    expect(readArrayFile(handMade({ type: 'u8', offset: 64, length: -1 }, 80))).toBeNull();
+  });
+});
