@@ -143,8 +143,7 @@ export function buildEntityTable(input: TableInput): Entity[] {
 
   // 3. Demonyms and compounds link to places (and compounds to any entity) already in the table.
   const taken = new Set(mentions.map((m) => `${m.start}:${m.end}`));
-  const overlapsMention = (start: number, end: number) =>
-    mentions.some((m) => m.start < end && start < m.end);
+  const overlapsMention = coverageOf(mentions);
   const places = new Map(
     [...groups.values()].filter((g) => majorityKind(g) === 'place').map((g) => [g.name, g]),
   );
@@ -197,6 +196,39 @@ export function buildEntityTable(input: TableInput): Entity[] {
   }
   entities.sort((a, b) => b.count - a.count || a.mentions[0]!.start - b.mentions[0]!.start);
   return entities;
+}
+
+/**
+ * Whether a range [start, end) overlaps any of the mentions: a binary search over the text the
+ * mentions cover, as sorted disjoint ranges (every token of the article asks).
+ */
+function coverageOf(mentions: readonly RawMention[]): (start: number, end: number) => boolean {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of sorted) {
+    const last = ends.length - 1;
+    if (last >= 0 && m.start <= ends[last]!) ends[last] = Math.max(ends[last]!, m.end);
+    else {
+      starts.push(m.start);
+      ends.push(m.end);
+    }
+  }
+  return (start, end) => {
+    // The last covered range that starts before `end`: the ranges before it end before it starts, so
+    // [start, end) overlaps one of them only if it overlaps this one too.
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < end) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && start < ends[found]!;
+  };
 }
 
 function majorityKind(g: Group): EntityKind {
