@@ -12,6 +12,8 @@ export interface Token {
 
 const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’&/.·][\p{L}\p{M}\p{N}]+)*|\S/gu;
 
+const POSSESSIVE_END = /['’]s$/;
+
 const ABBREVIATIONS = new Set([
   'mr',
   'mrs',
@@ -47,7 +49,9 @@ const ABBREVIATIONS = new Set([
 
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  // exec on the one global regex rather than matchAll, which clones it and allocates an iterator per call.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     let word = m[0];
     const start = m.index;
     let end = start + word.length;
@@ -58,7 +62,8 @@ export function tokenize(text: string, offset = 0): Token[] {
         end += 1;
       }
     }
-    const possessive = /^(.+)(['’]s)$/u.exec(word);
+    // The suffix test first: the possessive pattern's backtracking is wasted on nearly every word.
+    const possessive = POSSESSIVE_END.test(word) ? /^(.+)(['’]s)$/u.exec(word) : null;
     if (possessive && !/[-'’]/u.test(possessive[1]!)) {
       const head = possessive[1]!;
       tokens.push({ text: head, start: start + offset, end: start + head.length + offset });
