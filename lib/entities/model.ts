@@ -72,8 +72,15 @@ export class FeatureWeights {
 
   /** Adds the weights of feature hash `h` to scores[offset … offset + nTags). */
   addTo(scores: Float64Array, offset: number, h: number): void {
-    const slot = this.index.find(h);
-    if (slot < 0) return;
+    // HashIndex.find's probe, inlined: this runs for every feature of every token, and a page's first
+    // article is tagged before the JIT has optimised (and inlined) anything.
+    const keys = this.index.keys;
+    const mask = keys.length - 1;
+    let slot = h & mask;
+    for (let k = keys[slot]!; k !== h; k = keys[slot]!) {
+      if (k === 0) return;
+      slot = (slot + 1) & mask;
+    }
     const values = this.values;
     const nTags = this.nTags;
     const base = this.rows[slot]! * nTags;
@@ -349,6 +356,14 @@ export function viterbi(
 ): number[] {
   const n = emissions.length / nTags;
   if (n === 0) return [];
+  // Each tag's allowed predecessors, in order, listed once: IOB2 rules out about a third of the pairs,
+  // and the inner loop then skips no pair (same order, same ties, same path as testing each one).
+  const predecessors: number[][] = [];
+  for (let t = 0; t < nTags; t++) {
+    const list: number[] = [];
+    for (let p = 0; p < nTags; p++) if (allowed[p * nTags + t]) list.push(p);
+    predecessors.push(list);
+  }
   const back = new Int32Array(n * nTags);
   let prev = new Float64Array(nTags);
   let cur = new Float64Array(nTags);
@@ -359,12 +374,12 @@ export function viterbi(
   for (let i = 1; i < n; i++) {
     const e = i * nTags;
     for (let t = 0; t < nTags; t++) {
+      const list = predecessors[t]!;
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < nTags; p++) {
-        const k = p * nTags + t;
-        if (!allowed[k]) continue;
-        const s = prev[p]! + transitions[k]!;
+      for (let j = 0; j < list.length; j++) {
+        const p = list[j]!;
+        const s = prev[p]! + transitions[p * nTags + t]!;
         if (s > best) {
           best = s;
           arg = p;
@@ -373,7 +388,9 @@ export function viterbi(
       cur[t] = best + emissions[e + t]!;
       back[e + t] = arg;
     }
-    [prev, cur] = [cur, prev];
+    const swap = prev;
+    prev = cur;
+    cur = swap;
   }
   let last = 0;
   for (let t = 1; t < nTags; t++) if (prev[t]! > prev[last]!) last = t;
