@@ -96,11 +96,19 @@ export function demonymMatcher(
   for (const place of single) {
     for (const stem of placeStems(place)) candidates.push({ stem, place, rest: endings });
   }
+  // By first letter, in list order: the table asks about every word of the article, and a word can
+  // only start with a stem that starts with its own first letter.
+  const byFirst = new Map<string, typeof candidates>();
+  for (const c of candidates) {
+    const bucket = byFirst.get(c.stem[0]!);
+    if (bucket) bucket.push(c);
+    else byFirst.set(c.stem[0]!, [c]);
+  }
   return (word) => {
     if (lang === 'en' && !/^\p{Lu}/u.test(word)) return undefined;
     const w = word.toLowerCase();
     if (lang === 'de' && w !== word && !w.includes('isch')) return undefined;
-    for (const c of candidates) {
+    for (const c of byFirst.get(w[0] ?? '') ?? []) {
       if (w.startsWith(c.stem) && c.rest.test(w.slice(c.stem.length))) return c.place;
     }
     return undefined;
