@@ -75,6 +75,11 @@ export const TEMPLATES = [
   'fn',
   'fn-1',
   'w-1|sh',
+  'noun',
+  'name',
+  'noun|name',
+  'name-1',
+  'name+1',
 ] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
 const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<TemplateName, number>;
@@ -189,6 +194,47 @@ export function visitWordFeatures(
     visit(T.hyphl, l.slice(l.lastIndexOf('-') + 1));
   }
   if (res.firstNames.has(w)) visit(T.fn, capital ? 'C' : 'c');
+  const noun = nounClass(w, capital, res);
+  const name = nameClass(w, res);
+  if (noun) visit(T.noun, noun);
+  if (name) visit(T.name, name);
+  if (noun && name) visit(T['noun|name'], noun + name);
+}
+
+/**
+ * 'N' for a known common-noun form; 'T' when the word ends in one (a German compound such as
+ * "Schweinegestank" ends in "Gestank"): both argue against a name, though places are often compounds
+ * too ("Schlossberg"), so the tagger weighs them against the other features.
+ */
+function nounClass(w: string, capital: boolean, res: FeatureResources): string {
+  const nouns = res.wordSets.nouns;
+  if (!nouns || !capital) return '';
+  if (nouns.has(w)) return 'N';
+  for (let k = 3; k + 4 <= w.length; k++) {
+    const ch = w[k]!;
+    if (ch === '-') continue;
+    if (nouns.has(ch.toUpperCase() + w.slice(k + 1))) return 'T';
+  }
+  return '';
+}
+
+/**
+ * "Putins Drohnenangriffe", "Wulffs Hochzeitsfeier": a genitive name (ending in s, and not a given
+ * name such as "Nikolas") followed by a common noun that no name list knows — the noun is what the
+ * person owns, not part of the name.
+ */
+export function isPossessedNoun(genitive: string, w: string, res: FeatureResources): boolean {
+  return (
+    genitive.endsWith('s') &&
+    !res.wordSets.givenNames?.has(genitive) &&
+    nounClass(w, isCapitalised(w), res) !== '' &&
+    nameClass(w, res) === ''
+  );
+}
+
+/** 'G' given name, 'S' surname, 'GS' both (from external name lists). */
+function nameClass(w: string, res: FeatureResources): string {
+  return (res.wordSets.givenNames?.has(w) ? 'G' : '') + (res.wordSets.surnames?.has(w) ? 'S' : '');
 }
 
 /**
@@ -240,6 +286,14 @@ export function visitSentenceFeatures(
     if (i > 0 && isRoleWord(prev)) visit(i, T['role-1'], '');
     if (i > 1 && isRoleWord(lower[i - 2]!)) visit(i, T['role-2'], '');
     if (i > 0 && res.firstNames.has(tokens[i - 1]!)) visit(i, T['fn-1'], capital ? 'C' : 'c');
+    if (i > 0) {
+      const name = nameClass(tokens[i - 1]!, res);
+      if (name) visit(i, T['name-1'], name + (capital ? 'C' : 'c'));
+    }
+    if (i + 1 < n) {
+      const name = nameClass(tokens[i + 1]!, res);
+      if (name) visit(i, T['name+1'], name + (capital ? 'C' : 'c'));
+    }
     // Gazetteer matches of this token and its neighbours.
     const g = gazKeys[i]!;
     visit(i, T.gz, g);

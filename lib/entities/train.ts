@@ -37,7 +37,24 @@ export interface TrainOptions {
    */
   resourcesFor: (sentenceIndex: number) => FeatureResources;
   context?: (sentence: CorpusSentence) => SentenceContext;
+  /**
+   * Sentences from index `auxiliaryFrom` on come from another language's corpus. Every feature then
+   * trains twice, as a shared copy and as a copy of its sentence's language (Daumé's feature
+   * augmentation), and the model keeps shared + own-language weights: the small German corpus borrows
+   * what the larger English one teaches about shapes, gazetteers and names without inheriting
+   * English capitalisation.
+   */
+  auxiliaryFrom?: number;
   log?: (line: string) => void;
+}
+
+/** The hash of a feature's own-language copy (0: the model's language, 1: the auxiliary one). */
+function languageCopy(hash: number, language: number): number {
+  let h = Math.imul(hash ^ (0x9e3779b9 + language), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0 || 1;
 }
 
 /** Small seeded PRNG (mulberry32) so shuffling, and thus the model, is reproducible. */
@@ -91,11 +108,27 @@ export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOpt
 
   // Features → ids, dropping rare ones. A feature is known by its hash, as in the model file: two
   // features sharing a hash (a handful among millions) train one weight together.
+  const auxiliaryFrom = opts.auxiliaryFrom ?? sentences.length;
+  const augmented = auxiliaryFrom < sentences.length;
+  /** Own-language copy hash → shared hash, for the model's language. */
+  const ownCopies = new Map<number, number>();
+  /** The auxiliary language's copies: trained, then left out of the model. */
+  const auxiliaryCopies = new Set<number>();
+  const seenInOwn = new Set<number>();
   const featureHashes = sentences.map((s, si) => {
     const perToken: number[][] = s.tokens.map(() => []);
-    visitSentenceFeatures(s.tokens, opts.resourcesFor(si), opts.context?.(s) ?? {}, (i, t, v, v2, v3) =>
-      perToken[i]!.push(featureHash(t, v, v2, v3)),
-    );
+    const language = si < auxiliaryFrom ? 0 : 1;
+    visitSentenceFeatures(s.tokens, opts.resourcesFor(si), opts.context?.(s) ?? {}, (i, t, v, v2, v3) => {
+      const h = featureHash(t, v, v2, v3);
+      perToken[i]!.push(h);
+      if (!augmented) return;
+      const copy = languageCopy(h, language);
+      perToken[i]!.push(copy);
+      if (language === 0) {
+        ownCopies.set(copy, h);
+        seenInOwn.add(h);
+      } else auxiliaryCopies.add(copy);
+    });
     return perToken;
   });
   const counts = new Map<number, number>();
@@ -174,18 +207,30 @@ export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOpt
     log(`epoch ${epoch + 1}: token error rate ${((100 * errors) / tokens).toFixed(2)}%`);
   }
 
-  // Averaged weights, pruned and quantised; a feature whose weights all prune away is dropped.
-  const kept = new Map<number, Int32Array>();
+  // Averaged weights; with augmentation, a feature's weight is its shared plus its own-language copy.
+  const averaged = new Map<number, Float64Array>();
   for (let f = 0; f < F; f++) {
+    const h = hashes[f]!;
+    if (auxiliaryCopies.has(h)) continue;
+    // A feature the model's language never showed (an English word) is dead weight in its file.
+    if (augmented && !ownCopies.has(h) && !seenInOwn.has(h)) continue;
+    const key = ownCopies.get(h) ?? h;
+    const row = averaged.get(key) ?? new Float64Array(T);
+    for (let t = 0; t < T; t++) row[t]! += w[f * T + t]! - u[f * T + t]! / c;
+    averaged.set(key, row);
+  }
+  // Pruned and quantised; a feature whose weights all prune away is dropped.
+  const kept = new Map<number, Int32Array>();
+  for (const [h, avgRow] of averaged) {
     const row = new Int32Array(T);
     let any = false;
     for (let t = 0; t < T; t++) {
-      const avg = w[f * T + t]! - u[f * T + t]! / c;
+      const avg = avgRow[t]!;
       if (Math.abs(avg) < opts.pruneBelow) continue;
       row[t] = Math.round(avg * opts.scale);
       if (row[t] !== 0) any = true;
     }
-    if (any) kept.set(hashes[f]!, row);
+    if (any) kept.set(h, row);
   }
   log(`kept ${kept.size} features after pruning`);
   const model = createModel({
