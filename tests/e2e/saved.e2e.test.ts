@@ -132,6 +132,7 @@ function describeRestartJourney(how: 'popup' | 'import') {
       let highlighted = false;
       let painted: string[] = [];
       let cardText: string | null = null;
+      let hovered: ReaderHover | null = null;
       let listViolations: string[] | null = null;
       let readerViolations: string[] | null = null;
 
@@ -189,6 +190,8 @@ function describeRestartJourney(how: 'popup' | 'import') {
               highlighted = await waitForHighlights(list, 15_000);
               painted = await paintedTexts(list);
               readerViolations = await seriousAxeViolations(list);
+              hovered = await hoverNameInReader(list);
+              await list.keyboard.press('Escape'); // closes the hover card before the keyboard's
               cardText = await openCardInReader(list);
             }
           } finally {
@@ -221,6 +224,13 @@ function describeRestartJourney(how: 'popup' | 'import') {
         // recogniser, the imported fixture's from string search).
         expect(painted, `painted: ${painted.join(' | ')}`).toContain('Kim Jong Un');
         expect(painted.length).toBeGreaterThanOrEqual(5);
+      });
+
+      it('opens the card for a highlighted name in the reader when the pointer rests on it', () => {
+        expect(hovered?.name, 'no painted name in the reader to hover').toBeTruthy();
+        expect(hovered!.cardText, `no card opened by hovering "${hovered!.name}"`).not.toBeNull();
+        expect(hovered!.cardText).toContain(hovered!.name);
+        expect(hovered!.cardText).toMatch(/Person|Place|Organi[sz]ation|Ort/);
       });
 
       it('opens the card for a highlighted name in the reader from the keyboard', () => {
@@ -367,6 +377,70 @@ forEachBrowser((name) => {
   });
 });
 
+/** The text of the reader's open card, through its snapshot global (the card's shadow root is closed). */
+async function readerCardText(page: Page): Promise<string | null> {
+  return page.evaluate((name: string) => {
+    // Firefox evaluates with system access, through Xray wrappers that hide the page's own globals.
+    const scope = ((globalThis as unknown as { wrappedJSObject?: object }).wrappedJSObject ??
+      globalThis) as Record<string, unknown>;
+    const inspect = scope[name];
+    if (typeof inspect !== 'function') return null;
+    return (inspect() as { card: { text: string } | null }).card?.text ?? null;
+  }, READER_INSPECT_GLOBAL);
+}
+
+async function waitForReaderCard(page: Page, timeoutMs = 5_000): Promise<string | null> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const text = await readerCardText(page);
+    if (text) return text;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  return null;
+}
+
+interface ReaderHover {
+  /** The painted name the pointer rested on ('' when nothing was painted). */
+  name: string;
+  cardText: string | null;
+}
+
+/**
+ * Rests the pointer on the first name Kontext painted in the reader's article and returns the card
+ * that opens. The point comes from a painted range read back from the page, never from the first
+ * occurrence of a name's text: in the imported fixture "Kim Jong Un" also stands, unpainted, in the
+ * page title, the summary list and the article's own <h1>, where no card opens (by design).
+ */
+async function hoverNameInReader(page: Page): Promise<ReaderHover> {
+  const target = await page.evaluate(() => {
+    const content = document.querySelector('[data-testid="reader-content"]')!;
+    const ranges: Range[] = [];
+    const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS
+      ?.highlights;
+    if (registry)
+      for (const highlight of registry.values()) for (const range of highlight) ranges.push(range);
+    for (const mark of content.querySelectorAll('mark[data-kontext]')) {
+      const range = document.createRange();
+      range.selectNodeContents(mark);
+      ranges.push(range);
+    }
+    const painted = ranges
+      .filter((r) => content.contains(r.startContainer) && r.toString().trim())
+      .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const first = painted[0];
+    if (!first) return null;
+    first.startContainer.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const rect = first.getClientRects()[0]!;
+    return { name: first.toString(), x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  if (!target) return { name: '', cardText: null };
+  // A background tab is hidden and gets no pointer events (in both browsers): hover only the front one.
+  await page.bringToFront();
+  await page.mouse.move(target.x - 40, target.y + 60);
+  await page.mouse.move(target.x, target.y, { steps: 4 });
+  return { name: target.name, cardText: await waitForReaderCard(page) };
+}
+
 /**
  * Opens the reader's card with the keyboard (Alt+Shift+N steps to the first name, as on a live page) and
  * returns its text, read through the reader's snapshot global (the card's shadow root is closed), or null
@@ -379,18 +453,5 @@ async function openCardInReader(page: Page): Promise<string | null> {
   await page.keyboard.press('KeyN');
   await page.keyboard.up('Shift');
   await page.keyboard.up('Alt');
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline) {
-    const text = await page.evaluate((name: string) => {
-      // Firefox evaluates with system access, through Xray wrappers that hide the page's own globals.
-      const scope = ((globalThis as unknown as { wrappedJSObject?: object }).wrappedJSObject ??
-        globalThis) as Record<string, unknown>;
-      const inspect = scope[name];
-      if (typeof inspect !== 'function') return null;
-      return (inspect() as { card: { text: string } | null }).card?.text ?? null;
-    }, READER_INSPECT_GLOBAL);
-    if (text) return text;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  return null;
+  return waitForReaderCard(page);
 }
