@@ -4,7 +4,7 @@
  * moves F1 by a point). Trains on k−1 folds and scores the held-out fold, for each fold and seed, then
  * trains on the whole split and scores dev. Prints mean F1 overall and per type.
  *
- *   npm run -s cv:ner -- --lang de [--folds 3] [--seeds 1,2] [--epochs N] [--prune X] [--auxiliary en|none]
+ *   npm run -s cv:ner -- --lang de [--folds 3] [--seeds 1,2] [--epochs N] [--prune X] [--runs N] [--auxiliary en|none]
  */
 import type { CorpusSentence } from '../lib/entities/conll.ts';
 import { type Scores, scoreSpans } from '../lib/entities/evaluate.ts';
@@ -54,6 +54,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const settings: TrainSettings = { ...SETTINGS[lang]! };
   if (flag('--epochs')) settings.epochs = Number(flag('--epochs'));
   if (flag('--prune')) settings.pruneBelow = Number(flag('--prune'));
+  if (flag('--runs')) settings.runs = Number(flag('--runs'));
   const auxiliary = flag('--auxiliary');
   if (auxiliary) settings.auxiliary = auxiliary === 'none' ? undefined : auxiliary;
   const folds = Number(flag('--folds') ?? 3);

