@@ -15,6 +15,7 @@ import {
   type TabAnalysisResponse,
 } from '@/lib/messaging.ts';
 import { LibraryError, openLibrary, savedArticleFromAnalysis } from '@/lib/storage/index.ts';
+import { prepareSentenceSplitter } from '@/lib/text/sentences.ts';
 import type { Analysis } from '@/lib/types.ts';
 import { tabCache } from '@/utils/tab-cache.ts';
 
@@ -118,7 +119,10 @@ async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisRe
   }
   let extraction: ContentResponses['kontext:extract'];
   try {
-    extraction = await withTimeout(sendToTab(tabId, { type: 'kontext:extract' }), EXTRACT_TIMEOUT_MS);
+    const extracting = withTimeout(sendToTab(tabId, { type: 'kontext:extract' }), EXTRACT_TIMEOUT_MS);
+    // The page extracts in its own process meanwhile: a new worker's sentence-splitter set-up fits there.
+    prepareSentenceSplitter();
+    extraction = await extracting;
   } catch (error) {
     const timedOut = error instanceof Error && error.message === 'timeout';
     return failure({ ok: false, failure: timedOut ? 'timeout' : 'error', detail: String(error) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from './sentences.ts';
+import { prepareSentenceSplitter, splitSentences } from './sentences.ts';
 
 const texts = (text: string, lang: string) => splitSentences(text, lang).map((s) => s.text);
 
@@ -57,5 +57,16 @@ describe('splitSentences', () => {
 
   it('falls back to a default locale for unknown languages', () => {
     expect(texts('One. Two.', 'und')).toEqual(['One.', 'Two.']);
+  });
+});
+
+describe('prepareSentenceSplitter', () => {
+  it('leaves later splits in every language as they were', () => {
+    prepareSentenceSplitter();
+    expect(texts('Das ist z. B. ein Test. Dann ging er.', 'de')).toEqual([
+      'Das ist z. B. ein Test.',
+      'Dann ging er.',
+    ]);
+    expect(texts('Mr. Smith left. He came back.', 'en')).toEqual(['Mr. Smith left.', 'He came back.']);
   });
 });

@@ -94,6 +94,15 @@ function sentenceSegmenter(lang: string): Intl.Segmenter {
   return segmenter;
 }
 
+/**
+ * Pays the one-time set-up of the first Intl.Segmenter (ICU's sentence rules: about 20 ms in Node, 25 ms
+ * in a fresh Chromium worker; later segmenters, any locale, cost about 0.1 ms), so a caller can do it
+ * while it waits for something else.
+ */
+export function prepareSentenceSplitter(): void {
+  sentenceSegmenter('und');
+}
+
 export function splitSentences(text: string, lang: string): SentenceSpan[] {
   const abbreviations = abbreviationsFor(lang);
   const raw: Array<{ segment: string; index: number }> = [];
