@@ -288,9 +288,13 @@ export function trainModel(
     lang,
     new Set(nounSource && 'bloom' in nounSource ? nounSource.bloom : []),
   );
-  const otherNames = Object.keys(SPLITS)
-    .filter((other) => other !== lang)
-    .map((other) => corpusNames(readSplit(other, 'train')));
+  // Each other language's train split is read once: for its names, and as auxiliary sentences.
+  const otherSplits = new Map(
+    Object.keys(SPLITS)
+      .filter((other) => other !== lang)
+      .map((other) => [other, readSplit(other, 'train')] as const),
+  );
+  const otherNames = [...otherSplits.values()].map((split) => corpusNames(split));
   const caseProfile = buildCaseProfile(sentences);
   log(
     `lexicons: ${Object.entries(lexicons)
@@ -305,7 +309,7 @@ export function trainModel(
   // The auxiliary corpus's sentences must not see their own names in the gazetteer (the other
   // language's names are in it), so they get lists built from this language's names only.
   const auxiliary = settings.auxiliary
-    ? readSplit(settings.auxiliary, 'train').map((s) => ({
+    ? (otherSplits.get(settings.auxiliary) ?? readSplit(settings.auxiliary, 'train')).map((s) => ({
         tokens: s.tokens,
         tags: s.tags.map(toTrainingTag),
       }))

@@ -120,7 +120,6 @@ export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOpt
   const ownCopies = new Map<number, number>();
   /** The auxiliary language's copies: trained, then left out of the model. */
   const auxiliaryCopies = new Set<number>();
-  const seenInOwn = new Set<number>();
   const featureHashes = sentences.map((s, si) => {
     const perToken: number[][] = s.tokens.map(() => []);
     const language = si < auxiliaryFrom ? 0 : 1;
@@ -130,10 +129,8 @@ export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOpt
       if (!augmented) return;
       const copy = languageCopy(h, language);
       perToken[i]!.push(copy);
-      if (language === 0) {
-        ownCopies.set(copy, h);
-        seenInOwn.add(h);
-      } else auxiliaryCopies.add(copy);
+      if (language === 0) ownCopies.set(copy, h);
+      else auxiliaryCopies.add(copy);
     });
     return perToken;
   });
@@ -229,6 +226,7 @@ export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOpt
   }
 
   // Averaged weights; with augmentation, a feature's weight is its shared plus its own-language copy.
+  const seenInOwn = new Set(ownCopies.values());
   const averaged = new Map<number, Float64Array>();
   for (let f = 0; f < F; f++) {
     const h = hashes[f]!;

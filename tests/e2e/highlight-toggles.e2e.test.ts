@@ -2,36 +2,21 @@
  * The popup's highlight switches, in real Chromium and Firefox: one kind off hides only that kind; all
  * off leaves the page exactly as it was (no card host, no adopted stylesheet); on again repaints.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSeedPage } from '../fixtures/news-page.ts';
+import { describe, expect, it } from 'vitest';
 import { hasSharedData, requireSharedDataInCi, SKIP_NO_DATA } from '../support/shared-data.ts';
-import {
-  type FixtureServer,
-  forEachBrowser,
-  openPage,
-  openPopup,
-  serveFixtures,
-  useExtensionSession,
-  waitForPopupOutcome,
-} from './harness.ts';
-import { analyseThroughPopup, pageState, waitForAids } from './reading-aids.ts';
+import { forEachBrowser, openPage, openPopup, useExtensionSession, waitForPopupOutcome } from './harness.ts';
+import { analyseThroughPopup, pageState, useSeedArticlePage, waitForAids } from './reading-aids.ts';
 
 requireSharedDataInCi();
 
 describe.skipIf(!hasSharedData)(hasSharedData ? 'highlight switches in the popup' : SKIP_NO_DATA, () => {
-  let server: FixtureServer;
-  beforeAll(async () => {
-    server = await serveFixtures((origin) => ({ '/seed/article': buildSeedPage({ origin })! }));
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const seedArticleUrl = useSeedArticlePage();
 
   forEachBrowser((browserName) => {
     const session = useExtensionSession(browserName);
 
     it('switches one kind, then all, off and on again', async () => {
-      const page = await openPage(session(), server.url('/seed/article'));
+      const page = await openPage(session(), seedArticleUrl());
       const before = await pageState(page);
       const { tabId } = await analyseThroughPopup(session(), page);
       const painted = await waitForAids(session(), tabId, (s) => (s?.painted.place?.length ?? 0) > 0);

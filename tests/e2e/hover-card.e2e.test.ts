@@ -8,18 +8,16 @@
  * card's text comes from the content script's inspect() (tests/e2e/reading-aids.ts), read through
  * scripting.executeScript in the extension's own world.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSeedPage } from '../fixtures/news-page.ts';
+import { describe, expect, it } from 'vitest';
 import { hasSharedData, requireSharedDataInCi, SKIP_NO_DATA } from '../support/shared-data.ts';
+import { forEachBrowser, openPage, type Page, useExtensionSession } from './harness.ts';
 import {
-  type FixtureServer,
-  forEachBrowser,
-  openPage,
-  type Page,
-  serveFixtures,
-  useExtensionSession,
-} from './harness.ts';
-import { analyseThroughPopup, collectPageErrors, inspectAids, waitForAids } from './reading-aids.ts';
+  analyseThroughPopup,
+  collectPageErrors,
+  inspectAids,
+  useSeedArticlePage,
+  waitForAids,
+} from './reading-aids.ts';
 
 requireSharedDataInCi();
 
@@ -73,19 +71,13 @@ interface CdpNode {
 }
 
 describe.skipIf(!hasSharedData)(hasSharedData ? 'hover card on the seed page' : SKIP_NO_DATA, () => {
-  let server: FixtureServer;
-  beforeAll(async () => {
-    server = await serveFixtures((origin) => ({ '/seed/article': buildSeedPage({ origin })! }));
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const seedArticleUrl = useSeedArticlePage();
 
   forEachBrowser((browserName) => {
     const session = useExtensionSession(browserName);
 
     it('hovering "Kim Jong Un" shows a card naming him as a person, with his quote; Esc closes it', async () => {
-      const page = await openPage(session(), server.url('/seed/article'));
+      const page = await openPage(session(), seedArticleUrl());
       const errors = collectPageErrors(page);
       const { tabId, analysis } = await analyseThroughPopup(session(), page);
       const kim = analysis?.entities.find((e) => e.name === 'Kim Jong Un');

@@ -8,17 +8,36 @@
  * world in both browsers, so the tests read painted ranges and the closed card's text there; page
  * scripts cannot.
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { ReadingAidsSnapshot } from '../../lib/highlight/reading-aids.ts';
 import type { Analysis } from '../../lib/types.ts';
+import { buildSeedPage } from '../fixtures/news-page.ts';
 import {
   type ExtensionSession,
   evaluateInExtension,
+  type FixtureServer,
   openPopup,
   PAGE_VIEWPORT,
   type Page,
+  serveFixtures,
   tabIdOf,
   waitForPopupOutcome,
 } from './harness.ts';
+
+/**
+ * Serves the seed news page for the enclosing describe block (started before its tests, closed after);
+ * call inside the block. Returns the page's URL, known once the server is up.
+ */
+export function useSeedArticlePage(): () => string {
+  let server: FixtureServer | undefined;
+  beforeAll(async () => {
+    server = await serveFixtures((origin) => ({ '/seed/article': buildSeedPage({ origin })! }));
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => server!.url('/seed/article');
+}
 
 const INSPECT_GLOBAL = '__kontextReadingAidsInspect';
 
