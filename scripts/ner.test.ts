@@ -45,6 +45,17 @@ describe('npm run ner', () => {
     expect(out).toBe('Angela\tB-PER\nMerkel\tI-PER\nreist\tO\nnach\tO\nMoskau\tB-LOC\n.\tO\n\n');
   });
 
+  it('prints only PER, LOC and ORG tags: the tagger learns DERIV for "deutschen", reported as O', () => {
+    const input = ['Die', 'deutschen', 'und', 'russischen', 'Truppen', 'in', 'Berlin', '.']
+      .map((t, k) => `${k + 1}\t${t}\tO\tO`)
+      .join('\n');
+    const tags = runCli('de', `${input}\n\n`)
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t')[1]);
+    expect(tags).toEqual(['O', 'O', 'O', 'O', 'O', 'O', 'B-LOC', 'O']);
+  });
+
   it('fails with usage for a language without a model', () => {
     expect(() => runCli('xx', 'a\n')).toThrow();
   });

@@ -123,7 +123,7 @@ export function wordShape(word: string): string {
   return out;
 }
 
-function isCapitalised(word: string): boolean {
+export function isCapitalised(word: string): boolean {
   const ch = word[0];
   if (!ch) return false;
   const code = ch.charCodeAt(0);
@@ -206,7 +206,7 @@ export function visitWordFeatures(
  * "Schweinegestank" ends in "Gestank"): both argue against a name, though places are often compounds
  * too ("Schlossberg"), so the tagger weighs them against the other features.
  */
-function nounClass(w: string, capital: boolean, res: FeatureResources): string {
+export function nounClass(w: string, capital: boolean, res: FeatureResources): string {
   const nouns = res.wordSets.nouns;
   if (!nouns || !capital) return '';
   if (nouns.has(w)) return 'N';
@@ -233,7 +233,7 @@ export function isPossessedNoun(genitive: string, w: string, res: FeatureResourc
 }
 
 /** 'G' given name, 'S' surname, 'GS' both (from external name lists). */
-function nameClass(w: string, res: FeatureResources): string {
+export function nameClass(w: string, res: FeatureResources): string {
   return (res.wordSets.givenNames?.has(w) ? 'G' : '') + (res.wordSets.surnames?.has(w) ? 'S' : '');
 }
 

@@ -9,9 +9,8 @@ import type { ModelLoader } from '../analyze.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { ArticleBlock, Entity, EntityKind } from '../types.ts';
 import { tagsToSpans } from './conll.ts';
-import { type FeatureResources, isPossessedNoun, TEMPLATES } from './features.ts';
+import { isPossessedNoun, TEMPLATES } from './features.ts';
 import { deserializeModel, type TaggerModel, tagSentence } from './model.ts';
-import { isRoleWord } from './roles.ts';
 import { buildEntityTable, type RawMention } from './table.ts';
 import { type Token, tokenize } from './tokenize.ts';
 
@@ -124,12 +123,15 @@ export function recognizeEntities(
     });
     const tags = tagSentence(model.tagger, words, { heading: s.heading });
     for (const span of tagsToSpans(tags)) {
-      for (const [from, to] of nameParts(tokens, span.start, span.end, span.type, model.tagger.resources)) {
+      for (const [from, to] of nameParts(tokens, span.start, span.end, span.type)) {
         const start = tokens[from]!.start;
         const end = tokens[to - 1]!.end;
         const surface = text.slice(start, end);
         if (!HAS_NAME_LETTER.test(surface)) continue;
-        mentions.push({ start, end, text: surface, kind: KINDS[span.type] ?? 'organization', sentence });
+        const next = tokens[to];
+        const ownsNext =
+          next !== undefined && isPossessedNoun(tokens[to - 1]!.text, next.text, model.tagger.resources);
+        mentions.push({ start, end, text: surface, kind: KINDS[span.type]!, sentence, ownsNext });
       }
     }
   });
@@ -157,26 +159,19 @@ export function recognizeEntities(
 const HAS_NAME_LETTER = /\p{Lu}|\p{Lo}/u;
 
 /**
- * The token ranges of a tagged span that are names: a leading role noun or title is dropped
- * ("Machthaber Kim Jong Un" → "Kim Jong Un"), so is the noun a genitive name owns ("Putins
- * Drohnenangriffe" → "Putins"; cross-checked on GermEval dev), and persons and places are cut at
- * punctuation ("Kim Jong Un & Putin" → two names); organisations keep "&" ("Procter & Gamble").
+ * The token ranges of a tagged span that are names: persons and places are cut at punctuation
+ * ("Kim Jong Un & Putin" → two names); organisations keep "&" ("Procter & Gamble"). Role nouns and
+ * possessed nouns are already cut by the span rules (span-rules.ts).
  */
 function nameParts(
   tokens: readonly Token[],
   start: number,
   end: number,
   type: string,
-  resources: FeatureResources,
 ): Array<[number, number]> {
-  let first = start;
-  while (first < end && isRoleWord(tokens[first]!.text.toLowerCase())) first++;
-  if (type === 'PER') {
-    if (end - first > 1 && isPossessedNoun(tokens[end - 2]!.text, tokens[end - 1]!.text, resources)) end--;
-  }
   const parts: Array<[number, number]> = [];
-  let from = first;
-  for (let k = first; k < end; k++) {
+  let from = start;
+  for (let k = start; k < end; k++) {
     const t = tokens[k]!.text;
     const cut = !/[\p{L}\p{N}]/u.test(t) && !(type === 'ORG' && (t === '&' || t === '.'));
     if (!cut) continue;

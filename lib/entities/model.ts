@@ -27,6 +27,7 @@ import {
   type WordValues,
 } from './lexicon.ts';
 import { readArrayFile, type StoredArray, writeArrayFile } from './model-file.ts';
+import { applySpanRules } from './span-rules.ts';
 
 export const MODEL_FORMAT = 'kontext-ner';
 export const MODEL_VERSION = 2;
@@ -411,7 +412,7 @@ export function tagSentenceRaw(
   return path.map((t) => model.tags[t]!);
 }
 
-/** IOB2 tags over PER, LOC, ORG only (MISC reported as O). */
+/** IOB2 tags over PER, LOC and ORG only, after the span rules (see span-rules.ts). */
 export function tagSentence(model: TaggerModel, tokens: readonly string[], ctx?: SentenceContext): string[] {
-  return tagSentenceRaw(model, tokens, ctx).map((t) => (t.endsWith('-MISC') ? 'O' : t));
+  return applySpanRules(tokens, tagSentenceRaw(model, tokens, ctx), model.resources);
 }

@@ -82,3 +82,32 @@ describe('buildEntityTable splits over-long names', () => {
     for (const e of table) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 });
+
+describe('buildEntityTable folds a genitive before its noun', () => {
+  const build = (text: string, mentions: RawMention[]) =>
+    buildEntityTable({
+      text,
+      lang: 'de',
+      mentions,
+      sentences: ['S1'],
+      tokens: tokenize(text).map((t) => ({ ...t, sentence: 0 })),
+      isKnownName: () => false,
+    });
+
+  it('takes a person named only in the genitive before an owned noun under the base name', () => {
+    const text = 'Putins Drohnenangriffe gehen weiter.';
+    const [putins] = mentionsIn(text, [['Putins', 'person']]);
+    const table = build(text, [{ ...putins!, ownsNext: true }]);
+    expect(table.map((e) => [e.name, e.aliases])).toEqual([['Putin', ['Putins']]]);
+  });
+
+  it('keeps the surface without that evidence, and for a place', () => {
+    const text = 'Davon sprach Matthias. Paris Bürgermeisterin kam.';
+    const [matthias, paris] = mentionsIn(text, [
+      ['Matthias', 'person'],
+      ['Paris', 'place'],
+    ]);
+    const table = build(text, [matthias!, { ...paris!, ownsNext: true }]);
+    expect(table.map((e) => e.name).sort()).toEqual(['Matthias', 'Paris']);
+  });
+});

@@ -12,6 +12,11 @@ export interface RawMention {
   text: string;
   kind: EntityKind;
   sentence: number;
+  /**
+   * A common noun follows that the mention owns ("Putins Drohnenangriffe"): a German genitive
+   * before its noun, which only names take, so the mention is a genitive.
+   */
+  ownsNext?: boolean;
 }
 
 export interface TableInput {
@@ -99,6 +104,9 @@ export function buildEntityTable(input: TableInput): Entity[] {
     const base = genitiveBase(last, lang);
     if (!base) return m.text;
     const candidate = [...words.slice(0, -1), base].join(' ');
+    // A person's name before the noun it owns is a genitive without any other evidence; a place's
+    // is not ("Paris Bürgermeisterin" is bad German, but not "Pari").
+    if (m.ownsNext && m.kind === 'person') return candidate;
     return surfaceNames.has(candidate) || input.isKnownName(candidate) ? candidate : m.text;
   };
   const canonical = mentions.map(canonicalOf);

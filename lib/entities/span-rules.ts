@@ -1,0 +1,37 @@
+/**
+ * Rules applied to the tagger's spans before anyone sees them: the CLI, the evaluation and the
+ * article's entity table alike.
+ * - Only PER, LOC and ORG leave the tagger. The MISC and DERIV classes it learns ("deutsche",
+ *   "Ukraine-Krieg") are there to tell it what is *not* a name.
+ * - A leading role noun or title is not part of a person's name ("Machthaber Kim Jong Un"); an
+ *   organisation keeps it ("Queen of the South").
+ * - Nor, after a person's genitive, is the noun the person owns ("Wulffs Hochzeitsfeier").
+ * On 3-fold cross-validation of the German train split the two cuts are worth +0.06 F1 points; on
+ * German dev +0.23. Also cutting a leading common noun before a person ("Olympiasieger Casartelli")
+ * was level on cross-validation and cost "Lady Gaga" on dev, so it is not a rule.
+ */
+import { tagsToSpans } from './conll.ts';
+import { type FeatureResources, isPossessedNoun } from './features.ts';
+import { isRoleWord } from './roles.ts';
+
+const NAME_TAG = /^[BI]-(PER|LOC|ORG)$/;
+
+/** IOB2 tags over PER, LOC and ORG only, with the rules above applied. */
+export function applySpanRules(
+  tokens: readonly string[],
+  tags: readonly string[],
+  res: FeatureResources,
+): string[] {
+  const out = tags.map((t) => (NAME_TAG.test(t) ? t : 'O'));
+  for (const span of tagsToSpans(out)) {
+    let first = span.start;
+    let end = span.end;
+    while (span.type === 'PER' && first < end && isRoleWord(tokens[first]!.toLowerCase())) first++;
+    if (span.type === 'PER' && end - first > 1 && isPossessedNoun(tokens[end - 2]!, tokens[end - 1]!, res))
+      end--;
+    for (let k = span.start; k < span.end; k++) {
+      out[k] = k < first || k >= end ? 'O' : `${k === first ? 'B' : 'I'}-${span.type}`;
+    }
+  }
+  return out;
+}
