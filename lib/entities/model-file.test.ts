@@ -85,6 +85,26 @@ describe('word lists', () => {
   });
 });
 
+describe('the weight table', () => {
+  it('stores only non-zero weights and gives them back per tag', () => {
+    const h = featureHash(TEMPLATES.indexOf('w'), 'Kim');
+    const weights = FeatureWeights.from(
+      new Map([
+        [h, [0, 40, 0, -3]],
+        [featureHash(0, 'zero'), [0, 0, 0, 0]],
+      ]),
+      4,
+    );
+    expect([...weights.values]).toEqual([40, -3]);
+    expect([...weights.weightsOf(TEMPLATES.indexOf('w'), 'Kim')!]).toEqual([0, 40, 0, -3]);
+    expect(weights.weightsOf(0, 'zero')).toBeUndefined();
+    const scores = new Float64Array(6).fill(1);
+    weights.addTo(scores, 2, h);
+    weights.addTo(scores, 2, featureHash(0, 'absent'));
+    expect([...scores]).toEqual([1, 1, 1, 41, 1, -2]);
+  });
+});
+
 describe('the model file', () => {
   it('round-trips a model with its gazetteer, word lists and meta', () => {
     const bytes = serializeModel(tinyModel());
@@ -112,6 +132,10 @@ describe('the model file', () => {
     }
   });
 
+  it('keeps each committed model within 2 MB', () => {
+    for (const lang of ['de', 'en']) expect(committed(lang).byteLength).toBeLessThanOrEqual(2_000_000);
+  });
+
   it('refuses files that are not a model of this version, or whose arrays do not fit', () => {
     const good = serializeModel(tinyModel());
     const file = readArrayFile(good.slice().buffer)!;
@@ -127,6 +151,14 @@ describe('the model file', () => {
     // A full key table (no empty slot) would make a lookup of a missing key loop forever.
     const fullKeys = new Uint32Array(file.arrays['weights.keys']!.length).fill(7);
     expect(deserializeModel(rewrite(file.header, { ...file.arrays, 'weights.keys': fullKeys }))).toBeNull();
+    // Entries that point past the weights, or weights no entry owns, mean a corrupt or foreign table.
+    const entries = file.arrays['weights.entries'] as Uint32Array;
+    const used = entries.findIndex((e) => e !== 0);
+    const pastEnd = entries.slice();
+    pastEnd[used] = (5 << 3) | 0b011;
+    expect(deserializeModel(rewrite(file.header, { ...file.arrays, 'weights.entries': pastEnd }))).toBeNull();
+    const unused = new Int16Array([...(file.arrays['weights.values'] as Int16Array), 9]);
+    expect(deserializeModel(rewrite(file.header, { ...file.arrays, 'weights.values': unused }))).toBeNull();
     const { 'lexicon.firstNames.keys': _, ...withoutFirstNames } = file.arrays;
     expect(deserializeModel(rewrite(file.header, withoutFirstNames))).toBeNull();
   });

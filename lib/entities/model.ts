@@ -30,7 +30,7 @@ import { readArrayFile, type StoredArray, writeArrayFile } from './model-file.ts
 import { applySpanRules } from './span-rules.ts';
 
 export const MODEL_FORMAT = 'kontext-ner';
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 const BAR = 0x7c; // '|', which joins a value's parts (see FeatureVisitor)
 
@@ -51,24 +51,38 @@ export function featureHash(template: number, value: string, part2?: string, par
  * Quantised weights (real weight = stored / scale; transitions share the scale, so decoding needs no
  * division): slot of the feature's hash in `index` → row in `values`, one Int16 per tag.
  */
+/**
+ * Feature weights by feature hash, sparse: most features carry weight for two or three of the tags
+ * only. Each slot of the hash index holds one 32-bit entry, `start << nTags | mask`: the mask says
+ * which tags have a weight, and those weights sit in tag order at values[start …]. Against a dense
+ * row per feature this stores a third of the weights, which is what lets the model keep the weakly
+ * weighted features that pruning used to drop (see TrainOptions.pruneBelow).
+ */
 export class FeatureWeights {
+  private readonly maskBits: number;
+
   constructor(
     readonly index: HashIndex,
-    readonly rows: Int32Array,
+    readonly entries: Uint32Array,
     readonly values: Int16Array,
     readonly nTags: number,
-  ) {}
-
-  /** The feature's weights (one per tag), or undefined when the model has none. */
-  weightsOf(template: number, value: string): Int16Array | undefined {
-    const row = this.rowOf(featureHash(template, value));
-    return row < 0 ? undefined : this.values.subarray(row * this.nTags, (row + 1) * this.nTags);
+  ) {
+    this.maskBits = (1 << nTags) - 1;
   }
 
-  /** Row of a feature hash, or -1. */
-  rowOf(h: number): number {
-    const slot = this.index.find(h);
-    return slot < 0 ? -1 : this.rows[slot]!;
+  /** The feature's weights (one per tag, 0 where it has none), or undefined when the model has none. */
+  weightsOf(template: number, value: string): Int16Array | undefined {
+    const slot = this.index.find(featureHash(template, value));
+    if (slot < 0) return undefined;
+    const row = new Int16Array(this.nTags);
+    const entry = this.entries[slot]!;
+    let mask = entry & this.maskBits;
+    let i = entry >>> this.nTags;
+    while (mask !== 0) {
+      row[31 - Math.clz32(mask & -mask)] = this.values[i++]!;
+      mask &= mask - 1;
+    }
+    return row;
   }
 
   /** Adds the weights of feature hash `h` to scores[offset … offset + nTags). */
@@ -82,28 +96,60 @@ export class FeatureWeights {
       if (k === 0) return;
       slot = (slot + 1) & mask;
     }
+    const entry = this.entries[slot]!;
     const values = this.values;
-    const nTags = this.nTags;
-    const base = this.rows[slot]! * nTags;
-    for (let t = 0; t < nTags; t++) scores[offset + t]! += values[base + t]!;
+    let tags = entry & this.maskBits;
+    let i = entry >>> this.nTags;
+    while (tags !== 0) {
+      scores[offset + 31 - Math.clz32(tags & -tags)]! += values[i++]!;
+      tags &= tags - 1;
+    }
   }
 
-  /** From trained weights by feature hash (rows of nTags integers, each within Int16). */
+  /**
+   * Whether `entries` and `values` fit `index` and nTags: each used slot's weights lie within
+   * `values`, in order and without overlap, and free slots are 0. For a model file's arrays.
+   */
+  static isValid(index: HashIndex, entries: Uint32Array, values: Int16Array, nTags: number): boolean {
+    if (nTags < 1 || nTags > 16 || entries.length !== index.keys.length) return false;
+    const maskBits = (1 << nTags) - 1;
+    let used = 0;
+    for (let s = 0; s < entries.length; s++) {
+      const entry = entries[s]!;
+      if (index.keys[s] === 0) {
+        if (entry !== 0) return false;
+        continue;
+      }
+      let n = 0;
+      for (let m = entry & maskBits; m !== 0; m &= m - 1) n++;
+      const start = entry >>> nTags;
+      if (n === 0 || start + n > values.length) return false;
+      used += n;
+    }
+    return used === values.length;
+  }
+
+  /** From trained weights by feature hash (rows of nTags integers, each within Int16; zeros are dropped). */
   static from(byHash: ReadonlyMap<number, ArrayLike<number>>, nTags: number): FeatureWeights {
-    const { index, slots } = HashIndex.build([...byHash.keys()]);
-    const rows = new Int32Array(index.keys.length).fill(-1);
-    const values = new Int16Array(byHash.size * nTags);
-    let row = 0;
-    for (const weights of byHash.values()) {
-      rows[slots[row]!] = row;
+    if (nTags > 16) throw new Error(`${nTags} tags: the weight table holds at most 16`);
+    const rows = [...byHash].filter(([, weights]) => Array.prototype.some.call(weights, (w) => w !== 0));
+    const { index, slots } = HashIndex.build(rows.map(([h]) => h));
+    const entries = new Uint32Array(index.keys.length);
+    const packed: number[] = [];
+    rows.forEach(([, weights], r) => {
+      const start = packed.length;
+      if (start >= 2 ** (32 - nTags)) throw new Error('too many weights for a 32-bit entry');
+      let mask = 0;
       for (let t = 0; t < nTags; t++) {
         const w = weights[t]!;
+        if (w === 0) continue;
         if (w !== (w << 16) >> 16) throw new Error(`weight ${w} does not fit 16 bits: lower the scale`);
-        values[row * nTags + t] = w;
+        mask |= 1 << t;
+        packed.push(w);
       }
-      row++;
-    }
-    return new FeatureWeights(index, rows, values, nTags);
+      entries[slots[r]!] = ((start << nTags) | mask) >>> 0;
+    });
+    return new FeatureWeights(index, entries, Int16Array.from(packed), nTags);
   }
 }
 
@@ -217,7 +263,7 @@ export function serializeModel(model: TaggerModel): Uint8Array {
   const arrays: Record<string, StoredArray> = {
     transitions: model.transitions,
     'weights.keys': model.weights.index.keys,
-    'weights.rows': model.weights.rows,
+    'weights.entries': model.weights.entries,
     'weights.values': model.weights.values,
     'gazetteer.names.keys': model.resources.gazetteer.names.keys,
     'gazetteer.names.values': model.resources.gazetteer.names.values,
@@ -266,15 +312,12 @@ export function deserializeModel(buffer: ArrayBuffer): TaggerModel | null {
   const i32 = (name: string) => (arrays[name] instanceof Int32Array ? (arrays[name] as Int32Array) : null);
   const transitions = i32('transitions');
   const keys = u32('weights.keys');
-  const rows = i32('weights.rows');
+  const entries = u32('weights.entries');
   const values = arrays['weights.values'];
   if (!transitions || transitions.length !== (T + 1) * T) return null;
-  if (!keys || !HashIndex.isValid(keys) || !rows || rows.length !== keys.length) return null;
-  if (!(values instanceof Int16Array) || values.length % T !== 0) return null;
-  const nRows = values.length / T;
-  for (let s = 0; s < keys.length; s++) {
-    if (keys[s] !== 0 && !(rows[s]! >= 0 && rows[s]! < nRows)) return null;
-  }
+  if (!keys || !HashIndex.isValid(keys) || !entries || !(values instanceof Int16Array)) return null;
+  const index = new HashIndex(keys);
+  if (!FeatureWeights.isValid(index, entries, values, T)) return null;
   const table = (prefix: string) => {
     const k = u32(`${prefix}.keys`);
     const v = arrays[`${prefix}.values`];
@@ -304,7 +347,7 @@ export function deserializeModel(buffer: ArrayBuffer): TaggerModel | null {
     tags,
     scale,
     transitions,
-    weights: new FeatureWeights(new HashIndex(keys), rows, values, T),
+    weights: new FeatureWeights(index, entries, values, T),
     gazetteer: new Gazetteer(names, starts),
     lexicons: restored,
     meta: meta && typeof meta === 'object' ? (meta as Record<string, unknown>) : undefined,
