@@ -48,13 +48,23 @@ export function wordHash(word: string): number {
 }
 
 /**
- * Capacity for `count` keys: a power of two at most half full, so a lookup of a missing key (the
- * common case for features) ends after about two probes.
+ * The fullest a table gets. A lookup of a missing key (the common case for features) then ends after
+ * about 3.6 probes on average, against 2.5 at half full; powers of two at most half full, as before,
+ * left the tables between a quarter and a half full.
  */
+const MAX_LOAD = 0.6;
+
+/** Capacity for `count` keys: at most MAX_LOAD full, and always with an empty slot. */
 export function tableCapacity(count: number): number {
-  let cap = 16;
-  while (cap < count * 2) cap *= 2;
-  return cap;
+  return Math.max(16, Math.ceil(count / MAX_LOAD) + 1);
+}
+
+/**
+ * The home slot of hash `h` (a uint32) in a table of `size` slots: the high bits of h scaled to the
+ * size (multiply-shift, exact in a double), so any size works, not only powers of two.
+ */
+export function homeSlot(h: number, size: number): number {
+  return ((h * size) / 4294967296) | 0;
 }
 
 /**
@@ -62,41 +72,36 @@ export function tableCapacity(count: number): number {
  * arrays parallel to the slots, indexed by what `find` returns.
  */
 export class HashIndex {
-  private readonly mask: number;
-
-  constructor(readonly keys: Uint32Array) {
-    this.mask = keys.length - 1;
-  }
+  constructor(readonly keys: Uint32Array) {}
 
   /**
-   * Whether `keys` can serve as an index: a power-of-two length and an empty slot (without one, a
-   * lookup of a missing key would never end).
+   * Whether `keys` can serve as an index: it has an empty slot (without one, a lookup of a missing key
+   * would never end) and fewer than 2^21 slots (homeSlot's product must stay exact).
    */
   static isValid(keys: Uint32Array): boolean {
-    const n = keys.length;
-    return n > 0 && (n & (n - 1)) === 0 && keys.includes(0);
+    return keys.length > 0 && keys.length < 2 ** 21 && keys.includes(0);
   }
 
   /** The slot holding hash `h`, or -1. */
   find(h: number): number {
     const keys = this.keys;
-    const mask = this.mask;
-    let slot = h & mask;
+    const size = keys.length;
+    let slot = homeSlot(h, size);
     for (;;) {
       const k = keys[slot]!;
       if (k === h) return slot;
       if (k === 0) return -1;
-      slot = (slot + 1) & mask;
+      if (++slot === size) slot = 0;
     }
   }
 
   /** Builds the index of distinct hashes; returns it with each hash's slot (same order as `hashes`). */
   static build(hashes: readonly number[]): { index: HashIndex; slots: number[] } {
     const keys = new Uint32Array(tableCapacity(hashes.length));
-    const mask = keys.length - 1;
+    const size = keys.length;
     const slots = hashes.map((h) => {
-      let slot = h & mask;
-      while (keys[slot] !== 0 && keys[slot] !== h) slot = (slot + 1) & mask;
+      let slot = homeSlot(h, size);
+      while (keys[slot] !== 0 && keys[slot] !== h) if (++slot === size) slot = 0;
       keys[slot] = h;
       return slot;
     });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from './features.ts';
+import { homeSlot } from './hashing.ts';
 import { BloomWordSet, HashedWordSet, HashedWordValues } from './lexicon.ts';
 import {
   buildResources,
@@ -72,6 +73,16 @@ describe('word lists', () => {
     expect(values.get('Berlin')).toBeUndefined();
     expect(values.values).toBeInstanceOf(Uint8Array);
     expect(HashedWordValues.from([['x', -5000]]).values).toBeInstanceOf(Int16Array);
+  });
+
+  it('fill their tables to at most 60%, of any size, and find every word and no other', () => {
+    const words = Array.from({ length: 1000 }, (_, i) => `Name${i}`);
+    const set = HashedWordSet.from(words);
+    expect(set.keys.length).toBe(1668);
+    expect(words.every((w) => set.has(w))).toBe(true);
+    expect(words.some((w) => set.has(`${w}x`))).toBe(false);
+    expect(homeSlot(0xffffffff, 1668)).toBe(1667);
+    expect(homeSlot(1, 1668)).toBe(0);
   });
 
   it('a Bloom filter at 10 bits a word has every word and about 1% false positives', () => {

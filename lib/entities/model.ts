@@ -30,7 +30,7 @@ import { readArrayFile, type StoredArray, writeArrayFile } from './model-file.ts
 import { applySpanRules } from './span-rules.ts';
 
 export const MODEL_FORMAT = 'kontext-ner';
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 
 const BAR = 0x7c; // '|', which joins a value's parts (see FeatureVisitor)
 
@@ -87,14 +87,14 @@ export class FeatureWeights {
 
   /** Adds the weights of feature hash `h` to scores[offset … offset + nTags). */
   addTo(scores: Float64Array, offset: number, h: number): void {
-    // HashIndex.find's probe, inlined: this runs for every feature of every token, and a page's first
-    // article is tagged before the JIT has optimised (and inlined) anything.
+    // HashIndex.find's probe (and homeSlot), inlined: this runs for every feature of every token, and a
+    // page's first article is tagged before the JIT has optimised (and inlined) anything.
     const keys = this.index.keys;
-    const mask = keys.length - 1;
-    let slot = h & mask;
+    const size = keys.length;
+    let slot = ((h * size) / 4294967296) | 0;
     for (let k = keys[slot]!; k !== h; k = keys[slot]!) {
       if (k === 0) return;
-      slot = (slot + 1) & mask;
+      if (++slot === size) slot = 0;
     }
     const entry = this.entries[slot]!;
     const values = this.values;
