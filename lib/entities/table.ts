@@ -104,8 +104,8 @@ export function buildEntityTable(input: TableInput): Entity[] {
     const base = genitiveBase(last, lang);
     if (!base) return m.text;
     const candidate = [...words.slice(0, -1), base].join(' ');
-    // A person's name before the noun it owns is a genitive without any other evidence; a place's
-    // is not ("Paris Bürgermeisterin" is bad German, but not "Pari").
+    // A person's name before the noun it owns is a genitive without any other evidence. A place's is
+    // not trusted: "Paris Bürgermeisterin" (a slip for "Paris’") must not make "Pari".
     if (m.ownsNext && m.kind === 'person') return candidate;
     return surfaceNames.has(candidate) || input.isKnownName(candidate) ? candidate : m.text;
   };
