@@ -48,11 +48,8 @@ export function featureHash(template: number, value: string, part2?: string, par
 }
 
 /**
- * Quantised weights (real weight = stored / scale; transitions share the scale, so decoding needs no
- * division): slot of the feature's hash in `index` → row in `values`, one Int16 per tag.
- */
-/**
- * Feature weights by feature hash, sparse: most features carry weight for two or three of the tags
+ * Quantised feature weights by feature hash (real weight = stored / scale; transitions share the scale,
+ * so decoding needs no division), sparse: most features carry weight for two or three of the tags
  * only. Each slot of the hash index holds one 32-bit entry, `start << nTags | mask`: the mask says
  * which tags have a weight, and those weights sit in tag order at values[start …]. Against a dense
  * row per feature this stores a third of the weights, which is what lets the model keep the weakly
@@ -107,8 +104,9 @@ export class FeatureWeights {
   }
 
   /**
-   * Whether `entries` and `values` fit `index` and nTags: each used slot's weights lie within
-   * `values`, in order and without overlap, and free slots are 0. For a model file's arrays.
+   * Whether `entries` and `values` fit `index` and nTags, for a model file's arrays: free slots are 0,
+   * each used slot has weights and they lie within `values`, and the slots use as many weights as
+   * there are. (A file that passes can still be wrong, but no lookup reads outside the arrays.)
    */
   static isValid(index: HashIndex, entries: Uint32Array, values: Int16Array, nTags: number): boolean {
     if (nTags < 1 || nTags > 16 || entries.length !== index.keys.length) return false;
