@@ -8,7 +8,28 @@
 
 export type EntityKind = 'person' | 'place' | 'organization';
 
-export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'blockquote' | 'caption' | 'preformatted';
+/**
+ * Kinds of article block. 'credit' (photo credits, bylines, contributor and reporting lines) and
+ * 'boilerplate' (newsletter sign-ups, teasers of other articles, "Trending" boxes, "Reuse this content")
+ * are page furniture that Readability leaves inside the article: they stay in `text` so offsets and the
+ * reader view keep them, but no stage reads them as content (see `isContentBlock`).
+ */
+export const BLOCK_KINDS = [
+  'heading',
+  'paragraph',
+  'list-item',
+  'blockquote',
+  'caption',
+  'preformatted',
+  'credit',
+  'boilerplate',
+] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+
+/** Whether entities, quotes and the summary read this block at all (captions are read, but never lead). */
+export function isContentBlock(kind: BlockKind): boolean {
+  return kind !== 'credit' && kind !== 'boilerplate';
+}
 
 /** One block of the extracted article, in reading order, with whitespace collapsed. */
 export interface ArticleBlock {

@@ -5,6 +5,7 @@
  * contentHtml in an imported file is NOT trusted: the page that imports sanitises it before saving.
  */
 import * as v from 'valibot';
+import { BLOCK_KINDS } from '../types.ts';
 import { ImportError } from './errors.ts';
 import { normalizeArticleUrl } from './normalize-url.ts';
 import type { SavedArticle } from './types.ts';
@@ -76,7 +77,7 @@ const ArticleSchema = v.object({
   blocks: v.optional(
     v.array(
       v.object({
-        kind: v.picklist(['heading', 'paragraph', 'list-item', 'blockquote', 'caption', 'preformatted']),
+        kind: v.picklist(BLOCK_KINDS),
         text: v.string(),
         start: offset,
       }),
