@@ -71,10 +71,54 @@ function cosine(a: Vector, b: Vector): number {
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
+/**
+ * The largest value, or `floor` when none is larger. A loop, not `Math.max(...values)`: spreading an
+ * article of 140k sentences overflows the call stack (issue 18).
+ */
+export function maxOf(values: readonly number[], floor = Number.NEGATIVE_INFINITY): number {
+  let max = floor;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
 /** Rescales to 0..1 so the features can be weighted against each other. */
 function normalise(values: number[]): number[] {
-  const max = Math.max(...values, 0);
+  const max = maxOf(values, 0);
   return max > 0 ? values.map((v) => v / max) : values.map(() => 0);
+}
+
+/** Index of the candidate whose span contains [start, end), or -1 (candidates are sorted by start). */
+function candidateContaining(candidates: CandidateSentence[], start: number, end: number): number {
+  let lo = 0;
+  let hi = candidates.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = candidates[mid]!;
+    if (c.end <= start) lo = mid + 1;
+    else if (c.start > start) hi = mid - 1;
+    else return end <= c.end ? mid : -1;
+  }
+  return -1;
+}
+
+/**
+ * Each sentence earns log(1 + count) for every main entity (the five most mentioned) it mentions.
+ * Mentions are placed by binary search, so a long article costs mentions × log(sentences).
+ */
+function entityScores(candidates: CandidateSentence[], entities: Entity[]): number[] {
+  const scores = new Array<number>(candidates.length).fill(0);
+  const main = [...entities].sort((a, b) => b.count - a.count).slice(0, 5);
+  for (const e of main) {
+    const seen = new Set<number>();
+    for (const m of e.mentions) {
+      const i = candidateContaining(candidates, m.start, m.end);
+      if (i >= 0 && !seen.has(i)) {
+        seen.add(i);
+        scores[i]! += Math.log(1 + e.count);
+      }
+    }
+  }
+  return normalise(scores);
 }
 
 export function scoreSentences(
@@ -99,17 +143,7 @@ export function scoreSentences(
 
   const centrality = normalise(vectors.map((v) => cosine(v, centroid)));
 
-  // Main entities by mention count; a sentence earns the weight of each one it mentions.
-  const main = [...entities].sort((a, b) => b.count - a.count).slice(0, 5);
-  const entityScores = normalise(
-    candidates.map((s) =>
-      main.reduce(
-        (sum, e) =>
-          sum + (e.mentions.some((m) => m.start >= s.start && m.end <= s.end) ? Math.log(1 + e.count) : 0),
-        0,
-      ),
-    ),
-  );
+  const entity = entityScores(candidates, entities);
 
   const scores = candidates.map((s, i) => {
     const position = 1 / (1 + s.position) ** weights.decay;
@@ -117,7 +151,7 @@ export function scoreSentences(
     // Log-normal-shaped prior: fragments and run-on sentences (often glued-on captions) score lower.
     const lengthPrior = Math.exp(-((Math.log(words / weights.idealWords) / 0.7) ** 2) / 2);
     const content =
-      weights.position * position + weights.centrality * centrality[i]! + weights.entities * entityScores[i]!;
+      weights.position * position + weights.centrality * centrality[i]! + weights.entities * entity[i]!;
     const standalone = DANGLING_START.test(s.text) ? weights.dangling : 1;
     return content * (1 - weights.lengthWeight + weights.lengthWeight * lengthPrior) * standalone;
   });
@@ -133,14 +167,17 @@ export function summarizeWith(
   const candidates = candidateSentences(article.blocks, article.lang);
   if (candidates.length <= count) return candidates.map(({ text, start, end }) => ({ text, start, end }));
   const { scores, vectors } = scoreSentences(candidates, entities, weights);
-  const top = Math.max(...scores);
+  const top = maxOf(scores);
   const chosen: number[] = [];
   while (chosen.length < count) {
     let best = -1;
     let bestValue = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < candidates.length; i++) {
       if (chosen.includes(i)) continue;
-      const similarity = Math.max(0, ...chosen.map((c) => cosine(vectors[i]!, vectors[c]!)));
+      const similarity = maxOf(
+        chosen.map((c) => cosine(vectors[i]!, vectors[c]!)),
+        0,
+      );
       // A near-duplicate (same content, reworded) is never worth a place.
       if (similarity > 0.8) continue;
       const value = scores[i]! / top - weights.redundancy * similarity;

@@ -4,7 +4,7 @@ import { buildArticle, buildEntities } from '../../tests/fixtures/quotes-gold/bu
 import { describeWithSharedData } from '../../tests/support/shared-data.ts';
 import type { ArticleBlock } from '../types.ts';
 import { isBoilerplate } from './candidates.ts';
-import { blocksFromPlainText, lead3, summarize } from './index.ts';
+import { blocksFromPlainText, lead3, maxOf, summarize } from './index.ts';
 
 function article(blocks: Array<[ArticleBlock['kind'], string]>, lang = 'en') {
   let text = '';
@@ -127,6 +127,122 @@ describe('summarize', () => {
       'Only one sentence in this very short article here.',
     ]);
     expect(summarize(article([]))).toEqual([]);
+  });
+});
+
+describe('summaries never start with, or consist of, page furniture', () => {
+  const PROSE: Array<[ArticleBlock['kind'], string]> = [
+    [
+      'paragraph',
+      'A heavy storm flooded the harbour town of Kelby overnight, forcing hundreds of residents to leave their homes.',
+    ],
+    [
+      'paragraph',
+      'The mayor of Kelby, Joan Pike, said the flood defences in the harbour had failed shortly after midnight.',
+    ],
+  ];
+  const texts = (blocks: Array<[ArticleBlock['kind'], string]>, lang = 'en') =>
+    summarize(article(blocks, lang), { length: 'long' }).map((s) => s.text);
+
+  it('does not lead with a caption set as a paragraph, with its photo credit', () => {
+    const summary = texts([
+      [
+        'paragraph',
+        'Residents carry sandbags through a flooded street in Kelby on Monday. (Photo: Jane Doe/AP)',
+      ],
+      ...PROSE,
+    ]);
+    expect(summary[0]).toMatch(/^A heavy storm flooded/);
+    expect(summary.some((t) => t.startsWith('Residents carry'))).toBe(false);
+  });
+
+  it('does not lead with a credit line or an agency credit', () => {
+    for (const credit of [
+      'Photograph: Jane Doe/Reuters for the Kelby Gazette, taken on Monday.',
+      'Kevin Lamarque/AFP/Getty Images shows the flooded harbour of Kelby at dawn.',
+      'Bild: picture alliance, die Aufnahme zeigt den überfluteten Hafen von Kelby.',
+    ])
+      expect(texts([['paragraph', credit], ...PROSE])[0]).toMatch(/^A heavy storm flooded/);
+  });
+
+  it('never uses credit, boilerplate or caption blocks, however much they read like prose', () => {
+    const furniture: Array<[ArticleBlock['kind'], string]> = [
+      ['credit', 'Reporting by Jane Doe in Kelby; editing by the whole news desk of the Gazette.'],
+      ['boilerplate', 'Sign up to our newsletter and never miss a story about the harbour town again.'],
+      ['caption', 'Residents of Kelby carry sandbags through the flooded harbour street on Monday.'],
+    ];
+    const summary = texts([...furniture, ...PROSE, ...furniture]);
+    expect(summary).toEqual(PROSE.map(([, t]) => t));
+  });
+
+  it.each([
+    [
+      'en',
+      '© 2024 Kelby Gazette Ltd. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',
+    ],
+    [
+      'en',
+      'Copyright 2024 The Kelby Gazette, and this article may not be reproduced without our permission.',
+    ],
+    [
+      'de',
+      '© 2024 Lindauer Zeitung. Alle Rechte vorbehalten. Vervielfältigung nur mit Genehmigung der Lindauer Zeitung GmbH.',
+    ],
+  ])('never uses a sentence of a rights notice (%s)', (lang, notice) => {
+    const summary = texts([...PROSE, ['paragraph', notice]], lang);
+    expect(summary).toEqual(PROSE.map(([, t]) => t));
+  });
+
+  it.each([
+    'Politik · Wirtschaft · Sport · Kultur · Wissen',
+    'Home | News | Sport | Weather | Travel | Culture',
+    'Our pick for the flood season: the Aquaseal pump, $49.99 at Amazon.',
+    'Die besten Pumpen im Test: Kärcher SP 9 für 129,99 € bei Otto, gleich hier bestellen.',
+    'Buy now and save a third on sandbags, pumps and waders for the whole family.',
+    'Jetzt kaufen: Gummistiefel, Regenjacken und Sandsäcke für die ganze Familie.',
+  ])('never uses a link row or shop offer: %s', (row) => {
+    expect(texts([...PROSE, ['paragraph', row]])).toEqual(PROSE.map(([, t]) => t));
+  });
+
+  it('is empty on a page with no real prose', () => {
+    expect(
+      texts([
+        ['paragraph', 'Home | News | Sport | Weather'],
+        ['paragraph', 'Trending now: the ten best beaches in Europe this summer'],
+        ['paragraph', 'Follow us on Facebook and Twitter for more great stories like this one.'],
+        ['paragraph', '© 2024 Example Media Ltd, all rights reserved'],
+        ['list-item', 'Ten things you did not know about the harbour town of Kelby'],
+      ]),
+    ).toEqual([]);
+  });
+
+  it('summarises an article of 140,000 sentences without overflowing the stack (issue 18)', () => {
+    // Sentences that differ in most content words, so the redundancy check leaves three to pick.
+    const words =
+      'crews pumped water houses harbour boats rescued families streets bridges roads schools'.split(' ');
+    const paragraphs: Array<[ArticleBlock['kind'], string]> = [];
+    for (let p = 0; p < 14_000; p++) {
+      const sentences: string[] = [];
+      for (let s = 0; s < 10; s++) {
+        const [a, b, c] = [words[(p + s) % 12], words[(p * 5 + s + 3) % 12], words[(s * 7 + 5) % 12]];
+        sentences.push(`In the night, ${a} and ${b} were seen near ${c} again.`);
+      }
+      paragraphs.push(['paragraph', sentences.join(' ')]);
+    }
+    const long = article(paragraphs);
+    const summary = summarize(long);
+    expect(summary).toHaveLength(3);
+    for (const s of summary) expect(long.text.slice(s.start, s.end)).toBe(s.text);
+  }, 60_000);
+});
+
+describe('maxOf', () => {
+  it('finds the largest of more values than a spread can pass', () => {
+    const values = Array.from({ length: 500_000 }, (_, i) => i % 1000);
+    values[250_000] = 5000;
+    expect(maxOf(values)).toBe(5000);
+    expect(maxOf([], 0)).toBe(0);
+    expect(maxOf([-3, -1], 0)).toBe(0);
   });
 });
 
