@@ -9,7 +9,7 @@
  * a table hits an entry by chance about once in 10⁵ lookups, adding one small, unrelated weight.
  */
 
-const FNV_OFFSET = 0x811c9dc5;
+export const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /** A hash state before any character: mix a domain (template index, table kind) into it. */

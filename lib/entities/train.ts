@@ -2,6 +2,7 @@
  * Training of the tagger: a structured averaged perceptron (Collins 2002) over the features of
  * features.ts, first-order tag transitions, Viterbi decoding. Deterministic for a given seed.
  */
+import { seededRandom } from '../stats/seeded-random.ts';
 import type { CorpusSentence } from './conll.ts';
 import { type FeatureResources, type SentenceContext, visitSentenceFeatures } from './features.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -61,18 +62,6 @@ function languageCopy(hash: number, language: number): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0 || 1;
-}
-
-/** Small seeded PRNG (mulberry32) so shuffling, and thus the model, is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
