@@ -26,7 +26,7 @@ const COMMAND_SAVE = 'save-article';
 /** A page that does not answer in this time gets a message instead of an endless spinner. */
 const EXTRACT_TIMEOUT_MS = 20_000;
 
-const modelCache = new Map<string, Promise<unknown | null>>();
+const modelCache = new Map<string, Promise<ArrayBuffer | null>>();
 
 /** Models ship in the extension (public/models); only the page's language is ever fetched. */
 const loadModel: NonNullable<AnalyzeOptions['loadModel']> = (name) => {
@@ -35,11 +35,8 @@ const loadModel: NonNullable<AnalyzeOptions['loadModel']> = (name) => {
     // getURL is typed against files present at build time; model names are only known at run time.
     const url = (browser.runtime.getURL as (path: string) => string)(`/models/${name}`);
     pending = fetch(url)
-      .then((response) => {
-        if (!response.ok) return null;
-        // Binary models (ner-xx.bin) are typed arrays behind a header, read as views: no parsing.
-        return name.endsWith('.bin') ? response.arrayBuffer() : response.json();
-      })
+      // Models (ner-xx.bin) are typed arrays behind a header, read as views: no parsing.
+      .then((response) => (response.ok ? response.arrayBuffer() : null))
       .catch(() => null);
     modelCache.set(name, pending);
   }

@@ -12,11 +12,11 @@ import { timed, timedAsync } from './timing.ts';
 import type { Analysis } from './types.ts';
 
 /**
- * Loads a bundled resource by file name from public/models/ and returns its content — an ArrayBuffer
- * for a binary file (for example 'ner-de.bin'), the parsed JSON for a .json file — or null when there is
- * no such file. Node reads the file; the extension fetches browser.runtime.getURL('/models/' + name).
+ * Loads a bundled model file by name from public/models/ ('ner-de.bin') as an ArrayBuffer, or null when
+ * there is no such file. Node reads the file (scripts/node-model-loader.ts); the extension fetches
+ * browser.runtime.getURL('/models/' + name).
  */
-export type ModelLoader = (name: string) => Promise<unknown | null>;
+export type ModelLoader = (name: string) => Promise<ArrayBuffer | null>;
 
 export interface AnalyzeOptions {
   /** Overrides the detected language (CLI --lang). */

@@ -6,9 +6,10 @@
  *
  *   npm run -s cv:ner -- --lang de [--folds 3] [--seeds 1,2] [--epochs N] [--prune X] [--runs N] [--auxiliary en|none]
  */
-import type { CorpusSentence } from '../lib/entities/conll.ts';
-import { type Scores, scoreSpans } from '../lib/entities/evaluate.ts';
+
 import { type TaggerModel, tagSentence } from '../lib/entities/model.ts';
+import type { CorpusSentence } from '../lib/entities/training/conll.ts';
+import { type Scores, scoreSpans } from '../lib/entities/training/evaluate.ts';
 import { readSplit, SETTINGS, type TrainSettings, trainModel } from './train-ner.ts';
 
 function score(model: TaggerModel, sentences: readonly CorpusSentence[]): Scores {

@@ -9,10 +9,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
-import { type CorpusSentence, parseCorpus } from '../lib/entities/conll.ts';
-import { formatScores, type Scores, scoreSpans } from '../lib/entities/evaluate.ts';
 import { loadNerModel } from '../lib/entities/index.ts';
 import { tagSentence } from '../lib/entities/model.ts';
+import { type CorpusSentence, parseCorpus } from '../lib/entities/training/conll.ts';
+import { formatScores, type Scores, scoreSpans } from '../lib/entities/training/evaluate.ts';
 import { loadModelFromDisk } from './node-model-loader.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -8,9 +8,9 @@
  * sentence; `-DOCSTART-` and `#` comment lines are dropped. Tags are IOB2 over PER, LOC and ORG.
  */
 import { readFileSync } from 'node:fs';
-import { parseCorpus } from '../lib/entities/conll.ts';
 import { loadNerModel } from '../lib/entities/index.ts';
 import { tagSentence } from '../lib/entities/model.ts';
+import { parseCorpus } from '../lib/entities/training/conll.ts';
 import { loadModelFromDisk } from './node-model-loader.ts';
 
 function usage(message: string): never {

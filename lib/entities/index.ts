@@ -8,10 +8,10 @@
 import type { ModelLoader } from '../analyze.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { ArticleBlock, Entity, EntityKind } from '../types.ts';
-import { tagsToSpans } from './conll.ts';
 import { isPossessedNoun, TEMPLATES } from './features.ts';
 import { deserializeModel, type TaggerModel, tagSentence } from './model.ts';
 import { buildEntityTable, type RawMention } from './table.ts';
+import { tagsToSpans } from './tag-spans.ts';
 import { type Token, tokenize } from './tokenize.ts';
 
 export interface NerModel {
@@ -29,20 +29,6 @@ export function primaryLanguage(lang: string): string {
   return lang.toLowerCase().split(/[-_]/)[0] ?? '';
 }
 
-/**
- * The bytes a loader handed over for a binary file: an ArrayBuffer (fetch().arrayBuffer()) or a
- * Uint8Array (Node's Buffer). Checked by tag, not instanceof, which fails across realms (test DOMs).
- */
-function asArrayBuffer(data: unknown): ArrayBuffer | null {
-  if (Object.prototype.toString.call(data) === '[object ArrayBuffer]') return data as ArrayBuffer;
-  if (ArrayBuffer.isView(data)) {
-    const view = data as ArrayBufferView;
-    // A copy: the view may start at an offset no Uint32Array can use.
-    return new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice().buffer;
-  }
-  return null;
-}
-
 /** Loads the model for a language via the loader ('ner-de.bin', 'ner-en.bin'); null if none. Only that language is loaded. */
 export function loadNerModel(lang: string, loadModel: ModelLoader): Promise<NerModel | null> {
   const primary = primaryLanguage(lang);
@@ -54,8 +40,7 @@ export function loadNerModel(lang: string, loadModel: ModelLoader): Promise<NerM
   }
   let pending = byLang.get(primary);
   if (!pending) {
-    pending = loadModel(`ner-${primary}.bin`).then((data) => {
-      const buffer = asArrayBuffer(data);
+    pending = loadModel(`ner-${primary}.bin`).then((buffer) => {
       const tagger = buffer ? deserializeModel(buffer) : null;
       return tagger ? { lang: primary, tagger } : null;
     });

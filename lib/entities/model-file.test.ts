@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MODELS_DIR } from '../../tests/support/ner-models.ts';
 import { TEMPLATES } from './features.ts';
 import { homeSlot } from './hashing.ts';
 import { BloomWordSet, HashedWordSet, HashedWordValues } from './lexicon.ts';
@@ -15,7 +16,6 @@ import {
   tagSentence,
 } from './model.ts';
 import { readArrayFile, writeArrayFile } from './model-file.ts';
-import { MODELS_DIR } from './test-support.ts';
 
 const committed = (lang: string) =>
   new Uint8Array(readFileSync(resolve(MODELS_DIR, `ner-${lang}.bin`))).buffer;

@@ -4,10 +4,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSeedArticle, SEED_ENTITIES } from '../../tests/fixtures/news-page.ts';
+import { articleFrom, nodeModelLoader } from '../../tests/support/ner-models.ts';
 import { hasSharedData, requireSharedDataInCi, SKIP_NO_DATA } from '../../tests/support/shared-data.ts';
 import type { Entity } from '../types.ts';
 import { loadNerModel, recognizeEntities } from './index.ts';
-import { articleFrom, nodeModelLoader } from './test-support.ts';
 
 requireSharedDataInCi();
 

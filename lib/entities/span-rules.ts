@@ -11,9 +11,10 @@
  * every type). Cutting a leading common noun before a person too ("Olympiasieger Casartelli") was level
  * on cross-validation and cost "Lady Gaga" on dev, so it is not a rule.
  */
-import { tagsToSpans } from './conll.ts';
+
 import { type FeatureResources, isPossessedNoun } from './features.ts';
 import { isRoleWord } from './roles.ts';
+import { tagsToSpans } from './tag-spans.ts';
 
 const NAME_TAG = /^[BI]-(PER|LOC|ORG)$/;
 

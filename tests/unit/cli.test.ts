@@ -163,22 +163,24 @@ describe('analyze <file>', () => {
 });
 
 describe('the Node model loader', () => {
-  it('parses a model file, gives null for a missing one, and refuses broken files and paths', async () => {
+  it('reads a model file as an ArrayBuffer, gives null for a missing one, and refuses other names and paths', async () => {
     const dir = join(scratch, 'models');
     mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'tiny.bin'), Buffer.from([1, 2, 3, 4]));
     writeFileSync(join(dir, 'tiny.json'), '{"labels":["PER","LOC"]}');
-    writeFileSync(join(dir, 'broken.json'), '{"labels":');
     const load = createNodeModelLoader(dir);
-    expect(await load('tiny.json')).toEqual({ labels: ['PER', 'LOC'] });
-    expect(await load('absent.json')).toBeNull();
-    await expect(load('broken.json')).rejects.toThrow(/broken\.json is not valid JSON/);
-    await expect(load('../tiny.json')).rejects.toThrow(/invalid model name/);
+    const bytes = await load('tiny.bin');
+    expect(Object.prototype.toString.call(bytes)).toBe('[object ArrayBuffer]');
+    expect([...new Uint8Array(bytes!)]).toEqual([1, 2, 3, 4]);
+    expect(await load('absent.bin')).toBeNull();
+    await expect(load('tiny.json')).rejects.toThrow(/invalid model name/);
+    await expect(load('../tiny.bin')).rejects.toThrow(/invalid model name/);
   });
 
   it('reads the bundled public/models', async () => {
     const model = await loadModelFromDisk('ner-de.bin');
     expect(Object.prototype.toString.call(model)).toBe('[object ArrayBuffer]');
-    expect(await loadModelFromDisk('ner-de.json')).toBeNull();
+    expect(await loadModelFromDisk('ner-xx.bin')).toBeNull();
   });
 });
 

@@ -5,17 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { nodeModelLoader } from '../../../tests/support/ner-models.ts';
 import {
   hasSharedData,
   requireSharedDataInCi,
   SKIP_NO_DATA,
   sharedPath,
-} from '../../tests/support/shared-data.ts';
+} from '../../../tests/support/shared-data.ts';
+import { loadNerModel } from '../index.ts';
+import { tagSentence } from '../model.ts';
 import { parseCorpus } from './conll.ts';
 import { scoreSpans } from './evaluate.ts';
-import { loadNerModel } from './index.ts';
-import { tagSentence } from './model.ts';
-import { nodeModelLoader } from './test-support.ts';
 
 requireSharedDataInCi();
 

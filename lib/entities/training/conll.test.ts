@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCorpus, tagsToSpans, toScoredTag, toTrainingTag } from './conll.ts';
+import { parseCorpus, toScoredTag, toTrainingTag } from './conll.ts';
 
 describe('corpus readers', () => {
   it('reads CoNLL-2003: token first, tag last, -DOCSTART- dropped, blank line ends a sentence', () => {
@@ -28,14 +28,6 @@ describe('corpus readers', () => {
       'B-DERIV',
       'I-DERIV',
       'I-PER',
-    ]);
-  });
-
-  it('turns IOB2 tags into spans, starting a new span on a type change', () => {
-    expect(tagsToSpans(['B-PER', 'I-PER', 'O', 'B-LOC', 'I-ORG', 'I-ORG'])).toEqual([
-      { start: 0, end: 2, type: 'PER' },
-      { start: 3, end: 4, type: 'LOC' },
-      { start: 4, end: 6, type: 'ORG' },
     ]);
   });
 });

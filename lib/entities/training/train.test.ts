@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildResources, tagSentence } from './model.ts';
+import { buildResources, tagSentence } from '../model.ts';
 import { trainTagger } from './train.ts';
 
 const sentence = (text: string, tags: string) => ({ tokens: text.split(' '), tags: tags.split(' ') });

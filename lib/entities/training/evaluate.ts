@@ -2,7 +2,8 @@
  * Exact-span scoring of PER, LOC and ORG (CoNLL convention): a predicted span counts only when its
  * boundaries and type equal a gold span's. Corpus tags are mapped with toScoredTag first.
  */
-import { tagsToSpans, toScoredTag } from './conll.ts';
+import { tagsToSpans } from '../tag-spans.ts';
+import { toScoredTag } from './conll.ts';
 
 export const SCORED_TYPES = ['PER', 'LOC', 'ORG'] as const;
 

@@ -2,10 +2,9 @@
  * Training of the tagger: a structured averaged perceptron (Collins 2002) over the features of
  * features.ts, first-order tag transitions, Viterbi decoding. Deterministic for a given seed.
  */
-import { seededRandom } from '../stats/seeded-random.ts';
-import type { CorpusSentence } from './conll.ts';
-import { type FeatureResources, type SentenceContext, visitSentenceFeatures } from './features.ts';
-import type { Lexicon } from './lexicon.ts';
+import { seededRandom } from '../../stats/seeded-random.ts';
+import { type FeatureResources, type SentenceContext, visitSentenceFeatures } from '../features.ts';
+import type { Lexicon } from '../lexicon.ts';
 import {
   allowedTransitions,
   createModel,
@@ -13,7 +12,8 @@ import {
   featureHash,
   type TaggerModel,
   viterbi,
-} from './model.ts';
+} from '../model.ts';
+import type { CorpusSentence } from './conll.ts';
 
 export const TRAINING_TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'];
 /** German adds DERIV for GermEval's -deriv/-part tags. */
