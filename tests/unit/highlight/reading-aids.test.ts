@@ -58,8 +58,6 @@ function installHighlightApi(window: JSDOM['window']) {
   return registry;
 }
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('reading aids with the CSS Custom Highlight API', () => {
   it('registers one highlight per kind and leaves the DOM exactly as it was', () => {
     const { dom, doc, signal } = page();
@@ -98,21 +96,29 @@ describe('reading aids with the CSS Custom Highlight API', () => {
     expect(registry.has(highlightName('speech'))).toBe(true);
   });
 
-  it('follows content the page re-renders later (debounced MutationObserver)', async () => {
-    const { dom, doc, signal } = page();
-    installHighlightApi(dom.window);
-    const aids = createReadingAids(doc, { signal, mutationDebounceMs: 20 });
-    const p2 = doc.getElementById('p2')!;
-    p2.remove(); // not there yet when the analysis is shown
-    aids.show(analysis, null);
-    expect(aids.inspect().blocksLocated).toBe(1);
-    expect(aids.inspect().painted.speech).toBeUndefined();
-    doc.querySelector('article')!.append(p2); // the page adds it later
-    await wait(80);
-    const snapshot = aids.inspect();
-    expect(snapshot.blocksLocated).toBe(2);
-    expect(snapshot.painted.speech).toEqual(['Wir stehen zusammen']);
-    expect(snapshot.painted.person?.map((t) => t.replace(/\s+/g, ' '))).toContain('Wladimir Putin');
+  it('follows content the page re-renders later, once the page has been quiet for the debounce', async () => {
+    vi.useFakeTimers();
+    try {
+      const { dom, doc, signal } = page();
+      installHighlightApi(dom.window);
+      const aids = createReadingAids(doc, { signal, mutationDebounceMs: 250 });
+      const p2 = doc.getElementById('p2')!;
+      p2.remove(); // not there yet when the analysis is shown
+      aids.show(analysis, null);
+      expect(aids.inspect().blocksLocated).toBe(1);
+      expect(aids.inspect().painted.speech).toBeUndefined();
+      doc.querySelector('article')!.append(p2); // the page adds it later
+      await Promise.resolve(); // the MutationObserver's records arrive in a microtask
+      vi.advanceTimersByTime(249);
+      expect(aids.inspect().blocksLocated).toBe(1); // still inside the debounce: no repaint yet
+      vi.advanceTimersByTime(1);
+      const snapshot = aids.inspect();
+      expect(snapshot.blocksLocated).toBe(2);
+      expect(snapshot.painted.speech).toEqual(['Wir stehen zusammen']);
+      expect(snapshot.painted.person?.map((t) => t.replace(/\s+/g, ' '))).toContain('Wladimir Putin');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('stops everything when its signal aborts (content script invalidated)', () => {
