@@ -8,6 +8,8 @@
  * word tokens and compared as multisets (precision = shared tokens / our tokens, recall = shared tokens /
  * expected tokens). It ignores whitespace and block boundaries, which differ legitimately (we lay blocks
  * out as paragraphs; expected.html keeps Readability's markup), but drops when text is lost or added.
+ * Since expected.html is Readability's own output, the F1 says that Kontext's block layout keeps
+ * Readability's article whole, not how well the article was found on the page.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -16,12 +18,16 @@ import { extractArticle } from '../../lib/extract/index.ts';
 import type { ExtractedPage } from '../../lib/extract/types.ts';
 import { normalizeLangTag } from '../../lib/text/language.ts';
 import { describeWithSharedData, hasSharedData, sharedPath } from '../support/shared-data.ts';
+import { type TokenScores, tokenF1 } from '../support/token-f1.ts';
 
 /** The URL mozilla/readability's harness gives every page; expected.html's absolute links use it. */
 const PAGE_URL = 'http://fakehost/test/page.html';
 
-/** Minimum token F1 between our article text and expected.html's text. */
+/** Minimum token F1 between our article text and expected.html's text, per page. */
 const MIN_TEXT_F1 = 0.9;
+
+/** Minimum mean token F1 over the pages: measured 1.000 (block layout keeps every word of Readability's). */
+const MIN_LAYOUT_MEAN_F1 = 0.995;
 
 type Check = 'readerable' | 'title' | 'text' | 'lang' | 'metadata';
 
@@ -44,40 +50,6 @@ interface ExpectedMetadata {
   siteName: string | null;
   publishedTime: string | null;
   readerable: boolean;
-}
-
-interface TokenScores {
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-function tokens(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Multiset token precision, recall and F1 of `actual` against `expected`. */
-function tokenF1(actual: string, expected: string): TokenScores {
-  const got = tokens(actual);
-  const want = tokens(expected);
-  if (got.length === 0 || want.length === 0) {
-    const same = got.length === want.length;
-    return { precision: same ? 1 : 0, recall: same ? 1 : 0, f1: same ? 1 : 0 };
-  }
-  const remaining = new Map<string, number>();
-  for (const token of want) remaining.set(token, (remaining.get(token) ?? 0) + 1);
-  let shared = 0;
-  for (const token of got) {
-    const left = remaining.get(token) ?? 0;
-    if (left > 0) {
-      shared++;
-      remaining.set(token, left - 1);
-    }
-  }
-  const precision = shared / got.length;
-  const recall = shared / want.length;
-  const f1 = shared === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1 };
 }
 
 interface PageRun {
@@ -204,7 +176,12 @@ describeWithSharedData('Readability test pages', () => {
     }
   });
 
-  it('prints per-page scores', () => {
+  /**
+   * expected.html is Readability's own output, so this measures Kontext's block layout (what it keeps
+   * of Readability's article), not extraction quality: a mean below 1 means blocks lost or added text.
+   * Extraction quality against a reference that is not Readability's is extraction-reference.test.ts.
+   */
+  it("lays out Readability's article without losing or adding text (mean token F1 ≥ 0.995)", () => {
     const rows = names.map((name) => {
       const { page, scores, expected } = run(name);
       return {
@@ -219,7 +196,9 @@ describeWithSharedData('Readability test pages', () => {
     });
     console.table(rows);
     const meanF1 = names.reduce((sum, name) => sum + run(name).scores.f1, 0) / names.length;
-    console.log(`mean token F1 over ${names.length} pages: ${meanF1.toFixed(3)}`);
-    expect(rows).toHaveLength(names.length);
+    console.log(
+      `mean token F1 against Readability's output over ${names.length} pages: ${meanF1.toFixed(3)}`,
+    );
+    expect(meanF1).toBeGreaterThanOrEqual(MIN_LAYOUT_MEAN_F1);
   });
 });
