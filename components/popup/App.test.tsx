@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { languageSupport } from '../../lib/language-support.ts';
 import type { TabAnalysisResponse } from '../../lib/messaging.ts';
 import type { Analysis } from '../../lib/types.ts';
 import { createTranslator } from '../i18n.ts';
@@ -69,6 +70,7 @@ const analysis: Analysis = {
       score: 1,
     },
   ],
+  support: languageSupport('de'),
   timings: {},
 };
 
