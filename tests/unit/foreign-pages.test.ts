@@ -3,10 +3,12 @@
  * as the CLI runs it: the Analysis says what the language allows, lists no names, and shows only the
  * quotations a reader would call quotations, without guessed speakers (issue 12).
  */
+import { Readable } from 'node:stream';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../lib/analyze.ts';
-import { buildForeignPage, FOREIGN_ARTICLES } from '../fixtures/foreign-pages.ts';
+import { runAnalyzeCli } from '../../scripts/analyze.ts';
+import { buildForeignPage, FOREIGN_ARTICLES, ITALIAN } from '../fixtures/foreign-pages.ts';
 
 const URL_OF_PAGE = 'http://127.0.0.1:8080/artikel';
 
@@ -46,3 +48,17 @@ describe.each(FOREIGN_ARTICLES.map((foreign) => [foreign.lang, foreign] as const
     });
   },
 );
+
+it("the CLI's JSON says what the page's language allows", async () => {
+  const written: string[] = [];
+  const code = await runAnalyzeCli(['-', '--compact', '--url', URL_OF_PAGE], {
+    stdin: Readable.from([buildForeignPage(ITALIAN)]),
+    stdout: { write: (text) => written.push(text) > 0, once: () => undefined },
+    stderr: { write: () => undefined },
+  });
+  expect(code).toBe(0);
+  expect(JSON.parse(written.join(''))).toMatchObject({
+    lang: 'it',
+    support: { names: 'none', speakers: 'none', quotes: 'partial', summary: 'partial' },
+  });
+});
