@@ -231,9 +231,15 @@ describe('findQuotes in languages without speaker support (only unambiguous quot
     ]);
   });
 
-  it('leaves out straight and single marks, which also stand for apostrophes and scare quotes', () => {
-    expect(texts(['Il sindaco ha detto "siamo molto contenti di questo ponte" ieri.'], 'it')).toEqual([]);
+  it('leaves out single marks, which also stand for apostrophes and scare quotes', () => {
+    expect(texts(["Il sindaco ha detto 'siamo molto contenti di questo ponte' ieri."], 'it')).toEqual([]);
     expect(texts(['Il sindaco ha parlato di ‹un ponte per tutti i cittadini› ieri.'], 'it')).toEqual([]);
+    expect(texts(['Il sindaco ha detto ‘siamo molto contenti di questo ponte’ ieri.'], 'it')).toEqual([]);
+  });
+
+  it('keeps straight double quotes around several words, as many sites type every quote', () => {
+    const paragraph = 'Podle trenéra jde o "velký úspěch". "Stali se excelentním týmem," řekl trenér.';
+    expect(texts([paragraph], 'cs')).toEqual(['Stali se excelentním týmem,']);
   });
 
   it('never names a speaker there, even a name standing before a colon', () => {
