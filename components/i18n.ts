@@ -20,16 +20,14 @@ const en = {
   person: 'People',
   place: 'Places',
   organization: 'Organisations',
-  noEntities: 'No names recognised.',
   quotes: 'Quotes',
   speech: 'Speech',
   phrase: 'Phrases',
-  noQuotes: 'No direct quotes.',
   unknownSpeaker: 'unknown speaker',
   related: 'Related reading',
-  noRelated: 'The page offers no related reading.',
   fromSaved: 'From your saved list',
   highlights: 'Highlights in the page',
+  highlightAll: 'All',
   save: 'Save',
   saved: 'Saved — remove',
   saving: 'Saving…',
@@ -39,6 +37,10 @@ const en = {
   openList: 'Open the saved list',
   mentions: '{n}×',
   language: 'Language',
+  languageNotice: 'Names and speakers are available for {languages}; this page is in {language}.',
+  languageNoticeUnknown:
+    'Names and speakers are available for {languages}; Kontext could not tell which language this page is in.',
+  quotesNotice: 'Quotes are listed only where their quotation marks are unambiguous, without speakers.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -62,16 +64,14 @@ const de: Record<MessageKey, string> = {
   person: 'Personen',
   place: 'Orte',
   organization: 'Organisationen',
-  noEntities: 'Keine Namen erkannt.',
   quotes: 'Zitate',
   speech: 'Aussagen',
   phrase: 'Wendungen',
-  noQuotes: 'Keine direkten Zitate.',
   unknownSpeaker: 'unbekannt',
   related: 'Weiterlesen',
-  noRelated: 'Die Seite bietet keine weiterführenden Links.',
   fromSaved: 'Aus Ihrer Leseliste',
   highlights: 'Markierungen auf der Seite',
+  highlightAll: 'Alle',
   save: 'Speichern',
   saved: 'Gespeichert – entfernen',
   saving: 'Wird gespeichert …',
@@ -81,6 +81,10 @@ const de: Record<MessageKey, string> = {
   openList: 'Leseliste öffnen',
   mentions: '{n}×',
   language: 'Sprache',
+  languageNotice: 'Namen und Sprecher erkennt Kontext auf {languages}; diese Seite ist auf {language}.',
+  languageNoticeUnknown:
+    'Namen und Sprecher erkennt Kontext auf {languages}; die Sprache dieser Seite ließ sich nicht bestimmen.',
+  quotesNotice: 'Zitate stehen hier nur, wo die Anführungszeichen eindeutig sind, und ohne Sprecher.',
 };
 
 export type UiLanguage = 'en' | 'de';

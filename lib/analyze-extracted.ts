@@ -4,6 +4,7 @@
  */
 import { loadNerModel, recognizeEntities } from './entities/index.ts';
 import type { PageExtraction } from './extract/page.ts';
+import { languageSupport } from './language-support.ts';
 import { findQuotes } from './quotes/index.ts';
 import { rankRelatedLinks } from './related/rank.ts';
 import { summarize } from './summary/index.ts';
@@ -35,7 +36,14 @@ export async function analyzeExtracted(
   const override = options.lang ? normalizeLangTag(options.lang) : null;
   const lang = override ?? page.lang;
   const langSource = override ? 'override' : page.langSource;
-  const base = { ...page, lang, langSource, paragraphs: page.blocks.map((b) => b.text), timings } as const;
+  const base = {
+    ...page,
+    lang,
+    langSource,
+    paragraphs: page.blocks.map((b) => b.text),
+    support: languageSupport(lang),
+    timings,
+  } as const;
   if (page.status !== 'ok') return { ...base, entities: [], quotes: [], summary: [], related: [] };
 
   const article = { text: page.text, blocks: page.blocks, lang };

@@ -107,6 +107,30 @@ export interface PageFacts {
   readingMinutes: number;
 }
 
+/** How far a feature works for a language: as for German and English, in a reduced form, or not at all. */
+export type FeatureSupport = 'full' | 'partial' | 'none';
+
+/**
+ * What Kontext can do for the page's language, from the language alone (`languageSupport` in
+ * lib/language-support.ts), so the popup and the CLI can say plainly why a section is empty.
+ */
+export interface LanguageSupport {
+  /** People, places and organisations: 'full' where an entity model exists (German, English), else 'none'. */
+  names: FeatureSupport;
+  /** Who said a quote: needs the names and the language's speech verbs; 'full' or 'none' like names. */
+  speakers: FeatureSupport;
+  /**
+   * 'full': every quotation with its kind. 'partial': only quotations whose typography is unambiguous
+   * (paired marks around several words, see lib/quotes/unambiguous.ts), without speakers.
+   */
+  quotes: FeatureSupport;
+  /**
+   * 'full': tuned for the language (German, English). 'partial': the same extractive summariser without
+   * the language's stop words; it may find no sentence at all (for example in scripts without spaces).
+   */
+  summary: FeatureSupport;
+}
+
 /**
  * 'ok': an article was found. 'not-readerable': Readability's isProbablyReaderable said no.
  * 'no-article': Readability ran but found nothing usable.
@@ -126,6 +150,8 @@ export interface Analysis extends PageFacts {
   quotes: Quote[];
   summary: SummarySentence[];
   related: RelatedLink[];
+  /** Which of the above the page's language allows (names, speakers, quotes, summary). */
+  support: LanguageSupport;
   /** Milliseconds per pipeline stage, for benchmarks and diagnostics. */
   timings: Record<string, number>;
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { HighlightKind } from '../../lib/messaging.ts';
+import { HIGHLIGHT_KINDS, type HighlightKind } from '../../lib/messaging.ts';
 import type { Analysis, EntityKind } from '../../lib/types.ts';
-import { languageName, type Translate, uiLanguage } from '../i18n.ts';
+import { languageName, type Translate, type UiLanguage, uiLanguage } from '../i18n.ts';
 import {
   ON_DEVICE_SUMMARY_LABELS_DE,
   ON_DEVICE_SUMMARY_LABELS_EN,
@@ -10,8 +10,9 @@ import {
 import type { PopupApi } from './api.ts';
 import { EntityList } from './EntityList.tsx';
 import { HighlightToggles } from './HighlightToggles.tsx';
+import { LanguageNotice } from './LanguageNotice.tsx';
 import { QuoteList } from './QuoteList.tsx';
-import { RelatedList, SavedRelatedList } from './RelatedList.tsx';
+import { RelatedSection } from './RelatedSection.tsx';
 import { SaveButton } from './SaveButton.tsx';
 
 export const ENTITY_KINDS: readonly EntityKind[] = ['person', 'place', 'organization'];
@@ -22,64 +23,92 @@ export interface AnalysisViewProps {
   analysis: Analysis;
   kinds: HighlightKind[];
   t: Translate;
+  /** The UI's language (for language names); the browser's by default. */
+  lang?: UiLanguage;
 }
 
-export function AnalysisView({ api, tabId, analysis, kinds: initialKinds, t }: AnalysisViewProps) {
+/**
+ * The analysis of one page. A section with nothing in it (no summary, names, quotes or related
+ * reading) is left out rather than shown as a bare heading; where the page's language limits what
+ * Kontext can find, a notice says so.
+ */
+export function AnalysisView({
+  api,
+  tabId,
+  analysis,
+  kinds: initialKinds,
+  t,
+  lang = uiLanguage(),
+}: AnalysisViewProps) {
   const [kinds, setKinds] = useState<HighlightKind[]>(initialKinds);
   const changeKinds = (next: HighlightKind[]) => {
     setKinds(next);
     void api.setHighlightKinds(tabId, next);
   };
+  const present = HIGHLIGHT_KINDS.filter(
+    (kind) => analysis.entities.some((e) => e.kind === kind) || analysis.quotes.some((q) => q.kind === kind),
+  );
   const facts = [
     analysis.siteName,
     analysis.byline,
     analysis.readingMinutes ? t('minutes', { n: analysis.readingMinutes }) : null,
-    languageName(analysis.lang, uiLanguage()),
+    languageName(analysis.lang, lang),
   ].filter(Boolean);
 
   return (
-    <article class="analysis" lang={analysis.lang === 'und' ? undefined : analysis.lang}>
+    <article
+      class="analysis"
+      data-testid="analysis"
+      lang={analysis.lang === 'und' ? undefined : analysis.lang}
+    >
       <header class="head">
         <h1 class="title" data-testid="title">
           {analysis.title}
         </h1>
-        <p class="facts" lang={uiLanguage()}>
+        <p class="facts" lang={lang}>
           {facts.join(' · ')}
         </p>
         <SaveButton api={api} analysis={analysis} t={t} />
       </header>
 
-      <section aria-labelledby="summary-heading">
-        <h2 id="summary-heading">{t('summary')}</h2>
-        <ol class="summary" data-testid="summary">
-          {analysis.summary.map((sentence) => (
-            <li key={sentence.start}>{sentence.text}</li>
-          ))}
-        </ol>
-        {/* Chrome's on-device summariser as a second opinion; renders nothing where the browser lacks it. */}
-        <OnDeviceSummary
-          text={analysis.text}
-          lang={analysis.lang}
-          labels={uiLanguage() === 'de' ? ON_DEVICE_SUMMARY_LABELS_DE : ON_DEVICE_SUMMARY_LABELS_EN}
-        />
-      </section>
+      <LanguageNotice analysis={analysis} lang={lang} t={t} />
 
-      <section aria-labelledby="entities-heading">
-        <h2 id="entities-heading">{t('entities')}</h2>
-        <HighlightToggles kinds={kinds} onChange={changeKinds} t={t} />
-        <EntityList entities={analysis.entities} t={t} />
-      </section>
+      {analysis.summary.length > 0 && (
+        <section aria-labelledby="summary-heading">
+          <h2 id="summary-heading">{t('summary')}</h2>
+          <ol class="summary" data-testid="summary">
+            {analysis.summary.map((sentence) => (
+              <li key={sentence.start}>{sentence.text}</li>
+            ))}
+          </ol>
+          {/* Chrome's on-device summariser as a second opinion; renders nothing where the browser lacks it. */}
+          <OnDeviceSummary
+            text={analysis.text}
+            lang={analysis.lang}
+            labels={lang === 'de' ? ON_DEVICE_SUMMARY_LABELS_DE : ON_DEVICE_SUMMARY_LABELS_EN}
+          />
+        </section>
+      )}
 
-      <section aria-labelledby="quotes-heading">
-        <h2 id="quotes-heading">{t('quotes')}</h2>
-        <QuoteList quotes={analysis.quotes} t={t} />
-      </section>
+      {analysis.entities.length > 0 && (
+        <section aria-labelledby="entities-heading">
+          <h2 id="entities-heading">{t('entities')}</h2>
+          <EntityList entities={analysis.entities} t={t} />
+        </section>
+      )}
 
-      <section aria-labelledby="related-heading">
-        <h2 id="related-heading">{t('related')}</h2>
-        <RelatedList links={analysis.related} t={t} />
-        <SavedRelatedList api={api} analysis={analysis} t={t} />
-      </section>
+      {analysis.quotes.length > 0 && (
+        <section aria-labelledby="quotes-heading">
+          <h2 id="quotes-heading">{t('quotes')}</h2>
+          <QuoteList quotes={analysis.quotes} showSpeakers={analysis.support.speakers !== 'none'} t={t} />
+        </section>
+      )}
+
+      {present.length > 0 && (
+        <HighlightToggles kinds={kinds} present={present} onChange={changeKinds} t={t} />
+      )}
+
+      <RelatedSection api={api} analysis={analysis} t={t} />
     </article>
   );
 }

@@ -2,9 +2,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { languageSupport } from '../../lib/language-support.ts';
 import type { TabAnalysisResponse } from '../../lib/messaging.ts';
 import type { Analysis } from '../../lib/types.ts';
-import { createTranslator } from '../i18n.ts';
+import { createTranslator, type UiLanguage } from '../i18n.ts';
 import { App } from './App.tsx';
 import type { PopupApi } from './api.ts';
 
@@ -69,7 +70,18 @@ const analysis: Analysis = {
       score: 1,
     },
   ],
+  support: languageSupport('de'),
   timings: {},
+};
+
+/** A saved article that shares a name with `analysis`. */
+const savedAboutLindau = {
+  id: 's1',
+  url: 'https://example.org/old',
+  title: 'Lindau plant',
+  entities: [],
+  score: 2,
+  shared: ['Lindau'],
 };
 
 function fakeApi(response: TabAnalysisResponse | Promise<TabAnalysisResponse>): PopupApi {
@@ -85,11 +97,11 @@ function fakeApi(response: TabAnalysisResponse | Promise<TabAnalysisResponse>): 
 }
 
 let root: HTMLElement;
-async function mount(api: PopupApi, tabId: number | null = 7) {
+async function mount(api: PopupApi, tabId: number | null = 7, lang: UiLanguage = 'en') {
   root = document.createElement('div');
   document.body.append(root);
   await act(async () => {
-    render(<App api={api} tabId={tabId} t={createTranslator('en')} />, root);
+    render(<App api={api} tabId={tabId} lang={lang} t={createTranslator(lang)} />, root);
   });
   await act(async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -122,16 +134,7 @@ describe('popup App', () => {
 
   it('lists saved articles about the same names, linking to the reader', async () => {
     const api = fakeApi({ ok: true, analysis, cached: false, highlightKinds: [] });
-    api.savedRelated = vi.fn(async () => [
-      {
-        id: 's1',
-        url: 'https://example.org/old',
-        title: 'Lindau plant',
-        entities: [],
-        score: 2,
-        shared: ['Lindau'],
-      },
-    ]);
+    api.savedRelated = vi.fn(async () => [savedAboutLindau]);
     await mount(api);
     const link = byTestId('saved-related')[0] as HTMLAnchorElement;
     expect(link.textContent).toContain('Lindau plant');
@@ -166,7 +169,7 @@ describe('popup App', () => {
   it('switches highlight kinds in the page', async () => {
     const api = fakeApi({ ok: true, analysis, cached: false, highlightKinds: ['person', 'place'] });
     await mount(api);
-    const placeToggle = [...root.querySelectorAll<HTMLInputElement>('.toggle input')][1]!;
+    const placeToggle = root.querySelector<HTMLInputElement>('.toggle.kind-place input')!;
     await act(async () => placeToggle.click());
     expect(api.setHighlightKinds).toHaveBeenLastCalledWith(7, ['person']);
   });
@@ -213,5 +216,76 @@ describe('popup App', () => {
     });
     await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
     expect(byTestId('status')[0]?.textContent).toBe('Dieser Tab ist nicht mehr geöffnet.');
+  });
+
+  const headings = () => [...root.querySelectorAll('h2')].map((h) => h.textContent);
+
+  it('shows a heading for every section that has something under it', async () => {
+    await mount(fakeApi({ ok: true, analysis, cached: false, highlightKinds: [] }));
+    expect(headings()).toEqual(['Summary', 'Names', 'Quotes', 'Highlights in the page', 'Related reading']);
+  });
+
+  it('leaves out empty sections instead of showing bare headings', async () => {
+    const empty = { ...analysis, summary: [], entities: [], quotes: [], related: [] };
+    await mount(fakeApi({ ok: true, analysis: empty, cached: false, highlightKinds: [] }));
+    expect(byTestId('title')[0]?.textContent).toBe('Netz in Lindau');
+    expect(headings()).toEqual([]);
+    expect(byTestId('summary')).toEqual([]);
+  });
+
+  it('shows related reading when only the saved list has some', async () => {
+    const api = fakeApi({
+      ok: true,
+      analysis: { ...analysis, summary: [], quotes: [], related: [] },
+      cached: false,
+      highlightKinds: [],
+    });
+    api.savedRelated = vi.fn(async () => [savedAboutLindau]);
+    await mount(api);
+    expect(headings()).toEqual(['Names', 'Highlights in the page', 'Related reading']);
+  });
+
+  const italian: Analysis = {
+    ...analysis,
+    lang: 'it',
+    entities: [],
+    quotes: [{ ...analysis.quotes[0]!, speaker: null, speakerEntityId: null }],
+    support: languageSupport('it'),
+  };
+
+  it('says why names are missing on a page in a language without a model', async () => {
+    await mount(fakeApi({ ok: true, analysis: italian, cached: false, highlightKinds: [] }));
+    expect(byTestId('language-notice')[0]?.textContent).toBe(
+      'Names and speakers are available for German and English; this page is in Italian. ' +
+        'Quotes are listed only where their quotation marks are unambiguous, without speakers.',
+    );
+    expect(headings()).not.toContain('Names');
+    // No "— unknown speaker" after every quote, and no switches for names the page cannot have.
+    expect(byTestId('quote')[0]?.textContent).toBe('Das Netz ist alt');
+    expect([...root.querySelectorAll('.toggle')].map((label) => label.textContent?.trim())).toEqual([
+      'All',
+      'Speech',
+    ]);
+  });
+
+  it('says it in German, with German language names, to a German browser', async () => {
+    await mount(fakeApi({ ok: true, analysis: italian, cached: false, highlightKinds: [] }), 7, 'de');
+    expect(byTestId('language-notice')[0]?.textContent).toBe(
+      'Namen und Sprecher erkennt Kontext auf Deutsch und Englisch; diese Seite ist auf Italienisch. ' +
+        'Zitate stehen hier nur, wo die Anführungszeichen eindeutig sind, und ohne Sprecher.',
+    );
+  });
+
+  it('says when the language could not be told', async () => {
+    const unknown = { ...italian, lang: 'und', support: languageSupport('und') };
+    await mount(fakeApi({ ok: true, analysis: unknown, cached: false, highlightKinds: [] }));
+    expect(byTestId('language-notice')[0]?.textContent).toMatch(
+      /^Names and speakers are available for German and English; Kontext could not tell which language/,
+    );
+  });
+
+  it('has no language notice on a German page', async () => {
+    await mount(fakeApi({ ok: true, analysis, cached: false, highlightKinds: [] }));
+    expect(byTestId('language-notice')).toEqual([]);
   });
 });

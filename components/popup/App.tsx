@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { TabAnalysisResponse, TabFailure } from '../../lib/messaging.ts';
-import { createTranslator, type MessageKey, type Translate } from '../i18n.ts';
+import { createTranslator, type MessageKey, type Translate, type UiLanguage, uiLanguage } from '../i18n.ts';
 import { AnalysisView } from './AnalysisView.tsx';
 import type { PopupApi } from './api.ts';
 
@@ -21,10 +21,12 @@ export interface AppProps {
   api: PopupApi;
   /** null when there is no tab to analyse (for example the popup opened without one). */
   tabId: number | null;
+  /** The UI's language; the browser's by default. `t` should speak it. */
+  lang?: UiLanguage;
   t?: Translate;
 }
 
-export function App({ api, tabId, t = createTranslator() }: AppProps) {
+export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang) }: AppProps) {
   const [state, setState] = useState<State>({ phase: 'loading' });
 
   const load = useCallback(
@@ -103,6 +105,7 @@ export function App({ api, tabId, t = createTranslator() }: AppProps) {
       analysis={response.analysis}
       kinds={response.highlightKinds}
       t={t}
+      lang={lang}
     />
   );
 }

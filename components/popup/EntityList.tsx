@@ -4,7 +4,6 @@ import type { Translate } from '../i18n.ts';
 const KINDS: readonly EntityKind[] = ['person', 'place', 'organization'];
 
 export function EntityList({ entities, t }: { entities: Entity[]; t: Translate }) {
-  if (entities.length === 0) return <p class="empty">{t('noEntities')}</p>;
   return (
     <div class="entity-groups">
       {KINDS.map((kind) => {

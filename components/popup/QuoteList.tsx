@@ -1,8 +1,19 @@
 import type { Quote } from '../../lib/types.ts';
 import type { Translate } from '../i18n.ts';
 
-export function QuoteList({ quotes, t }: { quotes: Quote[]; t: Translate }) {
-  if (quotes.length === 0) return <p class="empty">{t('noQuotes')}</p>;
+/**
+ * Quotes, speech first. `showSpeakers` is false where the page's language has no speaker support:
+ * then every speaker would read "unknown", which says nothing the language notice has not said.
+ */
+export function QuoteList({
+  quotes,
+  showSpeakers,
+  t,
+}: {
+  quotes: Quote[];
+  showSpeakers: boolean;
+  t: Translate;
+}) {
   // Speech first: it is what a reader scans for; phrases are context.
   const ordered = [
     ...quotes.filter((q) => q.kind === 'speech'),
@@ -19,7 +30,7 @@ export function QuoteList({ quotes, t }: { quotes: Quote[]; t: Translate }) {
           data-speaker={quote.speaker ?? ''}
         >
           <q>{quote.text}</q>
-          <span class="speaker"> — {quote.speaker ?? t('unknownSpeaker')}</span>
+          {showSpeakers && <span class="speaker"> — {quote.speaker ?? t('unknownSpeaker')}</span>}
         </li>
       ))}
     </ul>

@@ -4,6 +4,7 @@ import { createSavedTranslator, describeFailure } from '@/components/saved/i18n.
 import { LibraryTransfer } from '@/components/saved/LibraryTransfer.tsx';
 import { SavedList } from '@/components/saved/SavedList.tsx';
 import { openLibrary } from '@/lib/storage/library.ts';
+import '@/components/theme.css';
 import '@/components/saved/saved.css';
 
 const lang = uiLanguage();

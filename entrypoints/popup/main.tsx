@@ -15,6 +15,8 @@ import {
   savedArticleFromAnalysis,
 } from '@/lib/storage/index.ts';
 import type { Analysis } from '@/lib/types.ts';
+import '@/components/theme.css';
+import '@/components/saved/saved.css';
 import './popup.css';
 
 function ask<T extends BackgroundRequest>(message: T): Promise<BackgroundResponses[T['type']]> {

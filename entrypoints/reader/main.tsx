@@ -3,6 +3,7 @@ import { uiLanguage } from '@/components/i18n.ts';
 import { createSavedTranslator, describeFailure } from '@/components/saved/i18n.ts';
 import { Reader } from '@/components/saved/Reader.tsx';
 import { openLibrary } from '@/lib/storage/library.ts';
+import '@/components/theme.css';
 import '@/components/saved/saved.css';
 
 const lang = uiLanguage();

@@ -1,13 +1,16 @@
 /**
  * Direct quotations with their speakers: typography (marks.ts), speech or phrase (kind.ts), who
- * said it (attribution.ts) and to which entity that resolves (resolve.ts).
+ * said it (attribution.ts) and to which entity that resolves (resolve.ts). In languages without
+ * speaker support only unambiguous quotations are kept, without speakers (unambiguous.ts).
  */
+import { languageSupport } from '../language-support.ts';
 import type { ArticleBlock, Entity, Quote } from '../types.ts';
 import { speakerAfter, speakerBefore, speakerLaterAfter, subjectOf } from './attribution.ts';
 import { classifyQuote } from './kind.ts';
 import { findQuotedSpans, type QuotedSpan } from './marks.ts';
 import { NO_SPEAKER, type Speaker, SpeakerResolver } from './resolve.ts';
 import { tokenize } from './tokens.ts';
+import { isUnambiguousQuote } from './unambiguous.ts';
 
 export { findQuotedSpans } from './marks.ts';
 
@@ -38,7 +41,12 @@ export function findQuotes(
   entities: Entity[],
 ): Quote[] {
   const { text, blocks, lang } = article;
-  const spans = findQuotedSpans(text, blocks);
+  const support = languageSupport(lang);
+  const allSpans = findQuotedSpans(text, blocks);
+  const spans =
+    support.quotes === 'full'
+      ? allSpans
+      : allSpans.filter((span) => isUnambiguousQuote(span, quoteTextOf(text, span)));
   const resolver = new SpeakerResolver(
     text,
     entities,
@@ -69,7 +77,7 @@ export function findQuotes(
     const afterSentence = stop >= 0 ? afterTokens.slice(0, stop) : afterTokens;
 
     const pieces = span.pieces;
-    const quoteText = pieces.map((p) => text.slice(p.start, p.end)).join(' ');
+    const quoteText = quoteTextOf(text, span);
     const after = speakerAfter(afterSentence, resolver);
     const kind = classifyQuote({
       quoteText,
@@ -103,7 +111,7 @@ export function findQuotes(
     if (!speaker && kind === 'speech' && continues && previous) {
       speaker = { speaker: previous.quote.speaker, speakerEntityId: previous.quote.speakerEntityId };
     }
-    const resolved = speaker ?? NO_SPEAKER;
+    const resolved = (support.speakers === 'full' ? speaker : null) ?? NO_SPEAKER;
     const quote: Quote = {
       id: `quote-${pieces[0]!.start}`,
       text: quoteText,
@@ -118,6 +126,11 @@ export function findQuotes(
   });
   attributeRepeatedQuotes(quotes);
   return quotes;
+}
+
+/** The quoted words, one space between the paragraphs of a quote over several. */
+function quoteTextOf(text: string, span: QuotedSpan): string {
+  return span.pieces.map((p) => text.slice(p.start, p.end)).join(' ');
 }
 
 const normaliseQuote = (text: string) =>

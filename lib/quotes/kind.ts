@@ -14,19 +14,36 @@ export interface KindContext {
   multiParagraph: boolean;
 }
 
+/** Letters of scripts written without spaces between words. */
+const UNSPACED_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/**
+ * Words of a quotation. Chinese and Japanese are written without spaces: there every two letters count
+ * as a word (a Chinese word averages about two characters), so "at least 4 words" means 8 characters.
+ */
+export function quoteWordCount(text: string): number {
+  const unspaced = text.match(UNSPACED_LETTER)?.length ?? 0;
+  const spaced = text
+    .replace(UNSPACED_LETTER, ' ')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return spaced + Math.floor(unspaced / 2);
+}
+
 export function classifyQuote(context: KindContext): QuoteKind {
   const { quoteText, before, attributedAfter, multiParagraph } = context;
   if (multiParagraph) return 'speech';
   const wordList = quoteText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  const words = wordList.length;
+  const words = quoteWordCount(quoteText);
   // A title or a name („Der Herr der Ringe“, "Super Mario Run"): every word capitalised, no clause.
   const titleCase =
     words <= 6 && wordList.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w)) && !/[.!?…]$/.test(quoteText);
   if (titleCase) return 'phrase';
-  const startsUpper = /^[^\p{L}]*\p{Lu}/u.test(quoteText);
-  const ownPunctuation = /[.!?…,;:–—-]$/.test(quoteText);
-  const introduced = /:\s*$/.test(before);
-  const opensSentence = before.trim() === '' || /[.!?…]["“”»«’]?\s*$/.test(before);
+  // Scripts without capitals (Chinese, Arabic, Korean, …) count as "upper": case cannot tell there.
+  const startsUpper = /^[^\p{L}]*[\p{Lu}\p{Lo}]/u.test(quoteText);
+  const ownPunctuation = /[.!?…,;:–—\-。！？，；：]$/.test(quoteText);
+  const introduced = /[:：]\s*$/.test(before);
+  const opensSentence = before.trim() === '' || /[.!?…。！？]["“”»«’」』]?\s*$/.test(before);
   if (introduced && words >= 2) return 'speech';
   if (attributedAfter && (words >= 3 || ownPunctuation)) return 'speech';
   if (opensSentence && startsUpper && words >= 3) return 'speech';

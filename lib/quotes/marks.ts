@@ -1,6 +1,6 @@
 /**
  * Finds quoted spans by their typography: German „…“ ‚…‘ »…« ›…‹, French/Spanish «…» ‹…›, English
- * “…” ‘…’ and straight "…" '…'. Nested quotes stay inside the outermost one. A quote left open at
+ * “…” ‘…’ and straight "…" '…', Chinese and Japanese 「…」 『…』. Nested quotes stay inside the outermost one. A quote left open at
  * the end of a paragraph continues when the next paragraph reopens it with the same mark (the news
  * convention for quotes over several paragraphs); otherwise the stray mark is ignored.
  */
@@ -33,6 +33,8 @@ const CLOSERS: Record<string, string> = {
   '‹': '›',
   '"': '"',
   "'": "'",
+  '「': '」',
+  '『': '』',
 };
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -41,17 +43,20 @@ const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 /** Characters after which an opening mark may stand. */
 const OPEN_CONTEXT = /[\s([{\-–—/:;,]/;
 const APOSTROPHE_LIKE = new Set(['’', "'", '‘']);
+/** Chinese and Japanese put marks straight after a letter (他说“…”, 「…」と言った): no space before. */
+const UNSPACED_OR_FULLWIDTH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}：，；（、。]/u;
 /** Every character that can open or close a quote; all others are skipped at once. */
 const MARKS = new Set([...Object.keys(CLOSERS), ...Object.values(CLOSERS).join('')]);
 
 function canOpen(mark: string, prev: string | undefined, next: string | undefined): boolean {
   if (next === undefined) return false;
-  const prevOk = prev === undefined || OPEN_CONTEXT.test(prev) || prev in CLOSERS;
+  const prevOk =
+    prev === undefined || OPEN_CONTEXT.test(prev) || prev in CLOSERS || UNSPACED_OR_FULLWIDTH.test(prev);
   if (APOSTROPHE_LIKE.has(mark)) return prevOk && isWord(next);
   if (mark === '"') return prevOk && !isSpace(next);
   if (mark === '«' || mark === '»' || mark === '‹' || mark === '›')
     return !isWord(prev) || prev === undefined;
-  return prevOk || mark === '„' || mark === '‚';
+  return prevOk || mark === '„' || mark === '‚' || mark === '「' || mark === '『';
 }
 
 function canClose(mark: string, prev: string | undefined, next: string | undefined): boolean {

@@ -14,8 +14,9 @@ describe('findQuotes typography', () => {
     ['de', 'Er sagte: „Wir kommen morgen.“ Dann ging er.', 'Wir kommen morgen.'],
     ['de', 'Er sagte: »Wir kommen morgen.« Dann ging er.', 'Wir kommen morgen.'],
     ['de', 'Er sagte: «Wir kommen morgen.» Dann ging er.', 'Wir kommen morgen.'],
-    ['fr', 'Il a dit : « Nous venons demain. » Puis il est parti.', 'Nous venons demain.'],
-    ['es', 'Dijo: «Venimos mañana». Luego se fue.', 'Venimos mañana'],
+    // French and Spanish quotes need four words or more (see 'languages without speaker support').
+    ['fr', 'Il a dit : « Nous venons tous demain. » Puis il est parti.', 'Nous venons tous demain.'],
+    ['es', 'Dijo: «Venimos todos mañana temprano». Luego se fue.', 'Venimos todos mañana temprano'],
     ['en', 'He said: “We come tomorrow.” Then he left.', 'We come tomorrow.'],
     ['en', 'He said: ‘We come tomorrow.’ Then he left.', 'We come tomorrow.'],
     ['en', 'He said: "We come tomorrow." Then he left.', 'We come tomorrow.'],
@@ -196,5 +197,62 @@ describeWithSharedData('seed article quotes', () => {
 
   it('attributes phrases only where the speaker is plain', () => {
     expect(quotes.map((q) => q.speaker)).toEqual([null, 'Kim Jong Un', null, 'Kim Jong Un', 'Kim Jong Un']);
+  });
+});
+
+describe('findQuotes in languages without speaker support (only unambiguous quotes)', () => {
+  const texts = (paragraphs: string[], lang: string) => quotesOf(paragraphs, lang).map((q) => q.text);
+
+  it('lists no single scare-quoted Russian words, and keeps the speech', () => {
+    const paragraph =
+      'Критики называют проект «модным» и «дорогим», а жители спорят о «стекле». ' +
+      '«Мы хотели, чтобы музей стал местом встречи», — сказала директор.';
+    expect(texts([paragraph], 'ru')).toEqual(['Мы хотели, чтобы музей стал местом встречи']);
+  });
+
+  it('lists no names or titles in quotation marks (three words or fewer)', () => {
+    expect(texts(['Компания «Татнефть» и партия «Единая Россия» подписали договор.'], 'ru')).toEqual([]);
+    expect(texts(['Lo ha detto al quotidiano «La Nazione» ieri sera.'], 'it')).toEqual([]);
+  });
+
+  it('keeps four words in paired marks, and counts two Chinese characters as a word', () => {
+    expect(texts(['Ha detto: «Abbiamo ascoltato tutti quanti».'], 'it')).toEqual([
+      'Abbiamo ascoltato tutti quanti',
+    ]);
+    // 社区书房 is four characters, two words: a buzzword, not a quote.
+    expect(texts(['他们说“社区书房”很好。馆长说：“我们希望这里成为读书的地方。”'], 'zh')).toEqual([
+      '我们希望这里成为读书的地方。',
+    ]);
+  });
+
+  it('reads Chinese and Japanese corner brackets straight after a letter', () => {
+    expect(texts(['设计师王强回应说：「我们考虑了读者的需要，而不是拍照的角度。」'], 'zh')).toEqual([
+      '我们考虑了读者的需要，而不是拍照的角度。',
+    ]);
+  });
+
+  it('leaves out single marks, which also stand for apostrophes and scare quotes', () => {
+    expect(texts(["Il sindaco ha detto 'siamo molto contenti di questo ponte' ieri."], 'it')).toEqual([]);
+    expect(texts(['Il sindaco ha parlato di ‹un ponte per tutti i cittadini› ieri.'], 'it')).toEqual([]);
+    expect(texts(['Il sindaco ha detto ‘siamo molto contenti di questo ponte’ ieri.'], 'it')).toEqual([]);
+  });
+
+  it('keeps straight double quotes around several words, as many sites type every quote', () => {
+    const paragraph = 'Podle trenéra jde o "velký úspěch". "Stali se excelentním týmem," řekl trenér.';
+    expect(texts([paragraph], 'cs')).toEqual(['Stali se excelentním týmem,']);
+  });
+
+  it('never names a speaker there, even a name standing before a colon', () => {
+    const quotes = quotesOf(['Giulia Rinaldi: «Oggi restituiamo alla città un ponte».'], 'it', [
+      { name: 'Giulia Rinaldi', kind: 'person' },
+    ]);
+    expect(quotes.map((q) => [q.text, q.speaker, q.speakerEntityId])).toEqual([
+      ['Oggi restituiamo alla città un ponte', null, null],
+    ]);
+  });
+
+  it('keeps every quote, scare quotes too, in German and English', () => {
+    expect(texts(['Er nannte das Projekt „modern“.'], 'de')).toEqual(['modern']);
+    expect(texts(['He called it "modern" and said \'fine\'.'], 'en')).toEqual(['modern', 'fine']);
   });
 });

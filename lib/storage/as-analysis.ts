@@ -2,6 +2,7 @@
  * A saved article seen as an Analysis, so code written for live pages (the highlighter, hover cards)
  * works on the reader page unchanged. Offsets are the saved ones: text and blocks are stored as analysed.
  */
+import { languageSupport } from '../language-support.ts';
 import type { Analysis, ArticleBlock } from '../types.ts';
 import type { SavedArticle } from './types.ts';
 
@@ -39,6 +40,7 @@ export function analysisOfSaved(article: SavedArticle): Analysis {
     quotes: article.quotes,
     summary: article.summary,
     related: article.related,
+    support: languageSupport(article.lang),
     timings: {},
   };
 }

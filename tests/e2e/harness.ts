@@ -9,7 +9,7 @@
  *     const server = await serveFixtures((origin) => ({ '/article': buildSeedPage({ origin })! }));
  *     const page = await openPage(session(), server.url('/article'));
  *     const popup = await openPopup(session(), await tabIdOf(session(), page));
- *     await popup.waitForSelector('[data-testid="summary"]');
+ *     expect(await waitForPopupOutcome(popup)).toBe('analysis');
  *     await server.close();
  *   });
  * });
@@ -448,16 +448,17 @@ export async function waitForCount(
 export type PopupOutcome = 'analysis' | 'status';
 
 /**
- * Waits until the popup has finished: an analysis (data-testid=summary) or a message
- * (data-testid=status). The popup gives up by itself after 30 s, so the default wait is longer.
+ * Waits until the popup has finished: an analysis (data-testid=analysis; its summary may be absent,
+ * since empty sections are left out) or a message (data-testid=status). The popup gives up by itself
+ * after 30 s, so the default wait is longer.
  */
 export async function waitForPopupOutcome(popup: Page, timeoutMs = 45_000): Promise<PopupOutcome> {
-  const handle = await popup.waitForSelector('[data-testid="summary"], [data-testid="status"]', {
+  const handle = await popup.waitForSelector('[data-testid="analysis"], [data-testid="status"]', {
     timeout: timeoutMs,
   });
   const testId = await handle!.evaluate((el) => el.getAttribute('data-testid'));
   await handle!.dispose();
-  return testId === 'summary' ? 'analysis' : 'status';
+  return testId === 'analysis' ? 'analysis' : 'status';
 }
 
 /**

@@ -33,7 +33,7 @@ describe.skipIf(!hasSharedData)(hasSharedData ? 'highlight switches in the popup
       expect(withoutPlaces?.painted.place ?? []).toEqual([]);
       expect(withoutPlaces?.painted.person?.length).toBeGreaterThan(0);
 
-      await toggle('.toggles legend input');
+      await toggle('.toggle-all input');
       const off = await waitForAids(session(), tabId, (s) => s?.active === false);
       expect(off?.active).toBe(false);
       const cleared = await pageState(page);
@@ -41,7 +41,7 @@ describe.skipIf(!hasSharedData)(hasSharedData ? 'highlight switches in the popup
       expect(cleared.adoptedSheets).toBe(before.adoptedSheets);
       expect(cleared.html).toBe(before.html);
 
-      await toggle('.toggles legend input');
+      await toggle('.toggle-all input');
       const on = await waitForAids(session(), tabId, (s) => (s?.painted.place?.length ?? 0) > 0);
       expect(on?.active).toBe(true);
       expect(on?.painted.person?.length).toBeGreaterThan(0);

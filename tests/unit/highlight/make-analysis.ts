@@ -2,6 +2,7 @@
  * Builds a small, valid Analysis for highlighter tests: blocks with offsets into the joined text, and
  * entity mentions / quotes found by exact search in that text (so every offset is real, none typed in).
  */
+import { languageSupport } from '../../../lib/language-support.ts';
 import type { Analysis, ArticleBlock, Entity, EntityKind, Quote, QuoteKind } from '../../../lib/types.ts';
 
 export interface EntitySpec {
@@ -97,6 +98,7 @@ export function makeAnalysis(
     quotes: builtQuotes,
     summary: [],
     related: [],
+    support: languageSupport(lang),
     timings: {},
   };
 }
