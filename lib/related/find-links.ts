@@ -19,6 +19,7 @@ import {
   isShareUrl,
   isSocialUrl,
   isTagOrAuthorUrl,
+  linkBaseOf,
   resolveLinkUrl,
   samePageKey,
   siteOf,
@@ -71,7 +72,7 @@ function topicTerms(doc: Document, parts: Element[]): string[] {
 }
 
 export function findRelatedLinks(doc: Document, pageUrl: string): RelatedLink[] {
-  const base = doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : pageUrl;
+  const base = linkBaseOf(doc, pageUrl);
   const own = ownPageKeys(doc, pageUrl);
   const site = siteOf(pageUrl);
   const parts = findArticleParts(doc);

@@ -2,6 +2,7 @@
  * A link's display title: its anchor text without decoration (arrows, emoji, bullets, pingback
  * ellipses); the title attribute, an image's alt text or the URL slug when the anchor has no words.
  */
+import { hostOf, parseLinkUrl } from './url.ts';
 
 /** Pictographs, flags and skin tones, and the joiners/selectors/keycaps that glue them together. */
 const EMOJI =
@@ -30,7 +31,7 @@ export function cleanTitleText(text: string): string {
 export function titleFromSlug(href: string): string {
   let url: URL;
   try {
-    url = new URL(href);
+    url = parseLinkUrl(href);
   } catch {
     return href;
   }
@@ -50,7 +51,7 @@ export function titleFromSlug(href: string): string {
       .trim();
     if (/\p{L}{2,}/u.test(words)) return words.charAt(0).toUpperCase() + words.slice(1);
   }
-  return url.hostname.replace(/^www\./, '');
+  return hostOf(href) || href;
 }
 
 /** Whether the anchor itself carries words (rather than an image or an icon). */

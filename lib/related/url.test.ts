@@ -61,3 +61,13 @@ describe('link kinds', () => {
     expect(siteOf('https://www.telegraph.co.uk/a')).toBe('telegraph.co.uk');
   });
 });
+
+describe('resolveLinkUrl without a page address', () => {
+  it('keeps relative links as written and gives protocol-relative ones https, never file:', () => {
+    expect(resolveLinkUrl('/politik/a?utm_source=x&id=2', null)).toBe('/politik/a?id=2');
+    expect(resolveLinkUrl('../analyse/b.html', null)).toBe('../analyse/b.html');
+    expect(resolveLinkUrl('//cdn.example/x', null)).toBe('https://cdn.example/x');
+    expect(resolveLinkUrl('https://news.example/a', null)).toBe('https://news.example/a');
+    expect(resolveLinkUrl('mailto:a@b.example', null)).toBeNull();
+  });
+});

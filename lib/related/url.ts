@@ -7,13 +7,53 @@
 const TRACKING_PARAM =
   /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok|oly_anon_id|oly_enc_id|vero_id|wt\.mc_id|ref_src|ref_url)$/i;
 
-/** Absolute http(s) URL of `href` against `base`, without tracking parameters; null for anything else. */
-export function resolveLinkUrl(href: string, base: string): string | null {
+/**
+ * Relative links of a page without an address (a saved file analysed without --url) are kept as the
+ * page wrote them; this stand-in root lets the URL rules parse them without inventing a site.
+ */
+const RELATIVE_ROOT = 'https://relative.invalid/';
+
+/** A link as a URL: absolute as it is, relative against the stand-in root. */
+export function parseLinkUrl(href: string): URL {
+  return new URL(href, RELATIVE_ROOT);
+}
+
+/** Whether `href` is an absolute http(s) address. */
+export function isWebUrl(href: string | null | undefined): href is string {
+  return /^https?:\/\//i.test(href ?? '') && URL.canParse(href ?? '');
+}
+
+/**
+ * The address a page's links are relative to: its base or its own address when either is a web address;
+ * another document address (file:) as it is; null when the page has no address at all (about:blank).
+ */
+export function linkBaseOf(doc: Document, pageUrl: string): string | null {
+  const baseUri = doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : null;
+  for (const candidate of [baseUri, pageUrl]) if (isWebUrl(candidate)) return candidate;
+  return baseUri;
+}
+
+/**
+ * Absolute http(s) URL of `href` against `base`, without tracking parameters; null for anything else.
+ * With a null base (a page without an address) a relative link stays relative ("/politik/a") and a
+ * protocol-relative one ("//host/a") gets https, the scheme of today's web, never file:.
+ */
+export function resolveLinkUrl(href: string, base: string | null): string | null {
   const trimmed = href.trim();
   if (!trimmed || trimmed.startsWith('#')) return null;
+  const isRelative = !/^[a-z][a-z\d+.-]*:/i.test(trimmed) && !trimmed.startsWith('//');
+  if (base === null && isRelative) {
+    // A path relative to an unknown folder ("b.html", "../a") cannot be rewritten; it is kept verbatim.
+    if (!trimmed.startsWith('/')) return trimmed;
+    const clean = stripTracking(parseLinkUrl(trimmed));
+    return `${clean.pathname}${clean.search}${clean.hash}`;
+  }
   let url: URL;
   try {
-    url = new URL(trimmed, base);
+    url =
+      base === null && trimmed.startsWith('//')
+        ? new URL(`https:${trimmed}`)
+        : new URL(trimmed, base ?? undefined);
   } catch {
     return null;
   }
@@ -43,7 +83,7 @@ export function stripTracking(url: URL): URL {
 export function samePageKey(href: string): string {
   let url: URL;
   try {
-    url = stripTracking(new URL(href));
+    url = stripTracking(parseLinkUrl(href));
   } catch {
     return href;
   }
@@ -102,11 +142,11 @@ export function isAccountUrl(href: string): boolean {
 }
 
 export function isTagOrAuthorUrl(href: string): boolean {
-  return TAG_OR_AUTHOR_URL.test(`${new URL(href).pathname}/`);
+  return TAG_OR_AUTHOR_URL.test(`${parseLinkUrl(href).pathname}/`);
 }
 
 /** A site's front page or a bare section ("/", "/politik") is navigation, not a story. */
 export function isFrontPage(href: string): boolean {
-  const url = new URL(href);
+  const url = parseLinkUrl(href);
   return url.pathname.replace(/\/+$/, '') === '';
 }
