@@ -18,6 +18,15 @@ export function parseLinkUrl(href: string): URL {
   return new URL(href, RELATIVE_ROOT);
 }
 
+/** parseLinkUrl, or null for an href no URL parser accepts. */
+export function linkUrlOrNull(href: string): URL | null {
+  try {
+    return parseLinkUrl(href);
+  } catch {
+    return null;
+  }
+}
+
 /** Whether `href` is an absolute http(s) address. */
 export function isWebUrl(href: string | null | undefined): href is string {
   return /^https?:\/\//i.test(href ?? '') && URL.canParse(href ?? '');
@@ -123,7 +132,29 @@ const ACCOUNT_URL =
 
 /** Hubs that list articles by keyword, section tag or author rather than being one. */
 const TAG_OR_AUTHOR_URL =
-  /\/(tag|tags|thema|themen|topic|topics|schlagwort|stichwort|keyword|keywords|folha-topicos|autor|autoren|author|authors|journaliste|writer|writers|people|profile|by|nutzer|user|users|mitarbeiter)\//i;
+  /\/(tag|tags|thema|themen|topic|topics|schlagwort|schlagworte|stichwort|keyword|keywords|folha-topicos|autor|autoren|author|authors|journaliste|journalist|journalisten|redaktion|redakteur|writer|writers|columnist|columnists|contributor|contributors|staff|people|profile|by|nutzer|user|users|mitarbeiter)\//i;
+
+/**
+ * Link shorteners: the address hides where it leads, and on news pages and blogs they are almost always
+ * affiliate or campaign links (amzn.to on a product list, bit.ly on a deals box, t.co in an embedded post).
+ */
+const SHORTENER_HOST =
+  /^(.+\.)?(amzn\.to|amzn\.eu|a\.co|bit\.ly|bitly\.com|t\.co|tinyurl\.com|goo\.gl|ow\.ly|buff\.ly|is\.gd|rebrand\.ly|lnkd\.in|trib\.al|dlvr\.it|shorturl\.at|cutt\.ly|tiny\.cc|t\.ly|rb\.gy|bl\.ink|ift\.tt|spr\.ly|po\.st|wp\.me|geni\.us|lnk\.to|shop-links\.co|fave\.co|howl\.me|sovrn\.co)$/i;
+
+/** Affiliate networks' click redirects, and shops' product pages (a purchase, never reading). */
+const AFFILIATE_HOST =
+  /^(.+\.)?(awin1\.com|awin\.com|linksynergy\.com|skimresources\.com|redirectingat\.com|shareasale\.com|anrdoezrs\.net|dpbolvw\.net|jdoqocy\.com|kqzyfj\.com|tkqlhce\.com|emjcd\.com|prf\.hn|pjtra\.com|pjatr\.com|viglink\.com|avantlink\.com|zanox\.com|webmasterplan\.com|webgains\.com|adcell\.(com|de)|financeads\.net|belboon\.de|sjv\.io|pxf\.io|evyy\.net|amazon-adsystem\.com)$/i;
+
+/** An Amazon product page ("/dp/B0…", "/gp/product/…") on any of its country domains. */
+const AMAZON_PRODUCT = /^(.+\.)?amazon\.[a-z.]+$/i;
+const PRODUCT_PATH = /\/(dp|gp\/product|gp\/aw\/d)\//i;
+
+/** Query parameters that carry an affiliate or partner id. */
+const AFFILIATE_PARAM =
+  /^(tag|aff|affid|aff_id|affiliate|affiliate_id|affiliateid|partner|partnerid|partner_id|associate|awinaffid|clickref|irclickid|subid)$/i;
+
+/** A site's own click-out paths ("/go/shop", "/out/123", "/recommends/x"). */
+const REDIRECT_PATH = /^\/(go|out|goto|recommends|refer|visit|partner|partners|affiliate|affiliates)\//i;
 
 export function isShareUrl(href: string): boolean {
   return SHARE_URL.test(href);
@@ -135,6 +166,46 @@ export function isSocialUrl(href: string): boolean {
 
 export function isAdUrl(href: string): boolean {
   return AD_URL.test(href);
+}
+
+export function isAffiliateUrl(href: string): boolean {
+  const url = linkUrlOrNull(href);
+  if (!url) return false;
+  if (SHORTENER_HOST.test(url.hostname) || AFFILIATE_HOST.test(url.hostname)) return true;
+  if (AMAZON_PRODUCT.test(url.hostname) && PRODUCT_PATH.test(url.pathname)) return true;
+  if (REDIRECT_PATH.test(url.pathname)) return true;
+  let affiliate = false;
+  url.searchParams.forEach((_value, name) => {
+    if (AFFILIATE_PARAM.test(name)) affiliate = true;
+  });
+  return affiliate;
+}
+
+/** Licensing, syndication, reprint and reuse pages ("Reuse this content", "Nutzungsrechte erwerben"). */
+const LICENSING_URL =
+  /(^https?:\/\/(syndication|lizenzen?|licensing|reprints?|permissions)\.|\/(syndication|reuse|reprints?|permissions|reprints-permissions|rights|licensing|lizenz|lizenzen|lizenzierung|nutzungsrechte|nachdruck|bildrechte-und-lizenzen)(\/|\?|$|\.))|rightslink|copyright\.com/i;
+
+export function isLicensingUrl(href: string): boolean {
+  return LICENSING_URL.test(href);
+}
+
+/** Search result pages. */
+const SEARCH_URL = /\/(search|suche|recherche|buscar)(\/|\?|$)|[?&](q|s|query|suche)=/i;
+
+/**
+ * A section, topic or club index of the site ("/commentisfree", "/world/middleeast",
+ * "/lokales/templin/", "/vfl-wolfsburg/startseite"): at most two path segments, no digits, no file
+ * name, and a last segment of at most two words. Stories carry ids, dates or longer slugs.
+ */
+export function isSectionUrl(href: string): boolean {
+  const url = linkUrlOrNull(href);
+  if (!url) return false;
+  if (SEARCH_URL.test(`${url.pathname}${url.search}`)) return true;
+  const segments = url.pathname.split('/').filter(Boolean);
+  if (segments.length === 0 || segments.length > 2) return false;
+  if (/\d/.test(url.pathname) || /\.[a-z]{2,5}$/i.test(url.pathname)) return false;
+  const last = segments.at(-1) ?? '';
+  return last.split(/[-_+]+/).filter(Boolean).length <= 2;
 }
 
 export function isAccountUrl(href: string): boolean {
