@@ -151,8 +151,10 @@ async function analyzeServedDemo(url: string): Promise<Analysis> {
 
 function untilStopped(): Promise<void> {
   return new Promise<void>((done) => {
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
+    // `on`, not `once`: Ctrl-C reaches this process more than once (from the terminal, and relayed by
+    // npm and tsx); a signal arriving after a `once` listener is gone would end it with code 130.
+    process.on('SIGINT', () => done());
+    process.on('SIGTERM', () => done());
   });
 }
 
