@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import * as v from 'valibot';
 import type { AnalyzeOptions } from '../lib/analyze.ts';
+import { charsetOfContentType, declaredPageUrl, decodePageBytes } from '../lib/page-input.ts';
+import { isWebUrl } from '../lib/related/url.ts';
 import { normalizeLangTag } from '../lib/text/language.ts';
 import type { Analysis } from '../lib/types.ts';
 import { loadModelFromDisk } from './node-model-loader.ts';
@@ -22,7 +24,9 @@ Prints the Analysis of one page as JSON ('-' reads the HTML from stdin).
 
 Options:
   --lang xx          use language xx instead of the detected one
-  --url URL          the page's address for a file or stdin (resolves its relative links)
+  --url URL          the page's address for a file or stdin (resolves its relative links); without
+                     it a file's links resolve against the address the page declares (<base href>,
+                     canonical link, og:url) or stay relative
   --summary short|long
   --compact          one-line JSON instead of pretty-printed
   --jsonl            read JSON lines {id, html? | text?, url?, lang?, title?} from stdin and write one
@@ -39,11 +43,11 @@ class CliError extends Error {}
 const FETCH_TIMEOUT_MS = 30_000;
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
 
-/** A page's bytes: jsdom decodes them itself (BOM, Content-Type charset, <meta charset>). */
+/** A page's bytes, where they came from, and the charset the server declared for them (fetches only). */
 interface PageSource {
   bytes: Uint8Array;
   url: string;
-  contentType: string;
+  charset: string | null;
 }
 
 /** Where the CLI reads and writes: the process's streams, or a test's. */
@@ -89,14 +93,9 @@ async function fetchPage(address: string): Promise<PageSource> {
   ) {
     throw new CliError(`${address} is not an HTML page (content-type: ${contentType || 'none'})`);
   }
-  // Keep the charset the server declared; the type itself is always parsed as HTML (XHTML served as
-  // XML is usually not well-formed enough for an XML parser).
-  const charset = /;\s*charset=([^;\s]+)/i.exec(contentType)?.[1];
-  return {
-    bytes,
-    url: response.url || address,
-    contentType: charset ? `text/html; charset=${charset}` : 'text/html',
-  };
+  // The type itself is always parsed as HTML (XHTML served as XML is usually not well-formed enough
+  // for an XML parser); the charset the server declared decides the decoding, after a BOM.
+  return { bytes, url: response.url || address, charset: charsetOfContentType(contentType) };
 }
 
 async function readPageFile(path: string): Promise<PageSource> {
@@ -110,7 +109,7 @@ async function readPageFile(path: string): Promise<PageSource> {
     throw new CliError(`cannot read ${path}: ${(error as Error).message}`);
   }
   assertLooksLikeText(bytes, path);
-  return { bytes, url: pathToFileURL(resolve(path)).href, contentType: 'text/html' };
+  return { bytes, url: pathToFileURL(resolve(path)).href, charset: null };
 }
 
 /** A file path, an http(s) URL, a file: URL or '-' (stdin). */
@@ -118,7 +117,7 @@ async function loadPage(input: string, stdin: NodeJS.ReadableStream): Promise<Pa
   if (input === '-') {
     const bytes = await readAll(stdin);
     assertLooksLikeText(bytes, 'stdin');
-    return { bytes, url: 'about:blank', contentType: 'text/html' };
+    return { bytes, url: 'about:blank', charset: null };
   }
   if (/^[a-z][a-z\d+.-]*:/i.test(input) && !/^[a-z]:[\\/]/i.test(input)) {
     let url: URL;
@@ -140,17 +139,37 @@ async function loadPage(input: string, stdin: NodeJS.ReadableStream): Promise<Pa
 
 const silentConsole = () => new VirtualConsole();
 
-async function analyzeHtml(
-  html: string | Uint8Array,
-  url: string,
-  contentType: string,
-  options: AnalyzeOptions,
-): Promise<Analysis> {
+/**
+ * Gives a page without a web address the one it declares (<base href>, canonical, og:url) as its base,
+ * so its links resolve as they did where it was published. Returns that address, or null.
+ */
+function adoptDeclaredAddress(doc: Document): string | null {
+  const declared = declaredPageUrl(doc);
+  if (!declared) return null;
+  const base =
+    doc.querySelector('base[href]') ?? doc.head.insertBefore(doc.createElement('base'), doc.head.firstChild);
+  base.setAttribute('href', new URL(base.getAttribute('href') ?? '', declared).href);
+  return declared;
+}
+
+/**
+ * Analyses decoded HTML. `url` is the page's address: a web address resolves its links; a file's or
+ * stdin's address does not (a browser would make them file: links), so such a page is parsed without
+ * one and its links resolve against the address it declares, or stay relative.
+ */
+export async function analyzeHtml(html: string, url: string, options: AnalyzeOptions): Promise<Analysis> {
+  const webAddress = isWebUrl(url) ? url : null;
   // Scripts never run (jsdom's default): page content is untrusted.
-  const dom = new JSDOM(html, { url, contentType, virtualConsole: silentConsole() });
+  const dom = new JSDOM(html, {
+    url: webAddress ?? 'about:blank',
+    contentType: 'text/html',
+    virtualConsole: silentConsole(),
+  });
   try {
+    const doc = dom.window.document;
+    const address = webAddress ?? adoptDeclaredAddress(doc) ?? url;
     const { analyzeDocument } = await pipeline();
-    return await analyzeDocument(dom.window.document, url, options);
+    return await analyzeDocument(doc, address, options);
   } finally {
     dom.window.close();
   }
@@ -207,7 +226,7 @@ async function analyzeJsonlLine(line: string, options: AnalyzeOptions): Promise<
     const analysis =
       input.text !== undefined
         ? await analyzeText(input.text, { url: input.url, title: input.title }, lineOptions)
-        : await analyzeHtml(input.html ?? '', input.url ?? 'about:blank', 'text/html', lineOptions);
+        : await analyzeHtml(input.html ?? '', input.url ?? 'about:blank', lineOptions);
     return { id: input.id, ...analysis };
   } catch (error) {
     return { id: input.id, error: (error as Error).message };
@@ -266,7 +285,7 @@ async function run(argv: string[], io: CliIo): Promise<void> {
     if (!URL.canParse(values.url)) throw new CliError(`--url: not a valid URL: ${values.url}`);
     url = values.url;
   }
-  const analysis = await analyzeHtml(page.bytes, url, page.contentType, options);
+  const analysis = await analyzeHtml(decodePageBytes(page.bytes, page.charset), url, options);
   io.stdout.write(`${JSON.stringify(analysis, null, values.compact ? undefined : 2)}\n`);
 }
 

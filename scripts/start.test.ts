@@ -1,13 +1,19 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { parsePlainArticle, slugify } from '../tests/fixtures/news-page.ts';
+import { ROOT } from '../tests/support/shared-data.ts';
+import { analyzeHtml } from './analyze.ts';
+import { loadModelFromDisk } from './node-model-loader.ts';
 import {
   buildDemoPage,
   chromiumArgs,
   DEMO_ARTICLE,
   DEMO_PATH,
   demoProfilePreferences,
+  formatDigest,
   hasDisplay,
   unpackedExtensionId,
 } from './start.ts';
@@ -108,5 +114,86 @@ describe('the demo profile', () => {
     };
     expect(prefs.extensions.pinned_extensions).toEqual([unpackedExtensionId('/x/ext')]);
     expect(prefs.translate.enabled).toBe(false);
+  });
+});
+
+describe('formatDigest on the demo article', () => {
+  const origin = 'http://127.0.0.1:5173';
+
+  it('lists the title, summary, names, attributed quotes and related reading the pipeline found', async () => {
+    const analysis = await analyzeHtml(buildDemoPage(origin), `${origin}${DEMO_PATH}`, {
+      loadModel: loadModelFromDisk,
+    });
+    const digest = formatDigest(analysis);
+    const article = parsePlainArticle(readFileSync(DEMO_ARTICLE, 'utf8'));
+    expect(digest).toContain(`Title:         ${article.title}`);
+    expect(digest).toContain(`Summary:       ${analysis.summary[0]?.text}`);
+    expect(digest).toMatch(/People: +Katrin Wendler, Tomáš Novotný/);
+    expect(digest).toMatch(/Places: +.*Dresden.*Prag/);
+    expect(digest).toContain(
+      '„Wasser kennt keine Grenzen, und unsere Warnungen dürfen auch keine kennen“ (Katrin Wendler)',
+    );
+    for (const title of article.related) {
+      expect(digest).toContain(`${title} <${origin}/analyse/${slugify(title)}>`);
+    }
+  });
+
+  it('says why there is nothing to show when the page is not an article', async () => {
+    const analysis = await analyzeHtml('<html><body><p>Hallo</p></body></html>', `${origin}/leer`, {});
+    expect(formatDigest(analysis)).toMatch(/Status: +This page does not look like an article/);
+  });
+});
+
+/**
+ * `npm start`'s script without a display, run as package.json runs it: it serves, prints the digest, and
+ * stops cleanly on Ctrl-C, which reaches it twice under npm (from the terminal, and relayed by npm).
+ */
+describe('start without a display', () => {
+  it('serves the demo, prints the digest and how to load Kontext, and exits 0 on a repeated SIGINT', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: { start: string };
+    };
+    expect(pkg.scripts.start).toBe('wxt build && exec node --import tsx scripts/start.ts');
+    const env = { ...process.env };
+    delete env.DISPLAY;
+    delete env.WAYLAND_DISPLAY;
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts', 'start.ts'), '--port', '0'],
+      {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    await new Promise<void>((ready, fail) => {
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        if (stdout.includes('Serving until Ctrl-C.')) ready();
+      });
+      child.on('exit', () => fail(new Error(`start exited early:\n${stdout}\n${stderr}`)));
+    });
+    const url = /^Demo article: (\S+)$/m.exec(stdout)?.[1] ?? '';
+    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${DEMO_PATH}$`));
+    expect(stdout).toMatch(/Title: +Dresden und Prag bauen gemeinsames Hochwasser-Frühwarnsystem/);
+    expect(stdout).toMatch(/People: +Katrin Wendler/);
+    expect(stdout).toMatch(/Quotes: +„Wasser kennt keine Grenzen/);
+    expect(stdout).toMatch(/Related: +Grenzregionen: Wie Tschechien und Deutschland zusammenarbeiten/);
+    expect(stdout).toContain('Load unpacked');
+    // Still serving after the digest.
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Hochwasser-Frühwarnsystem');
+
+    child.kill('SIGINT');
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
   });
 });

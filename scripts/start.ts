@@ -4,9 +4,12 @@
  * (.output/chrome-mv3) loaded, in a throwaway profile, on that page. The server lives until the browser
  * window closes; Ctrl-C closes both and deletes the profile.
  *
+ * On a machine without a display (or without Chromium) it serves the page all the same, prints what
+ * Kontext finds on it (the CLI's analyze pipeline) and how to load the extension by hand, and serves
+ * until Ctrl-C, which exits 0: the README's first command works on a headless machine too.
+ *
  * Usage: tsx scripts/start.ts [--serve-only] [--port N]
- *   --serve-only  only serve the demo page (for loading the extension by hand, or on a machine without
- *                 a display); Ctrl-C stops it.
+ *   --serve-only  only serve the demo page (for loading the extension by hand); Ctrl-C stops it.
  * Environment: CHROME_PATH (default /usr/bin/chromium), KONTEXT_DEMO_PORT (default 5173).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -15,8 +18,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Analysis, EntityKind } from '../lib/types.ts';
 import { type FixtureServer, serveFixtures } from '../tests/e2e/support/fixture-server.ts';
 import { buildNewsPage, parsePlainArticle } from '../tests/fixtures/news-page.ts';
+import { analyzeHtml } from './analyze.ts';
+import { loadModelFromDisk } from './node-model-loader.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_ARTICLE = join(ROOT, 'demo', 'article-de.txt');
@@ -87,10 +93,75 @@ export function hasDisplay(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
+/** Names per kind and quotes shown in the digest: a screenful, not the whole analysis. */
+const DIGEST_NAMES = 8;
+const DIGEST_QUOTES = 3;
+const DIGEST_QUOTE_CHARS = 110;
+
+const KIND_LABELS: Array<[EntityKind, string]> = [
+  ['person', 'People'],
+  ['place', 'Places'],
+  ['organization', 'Organisations'],
+];
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** A short plain-text account of an Analysis: what the popup would show, for a terminal. */
+export function formatDigest(analysis: Analysis): string {
+  const label = (name: string) => `  ${`${name}:`.padEnd(15)}`;
+  const indent = ' '.repeat(17);
+  const lines = [`What Kontext found on ${analysis.url}`, `${label('Title')}${analysis.title}`];
+  if (analysis.status !== 'ok') {
+    lines.push(`${label('Status')}${analysis.message ?? analysis.status}`);
+    return lines.join('\n');
+  }
+  analysis.summary.forEach((sentence, i) => {
+    lines.push(`${i === 0 ? label('Summary') : indent}${sentence.text}`);
+  });
+  for (const [kind, name] of KIND_LABELS) {
+    const names = analysis.entities
+      .filter((entity) => entity.kind === kind)
+      .sort((a, b) => b.count - a.count)
+      .map((entity) => entity.name);
+    if (names.length === 0) continue;
+    const more = names.length > DIGEST_NAMES ? ` and ${names.length - DIGEST_NAMES} more` : '';
+    lines.push(`${label(name)}${names.slice(0, DIGEST_NAMES).join(', ')}${more}`);
+  }
+  analysis.quotes
+    .filter((quote) => quote.speaker)
+    .slice(0, DIGEST_QUOTES)
+    .forEach((quote, i) => {
+      lines.push(
+        `${i === 0 ? label('Quotes') : indent}„${clip(quote.text, DIGEST_QUOTE_CHARS)}“ (${quote.speaker})`,
+      );
+    });
+  analysis.related.forEach((link, i) => {
+    lines.push(`${i === 0 ? label('Related') : indent}${link.title} <${link.url}>`);
+  });
+  return lines.join('\n');
+}
+
+/** The demo page as served, through the same pipeline as the CLI (jsdom and lib/analyze). */
+async function analyzeServedDemo(url: string): Promise<Analysis> {
+  const response = await fetch(url);
+  return analyzeHtml(await response.text(), url, { loadModel: loadModelFromDisk });
+}
+
+function untilStopped(): Promise<void> {
+  return new Promise<void>((done) => {
+    // `on`, not `once`: Ctrl-C reaches this process more than once (from the terminal, and relayed by
+    // npm and tsx); a signal arriving after a `once` listener is gone would end it with code 130.
+    process.on('SIGINT', () => done());
+    process.on('SIGTERM', () => done());
+  });
+}
+
 function manualInstructions(url: string): string {
   return [
     'To try Kontext by hand:',
-    `  1. Serve the demo:  npx tsx scripts/start.ts --serve-only   (then open ${url})`,
+    `  1. Serve the demo:  npm start (or npx tsx scripts/start.ts --serve-only), then open ${url}`,
     `  2. Chromium/Chrome: chrome://extensions → Developer mode → Load unpacked → ${EXTENSION_DIR}`,
     '     Firefox: npm run build:firefox, then about:debugging → This Firefox → Load Temporary Add-on →',
     `     ${join(ROOT, '.output', 'firefox-mv3', 'manifest.json')}`,
@@ -123,20 +194,15 @@ async function main(): Promise<number> {
   const { serveOnly, port } = parseArgs(process.argv.slice(2));
   const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-  if (!serveOnly && !hasDisplay()) {
-    console.error('npm start needs a desktop: neither $DISPLAY nor $WAYLAND_DISPLAY is set.');
-    console.error(manualInstructions(`http://127.0.0.1:${port}${DEMO_PATH}`));
-    return 1;
-  }
-  if (!serveOnly && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+  // Without a desktop or a browser there is no window to open: show in the terminal what the popup
+  // would show, and keep serving the page for a browser elsewhere.
+  let browserless: string | null = null;
+  if (!serveOnly && !hasDisplay())
+    browserless = 'No display ($DISPLAY, $WAYLAND_DISPLAY) to open a browser on.';
+  else if (!serveOnly && !existsSync(chromium))
+    browserless = `Chromium not found at ${chromium} (apt-get install chromium, or set CHROME_PATH).`;
+  if (!serveOnly && !browserless && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     console.error(`No build at ${EXTENSION_DIR}. Run \`npm run build\` first (npm start does).`);
-    return 1;
-  }
-  if (!serveOnly && !existsSync(chromium)) {
-    console.error(
-      `Chromium not found at ${chromium}. Install it (apt-get install chromium) or set CHROME_PATH.`,
-    );
-    console.error(manualInstructions(`http://127.0.0.1:${port}${DEMO_PATH}`));
     return 1;
   }
 
@@ -144,12 +210,17 @@ async function main(): Promise<number> {
   const url = server.url(DEMO_PATH);
   console.log(`Demo article: ${url}`);
 
-  if (serveOnly) {
+  if (serveOnly || browserless) {
+    if (browserless) {
+      console.log(browserless);
+      console.log('');
+      console.log(formatDigest(await analyzeServedDemo(url)));
+      console.log('');
+      console.log(manualInstructions(url));
+      console.log('');
+    }
     console.log('Serving until Ctrl-C.');
-    await new Promise<void>((done) => {
-      process.once('SIGINT', done);
-      process.once('SIGTERM', done);
-    });
+    await untilStopped();
     await server.close();
     return 0;
   }

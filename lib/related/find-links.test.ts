@@ -16,7 +16,7 @@ function page(body: string, head = ''): Document {
 
 function article(inner: string): string {
   return `<article><h1>Wahl in Berlin: Senat beschließt Haushalt</h1>
-    <p>${PROSE} Mehr dazu im <a href="/politik/haushalt-details">Bericht über den Haushalt</a>.</p>
+    <p>${PROSE} Mehr dazu im <a href="/politik/2025/haushalt-details">Bericht über den Haushalt</a>.</p>
     <p>${PROSE}</p><p>${PROSE}</p>${inner}</article>`;
 }
 
@@ -28,7 +28,7 @@ describe('findRelatedLinks: where links come from', () => {
   it('takes a related block by its heading, the links in the text and a pingback, in page order', () => {
     const doc = page(
       article(`<section><h3>Lesen Sie auch</h3><ul>
-        <li><a href="/politik/senat-streit?utm_medium=related">👉 Streit im Senat um den Haushalt</a></li>
+        <li><a href="/politik/2025/senat-streit?utm_medium=related">👉 Streit im Senat um den Haushalt</a></li>
         <li><a href="https://other.example/berlin-wahl-analyse">Analyse der Wahl in Berlin</a></li></ul></section>`) +
         `<section id="comments"><ol>
           <li class="comment"><a href="/nutzer/leser1">leser1</a>: Guter Artikel <a href="#c1">Antworten</a></li>
@@ -38,8 +38,8 @@ describe('findRelatedLinks: where links come from', () => {
     );
     const links = findRelatedLinks(doc, PAGE_URL);
     expect(links.map((link) => [link.source, link.url])).toEqual([
-      ['in-text', 'https://news.example/politik/haushalt-details'],
-      ['block', 'https://news.example/politik/senat-streit'],
+      ['in-text', 'https://news.example/politik/2025/haushalt-details'],
+      ['block', 'https://news.example/politik/2025/senat-streit'],
       ['block', 'https://other.example/berlin-wahl-analyse'],
       ['pingback', 'https://blog.example/2025/01/haushalt-berlin/'],
     ]);
@@ -76,13 +76,13 @@ describe('findRelatedLinks: where links come from', () => {
     ]) {
       const doc = page(
         article(
-          `<div><h4>${heading}</h4><ul><li><a href="/x/eins">Erster Text zum Thema</a></li></ul></div>`,
+          `<div><h4>${heading}</h4><ul><li><a href="/x/2025/eins">Erster Text zum Thema</a></li></ul></div>`,
         ),
       );
-      expect(urls(doc), heading).toContain('https://news.example/x/eins');
+      expect(urls(doc), heading).toContain('https://news.example/x/2025/eins');
     }
-    const inline = page(article(`<p>Related: <a href="/x/zwei">Another story on the budget</a></p>`));
-    expect(urls(inline)).toContain('https://news.example/x/zwei');
+    const inline = page(article(`<p>Related: <a href="/x/2025/zwei">Another story on the budget</a></p>`));
+    expect(urls(inline)).toContain('https://news.example/x/2025/zwei');
   });
 
   it('finds a related list without heading after the article when its headlines share the topic', () => {
@@ -121,7 +121,7 @@ describe('findRelatedLinks: what is excluded', () => {
           <li><a href="/kultur/berlin-tatort-kritik">Der Berliner Tatort in der Kritik</a></li></ol></aside>
          <footer><a href="/impressum">Impressum</a><a href="https://www.instagram.com/news">Instagram</a></footer>`,
     );
-    expect(urls(doc)).toEqual(['https://news.example/politik/haushalt-details']);
+    expect(urls(doc)).toEqual(['https://news.example/politik/2025/haushalt-details']);
   });
 
   it('drops a long "related" carousel whose headlines share nothing with the article', () => {
@@ -136,16 +136,52 @@ describe('findRelatedLinks: what is excluded', () => {
       article('') +
         `<div><h3>Related stories</h3><ul>${offTopic.map((t, i) => `<li><a href="/r/${i}">${t}</a></li>`).join('')}</ul></div>`,
     );
-    expect(urls(doc)).toEqual(['https://news.example/politik/haushalt-details']);
+    expect(urls(doc)).toEqual(['https://news.example/politik/2025/haushalt-details']);
   });
 
   it('deduplicates by URL and never changes the document', () => {
     const doc = page(
-      article(`<p>${PROSE} <a href="/politik/haushalt-details?utm_source=x">noch einmal</a></p>
-        <section><h3>Weiterführende Analysen</h3><ul><li><a href="/politik/haushalt-details#teil2">Der Bericht</a></li></ul></section>`),
+      article(`<p>${PROSE} <a href="/politik/2025/haushalt-details?utm_source=x">noch einmal</a></p>
+        <section><h3>Weiterführende Analysen</h3><ul><li><a href="/politik/2025/haushalt-details#teil2">Der Bericht</a></li></ul></section>`),
     );
     const before = doc.documentElement.outerHTML;
-    expect(urls(doc)).toEqual(['https://news.example/politik/haushalt-details']);
+    expect(urls(doc)).toEqual(['https://news.example/politik/2025/haushalt-details']);
     expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('findRelatedLinks on real pages (issue 12)', () => {
+  it('drops shortener and affiliate links, section and topic indexes, and licensing links', () => {
+    const doc = page(
+      article(`<p>${PROSE} Our pick: <a href="https://amzn.to/3Xk9QpL">https://amzn.to/3Xk9QpL</a>,
+          <a href="https://www.amazon.de/dp/B0C1XYZ123?tag=news-21">bei Amazon</a>,
+          <a href="https://www.awin1.com/cread.php?awinmid=1&amp;ued=https%3A%2F%2Fshop.example%2Fx">im Shop</a>,
+          <a href="https://bit.ly/3abcDEF">der Deal</a> und <a href="/go/vpn-vergleich">VPN-Vergleich</a>.</p>
+        <p>${PROSE} Mehr im Ressort <a href="/politik">Politik</a> und zu <a href="/berlin/senat">Senat</a>,
+          in der <a href="/suche?q=haushalt">Suche</a>, oder im
+          <a href="/politik/2025/haushalt-berlin-einigung-im-senat-a-1234">Bericht zur Einigung im Senat</a>.</p>
+        <p>${PROSE} <a href="https://syndication.news.example/automation/?url=x">Reuse this content</a>
+          <a href="/lizenzen/nutzungsrechte?id=9">Nutzungsrechte erwerben</a></p>`),
+    );
+    expect(urls(doc)).toEqual([
+      'https://news.example/politik/2025/haushalt-details',
+      'https://news.example/politik/2025/haushalt-berlin-einigung-im-senat-a-1234',
+    ]);
+  });
+
+  it('titles a link anchored on a fragment or a sentence by its slug, and prefers a related headline', () => {
+    const doc = page(
+      article(`<p>${PROSE} Zwei Helfer wurden <a href="/politik/2025/zwei-helfer-bei-angriff-getoetet/artikel">getötet</a>.
+          <a href="/politik/2025/senat-beschliesst-haushalt-nach-langer-debatte-100.html">Der Senat hat den Haushalt nach einer langen Debatte beschlossen, die Opposition kündigte Widerstand an.</a>
+          Laut <a href="https://stats.example/PD25_412_611.html">Statistikamt</a> stiegen die Preise.</p>
+        <section><h3>Mehr zum Thema</h3><ul>
+          <li><a href="/politik/2025/zwei-helfer-bei-angriff-getoetet/artikel">Zwei Helfer bei Angriff in Berlin getötet</a></li></ul></section>`),
+    );
+    expect(findRelatedLinks(doc, PAGE_URL).map((link) => link.title)).toEqual([
+      'Bericht über den Haushalt',
+      'Zwei Helfer bei Angriff in Berlin getötet',
+      'Senat beschliesst haushalt nach langer debatte 100',
+      'Statistikamt',
+    ]);
   });
 });

@@ -15,10 +15,14 @@ import {
   hostOf,
   isAccountUrl,
   isAdUrl,
+  isAffiliateUrl,
   isFrontPage,
+  isLicensingUrl,
+  isSectionUrl,
   isShareUrl,
   isSocialUrl,
   isTagOrAuthorUrl,
+  linkBaseOf,
   resolveLinkUrl,
   samePageKey,
   siteOf,
@@ -48,13 +52,17 @@ function hasExcludedRel(anchor: Element, source: RelatedSource): boolean {
 }
 
 function isReadingUrl(url: string, source: RelatedSource, site: string): boolean {
-  if (isShareUrl(url) || isAdUrl(url)) return false;
+  if (isShareUrl(url) || isAdUrl(url) || isAffiliateUrl(url) || isLicensingUrl(url)) return false;
   // A pingback's blog may live anywhere; its post is what the pingback points to.
   if (source === 'pingback') return true;
   if (isSocialUrl(url)) return false;
   // The site's own front page, sections, tags, authors and account pages are navigation; another
   // site's home page or people page cited in the text is a source.
-  if (siteOf(url) === site && (isAccountUrl(url) || isTagOrAuthorUrl(url) || isFrontPage(url))) return false;
+  if (
+    siteOf(url) === site &&
+    (isAccountUrl(url) || isTagOrAuthorUrl(url) || isFrontPage(url) || isSectionUrl(url))
+  )
+    return false;
   return true;
 }
 
@@ -71,7 +79,7 @@ function topicTerms(doc: Document, parts: Element[]): string[] {
 }
 
 export function findRelatedLinks(doc: Document, pageUrl: string): RelatedLink[] {
-  const base = doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : pageUrl;
+  const base = linkBaseOf(doc, pageUrl);
   const own = ownPageKeys(doc, pageUrl);
   const site = siteOf(pageUrl);
   const parts = findArticleParts(doc);
@@ -97,16 +105,19 @@ export function findRelatedLinks(doc: Document, pageUrl: string): RelatedLink[] 
     if (own.has(key)) continue;
     const known = byKey.get(key);
     if (known) {
-      // Listed again in a related block: the page vouches for it as reading, whatever came first.
-      if (source === 'block') known.link.source = 'block';
-      // An image link came first; the same address's text link names it better.
-      if (!known.titled && hasAnchorText(anchor)) {
-        known.link.title = linkTitle(anchor, known.link.url);
+      // An image link came first, or words from the running text: the same address's headline in a
+      // related block (or its text link) names it better.
+      const headline = source === 'block' && known.link.source === 'in-text';
+      if ((!known.titled || headline) && hasAnchorText(anchor)) {
+        known.link.title = linkTitle(anchor, known.link.url, source === 'in-text');
         known.titled = true;
       }
+      // Listed again in a related block: the page vouches for it as reading, whatever came first.
+      if (source === 'block') known.link.source = 'block';
       continue;
     }
-    const link: RelatedLink = { url, title: linkTitle(anchor, url), host: hostOf(url), source, score: 0 };
+    const title = linkTitle(anchor, url, source === 'in-text');
+    const link: RelatedLink = { url, title, host: hostOf(url), source, score: 0 };
     byKey.set(key, { link, titled: hasAnchorText(anchor) });
     links.push(link);
   }

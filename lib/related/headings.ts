@@ -13,6 +13,7 @@ const RELATED = [
   'auch interessant',
   'das könnte sie (auch )?interessieren',
   'verwandte (artikel|themen|beiträge|nachrichten)',
+  'ähnliche (artikel|themen|beiträge)',
   // en
   'related( (stories|articles|coverage|content|links|reading|posts|news|topics))?',
   'read (more|also|next)',

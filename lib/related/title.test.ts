@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { cleanTitleText, linkTitle, titleFromSlug } from './title.ts';
+import { cleanTitleText, isFragmentTitle, linkTitle, readableSlugTitle, titleFromSlug } from './title.ts';
 
 function anchor(html: string): Element {
   const doc = new JSDOM(`<body>${html}</body>`).window.document;
@@ -72,5 +72,70 @@ describe('long link texts', () => {
     expect(title.length).toBeLessThanOrEqual(161);
     expect(title.endsWith('…')).toBe(true);
     expect(words.startsWith(title.slice(0, -1))).toBe(true);
+  });
+});
+
+describe('titles of links in running text (issue 12)', () => {
+  it('tells a fragment or a sentence from a name', () => {
+    for (const text of [
+      'killed',
+      'reported last month',
+      'a statement',
+      'Angaben',
+      'This is a whole sentence that someone made into one link.',
+    ]) {
+      expect(isFragmentTitle(text), text).toBe(true);
+    }
+    for (const text of ['Missing middle housing', 'Urteil des Landesarbeitsgerichts Hessen']) {
+      expect(isFragmentTitle(text), text).toBe(false);
+    }
+  });
+
+  it('reads a slug as a title only when it has words, skipping generic last segments', () => {
+    expect(readableSlugTitle('https://x.example/news/werder-stellt-sich-hinter-hansen-653990/artikel')).toBe(
+      'Werder stellt sich hinter hansen',
+    );
+    expect(readableSlugTitle('https://x.example/Presse/PD25_412_611.html')).toBeNull();
+    expect(readableSlugTitle('https://x.example/publication/61234')).toBeNull();
+  });
+
+  it('never shows an address as the title', () => {
+    expect(
+      linkTitle(
+        anchor('<a href="/a">https://x.example/a</a>'),
+        'https://x.example/2025/sturm-trifft-kueste-hart',
+      ),
+    ).toBe('Sturm trifft kueste hart');
+    expect(linkTitle(anchor('<a href="/a">www.x.example/?p=1</a>'), 'https://www.x.example/?p=1')).toBe(
+      'x.example',
+    );
+  });
+
+  it('titles an in-text fragment from the slug, and keeps it where the slug has no words', () => {
+    const href = 'https://x.example/world/2025/two-aid-workers-killed-in-strike';
+    expect(linkTitle(anchor('<a href="/a">killed</a>'), href, true)).toBe('Two aid workers killed in strike');
+    expect(linkTitle(anchor('<a href="/a">killed</a>'), href)).toBe('killed');
+    expect(
+      linkTitle(anchor('<a href="/a">Statistikamt</a>'), 'https://x.example/PD25_412_611.html', true),
+    ).toBe('Statistikamt');
+  });
+});
+
+describe('teaser and document titles', () => {
+  it("takes a teaser's title part without its kicker, and a PDF's name without the extension", () => {
+    expect(
+      linkTitle(
+        anchor(
+          '<a href="/a"><span class="kicker">Chronik</span> <span class="title">Der lange Streit</span></a>',
+        ),
+        'https://x.example/a',
+      ),
+    ).toBe('Der lange Streit');
+    expect(titleFromSlug('https://x.example/blob/monatsbericht-oktober-2025.pdf')).toBe(
+      'Monatsbericht oktober',
+    );
+    expect(readableSlugTitle('https://x.example/analyses/global-coral-bleaching-2023-25.php')).toBe(
+      'Global coral bleaching 2023 25',
+    );
   });
 });

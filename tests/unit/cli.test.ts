@@ -137,6 +137,69 @@ describe('analyze <file>', () => {
     expect(analysis.title).toBe('Fähre nach Helgoland fährt wieder täglich');
   });
 
+  it('reads an undeclared UTF-8 file as UTF-8, with its names and quotes', async () => {
+    const path = join(scratch, 'undeclared-utf8.html');
+    writeFileSync(path, readFileSync(ARTICLE, 'utf8').replace(/<meta charset="utf-8">/i, ''));
+    const analysis = parseAnalysis(await runCli([path]));
+    expect(analysis.title).toBe('Fähre nach Helgoland fährt wieder täglich');
+    expect(analysis.text).not.toMatch(/Ã|â€/);
+    expect(analysis.entities.map((entity) => entity.name)).toEqual(
+      expect.arrayContaining(['Karin Lorenzen', 'Helgoland', 'Cuxhaven']),
+    );
+    expect(analysis.quotes.map((quote) => [quote.text, quote.speaker])).toContainEqual([
+      'Wir sind froh, dass die Insel wieder zuverlässig erreichbar ist',
+      'Karin Lorenzen',
+    ]);
+  });
+
+  it('reads an undeclared file that is not UTF-8 as windows-1252, and follows a byte order mark', async () => {
+    const legacy = join(scratch, 'undeclared-latin1.html');
+    const html = readFileSync(ARTICLE, 'utf8').replace(/<meta charset="utf-8">/i, '');
+    writeFileSync(legacy, Buffer.from(html, 'latin1'));
+    expect(parseAnalysis(await runCli([legacy])).title).toBe('Fähre nach Helgoland fährt wieder täglich');
+    const withBom = join(scratch, 'bom.html');
+    const misdeclared = html.replace('<head>', '<head><meta charset="iso-8859-1">');
+    writeFileSync(
+      withBom,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(misdeclared, 'utf8')]),
+    );
+    expect(parseAnalysis(await runCli([withBom])).title).toBe('Fähre nach Helgoland fährt wieder täglich');
+  });
+
+  it("resolves a file's links against its canonical address, or keeps them relative, never file:", async () => {
+    const linked = readFileSync(ARTICLE, 'utf8').replace(
+      'teilte die Kreisverwaltung mit.',
+      'teilte die <a href="/region/kreisverwaltung-cuxhaven-bauarbeiten">Kreisverwaltung</a> mit, die ' +
+        'den <a href="//hafen.example/helgoland/sommerfahrplan-abendfahrt">Sommerfahrplan</a> vorstellte.',
+    );
+    const relative = join(scratch, 'relative-links.html');
+    writeFileSync(relative, linked);
+    const kept = parseAnalysis(await runCli([relative]));
+    expect(kept.related.map((link) => link.url).sort()).toEqual([
+      '/region/kreisverwaltung-cuxhaven-bauarbeiten',
+      'https://hafen.example/helgoland/sommerfahrplan-abendfahrt',
+    ]);
+    expect(kept.contentHtml).not.toContain('file:');
+
+    const canonical = join(scratch, 'canonical-links.html');
+    writeFileSync(
+      canonical,
+      linked.replace(
+        '<head>',
+        '<head><link rel="canonical" href="http://kuestenbote.example/region/faehre">',
+      ),
+    );
+    const resolved = parseAnalysis(await runCli([canonical]));
+    expect(resolved.url).toBe('http://kuestenbote.example/region/faehre');
+    expect(resolved.related.map((link) => link.url).sort()).toEqual([
+      'http://hafen.example/helgoland/sommerfahrplan-abendfahrt',
+      'http://kuestenbote.example/region/kreisverwaltung-cuxhaven-bauarbeiten',
+    ]);
+    expect(resolved.contentHtml).toContain(
+      'href="http://kuestenbote.example/region/kreisverwaltung-cuxhaven-bauarbeiten"',
+    );
+  });
+
   it('says when a page is not an article, with exit code 0', async () => {
     const analysis = parseAnalysis(await runCli([NOT_AN_ARTICLE]));
     expect(analysis.status).not.toBe('ok');
