@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KIM_SUMMARY_EN } from '../../tests/fixtures/wikipedia/responses.ts';
 import {
   firstSentences,
+  imageFilePage,
   lookupLanguages,
   loopbackOrigin,
   parseSearchTitle,
@@ -90,5 +91,22 @@ describe('firstSentences', () => {
     expect(firstSentences('Dr. Who is a show. It began in 1963. A third.')).toBe(
       'Dr. Who is a show. It began in 1963.',
     );
+  });
+});
+
+describe('imageFilePage', () => {
+  it('finds the file page of a thumbnail, on Commons or a local wiki', () => {
+    expect(
+      imageFilePage(
+        'https://upload.wikimedia.org/wikipedia/commons/thumb/a/ab/Kim_Jong_Un_2019.jpg/320px-Kim_Jong_Un_2019.jpg',
+      ),
+    ).toEqual({
+      file: 'Kim Jong Un 2019.jpg',
+      url: 'https://commons.wikimedia.org/wiki/File:Kim_Jong_Un_2019.jpg',
+    });
+    expect(imageFilePage('https://upload.wikimedia.org/wikipedia/en/1/12/Logo.svg')?.url).toBe(
+      'https://en.wikipedia.org/wiki/File:Logo.svg',
+    );
+    expect(imageFilePage('https://upload.wikimedia.org/other/x.jpg')).toBeNull();
   });
 });

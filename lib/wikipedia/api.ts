@@ -156,3 +156,25 @@ export function firstSentences(extract: string, count = 2): string {
   }
   return out.trim();
 }
+
+/**
+ * The image's file name and its file page (where its author and licence are), from an upload URL:
+ * /wikipedia/commons/thumb/a/ab/Name.jpg/320px-Name.jpg → File:Name.jpg on Commons; /wikipedia/en/… →
+ * the English Wikipedia's file page. The summary endpoint gives no licence of its own.
+ */
+export function imageFilePage(source: string): { file: string; url: string } | null {
+  const match =
+    /^https:\/\/upload\.wikimedia\.org\/wikipedia\/([a-z-]+)\/(?:thumb\/)?[0-9a-f]\/[0-9a-f]{2}\/([^/]+)/.exec(
+      source,
+    );
+  if (!match) return null;
+  const [, wiki, encoded] = match as unknown as [string, string, string];
+  let file: string;
+  try {
+    file = decodeURIComponent(encoded).replace(/_/g, ' ');
+  } catch {
+    return null;
+  }
+  const host = wiki === 'commons' ? 'commons.wikimedia.org' : `${wiki}.wikipedia.org`;
+  return { file, url: `https://${host}/wiki/File:${encodeURIComponent(file.replace(/ /g, '_'))}` };
+}
