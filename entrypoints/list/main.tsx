@@ -3,7 +3,9 @@ import { uiLanguage } from '@/components/i18n.ts';
 import { createSavedTranslator, describeFailure } from '@/components/saved/i18n.ts';
 import { LibraryTransfer } from '@/components/saved/LibraryTransfer.tsx';
 import { SavedList } from '@/components/saved/SavedList.tsx';
+import { WikipediaSwitch } from '@/components/WikipediaSwitch.tsx';
 import { openLibrary } from '@/lib/storage/library.ts';
+import { browserWikipediaSwitch } from '@/utils/wikipedia-switch-api.ts';
 import '@/components/saved/saved.css';
 
 const lang = uiLanguage();
@@ -11,6 +13,8 @@ const t = createSavedTranslator(lang);
 document.documentElement.lang = lang;
 document.title = `${t('listTitle')} – Kontext`;
 const root = document.getElementById('app')!;
+// `list.html?entity=NAME` opens filtered by a name (a hover card's "Show in your saved list").
+const entity = new URLSearchParams(location.search).get('entity')?.slice(0, 200) || undefined;
 
 openLibrary()
   .then((library) =>
@@ -24,8 +28,10 @@ openLibrary()
           readerHref={(id) => `/reader.html?id=${encodeURIComponent(id)}`}
           lang={lang}
           t={t}
+          initialFilters={entity ? { entity } : undefined}
         />
         <LibraryTransfer library={library} t={t} />
+        <WikipediaSwitch api={browserWikipediaSwitch()} lang={lang} />
       </main>,
       root,
     ),

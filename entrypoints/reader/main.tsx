@@ -3,6 +3,7 @@ import { uiLanguage } from '@/components/i18n.ts';
 import { createSavedTranslator, describeFailure } from '@/components/saved/i18n.ts';
 import { Reader } from '@/components/saved/Reader.tsx';
 import { openLibrary } from '@/lib/storage/library.ts';
+import { provideBrowserCardServices } from '@/utils/card-services.ts';
 import '@/components/saved/saved.css';
 
 const lang = uiLanguage();
@@ -11,6 +12,8 @@ document.documentElement.lang = lang;
 document.title = t('readerTitle');
 const root = document.getElementById('app')!;
 const id = new URLSearchParams(location.search).get('id');
+// The reader's cards ask the background like a page's cards do (this page is not an article's address).
+provideBrowserCardServices(() => '');
 
 openLibrary()
   .then((library) =>
