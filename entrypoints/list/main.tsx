@@ -16,6 +16,15 @@ const root = document.getElementById('app')!;
 // `list.html?entity=NAME` opens filtered by a name (a hover card's "Show in your saved list").
 const entity = new URLSearchParams(location.search).get('entity')?.slice(0, 200) || undefined;
 
+// A hover card's switch opens `list.html#wikipedia`: the permission can be asked only from a click here.
+const wikipediaSwitch = <WikipediaSwitch api={browserWikipediaSwitch()} lang={lang} />;
+const showSwitch = () => {
+  if (location.hash !== '#wikipedia') return;
+  const section = document.getElementById('wikipedia');
+  section?.scrollIntoView({ block: 'center' });
+  section?.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
+};
+
 openLibrary()
   .then((library) =>
     render(
@@ -31,7 +40,7 @@ openLibrary()
           initialFilters={entity ? { entity } : undefined}
         />
         <LibraryTransfer library={library} t={t} />
-        <WikipediaSwitch api={browserWikipediaSwitch()} lang={lang} />
+        {wikipediaSwitch}
       </main>,
       root,
     ),
@@ -43,7 +52,9 @@ openLibrary()
         <p class="error" role="alert">
           {describeFailure(error, t)}
         </p>
+        {wikipediaSwitch}
       </main>,
       root,
     ),
-  );
+  )
+  .finally(showSwitch);

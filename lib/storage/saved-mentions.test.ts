@@ -10,30 +10,14 @@ const person = (name: string) => makeEntity(name, 'person', 1);
 
 async function libraryWith() {
   const library = await openLibrary(new IDBFactory(), { broadcast: false });
-  await library.save(
-    makeSavedArticle({
-      url: 'https://a.example/1',
-      title: 'Raketen über dem Meer',
-      savedAt: '2026-01-01T00:00:00Z',
-      entities: [person('Kim Jong-un')],
-    }),
-  );
-  await library.save(
-    makeSavedArticle({
-      url: 'https://b.example/2',
-      title: 'Summit in Hanoi',
-      savedAt: '2026-02-01T00:00:00Z',
-      entities: [person('Kim Jong Un'), person('Donald Trump')],
-    }),
-  );
-  await library.save(
-    makeSavedArticle({
-      url: 'https://c.example/3',
-      title: 'Budget talks',
-      savedAt: '2026-03-01T00:00:00Z',
-      entities: [person('Kim Jong Il')],
-    }),
-  );
+  const saved = (url: string, title: string, savedAt: string, names: string[]) =>
+    library.save(makeSavedArticle({ url, title, savedAt, entities: names.map(person) }));
+  await saved('https://a.example/1', 'Raketen über dem Meer', '2026-01-01T00:00:00Z', ['Kim Jong-un']);
+  await saved('https://b.example/2', 'Summit in Hanoi', '2026-02-01T00:00:00Z', [
+    'Kim Jong Un',
+    'Donald Trump',
+  ]);
+  await saved('https://c.example/3', 'Budget talks', '2026-03-01T00:00:00Z', ['Kim Jong Il']);
   return library;
 }
 
