@@ -12,10 +12,16 @@ document.documentElement.lang = lang;
 document.title = t('readerTitle');
 const root = document.getElementById('app')!;
 const id = new URLSearchParams(location.search).get('id');
-// The reader's cards ask the background like a page's cards do (this page is not an article's address).
-provideBrowserCardServices(() => '');
+// The reader's cards ask the background like a page's cards do; "In N of your saved articles" leaves out
+// the article being read, known by its saved address once the library answers.
+let readingUrl = '';
+provideBrowserCardServices(() => readingUrl);
 
 openLibrary()
+  .then((library) => {
+    if (id) void library.get(id).then((article) => void (readingUrl = article?.url ?? ''));
+    return library;
+  })
   .then((library) =>
     render(<Reader library={library} id={id} listHref="/list.html" lang={lang} t={t} />, root),
   )
