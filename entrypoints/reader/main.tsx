@@ -19,7 +19,10 @@ provideBrowserCardServices(() => readingUrl);
 
 openLibrary()
   .then((library) => {
-    if (id) void library.get(id).then((article) => void (readingUrl = article?.url ?? ''));
+    if (id)
+      void library.get(id).then((article) => {
+        readingUrl = article?.url ?? '';
+      });
     return library;
   })
   .then((library) =>
