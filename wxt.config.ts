@@ -30,6 +30,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage'],
+    // Asked for only when the reader switches on Wikipedia summaries in cards, and given back when they
+    // switch them off (utils/wikipedia-switch.ts). Keep in step with WIKIPEDIA_ORIGINS (lib/wikipedia/api.ts).
+    optional_host_permissions: ['https://de.wikipedia.org/*', 'https://en.wikipedia.org/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       _execute_action: {

@@ -6,18 +6,27 @@
 import { type AnalyzeOptions, analyzeExtracted } from '@/lib/analyze-extracted.ts';
 import {
   type BackgroundResponses,
+  type CardRequest,
+  type CardResponses,
   type ContentRequest,
   type ContentResponses,
   HIGHLIGHT_KINDS,
   type HighlightKind,
   isBackgroundRequest,
+  isCardRequest,
   isRestrictedUrl,
   type TabAnalysisResponse,
 } from '@/lib/messaging.ts';
+import { contentTerms } from '@/lib/related/terms.ts';
 import { LibraryError, openLibrary, savedArticleFromAnalysis } from '@/lib/storage/index.ts';
+import { savedMentionsOf } from '@/lib/storage/saved-mentions.ts';
 import { prepareSentenceSplitter } from '@/lib/text/sentences.ts';
 import type { Analysis } from '@/lib/types.ts';
+import { wikipediaOrigin } from '@/lib/wikipedia/api.ts';
+import { type AnswerCache, openAnswerCache } from '@/lib/wikipedia/cache-store.ts';
+import { lookUpEntity } from '@/lib/wikipedia/lookup.ts';
 import { tabCache } from '@/utils/tab-cache.ts';
+import { disableWikipedia, wikipediaSwitchState } from '@/utils/wikipedia-switch.ts';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 const MENU_ANALYZE = 'kontext-analyze';
@@ -189,13 +198,63 @@ async function saveTab(tabId: number): Promise<void> {
   }
 }
 
+/** A card waits this long for Wikipedia; after that it stays as it is. */
+const WIKIPEDIA_TIMEOUT_MS = 6_000;
+let wikipediaCache: AnswerCache | null = null;
+
+async function fetchJson(url: string): Promise<unknown> {
+  // No cookies and no referrer: Wikipedia learns the name looked up, nothing about the reader's session.
+  const response = await fetch(url, {
+    credentials: 'omit',
+    referrerPolicy: 'no-referrer',
+    signal: AbortSignal.timeout(WIKIPEDIA_TIMEOUT_MS),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.json();
+}
+
+/** Answers the hover card. Wikipedia is asked only while the reader's switch is on. */
+async function answerCard(message: CardRequest): Promise<CardResponses[keyof CardResponses]> {
+  switch (message.type) {
+    case 'kontext:card-wikipedia': {
+      const state = await wikipediaSwitchState();
+      if (!state.on) return { state: 'off' };
+      wikipediaCache ??= openAnswerCache();
+      return lookUpEntity(
+        { name: message.name, kind: message.kind, context: contentTerms(message.context) },
+        message.lang,
+        { fetchJson, origin: (lang) => wikipediaOrigin(lang, state.override), cache: wikipediaCache },
+      );
+    }
+    case 'kontext:card-saved':
+      try {
+        library ??= openLibrary();
+        return savedMentionsOf(await (await library).list(), message.name, message.url);
+      } catch {
+        return { total: 0, articles: [] };
+      }
+    case 'kontext:open-list': {
+      const query = message.entity ? `?entity=${encodeURIComponent(message.entity)}` : '';
+      const hash = message.wikipediaSwitch ? '#wikipedia' : '';
+      const url = `${(browser.runtime.getURL as (path: string) => string)('/list.html')}${query}${hash}`;
+      await browser.tabs.create({ url });
+      return { ok: true };
+    }
+    case 'kontext:wikipedia-off':
+      await disableWikipedia(await wikipediaSwitchState());
+      return { ok: true };
+  }
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // Only our own extension pages (popup, list, reader; also when opened in a tab) talk to the
-    // background. Content scripts run inside web pages and never send requests, so anything whose
-    // sender is not an extension page is ignored, as is anything from other extensions.
-    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/')))
-      return undefined;
+    // Only our own extension pages (popup, list, reader; also when opened in a tab) make background
+    // requests; our content script sends only card requests. Anything from other extensions is ignored.
+    if (sender.id !== browser.runtime.id) return undefined;
+    // Hover cards ask from our content script (inside a page) or from the reader page: their requests
+    // are checked and bounded (isCardRequest) and can only do what a card shows.
+    if (isCardRequest(message)) return answerCard(message);
+    if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
     if (!isBackgroundRequest(message)) return undefined;
     switch (message.type) {
       case 'kontext:analyze-tab':

@@ -5,6 +5,7 @@
  */
 import type { PageExtraction } from './extract/page.ts';
 import type { Analysis, EntityKind, QuoteKind } from './types.ts';
+import type { CardWikipedia } from './wikipedia/lookup.ts';
 
 export type HighlightKind = EntityKind | QuoteKind;
 export const HIGHLIGHT_KINDS: readonly HighlightKind[] = [
@@ -55,6 +56,66 @@ export interface BackgroundResponses {
   'kontext:analyze-tab': TabAnalysisResponse;
   'kontext:set-highlight-kinds': { ok: boolean };
   'kontext:sanitized-content': { html: string } | null;
+}
+
+/** What a card shows from Wikipedia; 'off' while the reader has not switched summaries on. */
+export type CardWikipediaAnswer = CardWikipedia | { state: 'off' };
+
+/** Saved articles that name an entity (under the one name fold, lib/text/fold.ts). */
+export interface SavedMentions {
+  total: number;
+  /** The newest few, for the card to name. */
+  articles: Array<{ id: string; title: string }>;
+}
+
+/**
+ * Hover card (in a page's content script, or in the reader page) → background. The content script runs
+ * inside an untrusted page, so every field is checked and bounded, and nothing here can reach beyond
+ * what the card shows: Wikipedia is asked only when the reader switched it on (the background checks).
+ */
+export type CardRequest =
+  | { type: 'kontext:card-wikipedia'; name: string; kind: EntityKind; lang: string; context: string }
+  | { type: 'kontext:card-saved'; name: string; url: string }
+  /** Opens the saved list in a tab, filtered by `entity`, or at its Wikipedia switch. */
+  | { type: 'kontext:open-list'; entity?: string; wikipediaSwitch?: boolean }
+  | { type: 'kontext:wikipedia-off' };
+
+export interface CardResponses {
+  'kontext:card-wikipedia': CardWikipediaAnswer;
+  'kontext:card-saved': SavedMentions;
+  'kontext:open-list': { ok: boolean };
+  'kontext:wikipedia-off': { ok: boolean };
+}
+
+export const CARD_LIMITS = { name: 200, lang: 12, context: 2000, url: 4000 } as const;
+
+const ENTITY_KINDS: readonly EntityKind[] = ['person', 'place', 'organization'];
+
+const boundedString = (value: unknown, max: number, min = 0): value is string =>
+  typeof value === 'string' && value.length >= min && value.length <= max;
+
+export function isCardRequest(value: unknown): value is CardRequest {
+  if (!isObject(value)) return false;
+  switch (value.type) {
+    case 'kontext:card-wikipedia':
+      return (
+        boundedString(value.name, CARD_LIMITS.name, 1) &&
+        ENTITY_KINDS.includes(value.kind as EntityKind) &&
+        boundedString(value.lang, CARD_LIMITS.lang) &&
+        boundedString(value.context, CARD_LIMITS.context)
+      );
+    case 'kontext:card-saved':
+      return boundedString(value.name, CARD_LIMITS.name, 1) && boundedString(value.url, CARD_LIMITS.url);
+    case 'kontext:open-list':
+      return (
+        (value.entity === undefined || boundedString(value.entity, CARD_LIMITS.name, 1)) &&
+        (value.wikipediaSwitch === undefined || typeof value.wikipediaSwitch === 'boolean')
+      );
+    case 'kontext:wikipedia-off':
+      return true;
+    default:
+      return false;
+  }
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -3,6 +3,8 @@
  */
 import type { EntityCardModel } from '../../lib/highlight/card-model.ts';
 import type { CardStrings } from './i18n.ts';
+import { SavedMentionsSection } from './SavedMentionsSection.tsx';
+import { WikipediaSection } from './WikipediaSection.tsx';
 
 export interface HoverCardProps {
   model: EntityCardModel;
@@ -67,6 +69,8 @@ export function HoverCard({ model, strings, onNextMention, onClose }: HoverCardP
           </ul>
         </section>
       )}
+      <SavedMentionsSection name={model.name} strings={strings} />
+      <WikipediaSection model={model} strings={strings} />
       <a class="wiki" href={model.wikipediaUrl} target="_blank" rel="noopener noreferrer">
         {strings.wikipedia}
       </a>

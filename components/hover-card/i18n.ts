@@ -14,6 +14,15 @@ export interface CardStrings {
   close: string;
   cardLabel: (name: string) => string;
   quoted: (text: string) => string;
+  wikipediaSwitch: string;
+  /** Under the switch while it is off: where the click leads, and what switching on sends. */
+  wikipediaSwitchHint: string;
+  wikipediaSeveral: (kind: EntityKind, name: string) => string;
+  wikipediaRead: string;
+  wikipediaTextLicence: string;
+  wikipediaImage: (file: string) => string;
+  inSaved: (count: number) => string;
+  showInSaved: string;
 }
 
 const en: CardStrings = {
@@ -30,6 +39,16 @@ const en: CardStrings = {
   close: 'Close',
   cardLabel: (name) => `About ${name}`,
   quoted: (text) => `“${text}”`,
+  wikipediaSwitch: 'Show Wikipedia summaries in cards',
+  wikipediaSwitchHint:
+    'Opens Kontext’s settings to allow it. When on, a card sends only the name and the language to Wikipedia.',
+  wikipediaSeveral: (kind, name) =>
+    `Wikipedia: several ${kind === 'person' ? 'people' : kind === 'place' ? 'places' : 'organisations'} named ${name}`,
+  wikipediaRead: 'Read on Wikipedia',
+  wikipediaTextLicence: 'Text: Wikipedia, CC BY-SA 4.0',
+  wikipediaImage: (file) => `Image: ${file} (licence on its file page)`,
+  inSaved: (count) => (count === 1 ? 'In 1 of your saved articles' : `In ${count} of your saved articles`),
+  showInSaved: 'Show in your saved list',
 };
 
 const de: CardStrings = {
@@ -45,6 +64,17 @@ const de: CardStrings = {
   close: 'Schließen',
   cardLabel: (name) => `Über ${name}`,
   quoted: (text) => `„${text}“`,
+  wikipediaSwitch: 'Wikipedia-Zusammenfassungen in Karten zeigen',
+  wikipediaSwitchHint:
+    'Öffnet die Einstellungen von Kontext, um es zu erlauben. Eingeschaltet sendet eine Karte nur den Namen und die Sprache an Wikipedia.',
+  wikipediaSeveral: (kind, name) =>
+    `Wikipedia: mehrere ${kind === 'person' ? 'Personen' : kind === 'place' ? 'Orte' : 'Organisationen'} namens ${name}`,
+  wikipediaRead: 'Auf Wikipedia lesen',
+  wikipediaTextLicence: 'Text: Wikipedia, CC BY-SA 4.0',
+  wikipediaImage: (file) => `Bild: ${file} (Lizenz auf der Dateiseite)`,
+  inSaved: (count) =>
+    count === 1 ? 'In 1 Ihrer gespeicherten Artikel' : `In ${count} Ihrer gespeicherten Artikel`,
+  showInSaved: 'In den gespeicherten Artikeln zeigen',
 };
 
 const TABLE = { en, de } as const;

@@ -2,7 +2,7 @@
  * The card's styles, scoped to its closed shadow root: `:host { all: initial }` stops inherited page
  * styles at the boundary and the card's own rules cannot reach the page.
  */
-export const CARD_CSS = `
+const BASE_CSS = `
 :host { all: initial; }
 .card {
   --bg: #ffffff; --fg: #1c1c1e; --muted: #5c5f66; --line: #d9dbe0; --accent: #0b57d0;
@@ -52,3 +52,35 @@ ul { margin: 0; padding: 0; list-style: none; }
 .related li { border: 1px solid var(--line); border-radius: 999px; padding: 0 8px; font-size: 13px; }
 .wiki { display: inline-block; margin-top: 10px; color: var(--accent); }
 `;
+
+/** The Wikipedia and saved-articles sections (WikipediaSection.tsx, SavedMentionsSection.tsx). */
+const EXTRAS_CSS = `
+.wiki-card { display: block; margin-top: 0; color: inherit; }
+.wiki-body { display: flex; gap: 10px; align-items: flex-start; }
+.wiki-body img { flex: none; width: 64px; height: auto; border-radius: 6px; background: var(--line); }
+.wiki-description { margin: 0 0 2px; font-weight: 600; }
+.wiki-extract { margin: 0; }
+.wiki-credit { margin: 6px 0 0; font-size: 12px; color: var(--muted); }
+.wiki-card a, .wiki-links a { color: var(--accent); }
+.wiki-links { display: grid; gap: 2px; }
+.wiki-switch { margin: 8px 0 0; font-size: 12px; color: var(--muted); }
+.wiki-switch button {
+  display: inline-flex; align-items: center; gap: 6px; border: 0; background: none; padding: 2px 0;
+  font: inherit; color: var(--fg); cursor: pointer;
+}
+.wiki-switch .track {
+  width: 26px; height: 14px; border-radius: 999px; background: var(--line); position: relative; flex: none;
+}
+.wiki-switch .track::after {
+  content: ""; position: absolute; top: 2px; left: 2px; width: 10px; height: 10px; border-radius: 50%;
+  background: var(--bg); transition: left 120ms;
+}
+.wiki-switch [aria-checked="true"] .track { background: var(--accent); }
+.wiki-switch [aria-checked="true"] .track::after { left: 14px; }
+.wiki-switch .hint { display: block; }
+.saved-titles li { font-size: 13px; }
+.saved-titles li::before { content: "· "; color: var(--muted); }
+.saved-mentions .next { margin-top: 4px; }
+`;
+
+export const CARD_CSS = BASE_CSS + EXTRAS_CSS;

@@ -28,6 +28,8 @@ export interface SavedListProps {
   compact?: boolean;
   lang?: UiLanguage;
   t?: SavedTranslate;
+  /** Filters to open with (the list page's `?entity=NAME`). */
+  initialFilters?: SearchFilters;
 }
 
 /** Enough to fill any screen; the rest on demand, so 2,000 articles never render at once. */
@@ -44,10 +46,11 @@ export function SavedList({
   compact = false,
   lang = uiLanguage(),
   t: given,
+  initialFilters,
 }: SavedListProps) {
   const t = useMemo(() => given ?? createSavedTranslator(lang), [given, lang]);
   const [query, setQuery] = useState('');
-  const [filters, setFilters] = useState<SearchFilters>({});
+  const [filters, setFilters] = useState<SearchFilters>(initialFilters ?? {});
   const [sort, setSort] = useState<SortOrder | 'auto'>('auto');
   const [results, setResults] = useState<SavedCard[] | null>(null);
   /** The results came from the cards alone: the full-text index is still loading. */

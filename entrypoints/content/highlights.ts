@@ -8,6 +8,7 @@ import type { BlockAnchor } from '../../lib/extract/types.ts';
 import { createReadingAids, type ReadingAidsSnapshot } from '../../lib/highlight/reading-aids.ts';
 import type { HighlightKind } from '../../lib/messaging.ts';
 import type { Analysis } from '../../lib/types.ts';
+import { provideBrowserCardServices } from '../../utils/card-services.ts';
 
 export interface ReadingAids {
   show(analysis: Analysis, anchors: BlockAnchor[] | null): void;
@@ -29,6 +30,7 @@ export interface ReadingAids {
 export const INSPECT_GLOBAL = '__kontextReadingAidsInspect';
 
 export function mountReadingAids(ctx: ContentScriptContext): ReadingAids {
+  provideBrowserCardServices(() => location.href);
   const aids = createReadingAids(document, {
     signal: ctx.signal,
     createCard: (doc) => createHoverCard(doc, { language: navigator.language }),

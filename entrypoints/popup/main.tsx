@@ -7,6 +7,7 @@ import { PopupShell, tabFromHash } from '@/components/popup/PopupShell.tsx';
 import { savedArticlesLike } from '@/components/popup/saved-related.ts';
 import { createSavedTranslator, describeFailure } from '@/components/saved/i18n.ts';
 import { SavedList } from '@/components/saved/SavedList.tsx';
+import { WikipediaSwitch } from '@/components/WikipediaSwitch.tsx';
 import type { BackgroundRequest, BackgroundResponses, HighlightKind } from '@/lib/messaging.ts';
 import {
   type Library,
@@ -17,6 +18,7 @@ import {
 import type { Analysis } from '@/lib/types.ts';
 import '@/components/theme.css';
 import '@/components/saved/saved.css';
+import { browserWikipediaSwitch } from '@/utils/wikipedia-switch-api.ts';
 import './popup.css';
 
 function ask<T extends BackgroundRequest>(message: T): Promise<BackgroundResponses[T['type']]> {
@@ -76,14 +78,21 @@ function SavedTab() {
   );
 }
 
+const wikipediaSwitch = browserWikipediaSwitch();
+
 targetTabId().then((tabId) =>
   render(
-    <PopupShell
-      initialTab={tabFromHash(location.hash)}
-      article={() => <App api={api} tabId={tabId} t={t} />}
-      saved={() => <SavedTab />}
-      t={t}
-    />,
+    <>
+      <PopupShell
+        initialTab={tabFromHash(location.hash)}
+        article={() => <App api={api} tabId={tabId} t={t} />}
+        saved={() => <SavedTab />}
+        t={t}
+      />
+      <footer class="settings">
+        <WikipediaSwitch api={wikipediaSwitch} />
+      </footer>
+    </>,
     document.getElementById('app')!,
   ),
 );

@@ -4,6 +4,7 @@ import { createSavedTranslator, describeFailure } from '@/components/saved/i18n.
 import { Reader } from '@/components/saved/Reader.tsx';
 import { openLibrary } from '@/lib/storage/library.ts';
 import '@/components/theme.css';
+import { provideBrowserCardServices } from '@/utils/card-services.ts';
 import '@/components/saved/saved.css';
 
 const lang = uiLanguage();
@@ -12,8 +13,19 @@ document.documentElement.lang = lang;
 document.title = t('readerTitle');
 const root = document.getElementById('app')!;
 const id = new URLSearchParams(location.search).get('id');
+// The reader's cards ask the background like a page's cards do; "In N of your saved articles" leaves out
+// the article being read, known by its saved address once the library answers.
+let readingUrl = '';
+provideBrowserCardServices(() => readingUrl);
 
 openLibrary()
+  .then((library) => {
+    if (id)
+      void library.get(id).then((article) => {
+        readingUrl = article?.url ?? '';
+      });
+    return library;
+  })
   .then((library) =>
     render(<Reader library={library} id={id} listHref="/list.html" lang={lang} t={t} />, root),
   )

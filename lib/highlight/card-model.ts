@@ -32,6 +32,13 @@ export interface EntityCardModel {
   related: CardRelatedEntity[];
   /** A Wikipedia search URL in the article's language. Only a link: nothing is requested. */
   wikipediaUrl: string;
+  /** The article's language (ISO 639-1, 'und' when unknown). */
+  lang: string;
+  /**
+   * The article's words around the first mentions: what tells one Paris from another when the reader
+   * has switched on Wikipedia summaries. Used on the machine only; never sent anywhere.
+   */
+  context: string;
 }
 
 /** Wikipedia language edition for an ISO 639-1 code; 'und' and malformed codes fall back to English. */
@@ -73,9 +80,26 @@ export function buildCoOccurrence(analysis: Pick<Analysis, 'text' | 'lang' | 'en
 
 const MAX_RELATED = 6;
 const MAX_QUOTES = 4;
+const CONTEXT_MENTIONS = 3;
+const CONTEXT_REACH = 160;
+
+/** Text around the entity's first mentions, each window cut at word boundaries. */
+export function mentionContext(text: string, entity: Pick<Entity, 'mentions'>): string {
+  const windows: string[] = [];
+  for (const mention of entity.mentions.slice(0, CONTEXT_MENTIONS)) {
+    const from = Math.max(0, mention.start - CONTEXT_REACH);
+    const to = Math.min(text.length, mention.end + CONTEXT_REACH);
+    let window = text.slice(from, to);
+    // A window cut mid-word drops the cut word.
+    if (from > 0) window = window.replace(/^\S*\s/, '');
+    if (to < text.length) window = window.replace(/\s\S*$/, '');
+    windows.push(window);
+  }
+  return windows.join(' … ');
+}
 
 export function buildEntityCard(
-  analysis: Pick<Analysis, 'entities' | 'quotes' | 'lang'>,
+  analysis: Pick<Analysis, 'entities' | 'quotes' | 'lang' | 'text'>,
   entity: Entity,
   coOccurrence: CoOccurrence,
   mentionIndex: number,
@@ -106,5 +130,7 @@ export function buildEntityCard(
     quotes,
     related: related.slice(0, MAX_RELATED),
     wikipediaUrl: wikipediaUrl(entity.name, analysis.lang),
+    lang: analysis.lang,
+    context: mentionContext(analysis.text, entity),
   };
 }

@@ -12,6 +12,7 @@
  * Library at once; writes announce themselves on a BroadcastChannel (onLibraryChange) so others refresh().
  */
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
+import { foldName } from '../text/fold.ts';
 import { searchCards } from './card-search.ts';
 import { LibraryError, toWriteError } from './errors.ts';
 import { normalizeArticleUrl, siteOf } from './normalize-url.ts';
@@ -217,14 +218,15 @@ class IndexedDbLibrary implements Library {
         ? searchCards(cards.values(), query)
         : (await state.index).query(query).flatMap((id) => cards.get(id) ?? []);
     const tag = filters.tag?.toLowerCase();
-    const entity = filters.entity?.toLowerCase();
+    // One name fold (lib/text/fold.ts): the card's "filter by this name" finds "Kim Jong-un" for "Kim Jong Un".
+    const entity = filters.entity === undefined ? undefined : foldName(filters.entity);
     results = results.filter(
       (a) =>
         (tag === undefined || a.tags.some((t) => t.toLowerCase() === tag)) &&
         (filters.site === undefined || siteOf(a) === filters.site) &&
         (filters.lang === undefined || a.lang === filters.lang) &&
         (filters.read === undefined || a.read === filters.read) &&
-        (entity === undefined || a.entityNames.some((name) => name.toLowerCase() === entity)),
+        (entity === undefined || a.entityNames.some((name) => foldName(name) === entity)),
     );
     return { cards: sortResults(results, request.sort ?? (query ? 'relevance' : 'newest'), query), partial };
   }

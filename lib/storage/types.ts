@@ -71,7 +71,7 @@ export interface SearchFilters {
   /** Matches SavedArticle.siteName, or the URL's host when there is no site name (see siteOf). */
   site?: string;
   lang?: string;
-  /** Entity name, compared case-insensitively with each entity's name. */
+  /** Entity name, compared with each entity's name under foldName (case, accents, hyphens). */
   entity?: string;
   read?: boolean;
 }

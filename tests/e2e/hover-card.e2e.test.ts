@@ -15,32 +15,12 @@ import {
   analyseThroughPopup,
   collectPageErrors,
   inspectAids,
+  pointAtFirst,
   useSeedArticlePage,
   waitForAids,
 } from './reading-aids.ts';
 
 requireSharedDataInCi();
-
-/** Viewport centre of the first "Kim Jong Un" in the article's paragraphs (not its title), scrolled into view. */
-async function pointAtFirst(page: Page, words: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((needle: string) => {
-    for (const paragraph of document.querySelectorAll('article p')) {
-      const node = [...paragraph.childNodes].find(
-        (n) => n.nodeType === 3 && (n as Text).data.includes(needle),
-      );
-      if (!node) continue;
-      const at = (node as Text).data.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      (node.parentElement as Element).scrollIntoView({ block: 'center', behavior: 'instant' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`"${needle}" is not in the article`);
-  }, words);
-}
 
 /** Text of every node under closed shadow roots, via CDP (Chromium only). */
 async function closedShadowText(page: Page): Promise<string> {

@@ -110,6 +110,27 @@ export async function analyseThroughPopup(session: ExtensionSession, page: Page)
   return { tabId, outcome, analysis };
 }
 
+/** Viewport centre of the first `words` (e.g. "Kim Jong Un") in the article's paragraphs (not its title), scrolled into view. */
+export async function pointAtFirst(page: Page, words: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((needle: string) => {
+    for (const paragraph of document.querySelectorAll('article p')) {
+      const node = [...paragraph.childNodes].find(
+        (n) => n.nodeType === 3 && (n as Text).data.includes(needle),
+      );
+      if (!node) continue;
+      const at = (node as Text).data.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      (node.parentElement as Element).scrollIntoView({ block: 'center', behavior: 'instant' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`"${needle}" is not in the article`);
+  }, words);
+}
+
 /** Sends the content script its clear message, as the extension does. */
 export async function clearThroughExtension(session: ExtensionSession, tabId: number): Promise<void> {
   await evaluateInExtension(

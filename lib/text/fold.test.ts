@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { foldName, sameName } from './fold.ts';
+
+describe('foldName', () => {
+  it('lets hyphenated and spaced spellings of a name meet', () => {
+    expect(sameName('Kim Jong-un', 'Kim Jong Un')).toBe(true);
+    expect(sameName('Jean-Luc Mélenchon', 'Jean Luc Melenchon')).toBe(true);
+  });
+
+  it('drops accents and case, and spells ß as ss', () => {
+    expect(foldName('Recep Tayyip Erdoğan')).toBe('recep tayyip erdogan');
+    expect(foldName('Straße')).toBe('strasse');
+    expect(foldName('ÉLYSÉE')).toBe('elysee');
+  });
+
+  it('collapses dots, apostrophes and runs of spaces into one space', () => {
+    expect(foldName('  St. Pölten ')).toBe('st polten');
+    expect(foldName("Beto O'Rourke")).toBe('beto o rourke');
+    expect(foldName('Kim  Jong–un')).toBe('kim jong un');
+  });
+
+  it('keeps different names apart', () => {
+    expect(sameName('Kim Jong Un', 'Kim Jong Il')).toBe(false);
+    expect(sameName('Koch', 'Kochs')).toBe(false);
+  });
+});

@@ -1,0 +1,21 @@
+/**
+ * The one name fold: two spellings of a name that a reader would call the same name fold to the same
+ * key. Accents go ("Erdoğan" = "Erdogan"), ß is ss, case goes, and hyphens, dashes, apostrophes, dots
+ * and runs of spaces all become one space ("Kim Jong-un" = "Kim Jong Un", "St. Pölten" = "St Polten").
+ * Letters are otherwise kept as they are: a fold that merged different names would show a reader
+ * articles about someone else.
+ */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** True when the two names fold to the same key. */
+export function sameName(a: string, b: string): boolean {
+  return foldName(a) === foldName(b);
+}

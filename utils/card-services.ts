@@ -1,0 +1,35 @@
+/** Binds the hover card's services (components/hover-card/card-services.ts) to background messages. */
+import { provideCardServices } from '@/components/hover-card/card-services.ts';
+import type { CardRequest, CardResponses } from '@/lib/messaging.ts';
+import { CARD_LIMITS } from '@/lib/messaging.ts';
+
+function ask<T extends CardRequest>(message: T): Promise<CardResponses[T['type']]> {
+  return browser.runtime.sendMessage(message) as Promise<CardResponses[T['type']]>;
+}
+
+/** `pageUrl`: the article being read, which "In N of your saved articles" leaves out. */
+export function provideBrowserCardServices(pageUrl: () => string): void {
+  provideCardServices({
+    wikipedia: ({ name, kind, lang, context }) =>
+      ask({
+        type: 'kontext:card-wikipedia',
+        name: name.slice(0, CARD_LIMITS.name),
+        kind,
+        lang: lang.slice(0, CARD_LIMITS.lang),
+        context: context.slice(0, CARD_LIMITS.context),
+      }),
+    savedMentions: (name) =>
+      ask({
+        type: 'kontext:card-saved',
+        name: name.slice(0, CARD_LIMITS.name),
+        url: pageUrl().slice(0, CARD_LIMITS.url),
+      }),
+    openWikipediaSwitch: () =>
+      void ask({ type: 'kontext:open-list', wikipediaSwitch: true }).catch(() => undefined),
+    turnWikipediaOff: async () => {
+      await ask({ type: 'kontext:wikipedia-off' });
+    },
+    openSavedList: (name) =>
+      void ask({ type: 'kontext:open-list', entity: name.slice(0, CARD_LIMITS.name) }).catch(() => undefined),
+  });
+}
