@@ -1,6 +1,8 @@
+import { isProbablyReaderable } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { buildNewsPage, buildSeedPage, parsePlainArticle } from '../../tests/fixtures/news-page.ts';
+import { buildShortParagraphsPage } from '../../tests/fixtures/short-paragraphs-page.ts';
 import { describeWithSharedData } from '../../tests/support/shared-data.ts';
 import { chooseLanguage, extractArticle } from './index.ts';
 
@@ -54,18 +56,29 @@ describe('extractArticle', () => {
     });
   });
 
-  it('says when a page is not an article, without throwing', () => {
+  it('says when a page has no article, without throwing', () => {
     const doc = dom('<html><body><form><input name=user><button>Login</button></form></body></html>');
     const { page } = extractArticle(doc, URL);
-    expect(page.status).toBe('not-readerable');
+    expect(page.status).toBe('no-article');
     expect(page.message).toMatch(/article/);
     expect(page.blocks).toEqual([]);
+  });
+
+  it('extracts an article of many one-sentence paragraphs, which isProbablyReaderable refuses', () => {
+    const doc = dom(buildShortParagraphsPage());
+    // The premise: Readability's heuristic calls this page no article.
+    expect(isProbablyReaderable(doc)).toBe(false);
+    const { page } = extractArticle(doc, URL);
+    expect(page.status).toBe('ok');
+    expect(page.title).toBe('Flooding closes roads across the north of England');
+    expect(page.blocks.filter((b) => b.kind === 'paragraph').length).toBeGreaterThanOrEqual(19);
+    expect(page.text).toContain('Environment Secretary Sarah Collins is due to visit York on Tuesday.');
   });
 
   it('refuses pages too large to analyse with a clear message', () => {
     const doc = dom(`<html><body>${'<i></i>'.repeat(31_000)}</body></html>`);
     const { page } = extractArticle(doc, URL);
-    expect(page.status).toBe('no-article');
+    expect(page.status).toBe('too-large');
     expect(page.message).toMatch(/too large/);
   });
 
