@@ -38,3 +38,25 @@ export function isSpaceCode(code: number): boolean {
     code === 0x3000
   );
 }
+
+/**
+ * `text` as the analysis reads it: invisible characters dropped, every whitespace run one space. The
+ * highlighter compares live text (a Range's toString(), a page's Text nodes) with analysed text through
+ * it, so "Nord&shy;korea" in the page is "Nordkorea" in the analysis.
+ */
+export function toAnalysisText(text: string): string {
+  const out: string[] = [];
+  let lastWasSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isInvisibleCode(code)) continue;
+    if (isSpaceCode(code)) {
+      if (!lastWasSpace) out.push(' ');
+      lastWasSpace = true;
+    } else {
+      out.push(text[i]!);
+      lastWasSpace = false;
+    }
+  }
+  return out.join('');
+}
