@@ -16,6 +16,7 @@ import { extractArticle } from '../../lib/extract/index.ts';
 import type { ExtractedPage } from '../../lib/extract/types.ts';
 import { normalizeLangTag } from '../../lib/text/language.ts';
 import { describeWithSharedData, hasSharedData, sharedPath } from '../support/shared-data.ts';
+import { type TokenScores, tokenF1 } from '../support/token-f1.ts';
 
 /** The URL mozilla/readability's harness gives every page; expected.html's absolute links use it. */
 const PAGE_URL = 'http://fakehost/test/page.html';
@@ -44,40 +45,6 @@ interface ExpectedMetadata {
   siteName: string | null;
   publishedTime: string | null;
   readerable: boolean;
-}
-
-interface TokenScores {
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-function tokens(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Multiset token precision, recall and F1 of `actual` against `expected`. */
-function tokenF1(actual: string, expected: string): TokenScores {
-  const got = tokens(actual);
-  const want = tokens(expected);
-  if (got.length === 0 || want.length === 0) {
-    const same = got.length === want.length;
-    return { precision: same ? 1 : 0, recall: same ? 1 : 0, f1: same ? 1 : 0 };
-  }
-  const remaining = new Map<string, number>();
-  for (const token of want) remaining.set(token, (remaining.get(token) ?? 0) + 1);
-  let shared = 0;
-  for (const token of got) {
-    const left = remaining.get(token) ?? 0;
-    if (left > 0) {
-      shared++;
-      remaining.set(token, left - 1);
-    }
-  }
-  const precision = shared / got.length;
-  const recall = shared / want.length;
-  const f1 = shared === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1 };
 }
 
 interface PageRun {
