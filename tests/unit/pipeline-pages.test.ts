@@ -5,13 +5,18 @@
  * expected.html than Readability's own parse() text of the same page (token F1, tests/support/token-f1.ts).
  * The extension runs the same two halves (extractPage in the page, analyzeExtracted in the background).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { expect, it } from 'vitest';
 import { analyzeDocument } from '../../lib/analyze.ts';
 import { loadModelFromDisk } from '../../scripts/node-model-loader.ts';
-import { describeWithSharedData, hasSharedData, sharedPath } from '../support/shared-data.ts';
+import {
+  describeWithSharedData,
+  hasSharedData,
+  readabilityPageNames,
+  sharedPath,
+} from '../support/shared-data.ts';
 import { tokenF1 } from '../support/token-f1.ts';
 
 /** The URL mozilla/readability's harness gives every page. */
@@ -21,12 +26,7 @@ const PAGE_URL = 'http://fakehost/test/page.html';
 const F1_EPSILON = 0.0005;
 
 const dir = hasSharedData ? sharedPath('pages', 'readability') : '';
-const names = hasSharedData
-  ? readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort()
-  : [];
+const names = readabilityPageNames();
 
 const read = (name: string, file: string) => readFileSync(`${dir}/${name}/${file}`, 'utf8');
 const documentOf = (html: string) =>
