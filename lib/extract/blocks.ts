@@ -5,6 +5,7 @@
 import { BLOCK_TAGS } from '../text/block-tags.ts';
 import { isInvisibleCode, isSpaceCode } from '../text/characters.ts';
 import type { ArticleBlock, BlockKind } from '../types.ts';
+import { furnitureKind } from './block-kinds.ts';
 import type { TextPiece } from './types.ts';
 
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'MATH', 'math']);
@@ -49,9 +50,14 @@ class BlockBuilder {
 
   constructor(readonly kind: BlockKind) {}
 
-  addText(node: Text): void {
+  /** Non-space characters read, and how many of them sat inside a link. */
+  private visibleChars = 0;
+  private linkedChars = 0;
+
+  addText(node: Text, insideLink: boolean): void {
     const data = node.data;
     this.current = null;
+    const before = this.visibleChars;
     for (let i = 0; i < data.length; i++) {
       const code = data.charCodeAt(i);
       if (isInvisibleCode(code)) continue;
@@ -60,8 +66,15 @@ class BlockBuilder {
         this.push(node, ' ', i);
       } else {
         this.push(node, data[i]!, i);
+        this.visibleChars++;
       }
     }
+    if (insideLink) this.linkedChars += this.visibleChars - before;
+  }
+
+  /** Share of the block's visible characters that sit inside links. */
+  linkedShare(): number {
+    return this.visibleChars === 0 ? 0 : this.linkedChars / this.visibleChars;
   }
 
   /** <br> inside a block reads as a space. */
@@ -109,7 +122,10 @@ export function readBlocks(root: Element): SourcedBlock[] {
   let builder: BlockBuilder | null = null;
   const flush = () => {
     const block = builder?.finish();
-    if (block) blocks.push(block);
+    if (block && owner) {
+      block.kind = furnitureKind(block.kind, owner, root, block.text, builder!.linkedShare());
+      blocks.push(block);
+    }
     builder = null;
   };
 
@@ -136,7 +152,7 @@ export function readBlocks(root: Element): SourcedBlock[] {
       if (!/\S/.test(text.data)) continue;
       builder = new BlockBuilder(blockKindOf(nodeOwner));
     }
-    builder.addText(text);
+    builder.addText(text, text.parentElement?.closest('a') != null);
   }
   flush();
   return blocks;

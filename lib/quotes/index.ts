@@ -2,7 +2,7 @@
  * Direct quotations with their speakers: typography (marks.ts), speech or phrase (kind.ts), who
  * said it (attribution.ts) and to which entity that resolves (resolve.ts).
  */
-import type { ArticleBlock, Entity, Quote } from '../types.ts';
+import { type ArticleBlock, type Entity, isContentBlock, type Quote } from '../types.ts';
 import { speakerAfter, speakerBefore, speakerLaterAfter, subjectOf } from './attribution.ts';
 import { classifyQuote } from './kind.ts';
 import { findQuotedSpans, type QuotedSpan } from './marks.ts';
@@ -38,7 +38,12 @@ export function findQuotes(
   entities: Entity[],
 ): Quote[] {
   const { text, blocks, lang } = article;
-  const spans = findQuotedSpans(text, blocks);
+  // Quotes in credits, page furniture and photo captions are not speech in the story (a caption's
+  // pull-quote repeats one from the text, or is a headline's).
+  const spans = findQuotedSpans(text, blocks).filter((span) => {
+    const kind = blocks[blockIndexAt(blocks, span.outerStart)]?.kind;
+    return kind !== undefined && isContentBlock(kind) && kind !== 'caption';
+  });
   const resolver = new SpeakerResolver(
     text,
     entities,
