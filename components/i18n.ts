@@ -12,7 +12,7 @@ const en = {
   failureFrame: 'Kontext could not reach this page.',
   failureTimeout: 'The page did not answer in time. Reload it and try again.',
   failureError: 'Something went wrong while analysing this page.',
-  statusNotReaderable: 'This page doesn’t look like an article, so there is nothing to analyse.',
+  statusTooLarge: 'This page is too large for Kontext to analyse.',
   statusNoArticle: 'Kontext found no article text on this page.',
   minutes: '{n} min read',
   summary: 'Summary',
@@ -56,7 +56,7 @@ const de: Record<MessageKey, string> = {
   failureTimeout:
     'Die Seite hat nicht rechtzeitig geantwortet. Laden Sie sie neu und versuchen Sie es noch einmal.',
   failureError: 'Beim Analysieren dieser Seite ist etwas schiefgegangen.',
-  statusNotReaderable: 'Diese Seite sieht nicht wie ein Artikel aus; es gibt nichts zu analysieren.',
+  statusTooLarge: 'Diese Seite ist zu groß, als dass Kontext sie analysieren könnte.',
   statusNoArticle: 'Kontext hat auf dieser Seite keinen Artikeltext gefunden.',
   minutes: '{n} Min. Lesezeit',
   summary: 'Zusammenfassung',

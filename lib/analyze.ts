@@ -9,6 +9,7 @@ import { type AnalyzeOptions, analyzeExtracted } from './analyze-extracted.ts';
 import { layoutBlocks } from './extract/blocks.ts';
 import { chooseLanguage, countWords, readingMinutes } from './extract/index.ts';
 import { extractPage, type PageExtraction } from './extract/page.ts';
+import { toAnalysisText } from './text/characters.ts';
 import type { Analysis } from './types.ts';
 
 export { type AnalyzeOptions, analyzeExtracted, type ModelLoader } from './analyze-extracted.ts';
@@ -35,7 +36,7 @@ export async function analyzeText(
 ): Promise<Analysis> {
   const paragraphs = text
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .map((p) => toAnalysisText(p).trim())
     .filter(Boolean);
   const laidOut = layoutBlocks(paragraphs.map((p) => ({ kind: 'paragraph' as const, text: p })));
   const words = countWords(laidOut.text);

@@ -132,10 +132,11 @@ export interface LanguageSupport {
 }
 
 /**
- * 'ok': an article was found. 'not-readerable': Readability's isProbablyReaderable said no.
- * 'no-article': Readability ran but found nothing usable.
+ * 'ok': an article was found. 'no-article': extraction ran and found no article text. 'too-large': the
+ * page was too big to hand to Readability. 'not-readerable' is no longer produced (extraction always runs
+ * on a click); it stays for analyses cached or saved before, and reads like 'no-article'.
  */
-export type AnalysisStatus = 'ok' | 'not-readerable' | 'no-article';
+export type AnalysisStatus = 'ok' | 'not-readerable' | 'no-article' | 'too-large';
 
 export interface Analysis extends PageFacts {
   status: AnalysisStatus;

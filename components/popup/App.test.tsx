@@ -179,16 +179,26 @@ describe('popup App', () => {
     expect(byTestId('status')[0]?.textContent).toMatch(/can’t read this page/);
   });
 
-  it('explains a page without an article', async () => {
-    await mount(
-      fakeApi({
-        ok: true,
-        cached: false,
-        highlightKinds: [],
-        analysis: { ...analysis, status: 'not-readerable', message: 'no', entities: [], summary: [] },
-      }),
+  const noArticle = (status: 'no-article' | 'too-large', message: string) =>
+    fakeApi({
+      ok: true,
+      cached: false,
+      highlightKinds: [],
+      analysis: { ...analysis, status, message, entities: [], summary: [] },
+    });
+
+  it('explains a page without an article, all of it in the UI language', async () => {
+    await mount(noArticle('no-article', 'No article text was found on this page.'), 7, 'de');
+    expect(byTestId('status')[0]?.textContent).toBe(
+      'Kontext hat auf dieser Seite keinen Artikeltext gefunden.',
     );
-    expect(byTestId('status')[0]?.textContent).toMatch(/doesn’t look like an article/);
+    // The analysis' own message is English, for logs and the CLI: it never reaches a German reader.
+    expect(root.textContent).not.toContain('No article text was found');
+  });
+
+  it('says when a page is too large to analyse', async () => {
+    await mount(noArticle('too-large', 'The page is too large to analyse (40000 elements).'));
+    expect(byTestId('status')[0]?.textContent).toBe('This page is too large for Kontext to analyse.');
   });
 
   it('turns a thrown error into a message with a retry', async () => {

@@ -91,10 +91,10 @@ export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang
     return (
       <div class="status" role="alert">
         <h1 class="title">{response.analysis.title}</h1>
+        {/* analysis.message is English, for logs and the CLI: the UI words the status itself. */}
         <p data-testid="status">
-          {t(response.analysis.status === 'not-readerable' ? 'statusNotReaderable' : 'statusNoArticle')}
+          {t(response.analysis.status === 'too-large' ? 'statusTooLarge' : 'statusNoArticle')}
         </p>
-        {response.analysis.message && <p class="detail">{response.analysis.message}</p>}
       </div>
     );
   }

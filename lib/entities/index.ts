@@ -7,7 +7,7 @@
  */
 import type { ModelLoader } from '../analyze.ts';
 import { splitSentences } from '../text/sentences.ts';
-import type { ArticleBlock, Entity, EntityKind } from '../types.ts';
+import { type ArticleBlock, type Entity, type EntityKind, isContentBlock } from '../types.ts';
 import { isPossessedNoun, TEMPLATES } from './features.ts';
 import { deserializeModel, type TaggerModel, tagSentence } from './model.ts';
 import { buildEntityTable, type RawMention } from './table.ts';
@@ -68,6 +68,7 @@ interface SentenceOfBlock {
   /** Offset of the sentence in the article text. */
   start: number;
   heading: boolean;
+  caption: boolean;
 }
 
 /** The entity table of an article, sorted by count descending then first mention. */
@@ -88,9 +89,12 @@ export function recognizeEntities(
 
   const sentences: SentenceOfBlock[] = [];
   for (const block of article.blocks) {
+    // Credits and page furniture are not the article: a photographer is not a person in the story.
+    if (!isContentBlock(block.kind)) continue;
     const heading = block.kind === 'heading';
+    const caption = block.kind === 'caption';
     for (const span of splitSentences(block.text, lang)) {
-      sentences.push({ text: span.text, start: block.start + span.start, heading });
+      sentences.push({ text: span.text, start: block.start + span.start, heading, caption });
     }
   }
   lap('split');
@@ -129,6 +133,7 @@ export function recognizeEntities(
     lang,
     mentions,
     sentences: sentences.map((s) => s.text),
+    captionSentences: new Set(sentences.flatMap((s, i) => (s.caption ? [i] : []))),
     tokens: allTokens,
     isKnownName: (word) => gazetteer.kindOf(word) !== undefined || isEntityWord(word),
     gazetteerKind: (name) => {

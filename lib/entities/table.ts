@@ -19,12 +19,27 @@ export interface RawMention {
   ownsNext?: boolean;
 }
 
+/**
+ * The sentence a card shows as the entity's first mention: the first one outside a photo caption when
+ * there is one (a caption sits above the article's first paragraph but is not where the story names it).
+ */
+function firstReadSentence(
+  mentions: ReadonlyArray<{ sentence: number }>,
+  captionSentences: ReadonlySet<number> | undefined,
+): number {
+  const first = mentions[0]!.sentence;
+  if (!captionSentences?.has(first)) return first;
+  return mentions.find((m) => !captionSentences.has(m.sentence))?.sentence ?? first;
+}
+
 export interface TableInput {
   text: string;
   lang: string;
   mentions: RawMention[];
   /** Sentence texts by index (RawMention.sentence). */
   sentences: string[];
+  /** Indexes into `sentences` of sentences read from photo captions. */
+  captionSentences?: ReadonlySet<number>;
   /** Tokens of the article with their sentence index, for demonym and compound links. */
   tokens: Array<Token & { sentence: number }>;
   /** Whether a word is known as a name (gazetteer or model vocabulary); used for genitives. */
@@ -197,7 +212,7 @@ export function buildEntityTable(input: TableInput): Entity[] {
       kind,
       count: g.mentions.length,
       aliases,
-      firstSentence: input.sentences[g.mentions[0]!.sentence] ?? '',
+      firstSentence: input.sentences[firstReadSentence(g.mentions, input.captionSentences)] ?? '',
       sentences: sentenceIds.map((s) => input.sentences[s] ?? ''),
       mentions: g.mentions.map(({ start, end, text }) => ({ start, end, text })),
     });

@@ -3,14 +3,12 @@
  * remembers, for every character, which Text node and offset it came from.
  */
 import { BLOCK_TAGS } from '../text/block-tags.ts';
+import { isInvisibleCode, isSpaceCode } from '../text/characters.ts';
 import type { ArticleBlock, BlockKind } from '../types.ts';
+import { furnitureKind } from './block-kinds.ts';
 import type { TextPiece } from './types.ts';
 
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'MATH', 'math']);
-
-/** Characters that carry no reading content and would only split words (soft hyphen, zero-width). */
-const INVISIBLE = /[\u00ad\u200b\u200c\u2060\ufeff]/;
-const WHITESPACE = /\s/;
 
 function blockKindOf(element: Element): BlockKind {
   const tag = element.tagName.toUpperCase();
@@ -38,58 +36,82 @@ export interface SourcedBlock {
   pieces: TextPiece[];
 }
 
+/**
+ * Builds one block's text in time linear in its length: characters go into an array that is joined once,
+ * and whether the text so far ends in a space is a flag. (Appending one character at a time to a string
+ * and asking `endsWith(' ')` after each makes V8 flatten the growing string again and again: quadratic,
+ * 19 s for one 200 KB paragraph in Node, and a frozen tab in Chromium.)
+ */
 class BlockBuilder {
-  text = '';
-  pieces: TextPiece[] = [];
+  private readonly chars: string[] = [];
+  private endsWithSpace = false;
+  readonly pieces: TextPiece[] = [];
   private current: TextPiece | null = null;
 
   constructor(readonly kind: BlockKind) {}
 
-  addText(node: Text): void {
+  /** Non-space characters read, and how many of them sat inside a link. */
+  private visibleChars = 0;
+  private linkedChars = 0;
+
+  addText(node: Text, insideLink: boolean): void {
     const data = node.data;
     this.current = null;
+    const before = this.visibleChars;
     for (let i = 0; i < data.length; i++) {
-      const ch = data[i]!;
-      if (INVISIBLE.test(ch)) continue;
-      if (WHITESPACE.test(ch)) {
-        if (this.text.length === 0 || this.text.endsWith(' ')) continue;
+      const code = data.charCodeAt(i);
+      if (isInvisibleCode(code)) continue;
+      if (isSpaceCode(code)) {
+        if (this.chars.length === 0 || this.endsWithSpace) continue;
         this.push(node, ' ', i);
       } else {
-        this.push(node, ch, i);
+        this.push(node, data[i]!, i);
+        this.visibleChars++;
       }
     }
+    if (insideLink) this.linkedChars += this.visibleChars - before;
+  }
+
+  /** Share of the block's visible characters that sit inside links. */
+  linkedShare(): number {
+    return this.visibleChars === 0 ? 0 : this.linkedChars / this.visibleChars;
   }
 
   /** <br> inside a block reads as a space. */
   addBreak(): void {
     this.current = null;
-    if (this.text.length > 0 && !this.text.endsWith(' ')) {
-      this.text += ' ';
+    if (this.chars.length > 0 && !this.endsWithSpace) {
+      this.chars.push(' ');
+      this.endsWithSpace = true;
       // A space with no source character: it belongs to no piece, so no highlight can start on it.
     }
   }
 
   private push(node: Text, ch: string, rawOffset: number): void {
-    if (!this.current || this.current.node !== node || this.current.end !== this.text.length) {
-      this.current = { node, start: this.text.length, end: this.text.length, rawOffsets: [] };
+    const length = this.chars.length;
+    if (!this.current || this.current.node !== node || this.current.end !== length) {
+      this.current = { node, start: length, end: length, rawOffsets: [] };
       this.pieces.push(this.current);
     }
-    this.text += ch;
+    this.chars.push(ch);
+    this.endsWithSpace = ch === ' ';
     this.current.end += 1;
     this.current.rawOffsets.push(rawOffset);
   }
 
   finish(): SourcedBlock | null {
-    while (this.text.endsWith(' ')) {
-      this.text = this.text.slice(0, -1);
+    // Whitespace is collapsed as it is read, so the text ends in at most one space.
+    if (this.endsWithSpace) {
+      this.chars.pop();
       const last = this.pieces.at(-1);
-      if (last && last.end > this.text.length) {
+      if (last && last.end > this.chars.length) {
         last.end -= 1;
         last.rawOffsets.pop();
         if (last.end === last.start) this.pieces.pop();
       }
     }
-    return this.text ? { kind: this.kind, text: this.text, pieces: this.pieces } : null;
+    const text = this.chars.join('');
+    return text ? { kind: this.kind, text, pieces: this.pieces } : null;
   }
 }
 
@@ -100,7 +122,10 @@ export function readBlocks(root: Element): SourcedBlock[] {
   let builder: BlockBuilder | null = null;
   const flush = () => {
     const block = builder?.finish();
-    if (block) blocks.push(block);
+    if (block && owner) {
+      block.kind = furnitureKind(block.kind, owner, root, block.text, builder!.linkedShare());
+      blocks.push(block);
+    }
     builder = null;
   };
 
@@ -127,7 +152,7 @@ export function readBlocks(root: Element): SourcedBlock[] {
       if (!/\S/.test(text.data)) continue;
       builder = new BlockBuilder(blockKindOf(nodeOwner));
     }
-    builder.addText(text);
+    builder.addText(text, text.parentElement?.closest('a') != null);
   }
   flush();
   return blocks;

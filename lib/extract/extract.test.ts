@@ -1,6 +1,8 @@
+import { isProbablyReaderable } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { buildNewsPage, buildSeedPage, parsePlainArticle } from '../../tests/fixtures/news-page.ts';
+import { buildShortParagraphsPage } from '../../tests/fixtures/short-paragraphs-page.ts';
 import { describeWithSharedData } from '../../tests/support/shared-data.ts';
 import { chooseLanguage, extractArticle } from './index.ts';
 
@@ -54,20 +56,49 @@ describe('extractArticle', () => {
     });
   });
 
-  it('says when a page is not an article, without throwing', () => {
+  it('says when a page has no article, without throwing', () => {
     const doc = dom('<html><body><form><input name=user><button>Login</button></form></body></html>');
     const { page } = extractArticle(doc, URL);
-    expect(page.status).toBe('not-readerable');
+    expect(page.status).toBe('no-article');
     expect(page.message).toMatch(/article/);
     expect(page.blocks).toEqual([]);
+  });
+
+  it('extracts an article of many one-sentence paragraphs, which isProbablyReaderable refuses', () => {
+    const doc = dom(buildShortParagraphsPage());
+    // The premise: Readability's heuristic calls this page no article.
+    expect(isProbablyReaderable(doc)).toBe(false);
+    const { page } = extractArticle(doc, URL);
+    expect(page.status).toBe('ok');
+    expect(page.title).toBe('Flooding closes roads across the north of England');
+    expect(page.blocks.filter((b) => b.kind === 'paragraph').length).toBeGreaterThanOrEqual(19);
+    expect(page.text).toContain('Environment Secretary Sarah Collins is due to visit York on Tuesday.');
   });
 
   it('refuses pages too large to analyse with a clear message', () => {
     const doc = dom(`<html><body>${'<i></i>'.repeat(31_000)}</body></html>`);
     const { page } = extractArticle(doc, URL);
-    expect(page.status).toBe('no-article');
+    expect(page.status).toBe('too-large');
     expect(page.message).toMatch(/too large/);
   });
+
+  // Issue 18: the block builder appended one character at a time and asked endsWith(' ') at each space,
+  // which made V8 re-flatten the growing string: 19 s for one 200 KB paragraph in Node, so hours for
+  // this megabyte. Built linearly, the extraction takes about a second on a loaded machine. The timeout
+  // is the test's only bound on time, chosen far above load noise and far below the old cost.
+  it('extracts a page whose article is one megabyte-long paragraph', () => {
+    const sentence = 'Die Regierung hat am Montag beschlossen, dass vieles anders wird. ';
+    const paragraph = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    const doc = dom(
+      `<html lang="de"><head><title>Lang</title></head><body><article><h1>Lang</h1><p>${paragraph}</p></article></body></html>`,
+    );
+    const { page, anchors } = extractArticle(doc, URL, { anchors: true });
+    expect(page.status).toBe('ok');
+    const block = page.blocks.find((b) => b.text.length > 900_000);
+    expect(block?.text).toBe(paragraph.trimEnd());
+    const pieces = anchors?.[page.blocks.indexOf(block!)]?.pieces;
+    expect(pieces?.map((p) => p.end - p.start)).toEqual([block?.text.length]);
+  }, 30_000);
 
   it('prefers confident text detection over wrong markup', () => {
     const french =

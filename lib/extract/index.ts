@@ -16,6 +16,13 @@ const WORDS_PER_MINUTE = 220;
 /** Pages bigger than this are not handed to Readability: it would freeze the tab. */
 export const MAX_ELEMENTS = 30_000;
 
+/**
+ * Below this many words, what Readability returns from a page that does not look like an article (a
+ * login form, a cookie wall) is not an article. Readability always returns its best attempt, however
+ * small; isProbablyReaderable alone refuses real articles made of many short paragraphs (BBC pages).
+ */
+const MIN_ARTICLE_WORDS = 30;
+
 export interface ExtractOptions {
   /** Pair article text with the live page's Text nodes (the content script wants this; the CLI doesn't). */
   anchors?: boolean;
@@ -109,7 +116,7 @@ function basicFacts(doc: Document, url: string): PageFacts {
 function noArticle(
   doc: Document,
   url: string,
-  status: 'not-readerable' | 'no-article',
+  status: Exclude<ExtractResult['page']['status'], 'ok'>,
   message: string,
 ): ExtractResult {
   return {
@@ -127,29 +134,21 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     return noArticle(
       doc,
       url,
-      'no-article',
+      'too-large',
       `The page is too large to analyse (${elementCount} elements; the limit is ${MAX_ELEMENTS}).`,
     );
   }
-  if (!isProbablyReaderable(doc)) {
-    return noArticle(doc, url, 'not-readerable', 'This page does not look like an article.');
-  }
-
   const { clone, liveOf } = options.anchors
     ? cloneWithTextPairs(doc)
     : { clone: doc.cloneNode(true) as Document, liveOf: null };
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
   const root = parsed?.content;
-  if (!parsed || !root) {
-    return noArticle(doc, url, 'no-article', 'No article text was found on this page.');
-  }
-
-  const sourced = readBlocks(root);
-  if (sourced.length === 0) {
-    return noArticle(doc, url, 'no-article', 'No article text was found on this page.');
-  }
+  const sourced = root ? readBlocks(root) : [];
   const { blocks, text } = layoutBlocks(sourced);
   const words = countWords(text);
+  if (!parsed || !root || sourced.length === 0 || (words < MIN_ARTICLE_WORDS && !isProbablyReaderable(doc))) {
+    return noArticle(doc, url, 'no-article', 'No article text was found on this page.');
+  }
   const facts = basicFacts(doc, url);
   const { lang, langSource } = chooseLanguage(parsed.lang ?? doc.documentElement.getAttribute('lang'), text);
 

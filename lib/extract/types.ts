@@ -1,4 +1,4 @@
-import type { ArticleBlock, PageFacts } from '../types.ts';
+import type { AnalysisStatus, ArticleBlock, PageFacts } from '../types.ts';
 
 /**
  * Where one block's text came from in the LIVE page. Readability runs on a clone; before it runs, every
@@ -21,7 +21,7 @@ export interface BlockAnchor {
   pieces: TextPiece[];
 }
 
-export type ExtractStatus = 'ok' | 'not-readerable' | 'no-article';
+export type ExtractStatus = Exclude<AnalysisStatus, 'not-readerable'>;
 
 export interface ExtractedPage extends PageFacts {
   status: ExtractStatus;

@@ -4,9 +4,10 @@
  * article region's collapsed text, in reading order.
  */
 import type { BlockAnchor, TextPiece } from '../extract/types.ts';
+import { isSpaceCode, toAnalysisText } from '../text/characters.ts';
 import type { ArticleBlock } from '../types.ts';
 import { createSkipPredicate, findArticleRegion } from './article-region.ts';
-import { collapseWhitespace, indexRegionText, type RegionText } from './text-index.ts';
+import { indexRegionText, type RegionText } from './text-index.ts';
 
 /** A point in the live DOM. */
 export interface LivePoint {
@@ -30,7 +31,7 @@ export interface BlockLocation {
   region: Element | null;
 }
 
-const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+const isSpace = (ch: string | undefined) => ch !== undefined && isSpaceCode(ch.charCodeAt(0));
 
 function anchorMatches(block: ArticleBlock, anchor: BlockAnchor | undefined): boolean {
   if (!anchor || anchor.pieces.length === 0) return false;
@@ -98,7 +99,7 @@ function searchBlocks(blocks: ArticleBlock[], wanted: boolean[], region: RegionT
   let cursor = 0;
   for (let i = 0; i < blocks.length; i++) {
     if (!wanted[i]) continue;
-    const key = collapseWhitespace(blocks[i]!.text);
+    const key = toAnalysisText(blocks[i]!.text);
     if (!key.trim()) continue;
     let at = region.text.indexOf(key, cursor);
     if (at < 0) at = region.text.indexOf(key);

@@ -4,9 +4,9 @@
  * on the wrong words, even when the page changed between analysis and painting.
  */
 import type { HighlightKind } from '../messaging.ts';
+import { toAnalysisText } from '../text/characters.ts';
 import type { Analysis } from '../types.ts';
 import type { BlockLocation, LivePoint } from './locate-blocks.ts';
-import { collapseWhitespace } from './text-index.ts';
 
 export interface HighlightSpan {
   kind: HighlightKind;
@@ -62,9 +62,12 @@ function endPoint(location: BlockLocation, analysis: Analysis, start: number, en
   return null;
 }
 
-/** Whitespace-insensitive equality: the page may break a line where the analysis has a space. */
+/**
+ * Equality as the analysis reads text: the page may break a line where the analysis has a space, and
+ * put a soft hyphen or a zero-width space inside a word the analysis reads whole.
+ */
 function sameText(a: string, b: string): boolean {
-  return collapseWhitespace(a).trim() === collapseWhitespace(b).trim();
+  return toAnalysisText(a).trim() === toAnalysisText(b).trim();
 }
 
 function makeRange(

@@ -5,9 +5,13 @@
  */
 
 import { BLOCK_TAGS } from '../text/block-tags.ts';
+import { isInvisibleCode, isSpaceCode } from '../text/characters.ts';
 
 export interface RegionText {
-  /** Collapsed text: every whitespace run is one ' ', block boundaries add a ' '. */
+  /**
+   * Collapsed text, read like extraction reads it: invisible characters dropped, every whitespace run
+   * one ' ', block boundaries add a ' '.
+   */
   text: string;
   nodes: Text[];
   /** Per character of `text`: index into `nodes`, or -1 for a virtual separator. */
@@ -15,8 +19,6 @@ export interface RegionText {
   /** Per character of `text`: offset in that node's data. */
   offsetOf: number[];
 }
-
-const WHITESPACE = /\s/;
 
 /**
  * Indexes the text under `root`. `skip(element)` returns true for subtrees that are not article text
@@ -45,13 +47,14 @@ export function indexRegionText(root: Node, skip: (element: Element) => boolean)
       if (!data) return;
       const index = nodes.push(text) - 1;
       for (let i = 0; i < data.length; i++) {
-        const ch = data[i]!;
-        if (WHITESPACE.test(ch)) {
+        const code = data.charCodeAt(i);
+        if (isInvisibleCode(code)) continue;
+        if (isSpaceCode(code)) {
           if (lastWasSpace) continue;
           chars.push(' ');
           lastWasSpace = true;
         } else {
-          chars.push(ch);
+          chars.push(data[i]!);
           lastWasSpace = false;
         }
         nodeOf.push(index);
@@ -70,9 +73,4 @@ export function indexRegionText(root: Node, skip: (element: Element) => boolean)
   };
   visit(root);
   return { text: chars.join(''), nodes, nodeOf, offsetOf };
-}
-
-/** The search key of a block's text: whitespace characters become plain spaces, runs collapse. */
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ');
 }

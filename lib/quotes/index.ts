@@ -4,7 +4,7 @@
  * speaker support only unambiguous quotations are kept, without speakers (unambiguous.ts).
  */
 import { languageSupport } from '../language-support.ts';
-import type { ArticleBlock, Entity, Quote } from '../types.ts';
+import { type ArticleBlock, type Entity, isContentBlock, type Quote } from '../types.ts';
 import { speakerAfter, speakerBefore, speakerLaterAfter, subjectOf } from './attribution.ts';
 import { classifyQuote } from './kind.ts';
 import { findQuotedSpans, type QuotedSpan } from './marks.ts';
@@ -42,11 +42,13 @@ export function findQuotes(
 ): Quote[] {
   const { text, blocks, lang } = article;
   const support = languageSupport(lang);
-  const allSpans = findQuotedSpans(text, blocks);
-  const spans =
-    support.quotes === 'full'
-      ? allSpans
-      : allSpans.filter((span) => isUnambiguousQuote(span, quoteTextOf(text, span)));
+  // Quotes in credits, page furniture and photo captions are not speech in the story (a caption's
+  // pull-quote repeats one from the text, or is a headline's).
+  const spans = findQuotedSpans(text, blocks).filter((span) => {
+    const kind = blocks[blockIndexAt(blocks, span.outerStart)]?.kind;
+    if (kind === undefined || !isContentBlock(kind) || kind === 'caption') return false;
+    return support.quotes === 'full' || isUnambiguousQuote(span, quoteTextOf(text, span));
+  });
   const resolver = new SpeakerResolver(
     text,
     entities,

@@ -1,5 +1,5 @@
 /** Where ../shared/data is. No test-runner imports here: scripts (npm start, benchmarks) use it too. */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +13,15 @@ export const hasSharedData = existsSync(SHARED_DATA);
 
 export function sharedPath(...parts: string[]): string {
   return join(SHARED_DATA, ...parts);
+}
+
+/** Names of the real pages in pages/readability (one folder each), sorted; none without the data. */
+export function readabilityPageNames(): string[] {
+  if (!hasSharedData) return [];
+  return readdirSync(sharedPath('pages', 'readability'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /**

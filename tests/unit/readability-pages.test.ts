@@ -11,13 +11,18 @@
  * Since expected.html is Readability's own output, the F1 says that Kontext's block layout keeps
  * Readability's article whole, not how well the article was found on the page.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../lib/extract/index.ts';
 import type { ExtractedPage } from '../../lib/extract/types.ts';
 import { normalizeLangTag } from '../../lib/text/language.ts';
-import { describeWithSharedData, hasSharedData, sharedPath } from '../support/shared-data.ts';
+import {
+  describeWithSharedData,
+  hasSharedData,
+  readabilityPageNames,
+  sharedPath,
+} from '../support/shared-data.ts';
 import { type TokenScores, tokenF1 } from '../support/token-f1.ts';
 
 /** The URL mozilla/readability's harness gives every page; expected.html's absolute links use it. */
@@ -133,12 +138,7 @@ describe('tokenF1', () => {
 
 describeWithSharedData('Readability test pages', () => {
   const dir = hasSharedData ? sharedPath('pages', 'readability') : '';
-  const names = hasSharedData
-    ? readdirSync(dir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => entry.name)
-        .sort()
-    : [];
+  const names = readabilityPageNames();
   const runs = new Map<string, PageRun>();
   const run = (name: string): PageRun => {
     let result = runs.get(name);

@@ -1,0 +1,53 @@
+/**
+ * Issue 12 gate: on every real page in ../shared/data/pages/readability, the whole pipeline — the same
+ * `analyzeDocument` the CLI runs, with the CLI's settings (jsdom without scripts, the models from
+ * public/models, the default summary length) — reports an article, and its text is no further from
+ * expected.html than Readability's own parse() text of the same page (token F1, tests/support/token-f1.ts).
+ * The extension runs the same two halves (extractPage in the page, analyzeExtracted in the background).
+ */
+import { readFileSync } from 'node:fs';
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { expect, it } from 'vitest';
+import { analyzeDocument } from '../../lib/analyze.ts';
+import { loadModelFromDisk } from '../../scripts/node-model-loader.ts';
+import {
+  describeWithSharedData,
+  hasSharedData,
+  readabilityPageNames,
+  sharedPath,
+} from '../support/shared-data.ts';
+import { tokenF1 } from '../support/token-f1.ts';
+
+/** The URL mozilla/readability's harness gives every page. */
+const PAGE_URL = 'http://fakehost/test/page.html';
+
+/** Rounding slack for the comparison only: F1s are compared to three decimals, as reported. */
+const F1_EPSILON = 0.0005;
+
+const dir = hasSharedData ? sharedPath('pages', 'readability') : '';
+const names = readabilityPageNames();
+
+const read = (name: string, file: string) => readFileSync(`${dir}/${name}/${file}`, 'utf8');
+const documentOf = (html: string) =>
+  new JSDOM(html, { url: PAGE_URL, virtualConsole: new VirtualConsole() }).window.document;
+
+describeWithSharedData('the whole pipeline on the real pages', () => {
+  it('has the 20 pages', () => {
+    expect(names.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(names)('%s: reports an article, with text F1 no lower than Readability parse()', async (name) => {
+    const source = read(name, 'source.html');
+    const expectedText = documentOf(read(name, 'expected.html')).body.textContent ?? '';
+    const readabilityText = new Readability(documentOf(source)).parse()?.textContent ?? '';
+    const analysis = await analyzeDocument(documentOf(source), PAGE_URL, { loadModel: loadModelFromDisk });
+    expect(analysis.status, analysis.message ?? '').toBe('ok');
+    const ours = tokenF1(analysis.text, expectedText).f1;
+    const theirs = tokenF1(readabilityText, expectedText).f1;
+    expect(
+      ours,
+      `${name}: pipeline F1 ${ours.toFixed(3)}, Readability ${theirs.toFixed(3)}`,
+    ).toBeGreaterThanOrEqual(theirs - F1_EPSILON);
+  });
+});
