@@ -3,11 +3,13 @@
  * merged without duplicates) for the list page.
  */
 import { useRef, useState } from 'preact/hooks';
+import { ImportError } from '../../lib/storage/errors.ts';
 import { articlesToNetscapeBookmarks } from '../../lib/storage/export-bookmarks.ts';
 import { exportLibraryJson, MAX_IMPORT_CHARS } from '../../lib/storage/export-json.ts';
 import { libraryToMarkdown } from '../../lib/storage/export-markdown.ts';
 import { importLibraryFile } from '../../lib/storage/import-file.ts';
 import type { Library } from '../../lib/storage/library.ts';
+import { isWebUrl } from '../../lib/storage/record-rules.ts';
 import { sanitizeArticleHtml } from '../../lib/storage/sanitize.ts';
 import { downloadText, exportFileStem } from './download.ts';
 import { describeFailure, type SavedTranslate } from './i18n.ts';
@@ -23,7 +25,12 @@ export function LibraryTransfer({ library, t }: { library: Library; t: SavedTran
 
   const exportAs = async (format: 'json' | 'md' | 'html') => {
     try {
-      const articles = await library.exportAll();
+      const all = await library.exportAll();
+      // A record with a javascript: or file: address (from an older Kontext's import) would not re-import,
+      // and in the bookmarks file it would be a bookmarklet: it stays in the list but not in an export.
+      const articles = all.filter((article) => isWebUrl(article.url));
+      const leftOut = all.length - articles.length;
+      setNotice(leftOut > 0 ? { kind: 'status', text: t('exportLeftOut', { n: leftOut }) } : null);
       const stem = exportFileStem();
       if (format === 'json')
         downloadText(document, `${stem}.json`, exportLibraryJson(articles), 'application/json');
@@ -42,7 +49,7 @@ export function LibraryTransfer({ library, t }: { library: Library; t: SavedTran
     try {
       // UTF-16 length is at most the byte length: checking bytes first spares reading a huge file.
       if (file.size > MAX_IMPORT_CHARS * 3)
-        throw Object.assign(new Error('too large'), { code: 'too-large' });
+        throw new ImportError('too-large', 'This file is too large to be a Kontext export.');
       const text = await file.text();
       const report = await importLibraryFile(library, text, (html, baseUrl) =>
         sanitizeArticleHtml(html, window, { baseUrl }),

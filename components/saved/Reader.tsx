@@ -8,6 +8,7 @@ import { createReadingAids } from '../../lib/highlight/reading-aids.ts';
 import { analysisOfSaved } from '../../lib/storage/as-analysis.ts';
 import type { Library } from '../../lib/storage/library.ts';
 import { siteOf } from '../../lib/storage/normalize-url.ts';
+import { isWebUrl } from '../../lib/storage/record-rules.ts';
 import { sanitizedFragment } from '../../lib/storage/sanitize.ts';
 import type { SavedArticle } from '../../lib/storage/types.ts';
 import { createHoverCard } from '../hover-card/mount.ts';
@@ -111,9 +112,11 @@ export function Reader({ library, id, listHref, lang = uiLanguage(), t: given }:
             A+<span class="visually-hidden"> {t('fontLarger')}</span>
           </button>
         </fieldset>
-        <a href={article.url} target="_blank" rel="noopener noreferrer">
-          {t('original')} ↗
-        </a>
+        {isWebUrl(article.url) && (
+          <a href={article.url} target="_blank" rel="noopener noreferrer">
+            {t('original')} ↗
+          </a>
+        )}
       </header>
       <main class="reader-page" lang={articleLang}>
         <h1 data-testid="reader-title">{article.title}</h1>

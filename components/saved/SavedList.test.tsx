@@ -6,6 +6,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { searchCards } from '../../lib/storage/card-search.ts';
 import { type Library, openLibrary } from '../../lib/storage/library.ts';
+import { storeDamagedRecords } from '../../tests/support/hostile-library.ts';
 import { entityByStringSearch, makeSavedArticle } from '../../tests/support/saved-articles.ts';
 import { createSavedTranslator } from './i18n.ts';
 import { SavedList } from './SavedList.tsx';
@@ -64,6 +65,10 @@ beforeEach(async () => {
   for (const a of articles()) await library.save(a);
   root = document.createElement('div');
   document.body.append(root);
+  await renderList();
+});
+
+async function renderList() {
   await act(async () => {
     render(
       <SavedList
@@ -76,7 +81,7 @@ beforeEach(async () => {
     );
   });
   await settle();
-});
+}
 
 afterEach(() => {
   render(null, root);
@@ -193,5 +198,28 @@ describe('SavedList', () => {
     );
     expect(titles()).toHaveLength(2);
     library.update = failing;
+  });
+});
+
+describe('SavedList with damaged records already in the database', () => {
+  it('renders every record, with "Save date unknown" for a date it cannot read, and searches them', async () => {
+    render(null, root);
+    library.close();
+    const factory = new IDBFactory();
+    const stored = await storeDamagedRecords(factory);
+    library = await openLibrary(factory, { broadcast: false });
+    await renderList();
+    expect(titles().sort()).toEqual([...stored].sort());
+    expect(root.querySelector('[data-testid="saved-status"]')?.textContent).toContain('4 of 4 articles');
+    const meta = (title: string) =>
+      items()
+        .find((li) => li.textContent?.includes(title))
+        ?.querySelector('.saved-meta')?.textContent;
+    expect(meta('Damaged no-date')).toContain('Save date unknown');
+    // The space before "+01:00" is read as the slip it is: 1 January 2024, 00:00 at +01:00.
+    expect(meta('Damaged bad-date')).toContain('Saved Dec 31, 2023');
+    expect(meta('Damaged infinite')).toContain('0 min');
+    await type(root.querySelector('[data-testid="saved-search"]'), 'wrong');
+    expect(titles()).toEqual(['Damaged wrong-types']);
   });
 });

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Library, onLibraryChange } from '../../lib/storage/library.ts';
 import { siteOf } from '../../lib/storage/normalize-url.ts';
+import { isUnknownSavedAt } from '../../lib/storage/repair.ts';
 import type {
   FacetCounts,
   SavedArticle,
@@ -139,6 +140,13 @@ export function SavedList({
     });
 
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }), [lang]);
+  /** "Saved 2 Jan 2025", or "Save date unknown" for a record whose date could not be read. */
+  const savedOnText = (savedAt: string) => {
+    const date = new Date(savedAt);
+    return isUnknownSavedAt(savedAt) || Number.isNaN(date.getTime())
+      ? t('savedOnUnknown')
+      : t('savedOn', { date: dateFormat.format(date) });
+  };
   const TitleTag = compact ? 'h3' : 'h2';
 
   return (
@@ -263,7 +271,7 @@ export function SavedList({
               TitleTag={TitleTag}
               href={readerHref(card.id)}
               onOpen={onOpen}
-              savedOn={dateFormat.format(new Date(card.savedAt))}
+              savedOn={savedOnText(card.savedAt)}
               onToggleRead={() => act(() => library.update(card.id, { read: !card.read }))}
               onTags={(tags) => act(() => library.update(card.id, { tags }))}
               onDelete={() => remove(card)}
@@ -366,7 +374,7 @@ function SavedItem(props: {
       </TitleTag>
       <p class="saved-meta">
         {siteOf(card)} · {languageName(card.lang, lang)} · {t('minutes', { n: card.readingMinutes })} ·{' '}
-        {t('savedOn', { date: savedOn })}
+        {savedOn}
         {card.read && <> · {t('read')}</>}
       </p>
       {!compact && card.excerpt && (

@@ -1,6 +1,13 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  acceptedHostileArticle,
+  damagedStoredRecords,
+  exportText,
+  refusedImports,
+  storeDamagedRecords,
+} from '../../tests/support/hostile-library.ts';
 import { entityByStringSearch, makeSavedArticle } from '../../tests/support/saved-articles.ts';
 import { ImportError } from './errors.ts';
 import { articlesToNetscapeBookmarks } from './export-bookmarks.ts';
@@ -8,6 +15,7 @@ import { EXPORT_VERSION, exportLibraryJson, parseLibraryJson } from './export-js
 import { articleToMarkdown } from './export-markdown.ts';
 import { importLibraryFile } from './import-file.ts';
 import { type Library, openLibrary } from './library.ts';
+import { UNKNOWN_SAVED_AT } from './record-rules.ts';
 
 const libraries: Library[] = [];
 async function freshLibrary() {
@@ -39,6 +47,18 @@ const rich = () =>
     text,
     blocks: [{ kind: 'paragraph', text, start: 0 }],
   });
+
+/** Imports `file` into a library holding one article: the import must fail as given and change nothing. */
+async function expectRefusedUnchanged(file: string, code: string, message: RegExp) {
+  const library = await freshLibrary();
+  const before = await library.save(makeSavedArticle({ title: 'Before import' }));
+  const error = await importLibraryFile(library, file, keepHtml).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ImportError);
+  expect(error).toMatchObject({ code });
+  expect((error as Error).message).toMatch(message);
+  library.refresh();
+  expect(await library.exportAll()).toEqual([before]);
+}
 
 /** Identity sanitiser for tests of the file logic (the sanitiser has its own tests). */
 const keepHtml = (html: string) => html;
@@ -96,44 +116,94 @@ describe('JSON export and import', () => {
     ['truncated', good.slice(0, Math.floor(good.length / 2)), 'truncated', /cut off/],
     ['junk text', 'hello, this is a shopping list', 'not-json', /not a Kontext export/],
     ['10 MB of noise', noise, 'not-json', /not (a Kontext export|valid JSON)/],
-    ['10 MB of noise after a brace', `{${noise}`, 'not-json', /damaged/],
+    ['10 MB of noise after a brace', `{${noise}`, 'damaged-json', /damaged: it is not valid JSON/],
     ['other JSON', '{"bookmarks": []}', 'wrong-format', /not a Kontext export/],
     [
       'newer version',
       good.replace(`"version": ${EXPORT_VERSION}`, '"version": 99'),
-      'wrong-version',
-      /newer Kontext/,
+      'newer-version',
+      /newer Kontext \(format version 99\)/,
     ],
     [
       'unknown version',
-      good.replace(`"version": ${EXPORT_VERSION}`, '"version": "1.0"'),
+      good.replace(`"version": ${EXPORT_VERSION}`, '"version": 0'),
       'wrong-version',
-      /unknown format version/,
+      /unknown format version \(0\); this Kontext reads version 1/,
     ],
+    [
+      'version as text',
+      good.replace(`"version": ${EXPORT_VERSION}`, '"version": "1.0"'),
+      'version-not-number',
+      /format version is "1.0", not a number/,
+    ],
+    ['a JSON number', '42', 'not-json', /not a JSON file/],
+    ['a JSON string', '"kontext-library"', 'not-json', /not a JSON file/],
     ['missing field', good.replace('"title": "Kim & die <Soldaten>",', ''), 'invalid', /article 1.*title/i],
     ['wrong type', good.replace('"read": true', '"read": "yes"'), 'invalid', /article 1.*read/i],
     [
       'bad URL',
       good.replace('"url": "https://tagesblick.example/politik/kim"', '"url": "nope"'),
       'invalid',
-      /url/,
+      /article 1\.url: not an http\(s\) address/,
     ],
     ['offsets beyond the text', good.replace('"end": 47', '"end": 4700'), 'invalid', /positions outside/],
   ];
 
-  it.each(badFiles)(
-    'refuses %s with a clear message and changes nothing',
-    async (_name, file, code, message) => {
-      const library = await freshLibrary();
-      const before = await library.save(makeSavedArticle({ title: 'Before import' }));
-      const error = await importLibraryFile(library, file, keepHtml).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ImportError);
-      expect(error).toMatchObject({ code });
-      expect((error as Error).message).toMatch(message);
-      library.refresh();
-      expect(await library.exportAll()).toEqual([before]);
-    },
+  it.each(badFiles)('refuses %s with a clear message and changes nothing', (_name, file, code, message) =>
+    expectRefusedUnchanged(file, code, message),
   );
+
+  it.each(refusedImports())('refuses a hostile file: $name', ({ file, code, message }) =>
+    expectRefusedUnchanged(file, code, message),
+  );
+
+  it('stores save dates in one canonical form, so they sort as strings', () => {
+    const file = exportText([
+      makeSavedArticle({ savedAt: '2024-01-01T00:30:00+01:00' }),
+      makeSavedArticle({ savedAt: '2024-01-01T00:00:00Z' }),
+    ]);
+    expect(parseLibraryJson(file).map((a) => a.savedAt)).toEqual([
+      '2023-12-31T23:30:00.000Z',
+      '2024-01-01T00:00:00.000Z',
+    ]);
+  });
+
+  it('accepts a hostile but legal record and round-trips it exactly', async () => {
+    const hostile = acceptedHostileArticle();
+    expect(parseLibraryJson(exportLibraryJson([hostile]))).toEqual([hostile]);
+    const library = await freshLibrary();
+    await importLibraryFile(library, exportLibraryJson([hostile]), keepHtml);
+    const again = parseLibraryJson(exportLibraryJson(await library.exportAll()));
+    expect(again).toEqual([{ ...hostile, id: again[0]!.id }]);
+  });
+
+  it('exports damaged records already in the database in a form that re-imports', async () => {
+    const factory = new IDBFactory();
+    await storeDamagedRecords(factory);
+    const library = await openLibrary(factory, { broadcast: false });
+    libraries.push(library);
+    const exported = exportLibraryJson(await library.exportAll());
+    const parsed = parseLibraryJson(exported);
+    expect(parsed.map((a) => a.title).sort()).toEqual(
+      damagedStoredRecords()
+        .map((r) => r.article.title)
+        .sort(),
+    );
+    const byTitle = new Map(parsed.map((a) => [a.title, a]));
+    expect(byTitle.get('Damaged bad-date')?.savedAt).toBe('2023-12-31T23:00:00.000Z');
+    expect(byTitle.get('Damaged no-date')?.savedAt).toBe(UNKNOWN_SAVED_AT);
+    expect(byTitle.get('Damaged infinite')).toMatchObject({ readingMinutes: 0, related: [] });
+    expect(byTitle.get('Damaged wrong-types')).toMatchObject({
+      tags: [],
+      lang: 'und',
+      siteName: null,
+      summary: [],
+    });
+    // And the re-import of that backup holds exactly what was exported.
+    const restored = await freshLibrary();
+    expect(await importLibraryFile(restored, exported, keepHtml)).toEqual({ added: 4, merged: 0 });
+    expect(parseLibraryJson(exportLibraryJson(await restored.exportAll()))).toEqual(parsed);
+  });
 
   it('drops unknown fields instead of storing them', () => {
     const file = JSON.parse(good);

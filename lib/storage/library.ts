@@ -15,6 +15,7 @@ import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { searchCards } from './card-search.ts';
 import { LibraryError, toWriteError } from './errors.ts';
 import { normalizeArticleUrl, siteOf } from './normalize-url.ts';
+import { fitSavedArticle, fitSavedCard } from './repair.ts';
 import {
   cardOf,
   type LibraryDb,
@@ -101,6 +102,12 @@ function uniqueTags(tags: Iterable<string>): string[] {
   return [...seen.values()];
 }
 
+/** The record as it is written: fitted to the record rules, with its duplicate key and tidy tags. */
+function fitForWrite(input: SavedArticle): SavedArticle {
+  const article = fitSavedArticle(input) ?? input;
+  return { ...article, normalizedUrl: normalizeArticleUrl(article.url), tags: uniqueTags(article.tags) };
+}
+
 function countInto(map: Map<string, number>, key: string): void {
   if (key) map.set(key, (map.get(key) ?? 0) + 1);
 }
@@ -158,11 +165,7 @@ class IndexedDbLibrary implements Library {
   ) {}
 
   async save(input: SavedArticle): Promise<SavedArticle> {
-    const article: SavedArticle = {
-      ...input,
-      normalizedUrl: normalizeArticleUrl(input.url),
-      tags: uniqueTags(input.tags),
-    };
+    const article = fitForWrite(input);
     const [stored] = await this.write(async (tx) => {
       const existing = await tx.objectStore('articles').index('byUrl').get(article.normalizedUrl);
       const record: SavedArticle = existing
@@ -180,12 +183,14 @@ class IndexedDbLibrary implements Library {
     return stored!.article;
   }
 
-  get(id: string): Promise<SavedArticle | undefined> {
-    return this.db.get('articles', id);
+  async get(id: string): Promise<SavedArticle | undefined> {
+    return fitSavedArticle(await this.db.get('articles', id)) ?? undefined;
   }
 
-  getByUrl(url: string): Promise<SavedArticle | undefined> {
-    return this.db.getFromIndex('articles', 'byUrl', normalizeArticleUrl(url));
+  async getByUrl(url: string): Promise<SavedArticle | undefined> {
+    return (
+      fitSavedArticle(await this.db.getFromIndex('articles', 'byUrl', normalizeArticleUrl(url))) ?? undefined
+    );
   }
 
   async list(): Promise<SavedCard[]> {
@@ -299,11 +304,7 @@ class IndexedDbLibrary implements Library {
       const store: ArticleStore = tx.objectStore('articles');
       const changed: Array<{ article: SavedArticle; card: SavedCard }> = [];
       for (const input of articles) {
-        const article: SavedArticle = {
-          ...input,
-          normalizedUrl: normalizeArticleUrl(input.url),
-          tags: uniqueTags(input.tags),
-        };
+        const article = fitForWrite(input);
         // Reads in this transaction see its own earlier writes, so duplicates within the file merge too.
         const existing = await store.index('byUrl').get(article.normalizedUrl);
         if (existing) {
@@ -327,7 +328,7 @@ class IndexedDbLibrary implements Library {
   }
 
   async exportAll(): Promise<SavedArticle[]> {
-    return (await this.db.getAll('articles')).sort(byNewest);
+    return (await this.db.getAll('articles')).flatMap((raw) => fitSavedArticle(raw) ?? []).sort(byNewest);
   }
 
   refresh(): void {
@@ -375,7 +376,8 @@ class IndexedDbLibrary implements Library {
   }
 
   private async readState(): Promise<LoadedState> {
-    const cardList = await this.db.getAll('cards');
+    // Whatever the stores hold (records from an older Kontext or an old import), the list gets valid cards.
+    const cardList = (await this.db.getAll('cards')).flatMap((raw) => fitSavedCard(raw) ?? []);
     const state: LoadedState = {
       cards: new Map(cardList.map((c) => [c.id, c])),
       index: Promise.resolve(ArticleIndex.build()),
@@ -423,7 +425,8 @@ class IndexedDbLibrary implements Library {
     if (stale.length > 0) {
       const articles = this.db.transaction('articles').store;
       const fresh = await Promise.all(stale.map((c) => articles.get(c.id)));
-      for (const [i, article] of fresh.entries()) {
+      for (const [i, raw] of fresh.entries()) {
+        const article = fitSavedArticle(raw);
         if (!article) continue;
         index.upsert(article);
         revs.set(article.id, stale[i]!.rev);
