@@ -216,12 +216,12 @@ describe('Markdown export', () => {
   it('has front matter, title, summary, entities and the text', () => {
     const md = articleToMarkdown(rich());
     expect(md).toMatch(
-      /^---\ntitle: "Kim & die <Soldaten>"\nurl: "https:\/\/tagesblick.example\/politik\/kim"\n/,
+      /^---\ntitle: "Kim \\u0026 die \\u003cSoldaten\\u003e"\nurl: "https:\/\/tagesblick.example\/politik\/kim"\n/,
     );
     expect(md).toContain('author: "Anna Beispiel"');
     expect(md).toContain('tags: ["nordkorea", "später lesen"]');
     expect(md).toContain('read: true');
-    expect(md).toContain('# Kim & die \\<Soldaten\\>');
+    expect(md).toContain('# Kim \\& die \\<Soldaten\\>');
     expect(md).toContain('## Summary\n\n- Kim Jong Un sprach in Pjöngjang.');
     expect(md).toContain('- Pjöngjang (place)');
     expect(md).toContain('## Text\n\nKim Jong Un sprach in Pjöngjang. Moskau schwieg.');
@@ -232,11 +232,55 @@ describe('Markdown export', () => {
     const md = articleToMarkdown(
       makeSavedArticle({ text: evil, blocks: [{ kind: 'paragraph', text: evil, start: 0 }] }),
     );
-    expect(md).toContain('Click \\[here\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\>');
+    expect(md).toContain(
+      'Click \\[here\\]\\(javascript:alert\\(1\\)\\) \\<img src=x onerror=alert\\(1\\)\\>',
+    );
+  });
+});
+
+describe('Markdown export of a hostile record', () => {
+  const hostile = acceptedHostileArticle();
+  const md = articleToMarkdown(hostile);
+  const lines = md.split('\n');
+
+  it('has no raw HTML anywhere: the only "<" opens the address autolink, which nothing ends early', () => {
+    const withAngle = lines.filter((line) => /(^|[^\\])</.test(line));
+    expect(withAngle).toEqual([`<${new URL(hostile.url).href}>`]);
+    expect(withAngle[0]!.slice(1, -1)).not.toMatch(/[\s<>"]/);
+    // Front-matter values stay exact for YAML readers (double-quoted, \u escapes).
+    const value = (key: string) =>
+      JSON.parse(lines.find((l) => l.startsWith(`${key}: `))!.slice(key.length + 2));
+    expect(value('title')).toBe(hostile.title);
+    expect(value('author')).toBe(hostile.byline);
+    expect(value('site')).toBe(hostile.siteName);
+    expect(value('url')).toBe(hostile.url);
+  });
+
+  it('lets no page text open front matter, a rule, a link or an image', () => {
+    expect(lines.filter((l) => l === '---')).toHaveLength(2);
+    expect(md).not.toMatch(/(^|[^\\])\[[^\]]*[^\\]\]\(/);
+    expect(md).not.toContain('\ninjected: true');
+  });
+
+  it('writes an address that is not http(s) as text, not as a link', () => {
+    const md2 = articleToMarkdown(makeSavedArticle({ url: 'javascript:alert(1)' }));
+    expect(md2).not.toContain('<javascript:');
+    expect(md2).toContain('javascript:alert\\(1\\)');
   });
 });
 
 describe('Netscape bookmark export', () => {
+  it('leaves out addresses that would be bookmarklets and keeps each bookmark on one line', () => {
+    const html = articlesToNetscapeBookmarks([
+      makeSavedArticle({ url: 'javascript:alert(document.cookie)', title: 'Bookmarklet' }),
+      makeSavedArticle({ url: 'https://ok.example/a', title: 'Line one\n<DT><A HREF="javascript:x">two' }),
+    ]);
+    expect(html).not.toContain('javascript:alert');
+    expect(html).not.toContain('Bookmarklet');
+    expect(html.match(/<DT><A /g)).toHaveLength(1);
+    expect(html).toContain('>Line one &lt;DT&gt;&lt;A HREF=&quot;javascript:x&quot;&gt;two</A>');
+  });
+
   it('writes one escaped link per article with date, tags and read state', () => {
     const a = rich();
     const html = articlesToNetscapeBookmarks([
