@@ -205,6 +205,23 @@ describe('JSON export and import', () => {
     expect(parseLibraryJson(exportLibraryJson(await restored.exportAll()))).toEqual(parsed);
   });
 
+  it('reports progress through checking and saving on a large file, then imports all of it', async () => {
+    const library = await freshLibrary();
+    const articles = Array.from({ length: 1_200 }, (_, i) =>
+      makeSavedArticle({ url: `https://big.example/${i}` }),
+    );
+    const seen: string[] = [];
+    const report = await importLibraryFile(library, exportLibraryJson(articles), keepHtml, {
+      onProgress: ({ phase, done, total }) => seen.push(`${phase} ${done}/${total}`),
+    });
+    expect(report).toEqual({ added: 1_200, merged: 0 });
+    expect(seen).toEqual([
+      ...[200, 400, 600, 800, 1000, 1200].map((n) => `checking ${n}/1200`),
+      ...[500, 1000, 1200].map((n) => `saving ${n}/1200`),
+    ]);
+    expect(await library.list()).toHaveLength(1_200);
+  });
+
   it('drops unknown fields instead of storing them', () => {
     const file = JSON.parse(good);
     file.articles[0].evil = '<script>';

@@ -106,11 +106,12 @@ const ArticleSchema = v.object({
   ),
 });
 
-const ExportSchema = v.object({
+/** The file around the articles; each article is checked on its own (checkArticle), so that can pause. */
+const ExportHeadSchema = v.object({
   format: v.literal(EXPORT_FORMAT),
   version: v.literal(EXPORT_VERSION),
   exportedAt: v.string(),
-  articles: v.array(ArticleSchema),
+  articles: v.array(v.unknown()),
 });
 
 export function exportLibraryJson(articles: SavedArticle[], now: Date = new Date()): string {
@@ -123,15 +124,20 @@ export function exportLibraryJson(articles: SavedArticle[], now: Date = new Date
   return JSON.stringify(file, null, 1);
 }
 
-function describeIssues(issues: v.BaseIssue<unknown>[]): string {
+function describeIssues(issues: v.BaseIssue<unknown>[], where: string): string {
   return issues
     .slice(0, 3)
     .map((issue) => {
       const path = v.getDotPath(issue);
-      const where = path?.replace(/^articles\.(\d+)/, (_m, i: string) => `article ${Number(i) + 1}`);
-      return `${where ?? 'file'}: ${issue.message}`;
+      return `${path ? `${where}.${path}` : where}: ${issue.message}`;
     })
     .join('; ');
+}
+
+function invalid(detail: string): ImportError {
+  return new ImportError('invalid', `This export is damaged: ${detail}. Nothing was imported.`, {
+    params: { detail },
+  });
 }
 
 /** Offsets that point outside the text would make the reader highlight garbage: the file is damaged. */
@@ -144,15 +150,32 @@ function checkOffsets(article: SavedArticle, index: number): void {
     ...article.blocks.map((b) => ({ start: b.start, end: b.start + b.text.length })),
   ];
   if (spans.some((s) => s.start > s.end || s.end > limit)) {
-    const detail = `article ${index + 1} ("${article.title.slice(0, 80)}") has positions outside its text`;
-    throw new ImportError('invalid', `This export is damaged: ${detail}. Nothing was imported.`, {
-      params: { detail },
-    });
+    throw invalid(`article ${index + 1} ("${article.title.slice(0, 80)}") has positions outside its text`);
   }
 }
 
 /** Parses and validates a JSON export. Throws ImportError (with a reader-facing message) on any problem. */
 export function parseLibraryJson(text: string): SavedArticle[] {
+  return readLibraryFile(text).map(checkArticle);
+}
+
+/**
+ * Checks one article of a file read by readLibraryFile (index: its place in the file, for the message)
+ * and returns it as the library stores it. Throws ImportError when it breaks the record rules.
+ */
+export function checkArticle(raw: unknown, index: number): SavedArticle {
+  const result = v.safeParse(ArticleSchema, raw);
+  if (!result.success) throw invalid(describeIssues(result.issues, `article ${index + 1}`));
+  const article = { ...result.output, normalizedUrl: normalizeArticleUrl(result.output.url) };
+  checkOffsets(article, index);
+  return article;
+}
+
+/**
+ * Parses a file and checks everything but the articles themselves (see checkArticle): size, JSON,
+ * format and version. Returns the articles as found. Throws ImportError on any problem.
+ */
+export function readLibraryFile(text: string): unknown[] {
   if (text.length > MAX_IMPORT_CHARS) {
     throw new ImportError(
       'too-large',
@@ -200,16 +223,9 @@ export function parseLibraryJson(text: string): SavedArticle[] {
     throw new ImportError('wrong-format', 'This JSON file is not a Kontext export. Nothing was imported.');
   }
   if (head.version !== EXPORT_VERSION) throw versionError(head.version);
-  const result = v.safeParse(ExportSchema, data);
-  if (!result.success) {
-    const detail = describeIssues(result.issues);
-    throw new ImportError('invalid', `This export is damaged: ${detail}. Nothing was imported.`, {
-      params: { detail },
-    });
-  }
-  const articles = result.output.articles.map((a) => ({ ...a, normalizedUrl: normalizeArticleUrl(a.url) }));
-  articles.forEach(checkOffsets);
-  return articles;
+  const result = v.safeParse(ExportHeadSchema, data);
+  if (!result.success) throw invalid(describeIssues(result.issues, 'file'));
+  return result.output.articles;
 }
 
 /** Says what is wrong with a version field that is not this Kontext's: text, a number never written, newer. */

@@ -24,7 +24,7 @@ import {
   openLibraryDb,
   type SearchIndexSnapshot,
 } from './schema.ts';
-import { ArticleIndex, INDEX_VERSION } from './search-index.ts';
+import { ArticleIndex, INDEX_VERSION, nextTask } from './search-index.ts';
 import type {
   ArticlePatch,
   FacetCounts,
@@ -68,7 +68,7 @@ export interface Library {
   remove(id: string): Promise<SavedArticle | undefined>;
   restore(article: SavedArticle): Promise<SavedArticle>;
   /** Merges articles in ONE transaction: all or nothing. Duplicates (normalised URL) merge tags and read. */
-  importArticles(articles: SavedArticle[]): Promise<MergeReport>;
+  importArticles(articles: SavedArticle[], options?: ImportArticlesOptions): Promise<MergeReport>;
   /** Every full record, newest first (for export). */
   exportAll(): Promise<SavedArticle[]>;
   /** Forgets the in-memory copy; the next list/search reloads from the database. */
@@ -77,6 +77,14 @@ export interface Library {
   persistIndex(): Promise<void>;
   close(): void;
 }
+
+export interface ImportArticlesOptions {
+  /** Called with the number of articles merged so far, every few hundred and at the end. */
+  onProgress?: (done: number) => void;
+}
+
+/** Articles merged between two progress reports. */
+const PROGRESS_EVERY = 500;
 
 export interface OpenLibraryOptions {
   /** Database name (tests and benchmarks use their own). */
@@ -106,6 +114,22 @@ function uniqueTags(tags: Iterable<string>): string[] {
 function fitForWrite(input: SavedArticle): SavedArticle {
   const article = fitSavedArticle(input) ?? input;
   return { ...article, normalizedUrl: normalizeArticleUrl(article.url), tags: uniqueTags(article.tags) };
+}
+
+/** Articles indexed between two pauses for the page. */
+const INDEX_CHUNK = 100;
+
+/** Indexes articles (recording each one's rev), pausing for the page after every INDEX_CHUNK. */
+async function indexInChunks(
+  index: ArticleIndex,
+  items: ReadonlyArray<{ article: SavedArticle; card: SavedCard }>,
+  revs: Map<string, number>,
+): Promise<void> {
+  for (const [i, { article, card }] of items.entries()) {
+    if (i > 0 && i % INDEX_CHUNK === 0) await nextTask();
+    index.upsert(article);
+    revs.set(card.id, card.rev);
+  }
 }
 
 function countInto(map: Map<string, number>, key: string): void {
@@ -167,7 +191,9 @@ class IndexedDbLibrary implements Library {
   async save(input: SavedArticle): Promise<SavedArticle> {
     const article = fitForWrite(input);
     const [stored] = await this.write(async (tx) => {
-      const existing = await tx.objectStore('articles').index('byUrl').get(article.normalizedUrl);
+      const existing = fitSavedArticle(
+        await tx.objectStore('articles').index('byUrl').get(article.normalizedUrl),
+      );
       const record: SavedArticle = existing
         ? {
             ...article,
@@ -177,7 +203,7 @@ class IndexedDbLibrary implements Library {
             read: existing.read,
           }
         : article;
-      return [await this.putBoth(tx, record)];
+      return [this.putBoth(tx, record)];
     });
     this.announce({ kind: 'saved', ids: [stored!.article.id] });
     return stored!.article;
@@ -256,14 +282,14 @@ class IndexedDbLibrary implements Library {
 
   async update(id: string, patch: ArticlePatch): Promise<SavedArticle> {
     const [updated] = await this.write(async (tx) => {
-      const current = await tx.objectStore('articles').get(id);
+      const current = fitSavedArticle(await tx.objectStore('articles').get(id));
       if (!current) throw new LibraryError('not-found');
       const next: SavedArticle = {
         ...current,
         ...(patch.tags !== undefined ? { tags: uniqueTags(patch.tags) } : {}),
         ...(patch.read !== undefined ? { read: patch.read } : {}),
       };
-      return [await this.putBoth(tx, next)];
+      return [this.putBoth(tx, next)];
     });
     this.announce({ kind: 'updated', ids: [id] });
     return updated!.article;
@@ -298,29 +324,44 @@ class IndexedDbLibrary implements Library {
     return this.save(article);
   }
 
-  async importArticles(articles: SavedArticle[]): Promise<MergeReport> {
+  async importArticles(articles: SavedArticle[], options: ImportArticlesOptions = {}): Promise<MergeReport> {
     const report: MergeReport = { added: 0, merged: 0 };
     const written = await this.write(async (tx) => {
       const store: ArticleStore = tx.objectStore('articles');
+      // Two reads for the whole library instead of two per article (a 100,000-entry file made that
+      // minutes): which normalised URLs are saved (and under which id), and which ids are taken.
+      const savedIds = new Map<string, string>();
+      let cursor = await store.index('byUrl').openKeyCursor();
+      while (cursor) {
+        savedIds.set(String(cursor.key), String(cursor.primaryKey));
+        cursor = await cursor.continue();
+      }
+      const takenIds = new Set((await store.getAllKeys()).map(String));
       const changed: Array<{ article: SavedArticle; card: SavedCard }> = [];
-      for (const input of articles) {
+      for (const [i, input] of articles.entries()) {
+        if (i > 0 && i % PROGRESS_EVERY === 0) options.onProgress?.(i);
         const article = fitForWrite(input);
-        // Reads in this transaction see its own earlier writes, so duplicates within the file merge too.
-        const existing = await store.index('byUrl').get(article.normalizedUrl);
-        if (existing) {
+        const savedId = savedIds.get(article.normalizedUrl);
+        if (savedId !== undefined) {
+          // Reads in this transaction see its own earlier writes, so duplicates within the file merge too.
+          const existing = fitSavedArticle(await store.get(savedId));
           report.merged++;
+          if (!existing) continue;
           const tags = uniqueTags([...existing.tags, ...article.tags]);
           const read = existing.read || article.read;
           if (tags.length !== existing.tags.length || read !== existing.read) {
-            changed.push(await this.putBoth(tx, { ...existing, tags, read }));
+            changed.push(this.putBoth(tx, { ...existing, tags, read }));
           }
           continue;
         }
         // An id that is already taken (by another URL) must not overwrite that article.
-        if (!article.id || (await store.get(article.id))) article.id = newArticleId();
-        changed.push(await this.putBoth(tx, article));
+        if (!article.id || takenIds.has(article.id)) article.id = newArticleId();
+        takenIds.add(article.id);
+        savedIds.set(article.normalizedUrl, article.id);
+        changed.push(this.putBoth(tx, article));
         report.added++;
       }
+      options.onProgress?.(articles.length);
       return changed;
     });
     if (written.length > 0) this.announce({ kind: 'imported', ids: written.map((w) => w.article.id) });
@@ -422,28 +463,36 @@ class IndexedDbLibrary implements Library {
       }
     }
     const stale = cardList.filter((c) => revs.get(c.id) !== c.rev);
-    if (stale.length > 0) {
+    // A chunk of articles per task, read in their own transaction (a pause would end a shared one), so a
+    // library of 100,000 re-indexes without holding every text in memory or blocking the page.
+    for (let start = 0; start < stale.length; start += INDEX_CHUNK) {
+      const chunk = stale.slice(start, start + INDEX_CHUNK);
       const articles = this.db.transaction('articles').store;
-      const fresh = await Promise.all(stale.map((c) => articles.get(c.id)));
-      for (const [i, raw] of fresh.entries()) {
+      const fresh = await Promise.all(chunk.map((c) => articles.get(c.id)));
+      const found = fresh.flatMap((raw, i) => {
         const article = fitSavedArticle(raw);
-        if (!article) continue;
-        index.upsert(article);
-        revs.set(article.id, stale[i]!.rev);
-      }
+        return article ? [{ article, card: chunk[i]! }] : [];
+      });
+      await indexInChunks(index, found, revs);
       state.dirty = true;
+      await nextTask();
     }
     if (state.dirty) setTimeout(() => void this.persistIndex(), 0);
     return index;
   }
 
-  private async putBoth(
-    tx: WriteTx,
-    article: SavedArticle,
-  ): Promise<{ article: SavedArticle; card: SavedCard }> {
+  /**
+   * Queues both writes without waiting for them: a failed request aborts the transaction, which write()
+   * reports through `tx.done` (waiting for each of 100,000 puts in turn was most of a large import).
+   */
+  private putBoth(tx: WriteTx, article: SavedArticle): { article: SavedArticle; card: SavedCard } {
     const card = cardOf(article, nextRev());
-    await tx.objectStore('articles').put(article);
-    await tx.objectStore('cards').put(card);
+    tx.objectStore('articles')
+      .put(article)
+      .catch(() => {});
+    tx.objectStore('cards')
+      .put(card)
+      .catch(() => {});
     return { article, card };
   }
 
@@ -485,11 +534,8 @@ class IndexedDbLibrary implements Library {
     const state = this.loaded;
     for (const { card } of written) state.cards.set(card.id, card);
     // Chained on the index promise, so a write during the index load is applied after it, in order.
-    state.index = state.index.then((index) => {
-      for (const { article, card } of written) {
-        index.upsert(article);
-        state.revs.set(card.id, card.rev);
-      }
+    state.index = state.index.then(async (index) => {
+      await indexInChunks(index, written, state.revs);
       state.dirty = true;
       return index;
     });

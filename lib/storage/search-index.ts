@@ -40,7 +40,8 @@ export const INDEX_VERSION = 2;
 /** Target size of one snapshot part: parsing one takes a few milliseconds, so the page stays responsive. */
 const PART_CHARS = 256 * 1024;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Resolves in a later task, so the page can paint and answer input between steps of long work. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const OPTIONS = {
   fields: ['title', 'text', 'entities', 'meta'],
