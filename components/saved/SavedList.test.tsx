@@ -187,6 +187,16 @@ describe('SavedList', () => {
     expect(note()).toBeNull();
   });
 
+  it('says what failed instead of loading forever when the library cannot be read', async () => {
+    render(null, root);
+    library.searchNow = async () => {
+      throw new Error('The database is corrupt');
+    };
+    await renderList();
+    expect(root.querySelector('[data-testid="saved-status"]')?.textContent).not.toContain('Loading');
+    expect(root.querySelector('[data-testid="saved-error"]')?.textContent).toBe('The database is corrupt');
+  });
+
   it('shows a full disk as a clear message and keeps the list', async () => {
     const failing = library.update.bind(library);
     library.update = async () => {

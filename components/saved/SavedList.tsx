@@ -86,7 +86,10 @@ export function SavedList({
         if (answer.partial) return library.indexReady().then(ask);
       });
     ask().catch((error: unknown) => {
-      if (mine === sequence.current) setNotice({ kind: 'error', text: describeFailure(error, t) });
+      if (mine !== sequence.current) return;
+      setNotice({ kind: 'error', text: describeFailure(error, t) });
+      // Never "Loading…" forever: the error says what happened, the list shows what it had (or nothing).
+      setResults((shown) => shown ?? []);
     });
   }, [library, query, filters, sort, version, t]);
 
