@@ -187,6 +187,20 @@ describe('SavedList', () => {
     expect(note()).toBeNull();
   });
 
+  it('shows the newest articles while the whole list is still loading', async () => {
+    render(null, root);
+    // The full read never finishes in this test: what shows comes from newestCards alone.
+    library.searchNow = () => new Promise(() => {});
+    await renderList();
+    expect(titles()).toEqual([
+      'Kim schreibt an Soldaten',
+      '<img src=x onerror="window.__xss=1">Budget talks',
+    ]);
+    expect(root.querySelector('[data-testid="saved-status"]')?.textContent).toBe(
+      'Your newest 2 articles; loading the others…',
+    );
+  });
+
   it('says what failed instead of loading forever when the library cannot be read', async () => {
     render(null, root);
     library.searchNow = async () => {

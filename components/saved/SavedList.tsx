@@ -51,6 +51,8 @@ export function SavedList({
   const [filters, setFilters] = useState<SearchFilters>({});
   const [sort, setSort] = useState<SortOrder | 'auto'>('auto');
   const [results, setResults] = useState<SavedCard[] | null>(null);
+  /** The newest cards, shown while the whole list loads (a large library takes seconds to read). */
+  const [preview, setPreview] = useState<SavedCard[] | null>(null);
   /** The results came from the cards alone: the full-text index is still loading. */
   const [partial, setPartial] = useState(false);
   const [total, setTotal] = useState(0);
@@ -92,6 +94,15 @@ export function SavedList({
       setResults((shown) => shown ?? []);
     });
   }, [library, query, filters, sort, version, t]);
+
+  useEffect(() => {
+    library
+      .newestCards(PAGE)
+      .then(setPreview)
+      .catch(() => {
+        // Only a head start: the full list's own read reports any failure.
+      });
+  }, [library]);
 
   // The total and the filter menus change only when the library does, not with each keystroke.
   useEffect(() => {
@@ -236,7 +247,11 @@ export function SavedList({
       </search>
 
       <div role="status" aria-live="polite" class="saved-status" data-testid="saved-status">
-        {results === null ? t('loading') : t('count', { n: results.length, total })}
+        {results !== null
+          ? t('count', { n: results.length, total })
+          : preview && preview.length > 0
+            ? t('loadingNewest', { n: preview.length })
+            : t('loading')}
         {results !== null && partial && (
           <span class="saved-indexing" data-testid="saved-indexing">
             {' '}
@@ -262,9 +277,9 @@ export function SavedList({
       {results !== null && results.length === 0 && (
         <p class="saved-empty">{total === 0 ? t('empty') : t('noMatches')}</p>
       )}
-      {results !== null && results.length > 0 && (
+      {(results ?? preview ?? []).length > 0 && (
         <ul class="saved-items">
-          {results.slice(0, shown).map((card) => (
+          {(results ?? preview ?? []).slice(0, shown).map((card) => (
             <SavedItem
               key={card.id}
               card={card}

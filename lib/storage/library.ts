@@ -53,6 +53,11 @@ export interface Library {
   getByUrl(url: string): Promise<SavedArticle | undefined>;
   /** Every saved article's card, newest first. */
   list(): Promise<SavedCard[]>;
+  /**
+   * The newest `limit` cards without reading the others (what a list's first screen needs while the
+   * whole list loads: on a library of 100,000 that is seconds).
+   */
+  newestCards(limit: number): Promise<SavedCard[]>;
   /** Full-text search; the first one after opening waits for the search index to load. */
   search(request?: SearchRequest): Promise<SavedCard[]>;
   /**
@@ -84,7 +89,7 @@ export interface ImportArticlesOptions {
 }
 
 /** Articles merged between two progress reports. */
-const PROGRESS_EVERY = 500;
+const PROGRESS_EVERY = 200;
 
 export interface OpenLibraryOptions {
   /** Database name (tests and benchmarks use their own). */
@@ -224,6 +229,18 @@ class IndexedDbLibrary implements Library {
     return [...cards.values()].sort(byNewest);
   }
 
+  async newestCards(limit: number): Promise<SavedCard[]> {
+    if (this.loaded) return (await this.list()).slice(0, limit);
+    const cards: SavedCard[] = [];
+    let cursor = await this.db.transaction('cards').store.index('bySavedAt').openCursor(null, 'prev');
+    while (cursor && cards.length < limit) {
+      const card = fitSavedCard(cursor.value);
+      if (card) cards.push(card);
+      cursor = await cursor.continue();
+    }
+    return cards;
+  }
+
   async search(request: SearchRequest = {}): Promise<SavedCard[]> {
     return (await this.answer(request, true)).cards;
   }
@@ -360,6 +377,9 @@ class IndexedDbLibrary implements Library {
         savedIds.set(article.normalizedUrl, article.id);
         changed.push(this.putBoth(tx, article));
         report.added++;
+        // Waiting on one write in a few hundred lets the page paint the progress between them (a pause
+        // of any other kind would let the transaction commit half-way).
+        if (report.added % PROGRESS_EVERY === 0) await store.get(article.id);
       }
       options.onProgress?.(articles.length);
       return changed;
@@ -387,7 +407,7 @@ class IndexedDbLibrary implements Library {
     const snapshot: SearchIndexSnapshot = {
       key: 'search-index',
       indexVersion: INDEX_VERSION,
-      parts: (await state.index).toParts(),
+      parts: await (await state.index).toParts(),
       revs: Object.fromEntries(state.revs),
     };
     try {

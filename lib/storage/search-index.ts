@@ -83,8 +83,12 @@ export class ArticleIndex {
     return new ArticleIndex(await MiniSearch.loadJSAsync<IndexedFields>(plain, OPTIONS));
   }
 
-  /** The index as JSON strings of at most about PART_CHARS each (except single huge terms): see fromParts. */
-  toParts(): string[] {
+  /**
+   * The index as JSON strings of at most about PART_CHARS each (except single huge terms): see fromParts.
+   * Pauses for the page after each part: serialising a large library's index in one go blocked it for
+   * seconds.
+   */
+  async toParts(): Promise<string[]> {
     const { index, ...rest } = this.search.toJSON();
     const parts = [JSON.stringify({ ...rest, index: [] })];
     let slice: string[] = [];
@@ -95,6 +99,7 @@ export class ArticleIndex {
         parts.push(`[${slice.join(',')}]`);
         slice = [];
         size = 0;
+        await nextTask();
       }
       slice.push(json);
       size += json.length + 1;

@@ -36,6 +36,7 @@ interface LargeFigures {
   importLongestStallMs: number;
   progressReports: number;
   firstScreenMs: number;
+  wholeListMs: number;
   readyMs: number;
   loadLongestStallMs: number;
 }
@@ -80,10 +81,15 @@ async function measureLargeInPage(): Promise<LargeFigures> {
   watching = watch();
   start = performance.now();
   const reopened = await openLibrary(indexedDB, { broadcast: false, name: 'large' });
-  // What the list's first screen waits for: the newest cards (it renders the first 100).
-  const first = await reopened.searchNow({});
-  if (first.cards.length === 0) throw new Error('no cards');
+  // What the list's first screen waits for: the newest 100 cards (before issue 18: every card).
+  const first = reopened.newestCards
+    ? await reopened.newestCards(100)
+    : (await reopened.searchNow({})).cards.slice(0, 100);
+  if (first.length === 0) throw new Error('no cards');
   const firstScreenMs = performance.now() - start;
+  const all = await reopened.searchNow({});
+  const wholeListMs = performance.now() - start;
+  if (all.cards.length === 0) throw new Error('no cards');
   await reopened.indexReady();
   const readyMs = performance.now() - start;
   running = false;
@@ -91,9 +97,10 @@ async function measureLargeInPage(): Promise<LargeFigures> {
   reopened.close();
   return {
     importMs,
-    importLongestStallMs: importLongestStallMs,
+    importLongestStallMs,
     progressReports,
     firstScreenMs,
+    wholeListMs,
     readyMs,
     loadLongestStallMs: stall,
   };
@@ -284,7 +291,7 @@ export default async function benchLibraryInBrowser(): Promise<void> {
       `library-browser: large library, ${LARGE} small entries (${mb} MB): import from the file ${ms(big.importMs)}, longest stall ${ms(big.importLongestStallMs)}, ${big.progressReports} progress reports`,
     );
     console.log(
-      `library-browser: large library: first screen (open + newest cards) ${ms(big.firstScreenMs)}; full index ready ${ms(big.readyMs)}; longest stall while loading ${ms(big.loadLongestStallMs)}`,
+      `library-browser: large library: first screen (open + newest 100 cards) ${ms(big.firstScreenMs)}; whole list ${ms(big.wholeListMs)}; full index ready ${ms(big.readyMs)}; longest stall while loading ${ms(big.loadLongestStallMs)}`,
     );
   } finally {
     await browser.close();
