@@ -8,7 +8,12 @@ import { createReadingAids } from '../../lib/highlight/reading-aids.ts';
 import { analysisOfSaved } from '../../lib/storage/as-analysis.ts';
 import type { Library } from '../../lib/storage/library.ts';
 import { siteOf } from '../../lib/storage/normalize-url.ts';
-import { sanitizedFragment } from '../../lib/storage/sanitize.ts';
+import { isWebUrl } from '../../lib/storage/record-rules.ts';
+import {
+  BLOCKED_IMAGE_ATTR,
+  type RemoteMediaOptions,
+  sanitizedFragment,
+} from '../../lib/storage/sanitize.ts';
 import type { SavedArticle } from '../../lib/storage/types.ts';
 import { createHoverCard } from '../hover-card/mount.ts';
 import { type UiLanguage, uiLanguage } from '../i18n.ts';
@@ -16,6 +21,10 @@ import { createSavedTranslator, describeFailure, type SavedTranslate } from './i
 
 export const FONT_SCALES = [0.85, 1, 1.15, 1.3, 1.5, 1.75] as const;
 const SCALE_KEY = 'kontext-reader-scale';
+/** '1' when the reader chose to always load images from the web (off by default). */
+export const REMOTE_IMAGES_KEY = 'kontext-reader-remote-images';
+
+const alwaysLoadsImages = () => globalThis.localStorage?.getItem(REMOTE_IMAGES_KEY) === '1';
 
 function storedScaleIndex(): number {
   const stored = Number(globalThis.localStorage?.getItem(SCALE_KEY));
@@ -39,6 +48,10 @@ export function Reader({ library, id, listHref, lang = uiLanguage(), t: given }:
   const t = useMemo(() => given ?? createSavedTranslator(lang), [given, lang]);
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [scaleIndex, setScaleIndex] = useState(storedScaleIndex);
+  /** Remote images load for this open (the button) or always (the remembered checkbox). */
+  const [always, setAlways] = useState(alwaysLoadsImages);
+  const [loadImages, setLoadImages] = useState(always);
+  const [blockedImages, setBlockedImages] = useState(0);
 
   useEffect(() => {
     if (!id) {
@@ -56,6 +69,13 @@ export function Reader({ library, id, listHref, lang = uiLanguage(), t: given }:
   useEffect(() => {
     document.title = state.phase === 'ready' ? state.article.title : t('readerTitle');
   }, [state, t]);
+
+  const changeAlways = (next: boolean) => {
+    setAlways(next);
+    setLoadImages(next);
+    if (next) globalThis.localStorage?.setItem(REMOTE_IMAGES_KEY, '1');
+    else globalThis.localStorage?.removeItem(REMOTE_IMAGES_KEY);
+  };
 
   const changeScale = (step: 1 | -1) => {
     const next = Math.min(FONT_SCALES.length - 1, Math.max(0, scaleIndex + step));
@@ -111,9 +131,35 @@ export function Reader({ library, id, listHref, lang = uiLanguage(), t: given }:
             A+<span class="visually-hidden"> {t('fontLarger')}</span>
           </button>
         </fieldset>
-        <a href={article.url} target="_blank" rel="noopener noreferrer">
-          {t('original')} ↗
-        </a>
+        {(blockedImages > 0 || loadImages) && (
+          <fieldset class="remote-images">
+            <legend class="visually-hidden">{t('remoteImagesOff')}</legend>
+            {!loadImages && (
+              <button
+                type="button"
+                data-testid="load-images"
+                title={t('remoteImagesOff')}
+                onClick={() => setLoadImages(true)}
+              >
+                {t('loadImages', { n: blockedImages })}
+              </button>
+            )}
+            <label>
+              <input
+                type="checkbox"
+                data-testid="always-load-images"
+                checked={always}
+                onChange={(event) => changeAlways((event.currentTarget as HTMLInputElement).checked)}
+              />{' '}
+              {t('alwaysLoadImages')}
+            </label>
+          </fieldset>
+        )}
+        {isWebUrl(article.url) && (
+          <a href={article.url} target="_blank" rel="noopener noreferrer">
+            {t('original')} ↗
+          </a>
+        )}
       </header>
       <main class="reader-page" lang={articleLang}>
         <h1 data-testid="reader-title">{article.title}</h1>
@@ -136,7 +182,12 @@ export function Reader({ library, id, listHref, lang = uiLanguage(), t: given }:
             </ul>
           </section>
         )}
-        <ArticleBody article={article} scale={FONT_SCALES[scaleIndex] ?? 1} />
+        <ArticleBody
+          article={article}
+          scale={FONT_SCALES[scaleIndex] ?? 1}
+          media={{ remoteImages: loadImages, labels: { video: t('videoLink'), audio: t('audioLink') } }}
+          onBlockedImages={setBlockedImages}
+        />
       </main>
     </>
   );
@@ -145,12 +196,30 @@ export function Reader({ library, id, listHref, lang = uiLanguage(), t: given }:
 /** Global holding the reader's reading-aids snapshot function (see ArticleBody). */
 export const READER_INSPECT_GLOBAL = '__kontextReaderInspect';
 
-function ArticleBody({ article, scale }: { article: SavedArticle; scale: number }) {
+function ArticleBody({
+  article,
+  scale,
+  media,
+  onBlockedImages,
+}: {
+  article: SavedArticle;
+  scale: number;
+  media: RemoteMediaOptions;
+  onBlockedImages: (count: number) => void;
+}) {
   const container = useRef<HTMLElement>(null);
+  const { remoteImages } = media;
+  const { video, audio } = media.labels;
   useEffect(() => {
     const root = container.current;
     if (!root) return;
-    root.replaceChildren(sanitizedFragment(article.contentHtml, window, { baseUrl: article.url }));
+    root.replaceChildren(
+      sanitizedFragment(article.contentHtml, window, {
+        baseUrl: article.url,
+        media: { remoteImages, labels: { video, audio } },
+      }),
+    );
+    onBlockedImages(root.querySelectorAll(`[${BLOCKED_IMAGE_ATTR}]`).length);
     const lifetime = new AbortController();
     const aids = createReadingAids(document, {
       signal: lifetime.signal,
@@ -167,7 +236,7 @@ function ArticleBody({ article, scale }: { article: SavedArticle; scale: number 
       lifetime.abort();
       root.replaceChildren();
     };
-  }, [article]);
+  }, [article, remoteImages, video, audio, onBlockedImages]);
   return (
     <article
       ref={container}

@@ -6,6 +6,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { searchCards } from '../../lib/storage/card-search.ts';
 import { type Library, openLibrary } from '../../lib/storage/library.ts';
+import { storeDamagedRecords } from '../../tests/support/hostile-library.ts';
 import { entityByStringSearch, makeSavedArticle } from '../../tests/support/saved-articles.ts';
 import { createSavedTranslator } from './i18n.ts';
 import { SavedList } from './SavedList.tsx';
@@ -64,6 +65,10 @@ beforeEach(async () => {
   for (const a of articles()) await library.save(a);
   root = document.createElement('div');
   document.body.append(root);
+  await renderList();
+});
+
+async function renderList() {
   await act(async () => {
     render(
       <SavedList
@@ -76,7 +81,7 @@ beforeEach(async () => {
     );
   });
   await settle();
-});
+}
 
 afterEach(() => {
   render(null, root);
@@ -182,6 +187,30 @@ describe('SavedList', () => {
     expect(note()).toBeNull();
   });
 
+  it('shows the newest articles while the whole list is still loading', async () => {
+    render(null, root);
+    // The full read never finishes in this test: what shows comes from newestCards alone.
+    library.searchNow = () => new Promise(() => {});
+    await renderList();
+    expect(titles()).toEqual([
+      'Kim schreibt an Soldaten',
+      '<img src=x onerror="window.__xss=1">Budget talks',
+    ]);
+    expect(root.querySelector('[data-testid="saved-status"]')?.textContent).toBe(
+      'Your newest 2 articles; loading the others…',
+    );
+  });
+
+  it('says what failed instead of loading forever when the library cannot be read', async () => {
+    render(null, root);
+    library.searchNow = async () => {
+      throw new Error('The database is corrupt');
+    };
+    await renderList();
+    expect(root.querySelector('[data-testid="saved-status"]')?.textContent).not.toContain('Loading');
+    expect(root.querySelector('[data-testid="saved-error"]')?.textContent).toBe('The database is corrupt');
+  });
+
   it('shows a full disk as a clear message and keeps the list', async () => {
     const failing = library.update.bind(library);
     library.update = async () => {
@@ -193,5 +222,28 @@ describe('SavedList', () => {
     );
     expect(titles()).toHaveLength(2);
     library.update = failing;
+  });
+});
+
+describe('SavedList with damaged records already in the database', () => {
+  it('renders every record, with "Save date unknown" for a date it cannot read, and searches them', async () => {
+    render(null, root);
+    library.close();
+    const factory = new IDBFactory();
+    const stored = await storeDamagedRecords(factory);
+    library = await openLibrary(factory, { broadcast: false });
+    await renderList();
+    expect(titles().sort()).toEqual([...stored].sort());
+    expect(root.querySelector('[data-testid="saved-status"]')?.textContent).toContain('4 of 4 articles');
+    const meta = (title: string) =>
+      items()
+        .find((li) => li.textContent?.includes(title))
+        ?.querySelector('.saved-meta')?.textContent;
+    expect(meta('Damaged no-date')).toContain('Save date unknown');
+    // The space before "+01:00" is read as the slip it is: 1 January 2024, 00:00 at +01:00.
+    expect(meta('Damaged bad-date')).toContain('Saved Dec 31, 2023');
+    expect(meta('Damaged infinite')).toContain('0 min');
+    await type(root.querySelector('[data-testid="saved-search"]'), 'wrong');
+    expect(titles()).toEqual(['Damaged wrong-types']);
   });
 });

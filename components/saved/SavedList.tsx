@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Library, onLibraryChange } from '../../lib/storage/library.ts';
 import { siteOf } from '../../lib/storage/normalize-url.ts';
+import { isUnknownSavedAt } from '../../lib/storage/repair.ts';
 import type {
   FacetCounts,
   SavedArticle,
@@ -53,6 +54,8 @@ export function SavedList({
   const [filters, setFilters] = useState<SearchFilters>(initialFilters ?? {});
   const [sort, setSort] = useState<SortOrder | 'auto'>('auto');
   const [results, setResults] = useState<SavedCard[] | null>(null);
+  /** The newest cards, shown while the whole list loads (a large library takes seconds to read). */
+  const [preview, setPreview] = useState<SavedCard[] | null>(null);
   /** The results came from the cards alone: the full-text index is still loading. */
   const [partial, setPartial] = useState(false);
   const [total, setTotal] = useState(0);
@@ -88,9 +91,21 @@ export function SavedList({
         if (answer.partial) return library.indexReady().then(ask);
       });
     ask().catch((error: unknown) => {
-      if (mine === sequence.current) setNotice({ kind: 'error', text: describeFailure(error, t) });
+      if (mine !== sequence.current) return;
+      setNotice({ kind: 'error', text: describeFailure(error, t) });
+      // Never "Loading…" forever: the error says what happened, the list shows what it had (or nothing).
+      setResults((shown) => shown ?? []);
     });
   }, [library, query, filters, sort, version, t]);
+
+  useEffect(() => {
+    library
+      .newestCards(PAGE)
+      .then(setPreview)
+      .catch(() => {
+        // Only a head start: the full list's own read reports any failure.
+      });
+  }, [library]);
 
   // The total and the filter menus change only when the library does, not with each keystroke.
   useEffect(() => {
@@ -142,6 +157,13 @@ export function SavedList({
     });
 
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }), [lang]);
+  /** "Saved 2 Jan 2025", or "Save date unknown" for a record whose date could not be read. */
+  const savedOnText = (savedAt: string) => {
+    const date = new Date(savedAt);
+    return isUnknownSavedAt(savedAt) || Number.isNaN(date.getTime())
+      ? t('savedOnUnknown')
+      : t('savedOn', { date: dateFormat.format(date) });
+  };
   const TitleTag = compact ? 'h3' : 'h2';
 
   return (
@@ -228,7 +250,11 @@ export function SavedList({
       </search>
 
       <div role="status" aria-live="polite" class="saved-status" data-testid="saved-status">
-        {results === null ? t('loading') : t('count', { n: results.length, total })}
+        {results !== null
+          ? t('count', { n: results.length, total })
+          : preview && preview.length > 0
+            ? t('loadingNewest', { n: preview.length })
+            : t('loading')}
         {results !== null && partial && (
           <span class="saved-indexing" data-testid="saved-indexing">
             {' '}
@@ -254,9 +280,9 @@ export function SavedList({
       {results !== null && results.length === 0 && (
         <p class="saved-empty">{total === 0 ? t('empty') : t('noMatches')}</p>
       )}
-      {results !== null && results.length > 0 && (
+      {(results ?? preview ?? []).length > 0 && (
         <ul class="saved-items">
-          {results.slice(0, shown).map((card) => (
+          {(results ?? preview ?? []).slice(0, shown).map((card) => (
             <SavedItem
               key={card.id}
               card={card}
@@ -266,7 +292,7 @@ export function SavedList({
               TitleTag={TitleTag}
               href={readerHref(card.id)}
               onOpen={onOpen}
-              savedOn={dateFormat.format(new Date(card.savedAt))}
+              savedOn={savedOnText(card.savedAt)}
               onToggleRead={() => act(() => library.update(card.id, { read: !card.read }))}
               onTags={(tags) => act(() => library.update(card.id, { tags }))}
               onDelete={() => remove(card)}
@@ -369,7 +395,7 @@ function SavedItem(props: {
       </TitleTag>
       <p class="saved-meta">
         {siteOf(card)} · {languageName(card.lang, lang)} · {t('minutes', { n: card.readingMinutes })} ·{' '}
-        {t('savedOn', { date: savedOn })}
+        {savedOn}
         {card.read && <> · {t('read')}</>}
       </p>
       {!compact && card.excerpt && (

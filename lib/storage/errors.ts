@@ -46,20 +46,37 @@ export function toWriteError(error: unknown): LibraryError {
 export type ImportErrorCode =
   | 'too-large'
   | 'empty'
+  /** Does not look like JSON at all (a zip, a text file). */
   | 'not-json'
+  /** Starts like JSON but does not parse. */
+  | 'damaged-json'
   | 'truncated'
+  /** Valid JSON holding a list, not the export's one object. */
+  | 'json-array'
+  /** Valid JSON holding a single string, number, boolean or null. */
+  | 'json-value'
+  /** An object, but not a Kontext export (no "format": "kontext-library"). */
   | 'wrong-format'
+  /** The version is there but not a number ("1" as text). Params: version. */
+  | 'version-not-number'
+  /** A version number this Kontext never wrote (0, 1.5). Params: version. */
   | 'wrong-version'
+  /** A version from a newer Kontext. Params: version. */
+  | 'newer-version'
+  /** A record breaks the rules (record-rules.ts); the message names the article and the field. */
   | 'invalid';
 
 /** A file that cannot be imported. Nothing is changed when this is thrown. */
 export class ImportError extends Error {
   override readonly name = 'ImportError';
+  /** What the localised message needs besides the code (the version found, for instance). */
+  readonly params: Record<string, string | number>;
   constructor(
     readonly code: ImportErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; params?: Record<string, string | number> },
   ) {
     super(message, { cause: options?.cause });
+    this.params = options?.params ?? {};
   }
 }

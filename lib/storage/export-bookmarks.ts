@@ -2,10 +2,13 @@
  * Netscape bookmark file (the format every browser and read-later service imports): one link per
  * article with its save date, tags (TAGS, as Firefox and Pocket read them) and excerpt as description.
  */
+import { isWebUrl } from './record-rules.ts';
 import type { SavedArticle } from './types.ts';
 
 const escapeHtml = (s: string) =>
   s
+    // One line per bookmark: importers read this format line by line.
+    .replace(/\s+/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -24,6 +27,8 @@ export function articlesToNetscapeBookmarks(articles: SavedArticle[], folderName
     '    <DL><p>',
   ];
   for (const a of articles) {
+    // A javascript: or data: address would be a bookmarklet that runs on whatever page is open.
+    if (!isWebUrl(a.url)) continue;
     const added = Math.floor(Date.parse(a.savedAt) / 1000);
     const attrs = [`HREF="${escapeHtml(a.url)}"`, `ADD_DATE="${Number.isFinite(added) ? added : 0}"`];
     if (a.tags.length > 0)

@@ -1,6 +1,13 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  acceptedHostileArticle,
+  damagedStoredRecords,
+  exportText,
+  refusedImports,
+  storeDamagedRecords,
+} from '../../tests/support/hostile-library.ts';
 import { entityByStringSearch, makeSavedArticle } from '../../tests/support/saved-articles.ts';
 import { ImportError } from './errors.ts';
 import { articlesToNetscapeBookmarks } from './export-bookmarks.ts';
@@ -8,6 +15,7 @@ import { EXPORT_VERSION, exportLibraryJson, parseLibraryJson } from './export-js
 import { articleToMarkdown } from './export-markdown.ts';
 import { importLibraryFile } from './import-file.ts';
 import { type Library, openLibrary } from './library.ts';
+import { UNKNOWN_SAVED_AT } from './record-rules.ts';
 
 const libraries: Library[] = [];
 async function freshLibrary() {
@@ -39,6 +47,18 @@ const rich = () =>
     text,
     blocks: [{ kind: 'paragraph', text, start: 0 }],
   });
+
+/** Imports `file` into a library holding one article: the import must fail as given and change nothing. */
+async function expectRefusedUnchanged(file: string, code: string, message: RegExp) {
+  const library = await freshLibrary();
+  const before = await library.save(makeSavedArticle({ title: 'Before import' }));
+  const error = await importLibraryFile(library, file, keepHtml).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ImportError);
+  expect(error).toMatchObject({ code });
+  expect((error as Error).message).toMatch(message);
+  library.refresh();
+  expect(await library.exportAll()).toEqual([before]);
+}
 
 /** Identity sanitiser for tests of the file logic (the sanitiser has its own tests). */
 const keepHtml = (html: string) => html;
@@ -96,44 +116,111 @@ describe('JSON export and import', () => {
     ['truncated', good.slice(0, Math.floor(good.length / 2)), 'truncated', /cut off/],
     ['junk text', 'hello, this is a shopping list', 'not-json', /not a Kontext export/],
     ['10 MB of noise', noise, 'not-json', /not (a Kontext export|valid JSON)/],
-    ['10 MB of noise after a brace', `{${noise}`, 'not-json', /damaged/],
+    ['10 MB of noise after a brace', `{${noise}`, 'damaged-json', /damaged: it is not valid JSON/],
     ['other JSON', '{"bookmarks": []}', 'wrong-format', /not a Kontext export/],
     [
       'newer version',
       good.replace(`"version": ${EXPORT_VERSION}`, '"version": 99'),
-      'wrong-version',
-      /newer Kontext/,
+      'newer-version',
+      /newer Kontext \(format version 99\)/,
     ],
     [
       'unknown version',
-      good.replace(`"version": ${EXPORT_VERSION}`, '"version": "1.0"'),
+      good.replace(`"version": ${EXPORT_VERSION}`, '"version": 0'),
       'wrong-version',
-      /unknown format version/,
+      /unknown format version \(0\); this Kontext reads version 1/,
     ],
+    [
+      'version as text',
+      good.replace(`"version": ${EXPORT_VERSION}`, '"version": "1.0"'),
+      'version-not-number',
+      /format version is "1.0", not a number/,
+    ],
+    ['a JSON number', '42', 'not-json', /not a JSON file/],
+    ['a JSON string', '"kontext-library"', 'not-json', /not a JSON file/],
     ['missing field', good.replace('"title": "Kim & die <Soldaten>",', ''), 'invalid', /article 1.*title/i],
     ['wrong type', good.replace('"read": true', '"read": "yes"'), 'invalid', /article 1.*read/i],
     [
       'bad URL',
       good.replace('"url": "https://tagesblick.example/politik/kim"', '"url": "nope"'),
       'invalid',
-      /url/,
+      /article 1\.url: not an http\(s\) address/,
     ],
     ['offsets beyond the text', good.replace('"end": 47', '"end": 4700'), 'invalid', /positions outside/],
   ];
 
-  it.each(badFiles)(
-    'refuses %s with a clear message and changes nothing',
-    async (_name, file, code, message) => {
-      const library = await freshLibrary();
-      const before = await library.save(makeSavedArticle({ title: 'Before import' }));
-      const error = await importLibraryFile(library, file, keepHtml).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ImportError);
-      expect(error).toMatchObject({ code });
-      expect((error as Error).message).toMatch(message);
-      library.refresh();
-      expect(await library.exportAll()).toEqual([before]);
-    },
+  it.each(badFiles)('refuses %s with a clear message and changes nothing', (_name, file, code, message) =>
+    expectRefusedUnchanged(file, code, message),
   );
+
+  it.each(refusedImports())('refuses a hostile file: $name', ({ file, code, message }) =>
+    expectRefusedUnchanged(file, code, message),
+  );
+
+  it('stores save dates in one canonical form, so they sort as strings', () => {
+    const file = exportText([
+      makeSavedArticle({ savedAt: '2024-01-01T00:30:00+01:00' }),
+      makeSavedArticle({ savedAt: '2024-01-01T00:00:00Z' }),
+    ]);
+    expect(parseLibraryJson(file).map((a) => a.savedAt)).toEqual([
+      '2023-12-31T23:30:00.000Z',
+      '2024-01-01T00:00:00.000Z',
+    ]);
+  });
+
+  it('accepts a hostile but legal record and round-trips it exactly', async () => {
+    const hostile = acceptedHostileArticle();
+    expect(parseLibraryJson(exportLibraryJson([hostile]))).toEqual([hostile]);
+    const library = await freshLibrary();
+    await importLibraryFile(library, exportLibraryJson([hostile]), keepHtml);
+    const again = parseLibraryJson(exportLibraryJson(await library.exportAll()));
+    expect(again).toEqual([{ ...hostile, id: again[0]!.id }]);
+  });
+
+  it('exports damaged records already in the database in a form that re-imports', async () => {
+    const factory = new IDBFactory();
+    await storeDamagedRecords(factory);
+    const library = await openLibrary(factory, { broadcast: false });
+    libraries.push(library);
+    const exported = exportLibraryJson(await library.exportAll());
+    const parsed = parseLibraryJson(exported);
+    expect(parsed.map((a) => a.title).sort()).toEqual(
+      damagedStoredRecords()
+        .map((r) => r.article.title)
+        .sort(),
+    );
+    const byTitle = new Map(parsed.map((a) => [a.title, a]));
+    expect(byTitle.get('Damaged bad-date')?.savedAt).toBe('2023-12-31T23:00:00.000Z');
+    expect(byTitle.get('Damaged no-date')?.savedAt).toBe(UNKNOWN_SAVED_AT);
+    expect(byTitle.get('Damaged infinite')).toMatchObject({ readingMinutes: 0, related: [] });
+    expect(byTitle.get('Damaged wrong-types')).toMatchObject({
+      tags: [],
+      lang: 'und',
+      siteName: null,
+      summary: [],
+    });
+    // And the re-import of that backup holds exactly what was exported.
+    const restored = await freshLibrary();
+    expect(await importLibraryFile(restored, exported, keepHtml)).toEqual({ added: 4, merged: 0 });
+    expect(parseLibraryJson(exportLibraryJson(await restored.exportAll()))).toEqual(parsed);
+  });
+
+  it('reports progress through checking and saving on a large file, then imports all of it', async () => {
+    const library = await freshLibrary();
+    const articles = Array.from({ length: 1_200 }, (_, i) =>
+      makeSavedArticle({ url: `https://big.example/${i}` }),
+    );
+    const seen: string[] = [];
+    const report = await importLibraryFile(library, exportLibraryJson(articles), keepHtml, {
+      onProgress: ({ phase, done, total }) => seen.push(`${phase} ${done}/${total}`),
+    });
+    expect(report).toEqual({ added: 1_200, merged: 0 });
+    expect(seen).toEqual([
+      ...[200, 400, 600, 800, 1000, 1200].map((n) => `checking ${n}/1200`),
+      ...[200, 400, 600, 800, 1000, 1200].map((n) => `saving ${n}/1200`),
+    ]);
+    expect(await library.list()).toHaveLength(1_200);
+  });
 
   it('drops unknown fields instead of storing them', () => {
     const file = JSON.parse(good);
@@ -146,12 +233,12 @@ describe('Markdown export', () => {
   it('has front matter, title, summary, entities and the text', () => {
     const md = articleToMarkdown(rich());
     expect(md).toMatch(
-      /^---\ntitle: "Kim & die <Soldaten>"\nurl: "https:\/\/tagesblick.example\/politik\/kim"\n/,
+      /^---\ntitle: "Kim \\u0026 die \\u003cSoldaten\\u003e"\nurl: "https:\/\/tagesblick.example\/politik\/kim"\n/,
     );
     expect(md).toContain('author: "Anna Beispiel"');
     expect(md).toContain('tags: ["nordkorea", "später lesen"]');
     expect(md).toContain('read: true');
-    expect(md).toContain('# Kim & die \\<Soldaten\\>');
+    expect(md).toContain('# Kim \\& die \\<Soldaten\\>');
     expect(md).toContain('## Summary\n\n- Kim Jong Un sprach in Pjöngjang.');
     expect(md).toContain('- Pjöngjang (place)');
     expect(md).toContain('## Text\n\nKim Jong Un sprach in Pjöngjang. Moskau schwieg.');
@@ -162,11 +249,55 @@ describe('Markdown export', () => {
     const md = articleToMarkdown(
       makeSavedArticle({ text: evil, blocks: [{ kind: 'paragraph', text: evil, start: 0 }] }),
     );
-    expect(md).toContain('Click \\[here\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\>');
+    expect(md).toContain(
+      'Click \\[here\\]\\(javascript:alert\\(1\\)\\) \\<img src=x onerror=alert\\(1\\)\\>',
+    );
+  });
+});
+
+describe('Markdown export of a hostile record', () => {
+  const hostile = acceptedHostileArticle();
+  const md = articleToMarkdown(hostile);
+  const lines = md.split('\n');
+
+  it('has no raw HTML anywhere: the only "<" opens the address autolink, which nothing ends early', () => {
+    const withAngle = lines.filter((line) => /(^|[^\\])</.test(line));
+    expect(withAngle).toEqual([`<${new URL(hostile.url).href}>`]);
+    expect(withAngle[0]!.slice(1, -1)).not.toMatch(/[\s<>"]/);
+    // Front-matter values stay exact for YAML readers (double-quoted, \u escapes).
+    const value = (key: string) =>
+      JSON.parse(lines.find((l) => l.startsWith(`${key}: `))!.slice(key.length + 2));
+    expect(value('title')).toBe(hostile.title);
+    expect(value('author')).toBe(hostile.byline);
+    expect(value('site')).toBe(hostile.siteName);
+    expect(value('url')).toBe(hostile.url);
+  });
+
+  it('lets no page text open front matter, a rule, a link or an image', () => {
+    expect(lines.filter((l) => l === '---')).toHaveLength(2);
+    expect(md).not.toMatch(/(^|[^\\])\[[^\]]*[^\\]\]\(/);
+    expect(md).not.toContain('\ninjected: true');
+  });
+
+  it('writes an address that is not http(s) as text, not as a link', () => {
+    const md2 = articleToMarkdown(makeSavedArticle({ url: 'javascript:alert(1)' }));
+    expect(md2).not.toContain('<javascript:');
+    expect(md2).toContain('javascript:alert\\(1\\)');
   });
 });
 
 describe('Netscape bookmark export', () => {
+  it('leaves out addresses that would be bookmarklets and keeps each bookmark on one line', () => {
+    const html = articlesToNetscapeBookmarks([
+      makeSavedArticle({ url: 'javascript:alert(document.cookie)', title: 'Bookmarklet' }),
+      makeSavedArticle({ url: 'https://ok.example/a', title: 'Line one\n<DT><A HREF="javascript:x">two' }),
+    ]);
+    expect(html).not.toContain('javascript:alert');
+    expect(html).not.toContain('Bookmarklet');
+    expect(html.match(/<DT><A /g)).toHaveLength(1);
+    expect(html).toContain('>Line one &lt;DT&gt;&lt;A HREF=&quot;javascript:x&quot;&gt;two</A>');
+  });
+
   it('writes one escaped link per article with date, tags and read state', () => {
     const a = rich();
     const html = articlesToNetscapeBookmarks([

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { BLOCK_KINDS } from '../types.ts';
 import { ImportError } from './errors.ts';
 import { normalizeArticleUrl } from './normalize-url.ts';
+import { canonicalTimestamp, isWebUrl, LANGUAGE_TAG, LIMITS } from './record-rules.ts';
 import type { SavedArticle } from './types.ts';
 
 export const EXPORT_FORMAT = 'kontext-library';
@@ -22,75 +23,95 @@ export interface LibraryExport {
   articles: SavedArticle[];
 }
 
-const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const count = offset;
-const strings = v.array(v.string());
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS.text));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `longer than ${max} characters`));
+const list = <T extends v.GenericSchema>(item: T, max: number) =>
+  v.pipe(v.array(item), v.maxLength(max, `more than ${max} entries`));
+const id = text(LIMITS.id);
+const name = text(LIMITS.name);
+const webUrl = v.pipe(
+  v.string(),
+  v.check(isWebUrl, 'not an http(s) address (other schemes, such as javascript: or file:, are refused)'),
+);
 
 const EntitySchema = v.object({
-  id: v.string(),
-  name: v.string(),
+  id,
+  name,
   kind: v.picklist(['person', 'place', 'organization']),
   count,
-  aliases: strings,
-  firstSentence: v.string(),
-  sentences: strings,
-  mentions: v.array(v.object({ start: offset, end: offset, text: v.string() })),
+  aliases: list(name, LIMITS.aliases),
+  firstSentence: text(LIMITS.text),
+  sentences: list(text(LIMITS.text), LIMITS.sentences),
+  mentions: list(v.object({ start: offset, end: offset, text: name }), LIMITS.mentions),
 });
 
 const QuoteSchema = v.object({
-  id: v.string(),
-  text: v.string(),
+  id,
+  text: text(LIMITS.text),
   kind: v.picklist(['speech', 'phrase']),
   start: offset,
   end: offset,
-  speaker: v.nullable(v.string()),
-  speakerEntityId: v.nullable(v.string()),
+  speaker: v.nullable(name),
+  speakerEntityId: v.nullable(id),
 });
 
 const ArticleSchema = v.object({
-  id: v.string(),
-  url: v.pipe(v.string(), v.url()),
-  normalizedUrl: v.optional(v.string(), ''),
-  title: v.string(),
-  byline: v.nullable(v.string()),
-  siteName: v.nullable(v.string()),
-  lang: v.pipe(v.string(), v.maxLength(35)),
-  savedAt: v.pipe(v.string(), v.isoTimestamp()),
-  readingMinutes: v.pipe(v.number(), v.minValue(0)),
-  excerpt: v.nullable(v.string()),
-  summary: v.array(v.object({ text: v.string(), start: offset, end: offset })),
-  entities: v.array(EntitySchema),
-  quotes: v.array(QuoteSchema),
-  related: v.array(
-    v.object({
-      url: v.string(),
-      title: v.string(),
-      host: v.string(),
-      source: v.picklist(['block', 'in-text', 'pingback']),
-      score: v.number(),
-    }),
+  id,
+  url: webUrl,
+  normalizedUrl: v.optional(text(LIMITS.url), ''),
+  title: text(LIMITS.title),
+  byline: v.nullable(text(LIMITS.byline)),
+  siteName: v.nullable(text(LIMITS.siteName)),
+  lang: v.pipe(v.string(), v.regex(LANGUAGE_TAG, 'not a language code'), v.maxLength(LIMITS.lang)),
+  savedAt: v.pipe(
+    v.string(),
+    v.maxLength(64),
+    v.check(
+      (value) => canonicalTimestamp(value) !== null,
+      'not an ISO 8601 date and time with a time zone, such as 2025-01-31T08:00:00.000Z',
+    ),
+    v.transform((value) => canonicalTimestamp(value)!),
   ),
-  tags: strings,
+  // Finite: JSON.parse reads 1e999 as Infinity, which JSON.stringify would write back as null.
+  readingMinutes: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(LIMITS.readingMinutes)),
+  excerpt: v.nullable(text(LIMITS.excerpt)),
+  summary: list(v.object({ text: text(LIMITS.text), start: offset, end: offset }), LIMITS.summary),
+  entities: list(EntitySchema, LIMITS.entities),
+  quotes: list(QuoteSchema, LIMITS.quotes),
+  related: list(
+    v.object({
+      url: webUrl,
+      title: name,
+      host: name,
+      source: v.picklist(['block', 'in-text', 'pingback']),
+      score: v.pipe(v.number(), v.finite()),
+    }),
+    LIMITS.related,
+  ),
+  tags: list(text(LIMITS.tag), LIMITS.tags),
   read: v.boolean(),
-  contentHtml: v.string(),
-  text: v.string(),
+  contentHtml: text(LIMITS.html),
+  text: text(LIMITS.text),
   blocks: v.optional(
-    v.array(
+    list(
       v.object({
         kind: v.picklist(BLOCK_KINDS),
-        text: v.string(),
+        text: text(LIMITS.text),
         start: offset,
       }),
+      LIMITS.blocks,
     ),
     [],
   ),
 });
 
-const ExportSchema = v.object({
+/** The file around the articles; each article is checked on its own (checkArticle), so that can pause. */
+const ExportHeadSchema = v.object({
   format: v.literal(EXPORT_FORMAT),
   version: v.literal(EXPORT_VERSION),
   exportedAt: v.string(),
-  articles: v.array(ArticleSchema),
+  articles: v.array(v.unknown()),
 });
 
 export function exportLibraryJson(articles: SavedArticle[], now: Date = new Date()): string {
@@ -103,15 +124,20 @@ export function exportLibraryJson(articles: SavedArticle[], now: Date = new Date
   return JSON.stringify(file, null, 1);
 }
 
-function describeIssues(issues: v.BaseIssue<unknown>[]): string {
+function describeIssues(issues: v.BaseIssue<unknown>[], where: string): string {
   return issues
     .slice(0, 3)
     .map((issue) => {
       const path = v.getDotPath(issue);
-      const where = path?.replace(/^articles\.(\d+)/, (_m, i: string) => `article ${Number(i) + 1}`);
-      return `${where ?? 'file'}: ${issue.message}`;
+      return `${path ? `${where}.${path}` : where}: ${issue.message}`;
     })
     .join('; ');
+}
+
+function invalid(detail: string): ImportError {
+  return new ImportError('invalid', `This export is damaged: ${detail}. Nothing was imported.`, {
+    params: { detail },
+  });
 }
 
 /** Offsets that point outside the text would make the reader highlight garbage: the file is damaged. */
@@ -124,24 +150,44 @@ function checkOffsets(article: SavedArticle, index: number): void {
     ...article.blocks.map((b) => ({ start: b.start, end: b.start + b.text.length })),
   ];
   if (spans.some((s) => s.start > s.end || s.end > limit)) {
-    throw new ImportError(
-      'invalid',
-      `Article ${index + 1} ("${article.title}") has positions outside its text. Nothing was imported.`,
-    );
+    throw invalid(`article ${index + 1} ("${article.title.slice(0, 80)}") has positions outside its text`);
   }
 }
 
 /** Parses and validates a JSON export. Throws ImportError (with a reader-facing message) on any problem. */
 export function parseLibraryJson(text: string): SavedArticle[] {
+  return readLibraryFile(text).map(checkArticle);
+}
+
+/**
+ * Checks one article of a file read by readLibraryFile (index: its place in the file, for the message)
+ * and returns it as the library stores it. Throws ImportError when it breaks the record rules.
+ */
+export function checkArticle(raw: unknown, index: number): SavedArticle {
+  const result = v.safeParse(ArticleSchema, raw);
+  if (!result.success) throw invalid(describeIssues(result.issues, `article ${index + 1}`));
+  const article = { ...result.output, normalizedUrl: normalizeArticleUrl(result.output.url) };
+  checkOffsets(article, index);
+  return article;
+}
+
+/**
+ * Parses a file and checks everything but the articles themselves (see checkArticle): size, JSON,
+ * format and version. Returns the articles as found. Throws ImportError on any problem.
+ */
+export function readLibraryFile(text: string): unknown[] {
   if (text.length > MAX_IMPORT_CHARS) {
-    throw new ImportError('too-large', 'This file is too large to be a Kontext export.');
+    throw new ImportError(
+      'too-large',
+      'This file is too large to be a Kontext export. Nothing was imported.',
+    );
   }
   const trimmed = text.trim();
-  if (!trimmed) throw new ImportError('empty', 'This file is empty.');
-  if (!trimmed.startsWith('{')) {
+  if (!trimmed) throw new ImportError('empty', 'This file is empty. Nothing was imported.');
+  if (!/^[[{]/.test(trimmed)) {
     throw new ImportError(
       'not-json',
-      'This is not a Kontext export (it is not a JSON file). Nothing was imported.',
+      'This is not a Kontext export: it is not a JSON file. Nothing was imported.',
     );
   }
   let data: unknown;
@@ -156,31 +202,53 @@ export function parseLibraryJson(text: string): SavedArticle[] {
           'This file is cut off (incomplete JSON): it may not have finished downloading. Nothing was imported.',
           { cause: error },
         )
-      : new ImportError('not-json', 'This file is damaged: it is not valid JSON. Nothing was imported.', {
+      : new ImportError('damaged-json', 'This file is damaged: it is not valid JSON. Nothing was imported.', {
           cause: error,
         });
+  }
+  if (Array.isArray(data)) {
+    throw new ImportError(
+      'json-array',
+      'This JSON file holds a list, not a Kontext export (which is one object with "format": "kontext-library"). Nothing was imported.',
+    );
+  }
+  if (typeof data !== 'object' || data === null) {
+    throw new ImportError(
+      'json-value',
+      'This JSON file holds a single value, not a Kontext export (which is one object with "format": "kontext-library"). Nothing was imported.',
+    );
   }
   const head = data as { format?: unknown; version?: unknown };
   if (head.format !== EXPORT_FORMAT) {
     throw new ImportError('wrong-format', 'This JSON file is not a Kontext export. Nothing was imported.');
   }
-  if (head.version !== EXPORT_VERSION) {
-    const newer = typeof head.version === 'number' && head.version > EXPORT_VERSION;
-    throw new ImportError(
-      'wrong-version',
-      newer
-        ? `This export was made by a newer Kontext (format version ${head.version}); update Kontext to import it. Nothing was imported.`
-        : `This export has an unknown format version (${String(head.version)}); this Kontext reads version ${EXPORT_VERSION}. Nothing was imported.`,
+  if (head.version !== EXPORT_VERSION) throw versionError(head.version);
+  const result = v.safeParse(ExportHeadSchema, data);
+  if (!result.success) throw invalid(describeIssues(result.issues, 'file'));
+  return result.output.articles;
+}
+
+/** Says what is wrong with a version field that is not this Kontext's: text, a number never written, newer. */
+function versionError(version: unknown): ImportError {
+  const shown = JSON.stringify(version ?? null).slice(0, 40);
+  const params = { version: shown, supported: EXPORT_VERSION };
+  if (typeof version === 'number' && Number.isInteger(version) && version > EXPORT_VERSION) {
+    return new ImportError(
+      'newer-version',
+      `This export was made by a newer Kontext (format version ${shown}); update Kontext to import it. Nothing was imported.`,
+      { params },
     );
   }
-  const result = v.safeParse(ExportSchema, data);
-  if (!result.success) {
-    throw new ImportError(
-      'invalid',
-      `This export is damaged: ${describeIssues(result.issues)}. Nothing was imported.`,
+  if (typeof version !== 'number') {
+    return new ImportError(
+      'version-not-number',
+      `This export's format version is ${version === undefined ? 'missing' : `${shown}, not a number`}; this Kontext reads version ${EXPORT_VERSION}. Nothing was imported.`,
+      { params },
     );
   }
-  const articles = result.output.articles.map((a) => ({ ...a, normalizedUrl: normalizeArticleUrl(a.url) }));
-  articles.forEach(checkOffsets);
-  return articles;
+  return new ImportError(
+    'wrong-version',
+    `This export has an unknown format version (${shown}); this Kontext reads version ${EXPORT_VERSION}. Nothing was imported.`,
+    { params },
+  );
 }

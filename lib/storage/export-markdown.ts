@@ -1,16 +1,44 @@
 /**
  * Markdown export: each article with its metadata, summary and text, readable in any editor and by
  * note-taking tools (YAML front matter per article).
+ *
+ * Every field is page content. A renderer that does not know front matter shows it as Markdown, raw
+ * HTML included, so front-matter values carry no character that Markdown or HTML would read: YAML's
+ * \uXXXX escapes keep the value exact for YAML readers and inert for everyone else.
  */
 import { siteOf } from './normalize-url.ts';
+import { isWebUrl } from './record-rules.ts';
 import type { SavedArticle } from './types.ts';
 
-/** Quotes a YAML scalar: JSON strings are valid YAML and escape everything that matters. */
-const yaml = (value: string) => JSON.stringify(value);
+/** Characters Markdown or HTML would act on (links, images, emphasis, code, raw HTML, entities, tables). */
+const MARKUP_CHARS = /[<>&[\]()`*_!|~#\\]/g;
 
-/** Keeps page text from turning into Markdown structure (headings, lists, links, HTML). */
+/** A YAML double-quoted scalar (JSON strings are valid YAML) with markup characters as \uXXXX escapes. */
+const yaml = (value: string) =>
+  JSON.stringify(value).replace(
+    /[<>&[\]()`*_!|~#]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
+/**
+ * Keeps page text from turning into Markdown structure (headings, lists, links, HTML, rules): one line,
+ * every markup character backslash-escaped, a leading block marker escaped.
+ */
 function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/^(\s*)([-+]|\d+[.)])(\s)/, '$1\\$2$3');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(MARKUP_CHARS, '\\$&')
+    .replace(/^[-+=]/, '\\$&')
+    .replace(/^(\d+)\./, '$1\\.');
+}
+
+/**
+ * The article's address as an autolink, serialised by URL (which percent-encodes spaces, quotes and
+ * angle brackets, so nothing ends the link early); an address that is not http(s) is text, not a link.
+ */
+function addressLine(url: string): string {
+  return isWebUrl(url) ? `<${new URL(url).href}>` : escapeMarkdown(url);
 }
 
 export function articleToMarkdown(article: SavedArticle): string {
@@ -28,7 +56,7 @@ export function articleToMarkdown(article: SavedArticle): string {
     '---',
   ].filter((line) => line !== null);
   const out = [...front, '', `# ${escapeMarkdown(article.title)}`, ''];
-  out.push(`<${article.url}>`, '');
+  out.push(addressLine(article.url), '');
   if (article.excerpt) out.push(`> ${escapeMarkdown(article.excerpt)}`, '');
   if (article.summary.length > 0) {
     out.push('## Summary', '', ...article.summary.map((s) => `- ${escapeMarkdown(s.text)}`), '');

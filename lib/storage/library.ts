@@ -16,6 +16,7 @@ import { foldName } from '../text/fold.ts';
 import { searchCards } from './card-search.ts';
 import { LibraryError, toWriteError } from './errors.ts';
 import { normalizeArticleUrl, siteOf } from './normalize-url.ts';
+import { fitSavedArticle, fitSavedCard } from './repair.ts';
 import {
   cardOf,
   type LibraryDb,
@@ -24,7 +25,7 @@ import {
   openLibraryDb,
   type SearchIndexSnapshot,
 } from './schema.ts';
-import { ArticleIndex, INDEX_VERSION } from './search-index.ts';
+import { ArticleIndex, INDEX_VERSION, nextTask } from './search-index.ts';
 import type {
   ArticlePatch,
   FacetCounts,
@@ -53,6 +54,11 @@ export interface Library {
   getByUrl(url: string): Promise<SavedArticle | undefined>;
   /** Every saved article's card, newest first. */
   list(): Promise<SavedCard[]>;
+  /**
+   * The newest `limit` cards without reading the others (what a list's first screen needs while the
+   * whole list loads: on a library of 100,000 that is seconds).
+   */
+  newestCards(limit: number): Promise<SavedCard[]>;
   /** Full-text search; the first one after opening waits for the search index to load. */
   search(request?: SearchRequest): Promise<SavedCard[]>;
   /**
@@ -68,7 +74,7 @@ export interface Library {
   remove(id: string): Promise<SavedArticle | undefined>;
   restore(article: SavedArticle): Promise<SavedArticle>;
   /** Merges articles in ONE transaction: all or nothing. Duplicates (normalised URL) merge tags and read. */
-  importArticles(articles: SavedArticle[]): Promise<MergeReport>;
+  importArticles(articles: SavedArticle[], options?: ImportArticlesOptions): Promise<MergeReport>;
   /** Every full record, newest first (for export). */
   exportAll(): Promise<SavedArticle[]>;
   /** Forgets the in-memory copy; the next list/search reloads from the database. */
@@ -77,6 +83,14 @@ export interface Library {
   persistIndex(): Promise<void>;
   close(): void;
 }
+
+export interface ImportArticlesOptions {
+  /** Called with the number of articles merged so far, every few hundred and at the end. */
+  onProgress?: (done: number) => void;
+}
+
+/** Articles merged between two progress reports. */
+const PROGRESS_EVERY = 200;
 
 export interface OpenLibraryOptions {
   /** Database name (tests and benchmarks use their own). */
@@ -100,6 +114,28 @@ function uniqueTags(tags: Iterable<string>): string[] {
     if (tag && !seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
   }
   return [...seen.values()];
+}
+
+/** The record as it is written: fitted to the record rules, with its duplicate key and tidy tags. */
+function fitForWrite(input: SavedArticle): SavedArticle {
+  const article = fitSavedArticle(input) ?? input;
+  return { ...article, normalizedUrl: normalizeArticleUrl(article.url), tags: uniqueTags(article.tags) };
+}
+
+/** Articles indexed between two pauses for the page. */
+const INDEX_CHUNK = 100;
+
+/** Indexes articles (recording each one's rev), pausing for the page after every INDEX_CHUNK. */
+async function indexInChunks(
+  index: ArticleIndex,
+  items: ReadonlyArray<{ article: SavedArticle; card: SavedCard }>,
+  revs: Map<string, number>,
+): Promise<void> {
+  for (const [i, { article, card }] of items.entries()) {
+    if (i > 0 && i % INDEX_CHUNK === 0) await nextTask();
+    index.upsert(article);
+    revs.set(card.id, card.rev);
+  }
 }
 
 function countInto(map: Map<string, number>, key: string): void {
@@ -159,13 +195,11 @@ class IndexedDbLibrary implements Library {
   ) {}
 
   async save(input: SavedArticle): Promise<SavedArticle> {
-    const article: SavedArticle = {
-      ...input,
-      normalizedUrl: normalizeArticleUrl(input.url),
-      tags: uniqueTags(input.tags),
-    };
+    const article = fitForWrite(input);
     const [stored] = await this.write(async (tx) => {
-      const existing = await tx.objectStore('articles').index('byUrl').get(article.normalizedUrl);
+      const existing = fitSavedArticle(
+        await tx.objectStore('articles').index('byUrl').get(article.normalizedUrl),
+      );
       const record: SavedArticle = existing
         ? {
             ...article,
@@ -175,23 +209,37 @@ class IndexedDbLibrary implements Library {
             read: existing.read,
           }
         : article;
-      return [await this.putBoth(tx, record)];
+      return [this.putBoth(tx, record)];
     });
     this.announce({ kind: 'saved', ids: [stored!.article.id] });
     return stored!.article;
   }
 
-  get(id: string): Promise<SavedArticle | undefined> {
-    return this.db.get('articles', id);
+  async get(id: string): Promise<SavedArticle | undefined> {
+    return fitSavedArticle(await this.db.get('articles', id)) ?? undefined;
   }
 
-  getByUrl(url: string): Promise<SavedArticle | undefined> {
-    return this.db.getFromIndex('articles', 'byUrl', normalizeArticleUrl(url));
+  async getByUrl(url: string): Promise<SavedArticle | undefined> {
+    return (
+      fitSavedArticle(await this.db.getFromIndex('articles', 'byUrl', normalizeArticleUrl(url))) ?? undefined
+    );
   }
 
   async list(): Promise<SavedCard[]> {
     const { cards } = await this.load();
     return [...cards.values()].sort(byNewest);
+  }
+
+  async newestCards(limit: number): Promise<SavedCard[]> {
+    if (this.loaded) return (await this.list()).slice(0, limit);
+    const cards: SavedCard[] = [];
+    let cursor = await this.db.transaction('cards').store.index('bySavedAt').openCursor(null, 'prev');
+    while (cursor && cards.length < limit) {
+      const card = fitSavedCard(cursor.value);
+      if (card) cards.push(card);
+      cursor = await cursor.continue();
+    }
+    return cards;
   }
 
   async search(request: SearchRequest = {}): Promise<SavedCard[]> {
@@ -253,14 +301,14 @@ class IndexedDbLibrary implements Library {
 
   async update(id: string, patch: ArticlePatch): Promise<SavedArticle> {
     const [updated] = await this.write(async (tx) => {
-      const current = await tx.objectStore('articles').get(id);
+      const current = fitSavedArticle(await tx.objectStore('articles').get(id));
       if (!current) throw new LibraryError('not-found');
       const next: SavedArticle = {
         ...current,
         ...(patch.tags !== undefined ? { tags: uniqueTags(patch.tags) } : {}),
         ...(patch.read !== undefined ? { read: patch.read } : {}),
       };
-      return [await this.putBoth(tx, next)];
+      return [this.putBoth(tx, next)];
     });
     this.announce({ kind: 'updated', ids: [id] });
     return updated!.article;
@@ -295,33 +343,47 @@ class IndexedDbLibrary implements Library {
     return this.save(article);
   }
 
-  async importArticles(articles: SavedArticle[]): Promise<MergeReport> {
+  async importArticles(articles: SavedArticle[], options: ImportArticlesOptions = {}): Promise<MergeReport> {
     const report: MergeReport = { added: 0, merged: 0 };
     const written = await this.write(async (tx) => {
       const store: ArticleStore = tx.objectStore('articles');
+      // Two reads for the whole library instead of two per article (a 100,000-entry file made that
+      // minutes): which normalised URLs are saved (and under which id), and which ids are taken.
+      const savedIds = new Map<string, string>();
+      let cursor = await store.index('byUrl').openKeyCursor();
+      while (cursor) {
+        savedIds.set(String(cursor.key), String(cursor.primaryKey));
+        cursor = await cursor.continue();
+      }
+      const takenIds = new Set((await store.getAllKeys()).map(String));
       const changed: Array<{ article: SavedArticle; card: SavedCard }> = [];
-      for (const input of articles) {
-        const article: SavedArticle = {
-          ...input,
-          normalizedUrl: normalizeArticleUrl(input.url),
-          tags: uniqueTags(input.tags),
-        };
-        // Reads in this transaction see its own earlier writes, so duplicates within the file merge too.
-        const existing = await store.index('byUrl').get(article.normalizedUrl);
-        if (existing) {
+      for (const [i, input] of articles.entries()) {
+        if (i > 0 && i % PROGRESS_EVERY === 0) options.onProgress?.(i);
+        const article = fitForWrite(input);
+        const savedId = savedIds.get(article.normalizedUrl);
+        if (savedId !== undefined) {
+          // Reads in this transaction see its own earlier writes, so duplicates within the file merge too.
+          const existing = fitSavedArticle(await store.get(savedId));
           report.merged++;
+          if (!existing) continue;
           const tags = uniqueTags([...existing.tags, ...article.tags]);
           const read = existing.read || article.read;
           if (tags.length !== existing.tags.length || read !== existing.read) {
-            changed.push(await this.putBoth(tx, { ...existing, tags, read }));
+            changed.push(this.putBoth(tx, { ...existing, tags, read }));
           }
           continue;
         }
         // An id that is already taken (by another URL) must not overwrite that article.
-        if (!article.id || (await store.get(article.id))) article.id = newArticleId();
-        changed.push(await this.putBoth(tx, article));
+        if (!article.id || takenIds.has(article.id)) article.id = newArticleId();
+        takenIds.add(article.id);
+        savedIds.set(article.normalizedUrl, article.id);
+        changed.push(this.putBoth(tx, article));
         report.added++;
+        // Waiting on one write in a few hundred lets the page paint the progress between them (a pause
+        // of any other kind would let the transaction commit half-way).
+        if (report.added % PROGRESS_EVERY === 0) await store.get(article.id);
       }
+      options.onProgress?.(articles.length);
       return changed;
     });
     if (written.length > 0) this.announce({ kind: 'imported', ids: written.map((w) => w.article.id) });
@@ -329,7 +391,7 @@ class IndexedDbLibrary implements Library {
   }
 
   async exportAll(): Promise<SavedArticle[]> {
-    return (await this.db.getAll('articles')).sort(byNewest);
+    return (await this.db.getAll('articles')).flatMap((raw) => fitSavedArticle(raw) ?? []).sort(byNewest);
   }
 
   refresh(): void {
@@ -347,7 +409,7 @@ class IndexedDbLibrary implements Library {
     const snapshot: SearchIndexSnapshot = {
       key: 'search-index',
       indexVersion: INDEX_VERSION,
-      parts: (await state.index).toParts(),
+      parts: await (await state.index).toParts(),
       revs: Object.fromEntries(state.revs),
     };
     try {
@@ -377,7 +439,8 @@ class IndexedDbLibrary implements Library {
   }
 
   private async readState(): Promise<LoadedState> {
-    const cardList = await this.db.getAll('cards');
+    // Whatever the stores hold (records from an older Kontext or an old import), the list gets valid cards.
+    const cardList = (await this.db.getAll('cards')).flatMap((raw) => fitSavedCard(raw) ?? []);
     const state: LoadedState = {
       cards: new Map(cardList.map((c) => [c.id, c])),
       index: Promise.resolve(ArticleIndex.build()),
@@ -422,27 +485,36 @@ class IndexedDbLibrary implements Library {
       }
     }
     const stale = cardList.filter((c) => revs.get(c.id) !== c.rev);
-    if (stale.length > 0) {
+    // A chunk of articles per task, read in their own transaction (a pause would end a shared one), so a
+    // library of 100,000 re-indexes without holding every text in memory or blocking the page.
+    for (let start = 0; start < stale.length; start += INDEX_CHUNK) {
+      const chunk = stale.slice(start, start + INDEX_CHUNK);
       const articles = this.db.transaction('articles').store;
-      const fresh = await Promise.all(stale.map((c) => articles.get(c.id)));
-      for (const [i, article] of fresh.entries()) {
-        if (!article) continue;
-        index.upsert(article);
-        revs.set(article.id, stale[i]!.rev);
-      }
+      const fresh = await Promise.all(chunk.map((c) => articles.get(c.id)));
+      const found = fresh.flatMap((raw, i) => {
+        const article = fitSavedArticle(raw);
+        return article ? [{ article, card: chunk[i]! }] : [];
+      });
+      await indexInChunks(index, found, revs);
       state.dirty = true;
+      await nextTask();
     }
     if (state.dirty) setTimeout(() => void this.persistIndex(), 0);
     return index;
   }
 
-  private async putBoth(
-    tx: WriteTx,
-    article: SavedArticle,
-  ): Promise<{ article: SavedArticle; card: SavedCard }> {
+  /**
+   * Queues both writes without waiting for them: a failed request aborts the transaction, which write()
+   * reports through `tx.done` (waiting for each of 100,000 puts in turn was most of a large import).
+   */
+  private putBoth(tx: WriteTx, article: SavedArticle): { article: SavedArticle; card: SavedCard } {
     const card = cardOf(article, nextRev());
-    await tx.objectStore('articles').put(article);
-    await tx.objectStore('cards').put(card);
+    tx.objectStore('articles')
+      .put(article)
+      .catch(() => {});
+    tx.objectStore('cards')
+      .put(card)
+      .catch(() => {});
     return { article, card };
   }
 
@@ -484,11 +556,8 @@ class IndexedDbLibrary implements Library {
     const state = this.loaded;
     for (const { card } of written) state.cards.set(card.id, card);
     // Chained on the index promise, so a write during the index load is applied after it, in order.
-    state.index = state.index.then((index) => {
-      for (const { article, card } of written) {
-        index.upsert(article);
-        state.revs.set(card.id, card.rev);
-      }
+    state.index = state.index.then(async (index) => {
+      await indexInChunks(index, written, state.revs);
       state.dirty = true;
       return index;
     });

@@ -55,6 +55,14 @@ describe('sanitizeArticleHtml', () => {
     expect(clean).toContain('<p>before</p>');
   });
 
+  it('stores no request for credentials and no autoplay', () => {
+    const clean = sanitize(
+      '<img src="https://i.example/a.jpg" crossorigin="use-credentials"><video src="https://v.example/v.mp4" autoplay crossorigin></video>',
+    );
+    expect(clean).not.toMatch(/crossorigin|autoplay/i);
+    expect(clean).toContain('src="https://i.example/a.jpg"');
+  });
+
   it('keeps ordinary article structure, links and remote images', () => {
     const clean = sanitize(hostileArticleHtml());
     expect(clean).toContain('<h1>Hostile article</h1>');

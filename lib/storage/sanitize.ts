@@ -41,6 +41,9 @@ const FORBID_ATTR = [
   'background',
   'class',
   'target',
+  // A saved copy never asks for the reader's cookies, never starts sound or video by itself.
+  'crossorigin',
+  'autoplay',
 ];
 
 const CONFIG: Config = {
@@ -120,19 +123,82 @@ export function sanitizeArticleHtml(html: string, window: Window, options: Sanit
   }
 }
 
+/** How the reader shows what a saved copy would fetch from the web. */
+export interface RemoteMediaOptions {
+  /** Load http(s) images (the reader's choice; off by default: each one tells its site you are reading). */
+  remoteImages: boolean;
+  /** Visible text of the link that stands in for a video or an audio clip, in the UI language. */
+  labels: { video: string; audio: string };
+}
+
+export interface RenderOptions extends SanitizeOptions {
+  /** Omitted: no remote images, media as links with English labels. */
+  media?: RemoteMediaOptions;
+}
+
+const DEFAULT_MEDIA: RemoteMediaOptions = {
+  remoteImages: false,
+  labels: { video: 'Video (opens on its site)', audio: 'Audio (opens on its site)' },
+};
+
+/** Set on each remote image the policy kept from loading. */
+export const BLOCKED_IMAGE_ATTR = 'data-kontext-blocked';
+
+const isRemote = (url: string | null): url is string => url !== null && /^https?:/i.test(url);
+
+/**
+ * Applies the reader's remote-media policy to a sanitised fragment, with DOM calls only: videos and
+ * audio clips (their posters and sources too) become a plain link to where they live, so nothing
+ * plays or loads by itself; remote images keep their alt text but lose their address unless the reader
+ * chose to load them.
+ */
+function applyMediaPolicy(fragment: DocumentFragment, media: RemoteMediaOptions): void {
+  const doc = fragment.ownerDocument;
+  for (const element of [...fragment.querySelectorAll('video, audio')]) {
+    const sources = [element, ...element.querySelectorAll('source')].map((el) => el.getAttribute('src'));
+    const src = sources.find(isRemote);
+    const label = element.tagName.toLowerCase() === 'video' ? media.labels.video : media.labels.audio;
+    const stand = doc.createElement('p');
+    if (src) {
+      const link = doc.createElement('a');
+      link.href = src;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      link.textContent = label;
+      stand.append(link);
+    } else {
+      stand.textContent = label;
+    }
+    element.replaceWith(stand);
+  }
+  // <source> and <track> outside a video (in <picture>, say) fetch too.
+  for (const element of fragment.querySelectorAll('source, track')) element.remove();
+  if (!media.remoteImages) {
+    for (const img of fragment.querySelectorAll('img')) {
+      if (!isRemote(img.getAttribute('src'))) continue;
+      img.removeAttribute('src');
+      // Marks what the reader could load, so it can say how many and offer to.
+      img.setAttribute(BLOCKED_IMAGE_ATTR, '');
+    }
+  }
+}
+
 /**
  * Sanitises again (defence in depth: the stored copy may come from an imported file or an older
- * version) and returns a fragment ready to append; no HTML string is ever assigned to innerHTML.
+ * version), applies the remote-media policy and returns a fragment ready to append; no HTML string is
+ * ever assigned to innerHTML.
  */
 export function sanitizedFragment(
   html: string,
   window: Window,
-  options: SanitizeOptions = {},
+  options: RenderOptions = {},
 ): DocumentFragment {
   const { purify, setBase } = purifierFor(window);
   setBase(options.baseUrl);
   try {
-    return purify.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+    const fragment = purify.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+    applyMediaPolicy(fragment, options.media ?? DEFAULT_MEDIA);
+    return fragment;
   } finally {
     setBase(undefined);
   }

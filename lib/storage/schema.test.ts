@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { makeSavedArticle } from '../../tests/support/saved-articles.ts';
 import { openLibrary } from './library.ts';
-import { MIGRATIONS, openLibraryDb, SCHEMA_VERSION } from './schema.ts';
+import { cardOf, MIGRATIONS, openLibraryDb, SCHEMA_VERSION } from './schema.ts';
 
 describe('schema migrations', () => {
   it('has one migration per version', () => {
@@ -17,6 +17,21 @@ describe('schema migrations', () => {
     expect([...store.indexNames].sort()).toEqual(['bySavedAt', 'byTag', 'byUrl']);
     expect([...db.objectStoreNames].sort()).toEqual(['articles', 'cards', 'meta']);
     db.close();
+  });
+
+  it('upgrades a version-3 database: its cards gain the save-date index the first screen reads', async () => {
+    const factory = new IDBFactory();
+    const v3 = await openLibraryDb(factory, 3);
+    expect([...v3.transaction('cards').store.indexNames]).toEqual([]);
+    for (const day of [1, 3, 2]) {
+      const article = makeSavedArticle({ title: `Day ${day}`, savedAt: `2025-01-0${day}T00:00:00.000Z` });
+      await v3.put('articles', article);
+      await v3.put('cards', cardOf(article, 1));
+    }
+    v3.close();
+    const library = await openLibrary(factory, { broadcast: false });
+    expect((await library.newestCards(2)).map((c) => c.title)).toEqual(['Day 3', 'Day 2']);
+    library.close();
   });
 
   it('upgrades a version-1 database without losing its articles', async () => {

@@ -6,12 +6,13 @@
  * v2: records gain `tags` and `read` (v1 had neither) and `blocks`; multi-entry index `byTag`.
  * v3: store `cards` (the light copy the list loads, see SavedCard) and store `meta` (the persisted search
  *     index); cards are built for every existing article.
+ * v4: index `bySavedAt` on cards, so the list's first screen reads the newest cards without all of them.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
 import type { SavedArticle, SavedCard } from './types.ts';
 
 export const DB_NAME = 'kontext-library';
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface LibrarySchema extends DBSchema {
   articles: {
@@ -22,6 +23,7 @@ export interface LibrarySchema extends DBSchema {
   cards: {
     key: string;
     value: SavedCard;
+    indexes: { bySavedAt: string };
   };
   meta: {
     key: string;
@@ -100,6 +102,9 @@ export const MIGRATIONS: readonly Migration[] = [
       await cards.put(cardOf(cursor.value, 0));
       cursor = await cursor.continue();
     }
+  },
+  (_db, tx) => {
+    tx.objectStore('cards').createIndex('bySavedAt', 'savedAt');
   },
 ];
 

@@ -5,7 +5,7 @@ import { ArticleIndex } from './search-index.ts';
 describe('ArticleIndex snapshot in parts', () => {
   it('splits a large index into several parts and restores one that answers the same', async () => {
     const index = ArticleIndex.build(generateLibrary(300));
-    const parts = index.toParts();
+    const parts = await index.toParts();
     // 300 generated articles make about a megabyte of index: several parts of at most ~256 K characters.
     expect(parts.length).toBeGreaterThan(2);
     for (const part of parts) expect(part.length).toBeLessThan(400 * 1024);
@@ -19,7 +19,7 @@ describe('ArticleIndex snapshot in parts', () => {
 
   it('rejects a snapshot without parts or with a broken part', async () => {
     await expect(ArticleIndex.fromParts([])).rejects.toThrow();
-    const parts = ArticleIndex.build(generateLibrary(5)).toParts();
+    const parts = await ArticleIndex.build(generateLibrary(5)).toParts();
     await expect(ArticleIndex.fromParts([parts[0]!, '[["x", {'])).rejects.toThrow();
   });
 });

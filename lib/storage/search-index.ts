@@ -40,7 +40,8 @@ export const INDEX_VERSION = 2;
 /** Target size of one snapshot part: parsing one takes a few milliseconds, so the page stays responsive. */
 const PART_CHARS = 256 * 1024;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Resolves in a later task, so the page can paint and answer input between steps of long work. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const OPTIONS = {
   fields: ['title', 'text', 'entities', 'meta'],
@@ -82,8 +83,12 @@ export class ArticleIndex {
     return new ArticleIndex(await MiniSearch.loadJSAsync<IndexedFields>(plain, OPTIONS));
   }
 
-  /** The index as JSON strings of at most about PART_CHARS each (except single huge terms): see fromParts. */
-  toParts(): string[] {
+  /**
+   * The index as JSON strings of at most about PART_CHARS each (except single huge terms): see fromParts.
+   * Pauses for the page after each part: serialising a large library's index in one go blocked it for
+   * seconds.
+   */
+  async toParts(): Promise<string[]> {
     const { index, ...rest } = this.search.toJSON();
     const parts = [JSON.stringify({ ...rest, index: [] })];
     let slice: string[] = [];
@@ -94,6 +99,7 @@ export class ArticleIndex {
         parts.push(`[${slice.join(',')}]`);
         slice = [];
         size = 0;
+        await nextTask();
       }
       slice.push(json);
       size += json.length + 1;

@@ -13,16 +13,97 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import puppeteer from 'puppeteer-core';
-import { generateLibrary } from '../../tests/support/saved-articles.ts';
+import { exportLibraryJson } from '../../lib/storage/export-json.ts';
+import { generateLibrary, makeSavedArticle } from '../../tests/support/saved-articles.ts';
 import { bundleForPage } from '../support/bundle-for-page.ts';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const SIZE = 2000;
 const QUERIES = ['Pjöngjang', 'pjongjang regierung', 'Kim Jong Un', 'wirtsch', 'climate court'];
 
+/** Issue 18's large library: 100,000 small entries imported from one file (KONTEXT_BENCH_LARGE to change). */
+const LARGE = Number(process.env.KONTEXT_BENCH_LARGE ?? 100_000);
+
 function bundle(): Promise<string> {
   return bundleForPage(`import { openLibrary } from './lib/storage/library.ts';
-    globalThis.__kontextLibraryBench = { openLibrary };`);
+    import { importLibraryFile } from './lib/storage/import-file.ts';
+    import { sanitizeArticleHtml } from './lib/storage/sanitize.ts';
+    globalThis.__kontextLibraryBench = { openLibrary, importLibraryFile, sanitizeArticleHtml };`);
+}
+
+interface LargeFigures {
+  importMs: number;
+  importLongestStallMs: number;
+  progressReports: number;
+  firstScreenMs: number;
+  wholeListMs: number;
+  readyMs: number;
+  loadLongestStallMs: number;
+}
+
+/**
+ * Runs in the page: imports the large file as the list page does (parse, check, sanitise, one
+ * transaction), then opens the library as the list does. A 25 ms timer runs throughout: its longest
+ * lateness is how long the page could not answer a click or paint progress.
+ */
+async function measureLargeInPage(): Promise<LargeFigures> {
+  // biome-ignore lint/suspicious/noExplicitAny: the bundle's global
+  const { openLibrary, importLibraryFile, sanitizeArticleHtml } = (globalThis as any).__kontextLibraryBench;
+  const text = await (await fetch('/large.json')).text();
+  let stall = 0;
+  let running = true;
+  const watch = async () => {
+    while (running) {
+      const due = performance.now() + 25;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      stall = Math.max(stall, performance.now() - due);
+    }
+  };
+  const library = await openLibrary(indexedDB, { broadcast: false, name: 'large' });
+  let progressReports = 0;
+  let watching = watch();
+  let start = performance.now();
+  await importLibraryFile(
+    library,
+    text,
+    (html: string, base: string) => sanitizeArticleHtml(html, window, { baseUrl: base }),
+    { onProgress: () => progressReports++ },
+  );
+  const importMs = performance.now() - start;
+  await library.indexReady();
+  running = false;
+  await watching;
+  const importLongestStallMs = stall;
+  library.close();
+
+  stall = 0;
+  running = true;
+  watching = watch();
+  start = performance.now();
+  const reopened = await openLibrary(indexedDB, { broadcast: false, name: 'large' });
+  // What the list's first screen waits for: the newest 100 cards (before issue 18: every card).
+  const first = reopened.newestCards
+    ? await reopened.newestCards(100)
+    : (await reopened.searchNow({})).cards.slice(0, 100);
+  if (first.length === 0) throw new Error('no cards');
+  const firstScreenMs = performance.now() - start;
+  const all = await reopened.searchNow({});
+  const wholeListMs = performance.now() - start;
+  if (all.cards.length === 0) throw new Error('no cards');
+  await reopened.indexReady();
+  const readyMs = performance.now() - start;
+  running = false;
+  await watching;
+  reopened.close();
+  return {
+    importMs,
+    importLongestStallMs,
+    progressReports,
+    firstScreenMs,
+    wholeListMs,
+    readyMs,
+    loadLongestStallMs: stall,
+  };
 }
 
 interface Figures {
@@ -147,10 +228,19 @@ export default async function benchLibraryInBrowser(): Promise<void> {
     return;
   }
   const json = JSON.stringify(generateLibrary(SIZE));
+  const large = exportLibraryJson(
+    Array.from({ length: LARGE }, (_, i) =>
+      makeSavedArticle({
+        url: `https://large.example/${i}`,
+        savedAt: new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString(),
+      }),
+    ),
+  );
   const page =
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>library bench</title></head><body></body></html>';
   const server = createServer((req, res) => {
     if (req.url === '/library.json') res.writeHead(200, { 'content-type': 'application/json' }).end(json);
+    else if (req.url === '/large.json') res.writeHead(200, { 'content-type': 'application/json' }).end(large);
     else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -158,6 +248,8 @@ export default async function benchLibraryInBrowser(): Promise<void> {
   const browser = await puppeteer.launch({
     executablePath: CHROME,
     headless: true,
+    // The large library's import took minutes before issue 18's fixes: measure it, do not time out.
+    protocolTimeout: 30 * 60_000,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   try {
@@ -193,6 +285,14 @@ export default async function benchLibraryInBrowser(): Promise<void> {
     for (const s of f.searches) {
       console.log(`library-browser: search "${s.query}" → ${s.hits} hits, median of 7: ${ms(median(s.ms))}`);
     }
+    const big = await tab.evaluate(measureLargeInPage);
+    const mb = (large.length / 1e6).toFixed(0);
+    console.log(
+      `library-browser: large library, ${LARGE} small entries (${mb} MB): import from the file ${ms(big.importMs)}, longest stall ${ms(big.importLongestStallMs)}, ${big.progressReports} progress reports`,
+    );
+    console.log(
+      `library-browser: large library: first screen (open + newest 100 cards) ${ms(big.firstScreenMs)}; whole list ${ms(big.wholeListMs)}; full index ready ${ms(big.readyMs)}; longest stall while loading ${ms(big.loadLongestStallMs)}`,
+    );
   } finally {
     await browser.close();
     server.close();

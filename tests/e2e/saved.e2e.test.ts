@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READER_INSPECT_GLOBAL } from '../../components/saved/Reader.tsx';
+import { exportLibraryJson, parseLibraryJson } from '../../lib/storage/export-json.ts';
 import { buildSeedPage } from '../fixtures/news-page.ts';
+import { acceptedHostileArticle, damagedStoredRecords, refusedImports } from '../support/hostile-library.ts';
 import { makeSavedArticle, seedSavedArticle } from '../support/saved-articles.ts';
 import { describeWithSharedData, requireSharedDataInCi, SKIP_NO_DATA } from '../support/shared-data.ts';
 import { hostileArticleHtml } from '../support/xss-corpus.ts';
@@ -376,6 +378,134 @@ forEachBrowser((name) => {
     });
   });
 });
+
+/**
+ * Issue 18: hostile and extreme import files never break the list, a damaged record already in
+ * IndexedDB renders, and a backup taken then re-imports and holds what was saved.
+ */
+forEachBrowser((name) => {
+  describe('hostile import files: the list stays usable and every export re-imports', () => {
+    const session = useExtensionSession(name);
+    const hostile = acceptedHostileArticle();
+    let list: Page;
+
+    beforeAll(async () => {
+      list = await openExtensionPage(session(), '/list.html');
+      await list.waitForSelector('[data-testid="import-file"]');
+    });
+
+    it.each(refusedImports().map((r) => [r.name, r] as const))(
+      'refuses %s with a message and keeps the list',
+      async (_name, refused) => {
+        await importThroughList(list, 'hostile.json', refused.file);
+        const message = await list.$eval('[data-testid="transfer-error"]', (p) => p.textContent ?? '');
+        expect(message).toMatch(/Nothing was imported/);
+        expect(await listStatus(list)).toMatch(/^0 of 0 articles/);
+      },
+    );
+
+    it('imports a hostile but legal record and lists it as plain text', async () => {
+      await importThroughList(list, 'hostile.json', exportLibraryJson([hostile]));
+      expect(await list.$eval('[data-testid="transfer-status"]', (s) => s.textContent ?? '')).toMatch(
+        /Imported: 1 new/,
+      );
+      expect(await searchList(list, '', 1)).toEqual([hostile.title]);
+    });
+
+    it('renders damaged records already in IndexedDB, with a fallback date', async () => {
+      await list.evaluate(putRawRecords, encodeNumbers(damagedStoredRecords()));
+      await navigate(session(), list, `${session().extensionOrigin}/list.html`);
+      const titles = await searchList(list, '', 5);
+      expect(titles.sort()).toEqual(
+        [hostile.title, ...damagedStoredRecords().map((r) => r.article.title)].sort(),
+      );
+      expect(await listStatus(list)).toMatch(/^5 of 5 articles/);
+      expect(await list.$$eval('.saved-meta', (m) => m.map((p) => p.textContent ?? ''))).toContainEqual(
+        expect.stringContaining('Save date unknown'),
+      );
+    });
+
+    it('exports a backup that re-imports and holds what was saved', async () => {
+      const first = await exportThroughList(list);
+      const saved = parseLibraryJson(first);
+      expect(saved).toHaveLength(5);
+      const back = saved.find((a) => a.title === hostile.title)!;
+      // The import sanitised the HTML; every other field is as the file had it.
+      expect({ ...back, contentHtml: '' }).toEqual({ ...hostile, id: back.id, contentHtml: '' });
+      await importThroughList(list, 'backup.json', first);
+      expect(await list.$eval('[data-testid="transfer-status"]', (s) => s.textContent ?? '')).toMatch(
+        /Imported: 0 new, 5 already saved/,
+      );
+      expect(parseLibraryJson(await exportThroughList(list))).toEqual(saved);
+      expect(await listStatus(list)).toMatch(/^5 of 5 articles/);
+    });
+  });
+});
+
+/** The list's status line once it has left "Loading…" (a list stuck loading fails here). */
+async function listStatus(list: Page): Promise<string> {
+  await list.waitForFunction(
+    () => {
+      const status = document.querySelector('[data-testid="saved-status"]')?.textContent ?? '';
+      return /\d+ of \d+/.test(status);
+    },
+    { timeout: 15_000, polling: 100 },
+  );
+  return list.$eval('[data-testid="saved-status"]', (s) => s.textContent ?? '');
+}
+
+/**
+ * Clicks "JSON (full backup)" and returns the file's text: the download link's click is cancelled and
+ * its blob read back, so no file is written and no download prompt can block the test.
+ */
+async function exportThroughList(list: Page): Promise<string> {
+  await list.evaluate(() => {
+    const cancelDownload = (event: Event) => {
+      const link = (event.target as Element).closest?.('a[download]');
+      if (!link) return;
+      event.preventDefault();
+      document.removeEventListener('click', cancelDownload, true);
+      document.body.setAttribute('data-last-download', link.getAttribute('href') ?? '');
+    };
+    document.addEventListener('click', cancelDownload, true);
+    document.body.removeAttribute('data-last-download');
+  });
+  await list.click('[data-testid="export-json"]');
+  await list.waitForSelector('body[data-last-download]', { timeout: 15_000 });
+  return list.evaluate(async () => {
+    const href = document.body.getAttribute('data-last-download')!;
+    return (await fetch(href)).text();
+  });
+}
+
+/** JSON with non-finite numbers kept as marked strings (puppeteer passes arguments as plain JSON). */
+function encodeNumbers(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    typeof v === 'number' && !Number.isFinite(v) ? `__number:${v}` : v,
+  );
+}
+
+/** Runs in the list page: writes records straight into the library's stores, as an older Kontext did. */
+async function putRawRecords(encoded: string): Promise<void> {
+  const records = JSON.parse(encoded, (_key, v) =>
+    typeof v === 'string' && v.startsWith('__number:') ? Number(v.slice('__number:'.length)) : v,
+  ) as Array<{ article: unknown; card: unknown }>;
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('kontext-library');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(['articles', 'cards'], 'readwrite');
+    for (const { article, card } of records) {
+      tx.objectStore('articles').put(article);
+      tx.objectStore('cards').put(card);
+    }
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
 
 /** The text of the reader's open card, through its snapshot global (the card's shadow root is closed). */
 async function readerCardText(page: Page): Promise<string | null> {
