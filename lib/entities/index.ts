@@ -6,6 +6,7 @@
  * guess would mark every German-style noun and mislead more than it helps.
  */
 import type { ModelLoader } from '../analyze.ts';
+import { captionCreditStart } from '../text/credits.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { type ArticleBlock, type Entity, type EntityKind, isContentBlock } from '../types.ts';
 import { isPossessedNoun, TEMPLATES } from './features.ts';
@@ -93,7 +94,10 @@ export function recognizeEntities(
     if (!isContentBlock(block.kind)) continue;
     const heading = block.kind === 'heading';
     const caption = block.kind === 'caption';
-    for (const span of splitSentences(block.text, lang)) {
+    // A caption's own credit ("… in Genf. Foto: Markus Lehmann/AFP") names the photographer, not the story.
+    const creditStart = caption ? captionCreditStart(block.text) : -1;
+    const blockText = creditStart >= 0 ? block.text.slice(0, creditStart) : block.text;
+    for (const span of splitSentences(blockText, lang)) {
       sentences.push({ text: span.text, start: block.start + span.start, heading, caption });
     }
   }

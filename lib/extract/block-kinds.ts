@@ -5,6 +5,7 @@
  * text patterns in German and English. Precision first: an article paragraph must never be dropped, so
  * every rule also wants the block short; a long block is always content.
  */
+import { isCreditLine } from '../text/credits.ts';
 import type { BlockKind } from '../types.ts';
 
 /** Longer blocks are content whatever their markup says: furniture is short. */
@@ -16,17 +17,6 @@ const CREDIT_CLASS =
   /(?:^|[\s_-])(?:credits?|byline|copyright|copyrightholder|photographer|contributors?)(?:$|[\s_-])/i;
 const BOILERPLATE_CLASS =
   /(?:^|[\s_-])(?:newsletter|signup|sign-up|teaser|related|trending|most-?read|most-?popular|meistgelesen|promo|recommended|subscribe|share|social|outbrain|taboola)(?:$|[\s_-])/i;
-
-/** Credit and contributor lines (German and English). */
-const CREDIT_TEXT: readonly RegExp[] = [
-  /^(?:reporting by|additional reporting|editing by|writing by|compiled by|mitarbeit\s*:|mit material (?:von|der|des)\b|foto(?:s)?\s*:|bild(?:er)?\s*:|photo(?:s|graph)?\s*:|image\s*:|credit\s*:|quelle\s*:)/i,
-  /\bcontributed (?:reporting )?to this (?:report|article|story)\.?$/i,
-  // "Name Surname/AFP/Getty Images", "Foto: dpa", "© Reuters"
-  /^(?:[\p{Lu}][\p{L}.'’-]*\s){0,3}[\p{Lu}][\p{L}.'’-]*\s?\/\s?(?:AFP|Getty Images|Reuters|AP|dpa|EPA|picture alliance|Imago|Keystone|Bloomberg|Agence France-Presse)\b/u,
-  /^(?:©|\(c\))\s?\S/i,
-  // A byline alone: "Von Anna Berger", "By John Smith and Jane Doe"
-  /^(?:[Vv]on|[Bb]y)\s+[\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|und|and|&))*\s*(?:,\s*[\p{L} ]{2,30})?$/u,
-];
 
 /** Teasers, sign-up boxes, lists of other articles (German and English). */
 const BOILERPLATE_TEXT: readonly RegExp[] = [
@@ -52,7 +42,7 @@ export function furnitureKind(
 ): BlockKind {
   if (kind === 'heading' || kind === 'preformatted' || text.length > MAX_FURNITURE_LENGTH) return kind;
   if (text.length <= MAX_PATTERN_LENGTH) {
-    if (CREDIT_TEXT.some((pattern) => pattern.test(text))) return 'credit';
+    if (isCreditLine(text)) return 'credit';
     if (BOILERPLATE_TEXT.some((pattern) => pattern.test(text))) return 'boilerplate';
   }
   for (let element: Element | null = owner; element; element = element.parentElement) {

@@ -14,6 +14,7 @@ const PAGE = `<!doctype html><html lang="de"><head><title>Gipfel in Genf</title>
 <p>Von Anna Berger</p>
 <figure><img src="a.jpg"><figcaption>„Wir bleiben hart“: Olaf Scholz bei der Ankunft in Genf.</figcaption></figure>
 <figure><img src="b.jpg"><figcaption>Markus Lehmann/AFP/Getty Images</figcaption></figure>
+<figure><img src="c.jpg"><figcaption>Flüchtlinge im Tschad im Januar. Foto: Michael Kappeler/dpa</figcaption></figure>
 <p>Bundeskanzler Olaf Scholz ist am Montag in Genf mit Vertretern der Vereinten Nationen zusammengetroffen. Bei dem Treffen ging es um die Lage im Sudan und um neue Hilfen für die Flüchtlingslager im Tschad.</p>
 <p>„Wir werden die Hilfe verdoppeln“, sagte Scholz nach dem Treffen. Die Vereinten Nationen begrüßten die Zusage und kündigten eine Geberkonferenz im Frühjahr an.</p>
 <p>Mitarbeit: Thomas Vogt</p>
@@ -32,9 +33,19 @@ describe('analysis of a page with credits and captions', () => {
 
     const names = analysis.entities.map((e) => e.name);
     expect(names).toContain('Olaf Scholz');
-    for (const credited of ['Anna Berger', 'Markus Lehmann', 'Thomas Vogt', 'AFP', 'Getty Images']) {
+    for (const credited of [
+      'Anna Berger',
+      'Markus Lehmann',
+      'Thomas Vogt',
+      'AFP',
+      'Getty Images',
+      'dpa',
+    ]) {
       expect(names).not.toContain(credited);
     }
+    // A credit at the end of a caption ("… Foto: Michael Kappeler/dpa") is not a person in the story.
+    expect(names.filter((name) => name.includes('Kappeler'))).toEqual([]);
+    expect(names).toContain('Tschad');
     const scholz = analysis.entities.find((e) => e.name === 'Olaf Scholz')!;
     // The caption names him first, and keeps that mention; the card's first sentence is the story's.
     expect(analysis.text.slice(scholz.mentions[0]!.start).startsWith('Olaf Scholz bei der Ankunft')).toBe(
