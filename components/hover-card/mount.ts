@@ -12,6 +12,7 @@
  */
 import { h, render } from 'preact';
 import type { EntityCardModel } from '../../lib/highlight/card-model.ts';
+import { randomName } from '../../lib/random-name.ts';
 import type { CardOpenOptions, CardPresenter } from '../../lib/highlight/reading-aids.ts';
 import { HoverCard } from './HoverCard.tsx';
 import { cardStrings } from './i18n.ts';
@@ -25,11 +26,6 @@ export function isCardHost(element: Element): boolean {
   return element.localName.startsWith(CARD_HOST_PREFIX);
 }
 
-/** A custom-element name no page can have defined in advance: 64 random bits. */
-function randomHostTag(): string {
-  const bits = globalThis.crypto.getRandomValues(new Uint32Array(2));
-  return `${CARD_HOST_PREFIX}${bits[0]!.toString(36)}${bits[1]!.toString(36)}`;
-}
 
 /**
  * A host with a closed shadow root that no page code took part in making, or null. Checked rather than
@@ -41,7 +37,7 @@ function randomHostTag(): string {
 function createCardHost(doc: Document): { host: HTMLElement; root: ShadowRoot } | null {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const host = doc.createElement(randomHostTag());
+      const host = doc.createElement(randomName(CARD_HOST_PREFIX));
       if (host.matches(':defined')) continue;
       const root = host.attachShadow({ mode: 'closed' });
       if (root?.host !== host || root.mode !== 'closed' || host.shadowRoot !== null) continue;
