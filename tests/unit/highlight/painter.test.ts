@@ -2,19 +2,12 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { createHighlightApiPainter } from '../../../lib/highlight/painter.ts';
 import type { HighlightSpan } from '../../../lib/highlight/spans.ts';
+import { installHighlightApi } from './fake-highlight-api.ts';
 
 describe('Highlight API painter', () => {
   it('fills a highlight with more ranges than a call can take arguments (no spread)', () => {
     const { window } = new JSDOM('<!doctype html><p>x</p>');
-    class Highlight extends Set<Range> {
-      priority = 0;
-      constructor(...ranges: Range[]) {
-        super(ranges);
-      }
-    }
-    const registry = new Map<string, Highlight>();
-    Object.assign(window, { Highlight });
-    Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
+    const registry = installHighlightApi(window);
     const painter = createHighlightApiPainter(window.document);
     // 200k mentions: spreading them into `new Highlight(...)` throws "Maximum call stack size exceeded"
     // in V8 (Chromium paints nothing); the painter must not depend on argument-list limits.

@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHoverCard, isCardHost } from '../../../components/hover-card/mount.ts';
 import { createReadingAids, MAX_PAINTED_SPANS } from '../../../lib/highlight/reading-aids.ts';
+import { installHighlightApi } from './fake-highlight-api.ts';
 import { makeAnalysis } from './make-analysis.ts';
 
 /** Kontext's card host in `doc`, if any (its tag is random; the prefix is fixed). */
@@ -46,20 +47,6 @@ function page() {
   return { dom, doc: dom.window.document, signal: controller.signal };
 }
 
-/** A minimal CSS Custom Highlight API for jsdom: Highlight is a Set of ranges, the registry a Map. */
-function installHighlightApi(window: JSDOM['window']) {
-  class Highlight extends Set<Range> {
-    priority = 0;
-    constructor(...ranges: Range[]) {
-      super(ranges);
-    }
-  }
-  const registry = new Map<string, Highlight>();
-  Object.assign(window, { Highlight });
-  Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
-  return registry;
-}
-
 /** jsdom's internal object behind a DOM wrapper. */
 function jsdomImpl<T>(wrapper: object): T {
   const impl = Object.getOwnPropertySymbols(wrapper).find((symbol) => symbol.description === 'impl');
@@ -75,6 +62,17 @@ function pressTrusted(window: JSDOM['window'], target: EventTarget, init: Keyboa
   const eventImpl = jsdomImpl<{ isTrusted: boolean }>(event);
   eventImpl.isTrusted = true;
   jsdomImpl<{ _dispatch(event: unknown): boolean }>(target)._dispatch(eventImpl);
+}
+
+/** The analysis shown with cards, and the key codes the page's own listener receives. */
+function shownWithCard() {
+  const { dom, doc, signal } = page();
+  installHighlightApi(dom.window);
+  const aids = createReadingAids(doc, { signal, createCard: (d) => createHoverCard(d, { language: 'en' }) });
+  aids.show(analysis, null);
+  const pageSaw: string[] = [];
+  doc.body.addEventListener('keydown', (e) => pageSaw.push(e.code));
+  return { dom, doc, aids, pageSaw };
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -220,15 +218,7 @@ describe('keyboard stepping and the card', () => {
   });
 
   it('steps with Alt+Shift+N / Alt+Shift+P typed in the page, and keeps the keys from the page', () => {
-    const { dom, doc, signal } = page();
-    installHighlightApi(dom.window);
-    const aids = createReadingAids(doc, {
-      signal,
-      createCard: (d) => createHoverCard(d, { language: 'en' }),
-    });
-    aids.show(analysis, null);
-    const pageSaw: string[] = [];
-    doc.body.addEventListener('keydown', (e) => pageSaw.push(e.code));
+    const { dom, doc, aids, pageSaw } = shownWithCard();
     const press = (code: string) =>
       pressTrusted(dom.window, doc.body, { code, altKey: true, shiftKey: true });
     press('KeyN');
@@ -246,13 +236,7 @@ describe('keyboard stepping and the card', () => {
   });
 
   it('skips hidden kinds when stepping', () => {
-    const { dom, doc, signal } = page();
-    installHighlightApi(dom.window);
-    const aids = createReadingAids(doc, {
-      signal,
-      createCard: (d) => createHoverCard(d, { language: 'en' }),
-    });
-    aids.show(analysis, null);
+    const { aids } = shownWithCard();
     aids.setKinds(['place']);
     aids.focusNextEntity(1);
     expect(aids.inspect().card?.entityId).toBe('place:moskau');
@@ -265,15 +249,7 @@ describe('reading aids on a hostile page', () => {
   afterEach(() => vi.useRealTimers());
 
   it('ignores Alt+Shift+N that page script dispatches (untrusted), and lets the page have it', () => {
-    const { dom, doc, signal } = page();
-    installHighlightApi(dom.window);
-    const aids = createReadingAids(doc, {
-      signal,
-      createCard: (d) => createHoverCard(d, { language: 'en' }),
-    });
-    aids.show(analysis, null);
-    const pageSaw: string[] = [];
-    doc.body.addEventListener('keydown', (e) => pageSaw.push(e.code));
+    const { dom, doc, aids, pageSaw } = shownWithCard();
     const synthetic = new dom.window.KeyboardEvent('keydown', {
       code: 'KeyN',
       altKey: true,
