@@ -12,8 +12,8 @@
  */
 import { h, render } from 'preact';
 import type { EntityCardModel } from '../../lib/highlight/card-model.ts';
-import { randomName } from '../../lib/random-name.ts';
 import type { CardOpenOptions, CardPresenter } from '../../lib/highlight/reading-aids.ts';
+import { randomName } from '../../lib/random-name.ts';
 import { HoverCard } from './HoverCard.tsx';
 import { cardStrings } from './i18n.ts';
 import { CARD_CSS } from './styles.ts';
@@ -25,7 +25,6 @@ export const CARD_HOST_PREFIX = 'kontext-card-';
 export function isCardHost(element: Element): boolean {
   return element.localName.startsWith(CARD_HOST_PREFIX);
 }
-
 
 /**
  * A host with a closed shadow root that no page code took part in making, or null. Checked rather than

@@ -46,6 +46,11 @@ export function AnalysisView({ api, tabId, analysis, kinds: initialKinds, t }: A
         <p class="facts" lang={uiLanguage()}>
           {facts.join(' · ')}
         </p>
+        {analysis.truncated && (
+          <p class="facts" lang={uiLanguage()} data-testid="truncated">
+            {t('readPrefix', { n: new Intl.NumberFormat(uiLanguage()).format(analysis.wordCount) })}
+          </p>
+        )}
         <SaveButton api={api} analysis={analysis} t={t} />
       </header>
 

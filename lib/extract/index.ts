@@ -6,6 +6,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { detectLanguage, normalizeLangTag } from '../text/language.ts';
 import type { LangSource, PageFacts } from '../types.ts';
 import { layoutBlocks, readBlocks } from './blocks.ts';
+import { depthBeyond, leadingText, MAX_DEPTH, MAX_TEXT_CHARS, truncateText } from './bounds.ts';
 import type { BlockAnchor, ExtractResult } from './types.ts';
 
 export type { BlockAnchor, ExtractedPage, ExtractResult, TextPiece } from './types.ts';
@@ -87,10 +88,9 @@ function metaContent(doc: Document, selectors: string[]): string | null {
 function basicFacts(doc: Document, url: string): PageFacts {
   const title =
     metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ?? doc.title?.trim() ?? '';
-  const bodyText = doc.body?.textContent ?? '';
   const { lang, langSource } = chooseLanguage(
     doc.documentElement?.getAttribute('lang'),
-    bodyText.slice(0, 5000),
+    doc.body ? leadingText(doc.body, 5000) : '',
   );
   return {
     url,
@@ -131,6 +131,15 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
       `The page is too large to analyse (${elementCount} elements; the limit is ${MAX_ELEMENTS}).`,
     );
   }
+  const depth = depthBeyond(doc.documentElement, MAX_DEPTH);
+  if (depth !== null) {
+    return noArticle(
+      doc,
+      url,
+      'no-article',
+      `The page is nested too deeply to analyse (more than ${MAX_DEPTH} levels).`,
+    );
+  }
   if (!isProbablyReaderable(doc)) {
     return noArticle(doc, url, 'not-readerable', 'This page does not look like an article.');
   }
@@ -138,6 +147,8 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const { clone, liveOf } = options.anchors
     ? cloneWithTextPairs(doc)
     : { clone: doc.cloneNode(true) as Document, liveOf: null };
+  // On the copy only: the live page keeps all its text; the anchors of the kept part stay valid.
+  const truncated = clone.body ? truncateText(clone.body, MAX_TEXT_CHARS) : false;
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
   const root = parsed?.content;
   if (!parsed || !root) {
@@ -181,6 +192,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
       langSource,
       wordCount: words,
       readingMinutes: readingMinutes(words),
+      ...(truncated ? { truncated } : {}),
       status: 'ok',
       message: null,
       blocks,
