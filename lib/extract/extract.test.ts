@@ -75,6 +75,22 @@ describe('extractArticle', () => {
     expect(chooseLanguage('en', french)).toEqual({ lang: 'fr', langSource: 'text' });
     expect(chooseLanguage('de-DE', 'kurz')).toEqual({ lang: 'de', langSource: 'markup' });
   });
+
+  // Issue 18: a short English page without a lang attribute was labelled Dutch. Below 100 characters
+  // the detector still guessed, and the page's few words were mostly Dutch names.
+  it('does not guess the language of a short text without markup', () => {
+    const english =
+      'The van der Berg family and Jan de Vries met in Amsterdam and Rotterdam with Hendrik van den Broek.';
+    expect(english.length).toBeLessThan(100);
+    expect(chooseLanguage(null, english)).toEqual({ lang: 'und', langSource: 'unknown' });
+  });
+
+  it('reads the Open Graph locale when <html> has no lang', () => {
+    const doc = dom(
+      '<html><head><meta property="og:locale" content="en_GB"><title>t</title></head><body><p>The van der Berg family met Jan de Vries.</p></body></html>',
+    );
+    expect(extractArticle(doc, URL).page.lang).toBe('en');
+  });
 });
 
 describeWithSharedData('extractArticle on the seed page', () => {

@@ -73,8 +73,17 @@ export function chooseLanguage(
   if (fromMarkup && (!fromText || fromText === fromMarkup)) return { lang: fromMarkup, langSource: 'markup' };
   if (fromText) return { lang: fromText, langSource: 'text' };
   if (fromMarkup) return { lang: fromMarkup, langSource: 'markup' };
-  const guess = text ? detectLanguage(text) : null;
-  return guess ? { lang: guess, langSource: 'text' } : { lang: 'und', langSource: 'unknown' };
+  // No guess from shorter texts: on a line of names ("The van der Berg family and Jan de Vries met in
+  // Amsterdam…") trigrams follow the names' origin, and an English page came out Dutch.
+  return { lang: 'und', langSource: 'unknown' };
+}
+
+/** The page's declared language: <html lang>, else the Open Graph locale or the Content-Language meta. */
+function markupLanguage(doc: Document): string | null {
+  return (
+    doc.documentElement?.getAttribute('lang') ||
+    metaContent(doc, ['meta[property="og:locale"]', 'meta[http-equiv="content-language" i]'])
+  );
 }
 
 function metaContent(doc: Document, selectors: string[]): string | null {
@@ -89,7 +98,7 @@ function basicFacts(doc: Document, url: string): PageFacts {
   const title =
     metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ?? doc.title?.trim() ?? '';
   const { lang, langSource } = chooseLanguage(
-    doc.documentElement?.getAttribute('lang'),
+    markupLanguage(doc),
     doc.body ? leadingText(doc.body, 5000) : '',
   );
   return {
@@ -162,7 +171,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const { blocks, text } = layoutBlocks(sourced);
   const words = countWords(text);
   const facts = basicFacts(doc, url);
-  const { lang, langSource } = chooseLanguage(parsed.lang ?? doc.documentElement.getAttribute('lang'), text);
+  const { lang, langSource } = chooseLanguage(parsed.lang || markupLanguage(doc), text);
 
   let anchors: BlockAnchor[] | null = null;
   if (liveOf) {
