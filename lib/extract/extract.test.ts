@@ -69,6 +69,24 @@ describe('extractArticle', () => {
     expect(page.message).toMatch(/too large/);
   });
 
+  // Issue 18: the block builder appended one character at a time and asked endsWith(' ') at each space,
+  // which made V8 re-flatten the growing string: 19 s for one 200 KB paragraph in Node, so hours for
+  // this megabyte. Built linearly, the extraction takes about a second on a loaded machine. The timeout
+  // is the test's only bound on time, chosen far above load noise and far below the old cost.
+  it('extracts a page whose article is one megabyte-long paragraph', () => {
+    const sentence = 'Die Regierung hat am Montag beschlossen, dass vieles anders wird. ';
+    const paragraph = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    const doc = dom(
+      `<html lang="de"><head><title>Lang</title></head><body><article><h1>Lang</h1><p>${paragraph}</p></article></body></html>`,
+    );
+    const { page, anchors } = extractArticle(doc, URL, { anchors: true });
+    expect(page.status).toBe('ok');
+    const block = page.blocks.find((b) => b.text.length > 900_000);
+    expect(block?.text).toBe(paragraph.trimEnd());
+    const pieces = anchors?.[page.blocks.indexOf(block!)]?.pieces;
+    expect(pieces?.map((p) => p.end - p.start)).toEqual([block?.text.length]);
+  }, 30_000);
+
   it('prefers confident text detection over wrong markup', () => {
     const french =
       'Le gouvernement a présenté mercredi un projet de loi sur le renseignement, qui a été largement approuvé par les députés après plusieurs semaines de débats animés à l’Assemblée nationale.';

@@ -70,3 +70,27 @@ describe('prepareSentenceSplitter', () => {
     expect(texts('Mr. Smith left. He came back.', 'en')).toEqual(['Mr. Smith left.', 'He came back.']);
   });
 });
+
+describe('splitSentences on long texts (issue 18)', () => {
+  // The old merge grew one string and re-read it whole at every merge, and the whole text went to the
+  // segmenter at once: both quadratic, minutes for these 280,000 characters. The timeout is the test's
+  // only bound on time, far above load noise (it takes about a second) and far below the old cost.
+  it('merges a long run of abbreviations into one sentence', () => {
+    const text = `${'Das ist z. B. '.repeat(20_000)}Ende.`;
+    const sentences = splitSentences(text, 'de');
+    expect(sentences).toHaveLength(1);
+    expect(sentences[0]).toEqual({ text, start: 0, end: text.length });
+  }, 30_000);
+
+  // Handed whole to V8's Intl.Segmenter, these 530 KB took 54 s; window by window, well under a second.
+  it('splits a half-megabyte paragraph into all its sentences, also across segmenting windows', () => {
+    const sentence = 'Die Regierung hat am Montag beschlossen, dass vieles anders wird. ';
+    const text = sentence.repeat(8000).trimEnd();
+    const sentences = splitSentences(text, 'de');
+    expect(sentences).toHaveLength(8000);
+    for (const s of sentences) {
+      expect(s.text).toBe(sentence.trimEnd());
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+    }
+  }, 30_000);
+});
