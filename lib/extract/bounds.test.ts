@@ -34,12 +34,14 @@ describe('depthBeyond', () => {
 });
 
 describe('truncateText', () => {
-  it('keeps the first characters up to a word boundary and drops everything after them', () => {
+  it('keeps the first characters up to a word boundary and empties the text after them, not scripts', () => {
     const { document } = new JSDOM(
-      '<!doctype html><body><p>alpha beta gamma</p><p>delta <b>epsilon</b></p><p>zeta</p></body>',
+      '<!doctype html><body><script>var data = 1;</script><p>alpha beta gamma</p><p>delta <b>epsilon</b></p><script type="application/ld+json">{}</script><p>zeta</p></body>',
     ).window;
     expect(truncateText(document.body, 12)).toBe(true);
-    expect(document.body.innerHTML).toBe('<p>alpha beta</p>');
+    expect(document.body.innerHTML).toBe(
+      '<script>var data = 1;</script><p>alpha beta</p><p><b></b></p><script type="application/ld+json">{}</script><p></p>',
+    );
     expect(truncateText(document.body, 100)).toBe(false);
   });
 });

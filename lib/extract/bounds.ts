@@ -41,15 +41,24 @@ export function depthBeyond(root: Element, limit: number): number | null {
   return null;
 }
 
+/** Text in these elements is code or markup data, not page text (JSON-LD metadata lives in scripts). */
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
 /**
- * Cuts `root`'s content after its first `maxChars` characters of text (at a word boundary when there is
- * one nearby) and returns whether anything was cut. Only ever used on Kontext's own copy of a page.
+ * Empties `root`'s text after its first `maxChars` characters (cut at a word boundary when there is one
+ * nearby) and returns whether anything was cut. Elements and scripts stay, so Readability still finds the
+ * page's metadata; script and style text does not count. Only ever used on Kontext's own copy of a page.
  */
 export function truncateText(root: Element, maxChars: number): boolean {
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   let seen = 0;
+  let cut = false;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (NOT_TEXT.has(node.parentElement?.tagName ?? '')) continue;
+    if (cut) {
+      node.data = '';
+      continue;
+    }
     if (seen + node.length <= maxChars) {
       seen += node.length;
       continue;
@@ -57,13 +66,9 @@ export function truncateText(root: Element, maxChars: number): boolean {
     const room = maxChars - seen;
     const space = node.data.lastIndexOf(' ', room);
     node.data = node.data.slice(0, space >= 0 && space > room - 100 ? space : room);
-    const rest = doc.createRange();
-    rest.setStartAfter(node);
-    rest.setEnd(root, root.childNodes.length);
-    rest.deleteContents();
-    return true;
+    cut = true;
   }
-  return false;
+  return cut;
 }
 
 /** The first `maxChars` characters of `root`'s text, without building the whole (possibly huge) string. */

@@ -115,13 +115,17 @@ setInterval(() => {
 }, 100);
 </script>`;
 
-/** Builds a chain of `levels` nested divs after load (the HTML parser caps nesting at 512). */
+/**
+ * Builds a chain of `levels` nested divs after load (the HTML parser caps nesting at 512). The chain is
+ * hidden: laying out 25k levels would freeze the page by itself, and what is tested is Kontext's cloning.
+ */
 function deepDom(levels: number): string {
   return `<script>
 window.addEventListener('DOMContentLoaded', () => {
   let inner = document.createElement('div');
   inner.textContent = 'bottom';
   for (let i = 1; i < ${levels}; i++) { const outer = document.createElement('div'); outer.appendChild(inner); inner = outer; }
+  inner.hidden = true;
   document.body.appendChild(inner);
 });
 </script>`;
