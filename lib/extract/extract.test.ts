@@ -97,9 +97,9 @@ describe('extractArticle', () => {
     expect(chooseLanguage('de-DE', 'kurz')).toEqual({ lang: 'de', langSource: 'markup' });
   });
 
-  // Issue 18: a short English page without a lang attribute was labelled Dutch. Below 100 characters
-  // the detector still guessed, and the page's few words were mostly Dutch names.
-  it('does not guess the language of a short text without markup', () => {
+  // Issue 18: a short English page without a lang attribute was labelled Dutch: its few words were
+  // mostly Dutch names, and the detector counted them.
+  it('does not take a short text of names for their language', () => {
     const english =
       'The van der Berg family and Jan de Vries met in Amsterdam and Rotterdam with Hendrik van den Broek.';
     expect(english.length).toBeLessThan(100);

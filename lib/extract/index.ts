@@ -73,9 +73,10 @@ export function chooseLanguage(
   if (fromMarkup && (!fromText || fromText === fromMarkup)) return { lang: fromMarkup, langSource: 'markup' };
   if (fromText) return { lang: fromText, langSource: 'text' };
   if (fromMarkup) return { lang: fromMarkup, langSource: 'markup' };
-  // No guess from shorter texts: on a line of names ("The van der Berg family and Jan de Vries met in
-  // Amsterdam…") trigrams follow the names' origin, and an English page came out Dutch.
-  return { lang: 'und', langSource: 'unknown' };
+  // A shorter text is still worth a guess: detectLanguage leaves names out (a short English page of
+  // Dutch names came out Dutch when they counted) and is unsure when too few other words remain.
+  const guess = text ? detectLanguage(text) : null;
+  return guess ? { lang: guess, langSource: 'text' } : { lang: 'und', langSource: 'unknown' };
 }
 
 /** The page's declared language: <html lang>, else the Open Graph locale or the Content-Language meta. */
