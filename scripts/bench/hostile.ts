@@ -102,6 +102,8 @@ export default async function benchHostile(): Promise<void> {
       const tab = await browser.newPage();
       await tab.goto(`${origin}/${spec.name}`, { waitUntil: 'load', timeout: 120_000 });
       await tab.evaluate(script);
+      // tsx names the inner functions of measureInPage through esbuild's __name helper, absent in the page.
+      await tab.evaluate('globalThis.__name = (fn) => fn');
       const f = await tab.evaluate(measureInPage);
       const stages = Object.entries(f.stages)
         .map(([stage, ms]) => `${stage} ${round(ms)}`)
