@@ -4,6 +4,7 @@
  * loaded for all tabs, caches each tab's Analysis, and wires the context menu.
  */
 import { type AnalyzeOptions, analyzeExtracted } from '@/lib/analyze-extracted.ts';
+import { DeadlineError, singleFlight, withDeadline } from '@/lib/deadline.ts';
 import {
   type BackgroundResponses,
   type CardRequest,
@@ -14,6 +15,8 @@ import {
   type HighlightKind,
   isBackgroundRequest,
   isCardRequest,
+  isObject,
+  isPageExtraction,
   isRestrictedUrl,
   type TabAnalysisResponse,
 } from '@/lib/messaging.ts';
@@ -32,8 +35,18 @@ const CONTENT_SCRIPT = '/content-scripts/content.js';
 const MENU_ANALYZE = 'kontext-analyze';
 const MENU_SAVE = 'kontext-save';
 const COMMAND_SAVE = 'save-article';
-/** A page that does not answer in this time gets a message instead of an endless spinner. */
-const EXTRACT_TIMEOUT_MS = 20_000;
+/**
+ * Every wait on a tab is bounded: the browser leaves these promises pending forever on a tab that never
+ * finishes loading or that it will not script (view-source:), and the popup must answer with a reason.
+ * A content script that is there answers a ping at once; injecting takes well under a second on a
+ * loaded page; extraction is bounded by the page-size limits in lib/extract, this only catches a stuck page.
+ */
+const PING_MS = 1_000;
+const INJECT_MS = 4_000;
+const EXTRACT_MS = 20_000;
+const SHOW_MS = 5_000;
+/** The whole analysis, cache and model load included; beyond it the tab is answered and freed. */
+const ANALYSIS_MS = 30_000;
 
 const modelCache = new Map<string, Promise<ArrayBuffer | null>>();
 
@@ -59,46 +72,37 @@ function sendToTab<T extends ContentRequest>(
   return browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<ContentResponses[T['type']]>;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timeout')), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
-
 /** Injects the content script unless it already answers (the popup may open many times on one page). */
 async function ensureContentScript(tabId: number): Promise<void> {
   try {
-    await sendToTab(tabId, { type: 'kontext:ping' });
+    await withDeadline('ping', PING_MS, sendToTab(tabId, { type: 'kontext:ping' }));
     return;
   } catch {
     // Not there yet: inject it below.
   }
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT] });
+  await withDeadline(
+    'inject',
+    INJECT_MS,
+    browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT] }),
+  );
 }
 
 function failure(failure: TabAnalysisResponse & { ok: false }): TabAnalysisResponse {
   return failure;
 }
 
-const inFlight = new Map<number, Promise<TabAnalysisResponse>>();
+function timeoutFailure(error: DeadlineError): TabAnalysisResponse {
+  return failure({ ok: false, failure: 'timeout', detail: error.message });
+}
 
-/** One analysis per tab at a time: the context menu and the popup it opens ask at once. */
+/**
+ * One analysis per tab at a time: the context menu and the popup it opens ask at once. A stuck analysis
+ * is answered with a timeout and its tab freed, so the next click starts afresh.
+ */
+const inFlight = singleFlight<number, TabAnalysisResponse>('analysis', ANALYSIS_MS, timeoutFailure);
+
 function analyzeTab(tabId: number, force = false): Promise<TabAnalysisResponse> {
-  const running = inFlight.get(tabId);
-  if (running) return running;
-  const pending = runAnalysis(tabId, force).finally(() => inFlight.delete(tabId));
-  inFlight.set(tabId, pending);
-  return pending;
+  return inFlight.run(tabId, () => runAnalysis(tabId, force));
 }
 
 async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisResponse> {
@@ -121,17 +125,22 @@ async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisRe
   try {
     await ensureContentScript(tabId);
   } catch (error) {
+    if (error instanceof DeadlineError) return timeoutFailure(error);
     return failure({ ok: false, failure: 'restricted', detail: String(error) });
   }
-  let extraction: ContentResponses['kontext:extract'];
+  let extraction: unknown;
   try {
-    const extracting = withTimeout(sendToTab(tabId, { type: 'kontext:extract' }), EXTRACT_TIMEOUT_MS);
+    const extracting = withDeadline('extract', EXTRACT_MS, sendToTab(tabId, { type: 'kontext:extract' }));
     // The page extracts in its own process meanwhile: a new worker's sentence-splitter set-up fits there.
     prepareSentenceSplitter();
     extraction = await extracting;
   } catch (error) {
-    const timedOut = error instanceof Error && error.message === 'timeout';
-    return failure({ ok: false, failure: timedOut ? 'timeout' : 'error', detail: String(error) });
+    if (error instanceof DeadlineError) return timeoutFailure(error);
+    return failure({ ok: false, failure: 'error', detail: String(error) });
+  }
+  // A frame that crashed or navigated answers undefined; anything else is not read.
+  if (!isPageExtraction(extraction)) {
+    return failure({ ok: false, failure: 'frame', detail: 'The page did not send back an extraction.' });
   }
   try {
     const analysis = await analyzeExtracted(extraction, { loadModel });
@@ -147,13 +156,13 @@ async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisRe
 
 async function showInTab(tabId: number, analysis: Analysis, kinds: HighlightKind[]) {
   if (analysis.status !== 'ok') return;
-  await sendToTab(tabId, { type: 'kontext:show', analysis, kinds });
+  await withDeadline('show', SHOW_MS, sendToTab(tabId, { type: 'kontext:show', analysis, kinds }));
 }
 
 async function setHighlightKinds(tabId: number, kinds: HighlightKind[]): Promise<{ ok: boolean }> {
   await tabCache.updateKinds(tabId, kinds);
   try {
-    await sendToTab(tabId, { type: 'kontext:set-kinds', kinds });
+    await withDeadline('set-kinds', SHOW_MS, sendToTab(tabId, { type: 'kontext:set-kinds', kinds }));
     return { ok: true };
   } catch {
     return { ok: false };
@@ -162,7 +171,12 @@ async function setHighlightKinds(tabId: number, kinds: HighlightKind[]): Promise
 
 async function sanitizedContent(tabId: number): Promise<BackgroundResponses['kontext:sanitized-content']> {
   try {
-    return await sendToTab(tabId, { type: 'kontext:sanitized-content' });
+    const content = await withDeadline(
+      'sanitized-content',
+      SHOW_MS,
+      sendToTab(tabId, { type: 'kontext:sanitized-content' }),
+    );
+    return isObject(content) && typeof content.html === 'string' ? { html: content.html } : null;
   } catch {
     return null;
   }

@@ -118,7 +118,7 @@ export function isCardRequest(value: unknown): value is CardRequest {
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
 export function isHighlightKindList(value: unknown): value is HighlightKind[] {
@@ -156,6 +156,33 @@ export function isContentRequest(value: unknown): value is ContentRequest {
     default:
       return false;
   }
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isNullableString = (value: unknown): boolean => value === null || typeof value === 'string';
+const isCount = (value: unknown): boolean => Number.isFinite(value) && (value as number) >= 0;
+
+/**
+ * Whether a content script's extract reply has the shape the text stages read. A crashed or replaced
+ * frame answers undefined or something else entirely, and the background must say so rather than throw
+ * deep inside the pipeline.
+ */
+export function isPageExtraction(value: unknown): value is PageExtraction {
+  if (!isObject(value)) return false;
+  if (!['ok', 'not-readerable', 'no-article'].includes(value.status as string)) return false;
+  if (!isString(value.url) || !isString(value.title) || !isString(value.text) || !isString(value.lang))
+    return false;
+  if (!isString(value.contentHtml) || !isNullableString(value.message)) return false;
+  if (!isCount(value.wordCount) || !isCount(value.readingMinutes) || !isObject(value.timings)) return false;
+  if (!Array.isArray(value.blocks) || !Array.isArray(value.relatedCandidates)) return false;
+  return (
+    value.blocks.every(
+      (block) => isObject(block) && isString(block.text) && isCount(block.start) && isString(block.kind),
+    ) &&
+    value.relatedCandidates.every(
+      (link) => isObject(link) && isString(link.url) && isString(link.title) && isString(link.host),
+    )
+  );
 }
 
 /** URLs no extension may script: the popup explains instead of trying. */

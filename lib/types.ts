@@ -105,6 +105,8 @@ export interface PageFacts {
   excerpt: string | null;
   wordCount: number;
   readingMinutes: number;
+  /** True when the page was longer than Kontext reads: the figures and the analysis cover a prefix. */
+  truncated?: boolean;
 }
 
 /** How far a feature works for a language: as for German and English, in a reduced form, or not at all. */

@@ -1,17 +1,52 @@
 /**
- * The card's host in the page: ONE <kontext-card> element appended to <html> (outside <body>, so the
- * page's body markup and its MutationObservers on body stay untouched) with a CLOSED shadow root. Page
- * scripts cannot reach into it, page CSS cannot style it (`all: initial` on the host, styles inside the
- * root), and it is created on the first card and removed by destroy().
+ * The card's host in the page: ONE element appended to <html> (outside <body>, so the page's body markup
+ * and its MutationObservers on body stay untouched) with a CLOSED shadow root. Page scripts cannot reach
+ * into it, page CSS cannot style it (`all: initial` on the host, styles inside the root), and it is
+ * created on the first card and removed by destroy().
+ *
+ * The host's tag is a fresh random custom-element name for each card (`kontext-card-<random>`): the
+ * custom-element registry is the page's, so a page that defined a fixed name (`kontext-card`) ran its own
+ * constructor inside createElement, and with attachInternals() got hold of the closed root. A random
+ * name has no definition when the root is attached, so no page code runs, and a definition the page adds
+ * later upgrades the host without handing over the root (it was not attached to a custom element).
  */
 import { h, render } from 'preact';
 import type { EntityCardModel } from '../../lib/highlight/card-model.ts';
 import type { CardOpenOptions, CardPresenter } from '../../lib/highlight/reading-aids.ts';
+import { randomName } from '../../lib/random-name.ts';
 import { HoverCard } from './HoverCard.tsx';
 import { cardStrings } from './i18n.ts';
 import { CARD_CSS } from './styles.ts';
 
-export const CARD_HOST_TAG = 'kontext-card';
+/** Every host's tag starts with this; the rest is random. */
+export const CARD_HOST_PREFIX = 'kontext-card-';
+
+/** Whether `element` is a card host (tests and diagnostics find the host by its tag's prefix). */
+export function isCardHost(element: Element): boolean {
+  return element.localName.startsWith(CARD_HOST_PREFIX);
+}
+
+/**
+ * A host with a closed shadow root that no page code took part in making, or null. Checked rather than
+ * assumed: the name must still be undefined in the page's registry after creation (`:defined` would match
+ * a page's definition), and the root must be a closed root of this very host. A page that breaks the
+ * checks (for example by replacing attachShadow where it shares our world) gets a second try with a new
+ * name, then no card at all: showing less beats showing the card inside page-controlled code.
+ */
+function createCardHost(doc: Document): { host: HTMLElement; root: ShadowRoot } | null {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const host = doc.createElement(randomName(CARD_HOST_PREFIX));
+      if (host.matches(':defined')) continue;
+      const root = host.attachShadow({ mode: 'closed' });
+      if (root?.host !== host || root.mode !== 'closed' || host.shadowRoot !== null) continue;
+      return { host, root };
+    } catch {
+      // attachShadow refused (already attached by someone else, or replaced by a page): try again.
+    }
+  }
+  return null;
+}
 
 const HOST_STYLE = [
   'all: initial',
@@ -41,11 +76,13 @@ export function createHoverCard(doc: Document, options: HoverCardOptions = {}): 
   let current: { model: EntityCardModel; options: CardOpenOptions } | null = null;
   let returnFocus: Element | null = null;
 
-  const ensureHost = (): HTMLElement => {
+  const ensureHost = (): HTMLElement | null => {
     if (host && panel) return panel;
-    host = doc.createElement(CARD_HOST_TAG);
+    const created = createCardHost(doc);
+    if (!created) return null;
+    host = created.host;
+    const root = created.root;
     host.setAttribute('style', HOST_STYLE);
-    const root = host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = CARD_CSS;
     panel = doc.createElement('div');
@@ -113,6 +150,7 @@ export function createHoverCard(doc: Document, options: HoverCardOptions = {}): 
   return {
     open(model, openOptions) {
       const target = ensureHost();
+      if (!target) return;
       if (openOptions.focus && !current?.options.focus) {
         const active = doc.activeElement;
         returnFocus = active && active !== doc.body && active !== host ? active : null;

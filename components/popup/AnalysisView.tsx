@@ -68,6 +68,11 @@ export function AnalysisView({
         <p class="facts" lang={lang}>
           {facts.join(' · ')}
         </p>
+        {analysis.truncated && (
+          <p class="facts" lang={uiLanguage()} data-testid="truncated">
+            {t('readPrefix', { n: new Intl.NumberFormat(uiLanguage()).format(analysis.wordCount) })}
+          </p>
+        )}
         <SaveButton api={api} analysis={analysis} t={t} />
       </header>
 

@@ -174,6 +174,29 @@ describe('popup App', () => {
     expect(api.setHighlightKinds).toHaveBeenLastCalledWith(7, ['person']);
   });
 
+  it('says when it read only the first part of a very long page', async () => {
+    await mount(
+      fakeApi({
+        ok: true,
+        cached: false,
+        highlightKinds: [],
+        analysis: { ...analysis, truncated: true, wordCount: 31_250 },
+      }),
+    );
+    expect(byTestId('truncated')[0]?.textContent).toBe(
+      'Kontext read the first 31,250 words of this very long page.',
+    );
+    expect(createTranslator('de')('readPrefix', { n: '31.250' })).toBe(
+      'Kontext hat die ersten 31.250 Wörter dieser sehr langen Seite gelesen.',
+    );
+  });
+
+  it('says nothing about length when it read the whole page', async () => {
+    await mount(fakeApi({ ok: true, cached: false, highlightKinds: [], analysis }));
+    expect(byTestId('title')).toHaveLength(1);
+    expect(byTestId('truncated')).toHaveLength(0);
+  });
+
   it('explains a page extensions may not read', async () => {
     await mount(fakeApi({ ok: false, failure: 'restricted', detail: 'chrome://settings' }));
     expect(byTestId('status')[0]?.textContent).toMatch(/can’t read this page/);

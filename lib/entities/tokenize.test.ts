@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from './tokenize.ts';
+import { MAX_TOKEN_PARTS, tokenize } from './tokenize.ts';
 
 describe('tokenize', () => {
   it('gives exact offsets into the text', () => {
@@ -41,5 +41,14 @@ describe('tokenize', () => {
 
   it('adds an offset for tokens of a part of a larger text', () => {
     expect(tokenize('Kim', 10)).toEqual([{ text: 'Kim', start: 10, end: 13 }]);
+  });
+
+  it('cuts a pathological token into bounded pieces instead of one 100k-character match', () => {
+    for (const text of [`${'a-'.repeat(50_000)}a`, 'a.'.repeat(50_000)]) {
+      const tokens = tokenize(text);
+      expect(tokens.length).toBeGreaterThan(1000);
+      for (const token of tokens) expect(token.text.length).toBeLessThanOrEqual(2 * MAX_TOKEN_PARTS);
+      expect(tokens.map((t) => t.text).join('')).toBe(text);
+    }
   });
 });

@@ -10,7 +10,13 @@ export interface Token {
   end: number;
 }
 
-const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’&/.·][\p{L}\p{M}\p{N}]+)*|\S/gu;
+/**
+ * The repeated groups are bounded: Firefox's regex engine keeps one backtrack entry per repetition and
+ * throws "too much recursion" on a pathological token ("a-a-a-…", "a.a.a.…" over 100k characters). No real
+ * compound has more than a dozen parts, nor an abbreviation more than eight letters.
+ */
+export const MAX_TOKEN_PARTS = 16;
+const TOKEN = /(?:\p{L}\.){2,8}|[\p{L}\p{M}\p{N}]+(?:[-'’&/.·][\p{L}\p{M}\p{N}]+){0,15}|\S/gu;
 
 const POSSESSIVE_END = /['’]s$/;
 

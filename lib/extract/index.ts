@@ -6,6 +6,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { detectLanguage, normalizeLangTag } from '../text/language.ts';
 import type { LangSource, PageFacts } from '../types.ts';
 import { layoutBlocks, readBlocks } from './blocks.ts';
+import { depthBeyond, leadingText, MAX_DEPTH, MAX_TEXT_CHARS, truncateText } from './bounds.ts';
 import type { BlockAnchor, ExtractResult } from './types.ts';
 
 export type { BlockAnchor, ExtractedPage, ExtractResult, TextPiece } from './types.ts';
@@ -79,8 +80,18 @@ export function chooseLanguage(
   if (fromMarkup && (!fromText || fromText === fromMarkup)) return { lang: fromMarkup, langSource: 'markup' };
   if (fromText) return { lang: fromText, langSource: 'text' };
   if (fromMarkup) return { lang: fromMarkup, langSource: 'markup' };
+  // A shorter text is still worth a guess: detectLanguage leaves names out (a short English page of
+  // Dutch names came out Dutch when they counted) and is unsure when too few other words remain.
   const guess = text ? detectLanguage(text) : null;
   return guess ? { lang: guess, langSource: 'text' } : { lang: 'und', langSource: 'unknown' };
+}
+
+/** The page's declared language: <html lang>, else the Open Graph locale or the Content-Language meta. */
+function markupLanguage(doc: Document): string | null {
+  return (
+    doc.documentElement?.getAttribute('lang') ||
+    metaContent(doc, ['meta[property="og:locale"]', 'meta[http-equiv="content-language" i]'])
+  );
 }
 
 function metaContent(doc: Document, selectors: string[]): string | null {
@@ -94,10 +105,9 @@ function metaContent(doc: Document, selectors: string[]): string | null {
 function basicFacts(doc: Document, url: string): PageFacts {
   const title =
     metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ?? doc.title?.trim() ?? '';
-  const bodyText = doc.body?.textContent ?? '';
   const { lang, langSource } = chooseLanguage(
-    doc.documentElement?.getAttribute('lang'),
-    bodyText.slice(0, 5000),
+    markupLanguage(doc),
+    doc.body ? leadingText(doc.body, 5000) : '',
   );
   return {
     url,
@@ -138,9 +148,20 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
       `The page is too large to analyse (${elementCount} elements; the limit is ${MAX_ELEMENTS}).`,
     );
   }
+  const depth = depthBeyond(doc.documentElement, MAX_DEPTH);
+  if (depth !== null) {
+    return noArticle(
+      doc,
+      url,
+      'too-large',
+      `The page is nested too deeply to analyse (more than ${MAX_DEPTH} levels).`,
+    );
+  }
   const { clone, liveOf } = options.anchors
     ? cloneWithTextPairs(doc)
     : { clone: doc.cloneNode(true) as Document, liveOf: null };
+  // On the copy only: the live page keeps all its text; the anchors of the kept part stay valid.
+  const truncated = clone.body ? truncateText(clone.body, MAX_TEXT_CHARS) : false;
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
   const root = parsed?.content;
   const sourced = root ? readBlocks(root) : [];
@@ -150,7 +171,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     return noArticle(doc, url, 'no-article', 'No article text was found on this page.');
   }
   const facts = basicFacts(doc, url);
-  const { lang, langSource } = chooseLanguage(parsed.lang ?? doc.documentElement.getAttribute('lang'), text);
+  const { lang, langSource } = chooseLanguage(parsed.lang || markupLanguage(doc), text);
 
   let anchors: BlockAnchor[] | null = null;
   if (liveOf) {
@@ -180,6 +201,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
       langSource,
       wordCount: words,
       readingMinutes: readingMinutes(words),
+      ...(truncated ? { truncated } : {}),
       status: 'ok',
       message: null,
       blocks,

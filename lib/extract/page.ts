@@ -22,8 +22,10 @@ export function extractPage(
 ): { extraction: PageExtraction; anchors: BlockAnchor[] | null } {
   const timings: Record<string, number> = {};
   const { page, anchors } = timed(timings, 'extract', () => extractArticle(doc, url, options));
+  // The link search reads the live page, all of it: on a page too long to read whole (10 MB took 5.5 s
+  // there) it is skipped, and the popup shows no related reading rather than make the reader wait.
   const relatedCandidates = timed(timings, 'related', () =>
-    page.status === 'ok' ? findRelatedLinks(doc, url) : [],
+    page.status === 'ok' && !page.truncated ? findRelatedLinks(doc, url) : [],
   );
   return { extraction: { ...page, relatedCandidates, timings }, anchors };
 }

@@ -3,14 +3,29 @@
  * quote keeps its entity colour; the focus mark (keyboard stepping, "next mention") outranks everything.
  */
 import type { HighlightKind } from '../messaging.ts';
+import { randomName } from '../random-name.ts';
 
 export const ENTITY_KINDS = ['person', 'place', 'organization'] as const;
 export const QUOTE_KINDS = ['speech', 'phrase'] as const;
 export const ALL_KINDS: readonly HighlightKind[] = [...ENTITY_KINDS, ...QUOTE_KINDS];
 
-/** Registry name for `CSS.highlights` and `::highlight(...)`; prefixed so pages cannot collide by accident. */
-export function highlightName(kind: HighlightKind | 'focus'): string {
-  return `kontext-${kind}`;
+/** Registry names in `CSS.highlights` and `::highlight(...)`, one per kind. */
+export type HighlightNames = Readonly<Record<HighlightKind | 'focus', string>>;
+
+/**
+ * Fresh random names for one page. The registry is the page's: with fixed names a page could test
+ * for Kontext (`CSS.highlights.has('kontext-person')`) or delete its highlights by name.
+ */
+export function createHighlightNames(): HighlightNames {
+  const name = () => randomName('h');
+  return {
+    person: name(),
+    place: name(),
+    organization: name(),
+    speech: name(),
+    phrase: name(),
+    focus: name(),
+  };
 }
 
 /** Higher paints on top (Highlight.priority). */

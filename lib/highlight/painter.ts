@@ -4,9 +4,9 @@
  * nodes are merged back into the ORIGINAL node object, so frameworks holding references keep working.
  */
 import type { HighlightKind } from '../messaging.ts';
-import { highlightName, KIND_PRIORITY } from './kinds.ts';
+import { createHighlightNames, type HighlightNames, KIND_PRIORITY } from './kinds.ts';
 import type { HighlightSpan } from './spans.ts';
-import { adoptHighlightStyles, markStyle } from './styles.ts';
+import { type AdoptedStyles, adoptHighlightStyles, markStyle } from './styles.ts';
 
 export type PaintMode = 'highlight-api' | 'marks';
 
@@ -28,6 +28,13 @@ export interface Painter {
   prepare(): void;
   /** Text of every painted range per kind, for diagnostics and tests (reads the live ranges back). */
   paintedText(): Record<string, string[]>;
+  /**
+   * Puts back what the page took away since the last paint (highlights deleted from `CSS.highlights`,
+   * the stylesheet dropped from `adoptedStyleSheets`); true when something had to be put back.
+   */
+  restore(): boolean;
+  /** This page's registry names (Highlight API only), for diagnostics and tests. */
+  readonly names: HighlightNames | null;
 }
 
 interface HighlightRegistryLike {
@@ -36,50 +43,72 @@ interface HighlightRegistryLike {
   delete(name: string): boolean;
 }
 
-type HighlightCtor = new (...ranges: Range[]) => Set<Range> & { priority: number };
+/** Constructed empty and filled with add(): spreading 100k ranges into the constructor overflows the stack. */
+type HighlightCtor = new () => Set<Range> & { priority: number };
 
 export function supportsHighlightApi(doc: Document): boolean {
   const view = doc.defaultView as unknown as { Highlight?: unknown; CSS?: { highlights?: unknown } } | null;
   return typeof view?.Highlight === 'function' && view.CSS?.highlights != null;
 }
 
-export function createHighlightApiPainter(doc: Document): Painter {
+export function createHighlightApiPainter(
+  doc: Document,
+  names: HighlightNames = createHighlightNames(),
+): Painter {
   const view = doc.defaultView as unknown as {
     Highlight: HighlightCtor;
     CSS: { highlights: HighlightRegistryLike };
   };
   const registry = view.CSS.highlights;
   const Highlight = view.Highlight;
-  let removeStyles: (() => void) | null = null;
+  let styles: AdoptedStyles | null = null;
+  let stylesTried = false;
+  const adoptStyles = () => {
+    if (stylesTried) return;
+    stylesTried = true;
+    styles = adoptHighlightStyles(doc, names);
+  };
   const highlights = new Map<HighlightKind | 'focus', Set<Range> & { priority: number }>();
   const paintedRanges = new Map<HighlightKind | 'focus', Range[]>();
   let visibleKinds: ReadonlySet<HighlightKind> = new Set();
 
-  const register = () => {
+  /** Registers the visible kinds' highlights and unregisters the others; true when a set was needed. */
+  const register = (): boolean => {
+    let changed = false;
     for (const [kind, highlight] of highlights) {
-      const name = highlightName(kind);
+      const name = names[kind];
       if (kind === 'focus' || visibleKinds.has(kind)) {
-        if (registry.get(name) !== highlight) registry.set(name, highlight);
+        if (registry.get(name) !== highlight) {
+          registry.set(name, highlight);
+          changed = true;
+        }
       } else if (registry.get(name) === highlight) {
         registry.delete(name);
       }
     }
+    return changed;
   };
 
   const unregister = () => {
     for (const [kind, highlight] of highlights) {
-      const name = highlightName(kind);
+      const name = names[kind];
       if (registry.get(name) === highlight) registry.delete(name);
     }
   };
 
+  const createHighlight = (kind: HighlightKind | 'focus', ranges: Range[]) => {
+    const highlight = new Highlight();
+    for (const range of ranges) highlight.add(range);
+    highlight.priority = KIND_PRIORITY[kind];
+    return highlight;
+  };
+
   return {
     mode: 'highlight-api',
-    prepare() {
-      removeStyles ??= adoptHighlightStyles(doc) ?? (() => {});
-    },
+    names,
+    prepare: adoptStyles,
     paint(spans, visible) {
-      removeStyles ??= adoptHighlightStyles(doc) ?? (() => {});
+      adoptStyles();
       unregister();
       highlights.clear();
       paintedRanges.clear();
@@ -88,11 +117,7 @@ export function createHighlightApiPainter(doc: Document): Painter {
         ranges.push(span.range);
         paintedRanges.set(span.kind, ranges);
       }
-      for (const [kind, ranges] of paintedRanges) {
-        const highlight = new Highlight(...ranges);
-        highlight.priority = KIND_PRIORITY[kind];
-        highlights.set(kind, highlight);
-      }
+      for (const [kind, ranges] of paintedRanges) highlights.set(kind, createHighlight(kind, ranges));
       visibleKinds = visible;
       register();
     },
@@ -101,15 +126,14 @@ export function createHighlightApiPainter(doc: Document): Painter {
       register();
     },
     setFocus(range) {
-      const name = highlightName('focus');
+      const name = names.focus;
       const existing = highlights.get('focus');
       if (existing && registry.get(name) === existing) registry.delete(name);
       highlights.delete('focus');
       paintedRanges.delete('focus');
       if (range) {
         paintedRanges.set('focus', [range]);
-        const focus = new Highlight(range);
-        focus.priority = KIND_PRIORITY.focus;
+        const focus = createHighlight('focus', [range]);
         highlights.set('focus', focus);
         registry.set(name, focus);
       }
@@ -118,8 +142,13 @@ export function createHighlightApiPainter(doc: Document): Painter {
       unregister();
       highlights.clear();
       paintedRanges.clear();
-      removeStyles?.();
-      removeStyles = null;
+      styles?.remove();
+      styles = null;
+      stylesTried = false;
+    },
+    restore() {
+      const restyled = styles?.restore() ?? false;
+      return register() || restyled;
     },
     paintedText() {
       const out: Record<string, string[]> = {};
@@ -261,7 +290,10 @@ export function createMarkPainter(doc: Document): Painter {
 
   return {
     mode: 'marks',
+    names: null,
     prepare() {},
+    // Marks are the page's DOM; a page that removes them has re-rendered, which the MutationObserver sees.
+    restore: () => false,
     paint(spans, visible) {
       unpaint();
       frozen = spans.map(({ kind, range }) => ({

@@ -11,7 +11,7 @@ import type { BlockAnchor } from '../extract/types.ts';
 import type { HighlightKind } from '../messaging.ts';
 import type { Analysis, Entity } from '../types.ts';
 import { buildCoOccurrence, buildEntityCard, type CoOccurrence, type EntityCardModel } from './card-model.ts';
-import { ALL_KINDS } from './kinds.ts';
+import { ALL_KINDS, type HighlightNames } from './kinds.ts';
 import { type BlockLocation, locateBlocks } from './locate-blocks.ts';
 import {
   createHighlightApiPainter,
@@ -59,7 +59,16 @@ export interface ReadingAidsOptions {
    */
   keyboardShortcuts?: boolean;
   mutationDebounceMs?: number;
+  /** How often to check that the page has not removed the highlights (ms). */
+  watchIntervalMs?: number;
 }
+
+/**
+ * At most this many mentions are painted, the first in reading order. Browsers paint nothing at all past
+ * some hundred thousand ranges (Chromium with 140k), and the hover test walks the spans on every pointer
+ * frame; a reader never looks at more than a few thousand marked names anyway.
+ */
+export const MAX_PAINTED_SPANS = 5_000;
 
 export interface ReadingAidsSnapshot {
   mode: PaintMode;
@@ -70,6 +79,12 @@ export interface ReadingAidsSnapshot {
   blocksTotal: number;
   /** Milliseconds of the last show()/repaint, from analysis to highlights registered. */
   lastPaintMs: number;
+  /** Spans left unpainted by MAX_PAINTED_SPANS in the last paint. */
+  spansDropped: number;
+  /** This page's random highlight names (Highlight API only). */
+  highlightNames: HighlightNames | null;
+  /** How many times highlights or their stylesheet were put back after the page removed them. */
+  restored: number;
   card: { entityId: string; text: string; focused: boolean } | null;
 }
 
@@ -137,6 +152,7 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
   const view = doc.defaultView;
   const hoverDelay = options.hoverDelayMs ?? 300;
   const debounce = options.mutationDebounceMs ?? 250;
+  const watchInterval = options.watchIntervalMs ?? 1000;
   const wantedMode = options.mode ?? 'auto';
   const useApi = wantedMode === 'highlight-api' || (wantedMode === 'auto' && supportsHighlightApi(doc));
   const painter: Painter = useApi ? createHighlightApiPainter(doc) : createMarkPainter(doc);
@@ -147,6 +163,9 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
   let spans: HighlightSpan[] = [];
   let visible = new Set<HighlightKind>(ALL_KINDS);
   let lastPaintMs = 0;
+  let spansDropped = 0;
+  let restored = 0;
+  let watchTimer: ReturnType<typeof setInterval> | undefined;
   let coOccurrence: CoOccurrence | null = null;
   let card: CardPresenter | null = null;
   let cardSpan: HighlightSpan | null = null;
@@ -174,6 +193,8 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
     if (painter.mode === 'marks') painter.clear();
     location = locateBlocks(doc, analysis.blocks, anchors);
     spans = buildHighlightSpans(doc, analysis, location).sort((a, b) => a.start - b.start || b.end - a.end);
+    spansDropped = Math.max(0, spans.length - MAX_PAINTED_SPANS);
+    if (spansDropped > 0) spans = spans.slice(0, MAX_PAINTED_SPANS);
     painter.paint(spans, visible);
     if (cardSpan) {
       const same = spans.find(
@@ -349,6 +370,8 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
       doc,
       'keydown',
       (event) => {
+        // A page can dispatch Alt+Shift+N itself; obeying it would reveal Kontext and move the reader.
+        if (!event.isTrusted) return;
         const key = event as KeyboardEvent;
         if (isStepShortcut(key) && options.keyboardShortcuts !== false) {
           key.preventDefault();
@@ -373,6 +396,11 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
       listen(view, 'scroll', reposition, true);
       listen(view, 'resize', reposition, false);
     }
+    // The registry and adoptedStyleSheets are the page's: it can delete Kontext's highlights at any time,
+    // and no event says so. A few map look-ups a second put them back.
+    watchTimer = setInterval(() => {
+      if (painter.restore()) restored++;
+    }, watchInterval);
   };
 
   const detach = () => {
@@ -383,6 +411,8 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
     clearTimeout(mutationTimer);
     clearTimeout(openTimer);
     clearTimeout(closeTimer);
+    clearInterval(watchTimer);
+    watchTimer = undefined;
     if (pointerFrame) view?.cancelAnimationFrame(pointerFrame);
     if (repositionFrame) view?.cancelAnimationFrame(repositionFrame);
     pointerFrame = 0;
@@ -458,6 +488,9 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
         blocksLocated: location?.blocks.filter(Boolean).length ?? 0,
         blocksTotal: analysis?.blocks.length ?? 0,
         lastPaintMs,
+        spansDropped,
+        highlightNames: painter.names,
+        restored,
         card:
           cardSpan && card?.isOpen()
             ? { entityId: cardSpan.entityId ?? '', text: card.text() ?? '', focused: cardFocused }

@@ -4,7 +4,7 @@
  * fallback styles each mark inline, for the same reason.
  */
 import type { HighlightKind } from '../messaging.ts';
-import { highlightName } from './kinds.ts';
+import type { HighlightNames } from './kinds.ts';
 
 interface KindStyle {
   light: string;
@@ -26,20 +26,20 @@ export const KIND_STYLES: Record<HighlightKind | 'focus', KindStyle> = {
   focus: { light: 'rgb(255 120 0 / 0.45)', dark: 'rgb(255 150 40 / 0.45)', underline: 'rgb(220 90 0)' },
 };
 
-function rule(kind: HighlightKind | 'focus', scheme: 'light' | 'dark'): string {
+function rule(names: HighlightNames, kind: HighlightKind | 'focus', scheme: 'light' | 'dark'): string {
   const style = KIND_STYLES[kind];
   const underline = style.underline
     ? ` text-decoration: underline 2px ${style.underline}; text-underline-offset: 0.18em;`
     : '';
-  return `::highlight(${highlightName(kind)}) { background-color: ${style[scheme]};${underline} }`;
+  return `::highlight(${names[kind]}) { background-color: ${style[scheme]};${underline} }`;
 }
 
-export function highlightCss(): string {
+export function highlightCss(names: HighlightNames): string {
   const kinds = Object.keys(KIND_STYLES) as Array<HighlightKind | 'focus'>;
   return [
-    ...kinds.map((kind) => rule(kind, 'light')),
+    ...kinds.map((kind) => rule(names, kind, 'light')),
     '@media (prefers-color-scheme: dark) {',
-    ...kinds.map((kind) => `  ${rule(kind, 'dark')}`),
+    ...kinds.map((kind) => `  ${rule(names, kind, 'dark')}`),
     '}',
   ].join('\n');
 }
@@ -51,20 +51,33 @@ export function markStyle(kind: HighlightKind | 'focus', dark: boolean): string 
   return `all:unset;background-color:${dark ? style.dark : style.light};color:inherit;${underline}`;
 }
 
+export interface AdoptedStyles {
+  remove(): void;
+  /** Adopts the sheet again if the page removed it (pages can reassign document.adoptedStyleSheets). */
+  restore(): boolean;
+}
+
 /**
- * Adopts the highlight stylesheet into `doc`; returns the function that removes it again. Returns null
- * where constructed stylesheets are unavailable (highlights then paint with the browser's default colour).
+ * Adopts the highlight stylesheet into `doc`. Returns null where constructed stylesheets are unavailable
+ * (highlights then paint with the browser's default colour).
  */
-export function adoptHighlightStyles(doc: Document): (() => void) | null {
+export function adoptHighlightStyles(doc: Document, names: HighlightNames): AdoptedStyles | null {
   const view = doc.defaultView as (Window & typeof globalThis) | null;
   if (!view || typeof view.CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in doc)) return null;
   try {
     const sheet = new view.CSSStyleSheet();
-    sheet.replaceSync(highlightCss());
+    sheet.replaceSync(highlightCss(names));
     doc.adoptedStyleSheets.push(sheet);
-    return () => {
-      const at = doc.adoptedStyleSheets.indexOf(sheet);
-      if (at >= 0) doc.adoptedStyleSheets.splice(at, 1);
+    return {
+      remove() {
+        const at = doc.adoptedStyleSheets.indexOf(sheet);
+        if (at >= 0) doc.adoptedStyleSheets.splice(at, 1);
+      },
+      restore() {
+        if (doc.adoptedStyleSheets.includes(sheet)) return false;
+        doc.adoptedStyleSheets.push(sheet);
+        return true;
+      },
     };
   } catch {
     return null;

@@ -184,3 +184,12 @@ describeWithSharedData('detectLanguage on the real pages', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('detectLanguage on names', () => {
+  // Issue 18: this English page (nav, title, byline, one sentence) was detected as Dutch from its names.
+  it('does not take the language of the names for the language of the text', () => {
+    const page =
+      'Home World Budget talks in Berlin By Jane Doe The van der Berg family and Jan de Vries met in Amsterdam and Rotterdam with Hendrik van den Broek. © Example News';
+    expect(detectLanguage(page)).not.toBe('nl');
+  });
+});

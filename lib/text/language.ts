@@ -78,11 +78,26 @@ const NOISE = /\bhttps?:\/\/\S+|\bwww\.\S+|(?<!\S)\S+@\S+\.\S+|[\p{N}_]+/gu;
 const MAX_SAMPLE = FRANC_MAX_LENGTH * 8;
 
 /**
+ * A word that starts with a capital letter, with the lowercase name particles before it ("van der Berg",
+ * "de Vries", "von Trotha"): those are part of the name too.
+ */
+const CAPITALISED =
+  /(?<![\p{L}\p{M}])(?:(?:van|von|de|der|den|ter|ten|da|di|du|del|della|dos)\s+)*\p{Lu}[\p{L}\p{M}'’-]*/gu;
+
+/**
  * ISO 639-1 code of the language `text` is written in, or null when the text is too short or the
  * detector cannot tell its two best candidates apart.
  */
 export function detectLanguage(text: string): string | null {
-  const sample = text.slice(0, MAX_SAMPLE).replace(NOISE, ' ').replace(/\s+/g, ' ').trim();
+  // Capitalised words are left out: names carry the language they come from, not the text's, and a
+  // short English page about "Jan de Vries" and "Hendrik van den Broek" came out Dutch (issue 18).
+  // The words left (function words, verbs, adjectives; German nouns aside) carry the text's language.
+  const sample = text
+    .slice(0, MAX_SAMPLE)
+    .replace(NOISE, ' ')
+    .replace(CAPITALISED, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters < MIN_LETTERS) return null;
 

@@ -61,7 +61,8 @@ function endsInsideSentence(left: string, right: string, abbreviations: Readonly
   const lastToken = trimmed.match(/(?:^|[\s(„"“‚'‘»«])([^\s(„"“‚'‘»«]+)$/u)?.[1] ?? trimmed;
   const word = lastToken.slice(0, -1);
   // Dotted acronyms: "U.S.", "U.K.", "z.B.", "i.e."
-  if (/^(\p{L}\.)+\p{L}$/u.test(word)) {
+  // Length first: the repeated group overflows Firefox's regex backtracking on a pathological "a.a.a.…".
+  if (word.length <= 15 && /^(\p{L}\.)+\p{L}$/u.test(word)) {
     if (word.length <= 3 && /^\p{Ll}/u.test(word)) return true; // z.B., u.a., i.e.
     return !SENTENCE_STARTERS.has(nextWord.replace(/[^\p{L}]/gu, ''));
   }

@@ -13,28 +13,20 @@
  * Prints figures, asserts nothing. Run: `npx tsx scripts/bench/highlight.ts` (or `npm run bench highlight`).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer-core';
 import { buildSeedPage } from '../../tests/fixtures/news-page.ts';
-import { bundleForPage } from '../support/bundle-for-page.ts';
+import {
+  BENCH_CHROME,
+  bundlePipeline,
+  launchBenchChromium,
+  serveBenchPages,
+} from '../support/pipeline-page.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DATA = process.env.KONTEXT_SHARED_DATA ?? resolve(ROOT, '..', 'shared', 'data');
-const MODELS = join(ROOT, 'public', 'models');
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const RUNS = 15;
 const REAL_PAGES = ['guardian-1', 'yahoo-1'];
-
-/** The page-side code: the extension's extraction, analysis and reading aids, as one script. */
-function bundle(): Promise<string> {
-  return bundleForPage(`
-    import { extractPage, analyzeExtracted } from './lib/analyze.ts';
-    import { createReadingAids } from './lib/highlight/reading-aids.ts';
-    globalThis.__kontextBench = { extractPage, analyzeExtracted, createReadingAids };`);
-}
 
 interface RunFigures {
   show: number;
@@ -187,30 +179,13 @@ function describeSeries(label: string, runs: RunFigures[]): string {
 }
 
 export default async function benchHighlight(): Promise<void> {
-  if (!existsSync(CHROME)) {
-    console.log(`highlight: skipped, no Chromium at ${CHROME} (set CHROME_PATH)`);
+  if (!existsSync(BENCH_CHROME)) {
+    console.log(`highlight: skipped, no Chromium at ${BENCH_CHROME} (set CHROME_PATH)`);
     return;
   }
   const pages: Array<{ name: string; html: string }> = [];
-  const routes = new Map<string, string>();
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (
-      path.startsWith('/models/') &&
-      /^[\w.-]+$/.test(path.slice(8)) &&
-      existsSync(join(MODELS, path.slice(8)))
-    ) {
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(readFileSync(join(MODELS, path.slice(8))));
-      return;
-    }
-    const html = routes.get(path);
-    if (html === undefined) res.writeHead(404).end();
-    else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveBenchPages();
+  const { origin } = server;
   const seed = buildSeedPage({ origin });
   if (seed) pages.push({ name: 'seed', html: seed });
   for (const name of REAL_PAGES) {
@@ -222,14 +197,10 @@ export default async function benchHighlight(): Promise<void> {
     server.close();
     return;
   }
-  for (const page of pages) routes.set(`/${page.name}/`, page.html);
+  for (const page of pages) server.route(`/${page.name}/`, page.html);
 
-  const script = await bundle();
-  const browser = await puppeteer.launch({
-    executablePath: CHROME,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const script = await bundlePipeline();
+  const browser = await launchBenchChromium();
   console.log(`highlight: ${await browser.version()}, headless, 1280×800; ${RUNS} runs per series, medians`);
   try {
     for (const { name, html } of pages) {

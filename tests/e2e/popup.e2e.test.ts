@@ -114,7 +114,12 @@ async function showHoverCard(page: Page, text: string): Promise<void> {
   await page.bringToFront();
   await page.mouse.move(point.x - 40, point.y + 60);
   await page.mouse.move(point.x, point.y, { steps: 4 });
-  const shown = await page.waitForSelector('kontext-card', { timeout: 5_000 }).catch(() => null);
+  const shown = await page
+    .waitForFunction(
+      () => [...document.documentElement.children].some((e) => e.localName.startsWith('kontext-card-')),
+      { timeout: 5_000 },
+    )
+    .catch(() => null);
   // Let the card's fade-in finish before the picture is taken.
   if (shown) await new Promise((resolve) => setTimeout(resolve, 400));
 }

@@ -146,7 +146,7 @@ export async function clearThroughExtension(session: ExtensionSession, tabId: nu
 }
 
 export interface PageState {
-  /** documentElement.outerHTML without Kontext's own <kontext-card> host. */
+  /** documentElement.outerHTML without Kontext's own card host (<kontext-card-…>, a random tag). */
   html: string;
   text: string;
   adoptedSheets: number;
@@ -157,13 +157,14 @@ export interface PageState {
 export async function pageState(page: Page): Promise<PageState> {
   return page.evaluate(() => {
     const clone = document.documentElement.cloneNode(true) as Element;
-    for (const host of clone.querySelectorAll('kontext-card')) host.remove();
+    const isHost = (e: Element) => e.localName.startsWith('kontext-card-');
+    for (const host of [...clone.children].filter(isHost)) host.remove();
     return {
       html: clone.outerHTML,
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what must not change
       text: document.body?.innerText ?? '',
       adoptedSheets: document.adoptedStyleSheets.length,
-      hasHost: document.querySelector('kontext-card') !== null,
+      hasHost: [...document.documentElement.children].some(isHost),
     };
   });
 }

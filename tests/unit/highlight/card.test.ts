@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cardStrings } from '../../../components/hover-card/i18n.ts';
-import { CARD_HOST_TAG, createHoverCard } from '../../../components/hover-card/mount.ts';
+import { createHoverCard, isCardHost } from '../../../components/hover-card/mount.ts';
 import { buildCoOccurrence, buildEntityCard, wikipediaUrl } from '../../../lib/highlight/card-model.ts';
 import { makeAnalysis } from './make-analysis.ts';
 
@@ -49,6 +49,9 @@ describe('card model', () => {
   });
 });
 
+/** Kontext's card hosts in `doc` (their tags are random; the prefix is fixed). */
+const cardHosts = (doc: Document) => [...doc.documentElement.children].filter(isCardHost);
+
 describe('hover card host', () => {
   afterEach(() => vi.unstubAllGlobals());
 
@@ -75,7 +78,7 @@ describe('hover card host', () => {
     const { doc, card, open } = setup('de-DE');
     const bodyBefore = doc.body.outerHTML;
     open(false);
-    const hosts = doc.querySelectorAll(CARD_HOST_TAG);
+    const hosts = cardHosts(doc);
     expect(hosts).toHaveLength(1);
     expect(hosts[0]!.parentNode).toBe(doc.documentElement);
     expect((hosts[0] as HTMLElement).shadowRoot).toBeNull();
@@ -87,7 +90,7 @@ describe('hover card host', () => {
     expect(text).toContain('„Wir sind Brüder“');
     expect(text).toContain('In Wikipedia nachschlagen');
     card.destroy();
-    expect(doc.querySelector(CARD_HOST_TAG)).toBeNull();
+    expect(cardHosts(doc)).toEqual([]);
   });
 
   it('takes focus only when opened from the keyboard; close() reports back; destroy() leaves no host', () => {
@@ -97,12 +100,78 @@ describe('hover card host', () => {
     open(false);
     expect(doc.activeElement).toBe(button); // hover never steals focus
     open(true);
-    expect(doc.activeElement).toBe(doc.querySelector(CARD_HOST_TAG));
+    expect(doc.activeElement).toBe(cardHosts(doc)[0]);
     card.close();
     expect(handlers.closed).toHaveBeenCalledTimes(1);
     expect(card.isOpen()).toBe(false);
     expect(card.text()).toBeNull();
     card.destroy();
-    expect(doc.querySelector(CARD_HOST_TAG)).toBeNull();
+    expect(cardHosts(doc)).toEqual([]);
+  });
+
+  it('runs no page-defined constructor: a page that defined kontext-card gets neither the host nor its root', () => {
+    const { dom, doc, card, open } = setup('en');
+    const stolen: ElementInternals[] = [];
+    const constructed = vi.fn();
+    // What a hostile page does: define the names Kontext might use, and keep the internals they hand out.
+    const Hostile = class extends dom.window.HTMLElement {
+      constructor() {
+        super();
+        constructed();
+        stolen.push(this.attachInternals());
+      }
+    };
+    dom.window.customElements.define('kontext-card', Hostile);
+    open(false);
+    expect(constructed).not.toHaveBeenCalled();
+    expect(cardHosts(doc)).toHaveLength(1);
+    expect(card.text()).toContain('Look up on Wikipedia');
+    card.destroy();
+  });
+
+  it('keeps the root closed when the page defines the host’s random name after seeing it', () => {
+    const { dom, doc, card, open } = setup('en');
+    open(false);
+    const host = cardHosts(doc)[0]!;
+    let internals: ElementInternals | null = null;
+    dom.window.customElements.define(
+      host.localName,
+      class extends dom.window.HTMLElement {
+        constructor() {
+          super();
+          internals = this.attachInternals();
+        }
+      },
+    );
+    // The definition upgraded the connected host and ran the page's constructor, but the root was not
+    // attached to a custom element, so the internals do not expose it.
+    expect(internals).not.toBeNull();
+    expect(internals!.shadowRoot).toBeNull();
+    expect(card.text()).toContain('Look up on Wikipedia');
+    card.destroy();
+  });
+
+  it('uses a new unguessable tag for each host', () => {
+    const first = setup('en');
+    first.open(false);
+    const firstTag = cardHosts(first.doc)[0]!.localName;
+    first.card.destroy();
+    first.open(false);
+    const secondTag = cardHosts(first.doc)[0]!.localName;
+    expect(firstTag).toMatch(/^kontext-card-[0-9a-z]{8,}$/);
+    expect(secondTag).not.toBe(firstTag);
+    first.card.destroy();
+  });
+
+  it('shows no card rather than one in a root the page made', () => {
+    const { dom, doc, card, open } = setup('en');
+    // jsdom shares one world with the page; in the browsers the content script's attachShadow is its own.
+    dom.window.Element.prototype.attachShadow = function (this: Element) {
+      throw new dom.window.DOMException('blocked', 'NotSupportedError');
+    };
+    open(false);
+    expect(card.isOpen()).toBe(false);
+    expect(card.text()).toBeNull();
+    expect(cardHosts(doc)).toEqual([]);
   });
 });

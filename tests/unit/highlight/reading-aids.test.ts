@@ -1,9 +1,12 @@
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHoverCard } from '../../../components/hover-card/mount.ts';
-import { highlightName } from '../../../lib/highlight/kinds.ts';
-import { createReadingAids } from '../../../lib/highlight/reading-aids.ts';
+import { createHoverCard, isCardHost } from '../../../components/hover-card/mount.ts';
+import { createReadingAids, MAX_PAINTED_SPANS } from '../../../lib/highlight/reading-aids.ts';
+import { installHighlightApi } from './fake-highlight-api.ts';
 import { makeAnalysis } from './make-analysis.ts';
+
+/** Kontext's card host in `doc`, if any (its tag is random; the prefix is fixed). */
+const cardHost = (doc: Document) => [...doc.documentElement.children].find(isCardHost) ?? null;
 
 const PAGE = `<!doctype html><html lang="de"><head><title>t</title></head><body>
   <nav><a href="/">Moskau aktuell</a></nav>
@@ -44,18 +47,32 @@ function page() {
   return { dom, doc: dom.window.document, signal: controller.signal };
 }
 
-/** A minimal CSS Custom Highlight API for jsdom: Highlight is a Set of ranges, the registry a Map. */
-function installHighlightApi(window: JSDOM['window']) {
-  class Highlight extends Set<Range> {
-    priority = 0;
-    constructor(...ranges: Range[]) {
-      super(ranges);
-    }
-  }
-  const registry = new Map<string, Highlight>();
-  Object.assign(window, { Highlight });
-  Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
-  return registry;
+/** jsdom's internal object behind a DOM wrapper. */
+function jsdomImpl<T>(wrapper: object): T {
+  const impl = Object.getOwnPropertySymbols(wrapper).find((symbol) => symbol.description === 'impl');
+  return (wrapper as Record<symbol, T>)[impl!]!;
+}
+
+/**
+ * Delivers a key press as the browser delivers a real one (isTrusted true). dispatchEvent() marks every
+ * event untrusted, in jsdom as in browsers, so this goes through jsdom's internal dispatch.
+ */
+function pressTrusted(window: JSDOM['window'], target: EventTarget, init: KeyboardEventInit): void {
+  const event = new window.KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
+  const eventImpl = jsdomImpl<{ isTrusted: boolean }>(event);
+  eventImpl.isTrusted = true;
+  jsdomImpl<{ _dispatch(event: unknown): boolean }>(target)._dispatch(eventImpl);
+}
+
+/** The analysis shown with cards, and the key codes the page's own listener receives. */
+function shownWithCard() {
+  const { dom, doc, signal } = page();
+  installHighlightApi(dom.window);
+  const aids = createReadingAids(doc, { signal, createCard: (d) => createHoverCard(d, { language: 'en' }) });
+  aids.show(analysis, null);
+  const pageSaw: string[] = [];
+  doc.body.addEventListener('keydown', (e) => pageSaw.push(e.code));
+  return { dom, doc, aids, pageSaw };
 }
 
 describe('reading aids with the CSS Custom Highlight API', () => {
@@ -67,9 +84,8 @@ describe('reading aids with the CSS Custom Highlight API', () => {
     aids.show(analysis, null);
     expect(doc.documentElement.outerHTML).toBe(before);
     expect(aids.inspect().mode).toBe('highlight-api');
-    expect([...registry.keys()].sort()).toEqual(
-      [highlightName('person'), highlightName('place'), highlightName('speech')].sort(),
-    );
+    const names = aids.inspect().highlightNames!;
+    expect([...registry.keys()].sort()).toEqual([names.person, names.place, names.speech].sort());
     const painted = aids.inspect().painted;
     expect(painted.person?.map((t) => t.replace(/\s+/g, ' ')).sort()).toEqual(
       ['Kim Jong Un', 'Kim Jong Un', 'Wladimir Putin'].sort(),
@@ -86,14 +102,15 @@ describe('reading aids with the CSS Custom Highlight API', () => {
     const registry = installHighlightApi(dom.window);
     const aids = createReadingAids(doc, { signal });
     aids.show(analysis, null);
-    const person = registry.get(highlightName('person'));
+    const names = aids.inspect().highlightNames!;
+    const person = registry.get(names.person);
     aids.setKinds(['place']);
-    expect([...registry.keys()]).toEqual([highlightName('place')]);
+    expect([...registry.keys()]).toEqual([names.place]);
     aids.setKinds([]);
     expect(registry.size).toBe(0);
     aids.setKinds(['person', 'speech']);
-    expect(registry.get(highlightName('person'))).toBe(person);
-    expect(registry.has(highlightName('speech'))).toBe(true);
+    expect(registry.get(names.person)).toBe(person);
+    expect(registry.has(names.speech)).toBe(true);
   });
 
   it('follows content the page re-renders later, once the page has been quiet for the debounce', async () => {
@@ -191,7 +208,7 @@ describe('keyboard stepping and the card', () => {
     expect(card?.focused).toBe(true);
     expect(card?.text).toContain('Kim Jong Un');
     expect(card?.text).toContain('Wir stehen zusammen');
-    const host = doc.querySelector('kontext-card');
+    const host = cardHost(doc);
     expect(host?.parentNode).toBe(doc.documentElement);
     expect((host as HTMLElement).shadowRoot).toBeNull(); // closed
     expect(doc.activeElement).toBe(host);
@@ -202,30 +219,14 @@ describe('keyboard stepping and the card', () => {
     card = aids.inspect().card;
     expect(card?.entityId).toBe('person:wladimir putin');
     aids.clear();
-    expect(doc.querySelector('kontext-card')).toBeNull();
+    expect(cardHost(doc)).toBeNull();
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 
   it('steps with Alt+Shift+N / Alt+Shift+P typed in the page, and keeps the keys from the page', () => {
-    const { dom, doc, signal } = page();
-    installHighlightApi(dom.window);
-    const aids = createReadingAids(doc, {
-      signal,
-      createCard: (d) => createHoverCard(d, { language: 'en' }),
-    });
-    aids.show(analysis, null);
-    const pageSaw: string[] = [];
-    doc.body.addEventListener('keydown', (e) => pageSaw.push(e.code));
+    const { dom, doc, aids, pageSaw } = shownWithCard();
     const press = (code: string) =>
-      doc.body.dispatchEvent(
-        new dom.window.KeyboardEvent('keydown', {
-          code,
-          altKey: true,
-          shiftKey: true,
-          bubbles: true,
-          cancelable: true,
-        }),
-      );
+      pressTrusted(dom.window, doc.body, { code, altKey: true, shiftKey: true });
     press('KeyN');
     expect(aids.inspect().card?.entityId).toBe('person:kim jong un');
     press('KeyN');
@@ -237,21 +238,89 @@ describe('keyboard stepping and the card', () => {
     aids.clear();
     press('KeyN'); // cleared: the page's keys are its own again
     expect(pageSaw).toEqual(['KeyX', 'KeyN']);
-    expect(doc.querySelector('kontext-card')).toBeNull();
+    expect(cardHost(doc)).toBeNull();
   });
 
   it('skips hidden kinds when stepping', () => {
-    const { dom, doc, signal } = page();
-    installHighlightApi(dom.window);
-    const aids = createReadingAids(doc, {
-      signal,
-      createCard: (d) => createHoverCard(d, { language: 'en' }),
-    });
-    aids.show(analysis, null);
+    const { aids } = shownWithCard();
     aids.setKinds(['place']);
     aids.focusNextEntity(1);
     expect(aids.inspect().card?.entityId).toBe('place:moskau');
     aids.focusNextEntity(1);
     expect(aids.inspect().card?.entityId).toBe('place:moskau');
+  });
+});
+
+describe('reading aids on a hostile page', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('ignores Alt+Shift+N that page script dispatches (untrusted), and lets the page have it', () => {
+    const { dom, doc, aids, pageSaw } = shownWithCard();
+    const synthetic = new dom.window.KeyboardEvent('keydown', {
+      code: 'KeyN',
+      altKey: true,
+      shiftKey: true,
+      bubbles: true,
+      cancelable: true,
+    });
+    expect(doc.body.dispatchEvent(synthetic)).toBe(true); // not prevented: nothing reveals Kontext
+    expect(aids.inspect().card).toBeNull();
+    expect(cardHost(doc)).toBeNull();
+    expect(pageSaw).toEqual(['KeyN']);
+  });
+
+  it('registers its highlights under names a page cannot guess, new for every page', () => {
+    const first = page();
+    const registry = installHighlightApi(first.dom.window);
+    const aids = createReadingAids(first.doc, { signal: first.signal });
+    aids.show(analysis, null);
+    const other = page();
+    installHighlightApi(other.dom.window);
+    const otherAids = createReadingAids(other.doc, { signal: other.signal });
+    otherAids.show(analysis, null);
+    const names = Object.values(aids.inspect().highlightNames!);
+    expect(new Set(names).size).toBe(6);
+    for (const name of names) expect(name).toMatch(/^h[0-9a-z]{8,}$/);
+    expect(registry.has('kontext-person')).toBe(false);
+    expect(names).not.toContain(otherAids.inspect().highlightNames!.person);
+  });
+
+  it('puts the highlights back when the page deletes them from CSS.highlights', () => {
+    vi.useFakeTimers();
+    const { dom, doc, signal } = page();
+    const registry = installHighlightApi(dom.window);
+    const aids = createReadingAids(doc, { signal, watchIntervalMs: 500 });
+    aids.show(analysis, null);
+    const names = aids.inspect().highlightNames!;
+    const person = registry.get(names.person);
+    registry.clear(); // what `CSS.highlights.clear()` in page script does
+    vi.advanceTimersByTime(500);
+    expect(registry.get(names.person)).toBe(person);
+    expect(registry.has(names.place)).toBe(true);
+    expect(aids.inspect().restored).toBe(1);
+    vi.advanceTimersByTime(500); // nothing missing: nothing to do
+    expect(aids.inspect().restored).toBe(1);
+    aids.clear();
+    vi.advanceTimersByTime(1000); // cleared: the watch stopped, nothing comes back
+    expect(registry.size).toBe(0);
+  });
+
+  it(`paints at most ${MAX_PAINTED_SPANS} mentions, the first in reading order`, () => {
+    const sentence = 'Moskau und Moskau und Moskau und Moskau und Moskau.';
+    const paragraphs = Array.from({ length: Math.ceil((MAX_PAINTED_SPANS + 500) / 5) }, () => sentence);
+    const dom = new JSDOM(
+      `<!doctype html><html><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+    );
+    vi.stubGlobal('document', dom.window.document);
+    const controller = new AbortController();
+    controllers.push(controller);
+    const registry = installHighlightApi(dom.window);
+    const many = makeAnalysis(paragraphs, [{ name: 'Moskau', kind: 'place' }]);
+    expect(many.entities[0]!.mentions.length).toBeGreaterThan(MAX_PAINTED_SPANS);
+    const aids = createReadingAids(dom.window.document, { signal: controller.signal });
+    aids.show(many, null);
+    const names = aids.inspect().highlightNames!;
+    expect((registry.get(names.place) as unknown as Set<Range>).size).toBe(MAX_PAINTED_SPANS);
+    expect(aids.inspect().spansDropped).toBe(many.entities[0]!.mentions.length - MAX_PAINTED_SPANS);
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * Time limits for work that waits on another context (a tab, a content script, a worker). A tab that never
+ * finishes loading, or a page the browser will not script (view-source:), leaves browser promises pending
+ * forever; every such wait goes through withDeadline so it ends with a named reason instead.
+ */
+
+/** A step that did not settle in time; `step` names it for the reader of the failure detail. */
+export class DeadlineError extends Error {
+  constructor(
+    readonly step: string,
+    readonly ms: number,
+  ) {
+    super(`${step} did not answer within ${ms} ms`);
+    this.name = 'DeadlineError';
+  }
+}
+
+/** `work`'s outcome, or a DeadlineError when it has not settled after `ms` milliseconds. */
+export function withDeadline<T>(step: string, ms: number, work: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new DeadlineError(step, ms)), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+export interface SingleFlight<K, V> {
+  /**
+   * Joins the job running for `key`, or starts one. The job's answer is `onDeadline(error)` when it has
+   * not settled within `ms`; either way the key is free again as soon as the answer is given, so a stuck
+   * job can never block later requests for the same key.
+   */
+  run(key: K, start: () => Promise<V>): Promise<V>;
+  /** How many jobs are running (for tests and diagnostics). */
+  readonly size: number;
+}
+
+/** One job per key at a time, each bounded by `ms`. */
+export function singleFlight<K, V>(
+  step: string,
+  ms: number,
+  onDeadline: (error: DeadlineError) => V,
+): SingleFlight<K, V> {
+  const running = new Map<K, Promise<V>>();
+  return {
+    run(key, start) {
+      const existing = running.get(key);
+      if (existing) return existing;
+      let job: Promise<V>;
+      try {
+        job = start();
+      } catch (error) {
+        job = Promise.reject(error);
+      }
+      const answer = withDeadline(step, ms, job)
+        .catch((error: unknown) => {
+          if (error instanceof DeadlineError) return onDeadline(error);
+          throw error;
+        })
+        .finally(() => {
+          if (running.get(key) === answer) running.delete(key);
+        });
+      running.set(key, answer);
+      return answer;
+    },
+    get size() {
+      return running.size;
+    },
+  };
+}
