@@ -33,6 +33,9 @@ describe('credits', () => {
     expect(isCreditLine('Reporting by Jane Doe; Editing by John Smith')).toBe(true);
     expect(isCreditLine('Mitarbeit: Thomas Vogt')).toBe(true);
     expect(isCreditLine('Credit...Todd Heisler/The New York Times')).toBe(true);
+    expect(isCreditLine('Von Anna Berger · 2. Januar 2025, 09:30 Uhr')).toBe(true);
+    expect(isCreditLine('By John Smith | Reuters')).toBe(true);
     expect(isCreditLine('Olaf Scholz traf am Montag in Genf ein.')).toBe(false);
+    expect(isCreditLine('Von Berlin aus fuhr der Zug nach Prag · ohne Halt.')).toBe(false);
   });
 });

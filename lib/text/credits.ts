@@ -14,8 +14,9 @@ export const CREDIT_LINE: readonly RegExp[] = [
   // "Name Surname/AFP/Getty Images", "Todd Heisler/The New York Times"
   new RegExp(`^(?:[\\p{Lu}][\\p{L}.'’-]*\\s){0,3}[\\p{Lu}][\\p{L}.'’-]*\\s?\\/\\s?(?:${AGENCIES})\\b`, 'u'),
   /^(?:©|\(c\))\s?\S/i,
-  // A byline alone: "Von Anna Berger", "By John Smith and Jane Doe"
-  /^(?:[Vv]on|[Bb]y)\s+[\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|und|and|&))*\s*(?:,\s*[\p{L} ]{2,30})?$/u,
+  // A byline alone: "Von Anna Berger", "By John Smith and Jane Doe", "Von Anna Berger · 2. Januar 2025,
+  // 09:30 Uhr" (after "·", "|" or "•", which prose does not use, a date or place may follow)
+  /^(?:[Vv]on|[Bb]y)\s+[\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|und|and|&))*\s*(?:,\s*[\p{L} ]{2,30})?(?:\s*[·|•]\s*.{0,60})?$/u,
 ];
 
 export function isCreditLine(text: string): boolean {
