@@ -102,7 +102,7 @@ function timeoutFailure(error: DeadlineError): TabAnalysisResponse {
 const inFlight = singleFlight<number, TabAnalysisResponse>('analysis', ANALYSIS_MS, timeoutFailure);
 
 function analyzeTab(tabId: number, force = false): Promise<TabAnalysisResponse> {
-  return inFlight.run(tabId, () => runAnalysis(tabId, force));
+  return inFlight.run(tabId, () => runAnalysis(tabId, force), force);
 }
 
 async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisResponse> {

@@ -51,6 +51,27 @@ describe('singleFlight', () => {
     expect(flights.size).toBe(0);
   });
 
+  // Issue 13: a forced re-analysis asked for while one runs used to get the unforced result.
+  it('gives a fresh request its own job, after the running one, and lets later requests join it', async () => {
+    const flights = singleFlight<number, string>('analysis', 5000, () => 'timeout');
+    let finishStale!: (value: string) => void;
+    const stale = flights.run(3, () => new Promise<string>((resolve) => (finishStale = resolve)));
+    const startFresh = vi.fn(() => Promise.resolve('after the change'));
+    const fresh = flights.run(3, startFresh, true);
+    const joinsFresh = flights.run(3, () => Promise.resolve('a third job'));
+    const alsoFresh = flights.run(3, () => Promise.resolve('a fourth job'), true);
+    // Not two jobs on one tab at once: the fresh one starts when the stale one has answered.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(startFresh).not.toHaveBeenCalled();
+    finishStale('before the change');
+    await expect(stale).resolves.toBe('before the change');
+    await expect(fresh).resolves.toBe('after the change');
+    await expect(joinsFresh).resolves.toBe('after the change');
+    await expect(alsoFresh).resolves.toBe('after the change');
+    expect(startFresh).toHaveBeenCalledTimes(1);
+    expect(flights.size).toBe(0);
+  });
+
   it('frees the key when the job fails, synchronously or not', async () => {
     const flights = singleFlight<number, string>('analysis', 5000, () => 'timeout');
     await expect(

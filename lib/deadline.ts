@@ -36,9 +36,11 @@ export interface SingleFlight<K, V> {
   /**
    * Joins the job running for `key`, or starts one. The job's answer is `onDeadline(error)` when it has
    * not settled within `ms`; either way the key is free again as soon as the answer is given, so a stuck
-   * job can never block later requests for the same key.
+   * job can never block later requests for the same key. A `fresh` request (the reader asked to analyse
+   * again) joins only a job that was itself fresh: it must not be answered with the result of a job that
+   * began before it asked, so it starts its own once that one has settled.
    */
-  run(key: K, start: () => Promise<V>): Promise<V>;
+  run(key: K, start: () => Promise<V>, fresh?: boolean): Promise<V>;
   /** How many jobs are running (for tests and diagnostics). */
   readonly size: number;
 }
@@ -49,26 +51,34 @@ export function singleFlight<K, V>(
   ms: number,
   onDeadline: (error: DeadlineError) => V,
 ): SingleFlight<K, V> {
-  const running = new Map<K, Promise<V>>();
+  const running = new Map<K, { answer: Promise<V>; fresh: boolean }>();
+  const begin = (start: () => Promise<V>): Promise<V> => {
+    try {
+      return start();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
   return {
-    run(key, start) {
+    run(key, start, fresh = false) {
       const existing = running.get(key);
-      if (existing) return existing;
-      let job: Promise<V>;
-      try {
-        job = start();
-      } catch (error) {
-        job = Promise.reject(error);
-      }
+      if (existing && (existing.fresh || !fresh)) return existing.answer;
+      // One job per key at a time: a fresh job waits for the stale one rather than racing it.
+      const job = existing
+        ? existing.answer.then(
+            () => begin(start),
+            () => begin(start),
+          )
+        : begin(start);
       const answer = withDeadline(step, ms, job)
         .catch((error: unknown) => {
           if (error instanceof DeadlineError) return onDeadline(error);
           throw error;
         })
         .finally(() => {
-          if (running.get(key) === answer) running.delete(key);
+          if (running.get(key)?.answer === answer) running.delete(key);
         });
-      running.set(key, answer);
+      running.set(key, { answer, fresh });
       return answer;
     },
     get size() {
