@@ -43,6 +43,17 @@ describe('savedArticlesLike', () => {
     expect(library.get).not.toHaveBeenCalledWith('weather');
   });
 
+  // Issue 14: saved articles naming "Kim Jong-un" were never offered for "Kim Jong Un".
+  it('offers saved articles that spell a name differently under the one name fold', async () => {
+    const spelt = [record('hyphen', [entity('Kim Jong-un', 'person', 3)])];
+    const library = {
+      list: vi.fn(async () => spelt.map(cardOf)),
+      get: vi.fn(async (id: string) => spelt.find((a) => a.id === id)),
+    };
+    const ranked = await savedArticlesLike(library, current, 'https://news.example/kim');
+    expect(ranked.map((r) => r.id)).toEqual(['hyphen']);
+  });
+
   it('asks nothing of the library when the article names nobody', async () => {
     const library = { list: vi.fn(), get: vi.fn() };
     expect(await savedArticlesLike(library, [], 'https://x.example')).toEqual([]);

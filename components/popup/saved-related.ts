@@ -5,13 +5,12 @@
  */
 import { type RankedSaved, rankSavedByEntities } from '../../lib/related/saved.ts';
 import type { Library } from '../../lib/storage/library.ts';
+import { foldName } from '../../lib/text/fold.ts';
 import type { Entity } from '../../lib/types.ts';
 
 /** Full records read at most; more would slow the popup for little gain. */
 const MAX_CANDIDATES = 30;
 const MAX_SHOWN = 5;
-
-const fold = (name: string) => name.toLocaleLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 
 export async function savedArticlesLike(
   library: Pick<Library, 'list' | 'get'>,
@@ -19,9 +18,9 @@ export async function savedArticlesLike(
   url: string,
 ): Promise<RankedSaved[]> {
   if (entities.length === 0) return [];
-  const names = new Set(entities.flatMap((e) => [e.name, ...e.aliases]).map(fold));
+  const names = new Set(entities.flatMap((e) => [e.name, ...e.aliases]).map(foldName));
   const candidates = (await library.list())
-    .map((card) => ({ card, shared: card.entityNames.filter((n) => names.has(fold(n))).length }))
+    .map((card) => ({ card, shared: card.entityNames.filter((n) => names.has(foldName(n))).length }))
     .filter(({ shared }) => shared > 0)
     .sort((a, b) => b.shared - a.shared)
     .slice(0, MAX_CANDIDATES);

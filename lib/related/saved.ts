@@ -4,8 +4,9 @@
  * mention it (geometric mean of the two counts, so one passing mention cannot dominate) and the rarer it
  * is across the saved list (inverse document frequency: "Berlin" in every article says little).
  */
+
+import { foldName } from '../text/fold.ts';
 import type { Entity } from '../types.ts';
-import { foldAccents } from './terms.ts';
 import { samePageKey } from './url.ts';
 
 export interface SavedSummary {
@@ -19,10 +20,7 @@ export type RankedSaved = SavedSummary & { score: number; shared: string[] };
 
 /** Names compare without case, accents, punctuation or spacing differences ("Kim Jong-un" = "Kim Jong Un"). */
 function entityKey(entity: Pick<Entity, 'name' | 'kind'>): string {
-  const name = foldAccents(entity.name.toLowerCase())
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  return `${entity.kind}:${name}`;
+  return `${entity.kind}:${foldName(entity.name)}`;
 }
 
 export function rankSavedByEntities(

@@ -3,6 +3,7 @@
  * crude stem so "Putins" meets "Putin" and "students" meets "student". Deliberately language-light:
  * it only has to make titles and article text comparable, not to be linguistics.
  */
+import { foldAccents } from '../text/fold.ts';
 
 const STOP_WORDS = new Set(
   [
@@ -29,11 +30,6 @@ const STOP_WORDS = new Set(
     .split(' ')
     .map(foldAccents),
 );
-
-/** "für" → "fur", "é" → "e": comparisons ignore accents (and the stop list is folded the same way). */
-export function foldAccents(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '');
-}
 
 /** Strips the commonest inflection endings (English plural/possessive, German/Romance case and number). */
 export function stem(word: string): string {

@@ -4,7 +4,8 @@
  * with the index's term folding, prefix matching and AND. Its hits are therefore (fuzzy matching aside,
  * which it does not do) a subset of the full index's hits: results may grow, never change meaning.
  */
-import { foldTerm, TOKEN_SEPARATOR } from './search-index.ts';
+import { foldTerm } from '../text/fold.ts';
+import { TOKEN_SEPARATOR } from './search-index.ts';
 import type { SavedCard } from './types.ts';
 
 /** Weights per field, in the spirit of the full index's boosts (title 3, entities 2, meta 1.5). */

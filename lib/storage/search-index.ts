@@ -4,6 +4,7 @@
  * keyboard still matches.
  */
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import { foldTerm } from '../text/fold.ts';
 import type { SavedArticle } from './types.ts';
 
 interface IndexedFields {
@@ -16,10 +17,6 @@ interface IndexedFields {
 
 /** MiniSearch's default tokenizer: the card fallback (card-search.ts) splits the same way. */
 export const TOKEN_SEPARATOR = /[\n\r\p{Z}\p{P}]+/u;
-
-export function foldTerm(term: string): string {
-  return term.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase();
-}
 
 function toIndexed(article: SavedArticle): IndexedFields {
   return {

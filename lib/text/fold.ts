@@ -1,3 +1,13 @@
+/** Accents and other combining marks removed ("Erdoğan" → "Erdogan"); case and spacing kept. */
+export function foldAccents(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '');
+}
+
+/** A search term's fold: accents go, ß is ss, case goes ("Straße" = "strasse"). */
+export function foldTerm(term: string): string {
+  return foldAccents(term).replace(/ß/g, 'ss').toLowerCase();
+}
+
 /**
  * The one name fold: two spellings of a name that a reader would call the same name fold to the same
  * key. Accents go ("Erdoğan" = "Erdogan"), ß is ss, case goes, and hyphens, dashes, apostrophes, dots
@@ -6,11 +16,7 @@
  * articles about someone else.
  */
 export function foldName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ß/g, 'ss')
-    .toLowerCase()
+  return foldTerm(name)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
