@@ -1,5 +1,5 @@
 /** Where ../shared/data is. No test-runner imports here: scripts (npm start, benchmarks) use it too. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,14 @@ export function readabilityPageNames(): string[] {
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
+}
+
+/** The URL mozilla/readability's harness gives every page; expected.html's absolute links use it. */
+export const READABILITY_PAGE_URL = 'http://fakehost/test/page.html';
+
+/** One file of a real page: 'source.html', 'expected.html' or 'expected-metadata.json'. */
+export function readReadabilityPage(name: string, file: string): string {
+  return readFileSync(sharedPath('pages', 'readability', name, file), 'utf8');
 }
 
 /**

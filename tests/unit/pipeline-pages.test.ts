@@ -5,7 +5,6 @@
  * expected.html than Readability's own parse() text of the same page (token F1, tests/support/token-f1.ts).
  * The extension runs the same two halves (extractPage in the page, analyzeExtracted in the background).
  */
-import { readFileSync } from 'node:fs';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { expect, it } from 'vitest';
@@ -13,22 +12,17 @@ import { analyzeDocument } from '../../lib/analyze.ts';
 import { loadModelFromDisk } from '../../scripts/node-model-loader.ts';
 import {
   describeWithSharedData,
-  hasSharedData,
+  READABILITY_PAGE_URL as PAGE_URL,
+  readReadabilityPage as read,
   readabilityPageNames,
-  sharedPath,
 } from '../support/shared-data.ts';
 import { tokenF1 } from '../support/token-f1.ts';
-
-/** The URL mozilla/readability's harness gives every page. */
-const PAGE_URL = 'http://fakehost/test/page.html';
 
 /** Rounding slack for the comparison only: F1s are compared to three decimals, as reported. */
 const F1_EPSILON = 0.0005;
 
-const dir = hasSharedData ? sharedPath('pages', 'readability') : '';
 const names = readabilityPageNames();
 
-const read = (name: string, file: string) => readFileSync(`${dir}/${name}/${file}`, 'utf8');
 const documentOf = (html: string) =>
   new JSDOM(html, { url: PAGE_URL, virtualConsole: new VirtualConsole() }).window.document;
 

@@ -11,7 +11,6 @@
  * Since expected.html is Readability's own output, the F1 says that Kontext's block layout keeps
  * Readability's article whole, not how well the article was found on the page.
  */
-import { readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../lib/extract/index.ts';
@@ -19,14 +18,11 @@ import type { ExtractedPage } from '../../lib/extract/types.ts';
 import { normalizeLangTag } from '../../lib/text/language.ts';
 import {
   describeWithSharedData,
-  hasSharedData,
+  READABILITY_PAGE_URL as PAGE_URL,
   readabilityPageNames,
-  sharedPath,
+  readReadabilityPage,
 } from '../support/shared-data.ts';
 import { type TokenScores, tokenF1 } from '../support/token-f1.ts';
-
-/** The URL mozilla/readability's harness gives every page; expected.html's absolute links use it. */
-const PAGE_URL = 'http://fakehost/test/page.html';
 
 /** Minimum token F1 between our article text and expected.html's text, per page. */
 const MIN_TEXT_F1 = 0.9;
@@ -65,8 +61,8 @@ interface PageRun {
   scores: TokenScores;
 }
 
-function runPage(dir: string, name: string): PageRun {
-  const read = (file: string) => readFileSync(`${dir}/${name}/${file}`, 'utf8');
+function runPage(name: string): PageRun {
+  const read = (file: string) => readReadabilityPage(name, file);
   const expected = JSON.parse(read('expected-metadata.json')) as ExpectedMetadata;
   const expectedText = new JSDOM(read('expected.html')).window.document.body.textContent ?? '';
   // A silent console: jsdom reports every stylesheet it cannot parse, which is noise here.
@@ -137,13 +133,12 @@ describe('tokenF1', () => {
 });
 
 describeWithSharedData('Readability test pages', () => {
-  const dir = hasSharedData ? sharedPath('pages', 'readability') : '';
   const names = readabilityPageNames();
   const runs = new Map<string, PageRun>();
   const run = (name: string): PageRun => {
     let result = runs.get(name);
     if (!result) {
-      result = runPage(dir, name);
+      result = runPage(name);
       runs.set(name, result);
     }
     return result;
