@@ -2,6 +2,7 @@
  * The entity table of an article: tagged mentions grouped into entities with a canonical name (the
  * fullest mention: "Kim" → "Kim Jong Un", "Nordkoreas" → "Nordkorea"), counts, aliases and sentences.
  */
+import { foldCase } from '../text/fold.ts';
 import type { Entity, EntityKind, Mention } from '../types.ts';
 import { compoundParts, demonymMatcher, genitiveBase } from './language-rules.ts';
 import type { Token } from './tokenize.ts';
@@ -47,8 +48,6 @@ export interface TableInput {
   /** The gazetteer's kind of a name, when it lists it. */
   gazetteerKind?: (name: string) => EntityKind | undefined;
 }
-
-const normalise = (name: string) => name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 interface Group {
   name: string;
@@ -157,7 +156,7 @@ export function buildEntityTable(input: TableInput): Entity[] {
     const fuller = fullerPerson(name);
     const kind: EntityKind = fuller !== name ? 'person' : m.kind;
     name = fuller;
-    const key = normalise(name);
+    const key = foldCase(name);
     const group: Group = groups.get(key) ?? { name, kinds: new Map(), mentions: [] };
     group.kinds.set(kind, (group.kinds.get(kind) ?? 0) + 1);
     group.mentions.push({ start: m.start, end: m.end, text: m.text, sentence: m.sentence });
@@ -174,7 +173,7 @@ export function buildEntityTable(input: TableInput): Entity[] {
   const byName = new Map<string, Group>();
   for (const [key, g] of groups) {
     byName.set(key, g);
-    for (const m of g.mentions) byName.set(normalise(m.text), g);
+    for (const m of g.mentions) byName.set(foldCase(m.text), g);
   }
   for (const token of input.tokens) {
     if (overlapsMention(token.start, token.end)) continue;
@@ -182,7 +181,7 @@ export function buildEntityTable(input: TableInput): Entity[] {
     if (parts.length > 1) {
       for (const part of parts) {
         const base = genitiveBase(part.text, lang);
-        const g = byName.get(normalise(part.text)) ?? (base ? byName.get(normalise(base)) : undefined);
+        const g = byName.get(foldCase(part.text)) ?? (base ? byName.get(foldCase(base)) : undefined);
         const start = token.start + part.offset;
         const end = start + part.text.length;
         if (g && !taken.has(`${start}:${end}`)) {
@@ -207,7 +206,7 @@ export function buildEntityTable(input: TableInput): Entity[] {
     const aliases = [...new Set(g.mentions.map((m) => m.text))].filter((t) => t !== g.name);
     const sentenceIds = [...new Set(g.mentions.map((m) => m.sentence))];
     entities.push({
-      id: `${kind}:${normalise(g.name)}`,
+      id: `${kind}:${foldCase(g.name)}`,
       name: g.name,
       kind,
       count: g.mentions.length,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldName, sameName } from './fold.ts';
+import { foldCase, foldName, sameName } from './fold.ts';
 
 describe('foldName', () => {
   it('lets hyphenated and spaced spellings of a name meet', () => {
@@ -22,5 +22,13 @@ describe('foldName', () => {
   it('keeps different names apart', () => {
     expect(sameName('Kim Jong Un', 'Kim Jong Il')).toBe(false);
     expect(sameName('Koch', 'Kochs')).toBe(false);
+  });
+});
+
+describe('foldCase', () => {
+  it('ignores case and spacing but keeps accents', () => {
+    expect(foldCase('  Kim   JONG Un ')).toBe('kim jong un');
+    expect(foldCase('Erdoğan')).not.toBe(foldCase('Erdogan'));
+    expect(foldCase('Jose\u0301')).toBe(foldCase('José'));
   });
 });

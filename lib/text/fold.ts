@@ -3,6 +3,15 @@ export function foldAccents(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '');
 }
 
+/**
+ * The lightest fold: a key for "the same string up to case and spacing" (Unicode NFC, lower case, runs of
+ * white space as one space, trimmed). Accents are kept, so it never merges two names a reader would
+ * tell apart by their marks; the entity table keys its groups and ids with it.
+ */
+export function foldCase(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
 /** A search term's fold: accents go, ß is ss, case goes ("Straße" = "strasse"). */
 export function foldTerm(term: string): string {
   return foldAccents(term).replace(/ß/g, 'ss').toLowerCase();
