@@ -11,9 +11,9 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import * as v from 'valibot';
 import type { AnalyzeOptions } from '../lib/analyze.ts';
 import { charsetOfContentType, declaredPageUrl, decodePageBytes } from '../lib/page-input.ts';
-import { isWebUrl } from '../lib/related/url.ts';
 import { normalizeLangTag } from '../lib/text/language.ts';
 import type { Analysis } from '../lib/types.ts';
+import { isWebUrl } from '../lib/url.ts';
 import { loadModelFromDisk } from './node-model-loader.ts';
 
 const usage = `Usage:

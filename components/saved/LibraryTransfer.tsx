@@ -9,7 +9,7 @@ import { exportLibraryJson, MAX_IMPORT_CHARS } from '../../lib/storage/export-js
 import { libraryToMarkdown } from '../../lib/storage/export-markdown.ts';
 import { type ImportProgress, importLibraryFile } from '../../lib/storage/import-file.ts';
 import type { Library } from '../../lib/storage/library.ts';
-import { isWebUrl } from '../../lib/storage/record-rules.ts';
+import { isStorableUrl } from '../../lib/storage/record-rules.ts';
 import { sanitizeArticleHtml } from '../../lib/storage/sanitize.ts';
 import { downloadText, exportFileStem } from './download.ts';
 import { describeFailure, type SavedTranslate } from './i18n.ts';
@@ -30,7 +30,7 @@ export function LibraryTransfer({ library, t }: { library: Library; t: SavedTran
       const all = await library.exportAll();
       // A record with a javascript: or file: address (from an older Kontext's import) would not re-import,
       // and in the bookmarks file it would be a bookmarklet: it stays in the list but not in an export.
-      const articles = all.filter((article) => isWebUrl(article.url));
+      const articles = all.filter((article) => isStorableUrl(article.url));
       const leftOut = all.length - articles.length;
       setNotice(leftOut > 0 ? { kind: 'status', text: t('exportLeftOut', { n: leftOut }) } : null);
       const stem = exportFileStem();

@@ -7,14 +7,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createReadingAids } from '../../lib/highlight/reading-aids.ts';
 import { analysisOfSaved } from '../../lib/storage/as-analysis.ts';
 import type { Library } from '../../lib/storage/library.ts';
-import { siteOf } from '../../lib/storage/normalize-url.ts';
-import { isWebUrl } from '../../lib/storage/record-rules.ts';
+import { isStorableUrl } from '../../lib/storage/record-rules.ts';
 import {
   BLOCKED_IMAGE_ATTR,
   type RemoteMediaOptions,
   sanitizedFragment,
 } from '../../lib/storage/sanitize.ts';
 import type { SavedArticle } from '../../lib/storage/types.ts';
+import { siteNameOf } from '../../lib/url.ts';
 import { createHoverCard } from '../hover-card/mount.ts';
 import { type UiLanguage, uiLanguage } from '../i18n.ts';
 import { createSavedTranslator, describeFailure, type SavedTranslate } from './i18n.ts';
@@ -155,7 +155,7 @@ export function Reader({ library, id, listHref, lang = uiLanguage(), t: given }:
             </label>
           </fieldset>
         )}
-        {isWebUrl(article.url) && (
+        {isStorableUrl(article.url) && (
           <a href={article.url} target="_blank" rel="noopener noreferrer">
             {t('original')} ↗
           </a>
@@ -166,7 +166,7 @@ export function Reader({ library, id, listHref, lang = uiLanguage(), t: given }:
         <p class="reader-byline">
           {[
             article.byline ? t('by', { name: article.byline }) : null,
-            siteOf(article),
+            siteNameOf(article),
             t('minutes', { n: article.readingMinutes }),
           ]
             .filter(Boolean)

@@ -7,7 +7,6 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Library, onLibraryChange } from '../../lib/storage/library.ts';
-import { siteOf } from '../../lib/storage/normalize-url.ts';
 import { isUnknownSavedAt } from '../../lib/storage/repair.ts';
 import type {
   FacetCounts,
@@ -16,6 +15,7 @@ import type {
   SearchFilters,
   SortOrder,
 } from '../../lib/storage/types.ts';
+import { siteNameOf } from '../../lib/url.ts';
 import { languageName, type UiLanguage, uiLanguage } from '../i18n.ts';
 import { createSavedTranslator, describeFailure, type SavedTranslate } from './i18n.ts';
 
@@ -394,7 +394,7 @@ function SavedItem(props: {
         </a>
       </TitleTag>
       <p class="saved-meta">
-        {siteOf(card)} · {languageName(card.lang, lang)} · {t('minutes', { n: card.readingMinutes })} ·{' '}
+        {siteNameOf(card)} · {languageName(card.lang, lang)} · {t('minutes', { n: card.readingMinutes })} ·{' '}
         {savedOn}
         {card.read && <> · {t('read')}</>}
       </p>

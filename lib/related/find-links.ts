@@ -4,15 +4,10 @@
  * Read-only: it queries `doc` and never changes it.
  */
 import type { RelatedLink, RelatedSource } from '../types.ts';
+import { hostOf, linkBaseOf, resolveLinkUrl, sameArticleKey, siteOf } from '../url.ts';
 import { findArticleParts } from './article-parts.ts';
 import { findInTextAnchors } from './in-text-links.ts';
-import { findPingbackAnchors } from './pingbacks.ts';
-import { findRelatedBlockAnchors } from './related-blocks.ts';
-import { contentTerms } from './terms.ts';
-import { hasAnchorText, linkTitle } from './title.ts';
-import { articleTitle, findTopicalListAnchors } from './topical-lists.ts';
 import {
-  hostOf,
   isAccountUrl,
   isAdUrl,
   isAffiliateUrl,
@@ -22,24 +17,25 @@ import {
   isShareUrl,
   isSocialUrl,
   isTagOrAuthorUrl,
-  linkBaseOf,
-  resolveLinkUrl,
-  samePageKey,
-  siteOf,
-} from './url.ts';
+} from './link-kinds.ts';
+import { findPingbackAnchors } from './pingbacks.ts';
+import { findRelatedBlockAnchors } from './related-blocks.ts';
+import { contentTerms } from './terms.ts';
+import { hasAnchorText, linkTitle } from './title.ts';
+import { articleTitle, findTopicalListAnchors } from './topical-lists.ts';
 
 const PRECEDING = 2;
 
 /** Every spelling of the article's own address: the page URL, the canonical link and og:url. */
 function ownPageKeys(doc: Document, pageUrl: string): Set<string> {
-  const keys = new Set<string>([samePageKey(pageUrl)]);
+  const keys = new Set<string>([sameArticleKey(pageUrl)]);
   const declared = [
     doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'),
     doc.querySelector('meta[property="og:url"]')?.getAttribute('content'),
   ];
   for (const href of declared) {
     const url = href ? resolveLinkUrl(href, pageUrl) : null;
-    if (url) keys.add(samePageKey(url));
+    if (url) keys.add(sameArticleKey(url));
   }
   return keys;
 }
@@ -101,7 +97,7 @@ export function findRelatedLinks(doc: Document, pageUrl: string): RelatedLink[] 
   for (const { anchor, source } of found) {
     const url = resolveLinkUrl(anchor.getAttribute('href') ?? '', base);
     if (!url || hasExcludedRel(anchor, source) || !isReadingUrl(url, source, site)) continue;
-    const key = samePageKey(url);
+    const key = sameArticleKey(url);
     if (own.has(key)) continue;
     const known = byKey.get(key);
     if (known) {

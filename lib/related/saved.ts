@@ -7,7 +7,7 @@
 
 import { foldName } from '../text/fold.ts';
 import type { Entity } from '../types.ts';
-import { samePageKey } from './url.ts';
+import { sameArticleKey } from '../url.ts';
 
 export interface SavedSummary {
   id: string;
@@ -28,8 +28,8 @@ export function rankSavedByEntities(
   saved: SavedSummary[],
   currentUrl: string,
 ): RankedSaved[] {
-  const currentKey = samePageKey(currentUrl);
-  const others = saved.filter((article) => samePageKey(article.url) !== currentKey);
+  const currentKey = sameArticleKey(currentUrl);
+  const others = saved.filter((article) => sameArticleKey(article.url) !== currentKey);
 
   const currentCounts = new Map<string, { name: string; count: number }>();
   for (const entity of current) {

@@ -2,7 +2,7 @@
  * A link's display title: its anchor text without decoration (arrows, emoji, bullets, pingback
  * ellipses); the title attribute, an image's alt text or the URL slug when the anchor has no words.
  */
-import { hostOf, linkUrlOrNull } from './url.ts';
+import { hostOf, linkUrlOrNull } from '../url.ts';
 
 /** Pictographs, flags and skin tones, and the joiners/selectors/keycaps that glue them together. */
 const EMOJI =

@@ -2,7 +2,7 @@
  * Netscape bookmark file (the format every browser and read-later service imports): one link per
  * article with its save date, tags (TAGS, as Firefox and Pocket read them) and excerpt as description.
  */
-import { isWebUrl } from './record-rules.ts';
+import { isStorableUrl } from './record-rules.ts';
 import type { SavedArticle } from './types.ts';
 
 const escapeHtml = (s: string) =>
@@ -28,7 +28,7 @@ export function articlesToNetscapeBookmarks(articles: SavedArticle[], folderName
   ];
   for (const a of articles) {
     // A javascript: or data: address would be a bookmarklet that runs on whatever page is open.
-    if (!isWebUrl(a.url)) continue;
+    if (!isStorableUrl(a.url)) continue;
     const added = Math.floor(Date.parse(a.savedAt) / 1000);
     const attrs = [`HREF="${escapeHtml(a.url)}"`, `ADD_DATE="${Number.isFinite(added) ? added : 0}"`];
     if (a.tags.length > 0)

@@ -6,9 +6,9 @@
  */
 import * as v from 'valibot';
 import { BLOCK_KINDS } from '../types.ts';
+import { sameArticleKey } from '../url.ts';
 import { ImportError } from './errors.ts';
-import { normalizeArticleUrl } from './normalize-url.ts';
-import { canonicalTimestamp, isWebUrl, LANGUAGE_TAG, LIMITS } from './record-rules.ts';
+import { canonicalTimestamp, isStorableUrl, LANGUAGE_TAG, LIMITS } from './record-rules.ts';
 import type { SavedArticle } from './types.ts';
 
 export const EXPORT_FORMAT = 'kontext-library';
@@ -32,7 +32,7 @@ const id = text(LIMITS.id);
 const name = text(LIMITS.name);
 const webUrl = v.pipe(
   v.string(),
-  v.check(isWebUrl, 'not an http(s) address (other schemes, such as javascript: or file:, are refused)'),
+  v.check(isStorableUrl, 'not an http(s) address (other schemes, such as javascript: or file:, are refused)'),
 );
 
 const EntitySchema = v.object({
@@ -166,7 +166,7 @@ export function parseLibraryJson(text: string): SavedArticle[] {
 export function checkArticle(raw: unknown, index: number): SavedArticle {
   const result = v.safeParse(ArticleSchema, raw);
   if (!result.success) throw invalid(describeIssues(result.issues, `article ${index + 1}`));
-  const article = { ...result.output, normalizedUrl: normalizeArticleUrl(result.output.url) };
+  const article = { ...result.output, normalizedUrl: sameArticleKey(result.output.url) };
   checkOffsets(article, index);
   return article;
 }

@@ -6,8 +6,8 @@
  * HTML included, so front-matter values carry no character that Markdown or HTML would read: YAML's
  * \uXXXX escapes keep the value exact for YAML readers and inert for everyone else.
  */
-import { siteOf } from './normalize-url.ts';
-import { isWebUrl } from './record-rules.ts';
+import { siteNameOf } from '../url.ts';
+import { isStorableUrl } from './record-rules.ts';
 import type { SavedArticle } from './types.ts';
 
 /** Characters Markdown or HTML would act on (links, images, emphasis, code, raw HTML, entities, tables). */
@@ -38,7 +38,7 @@ function escapeMarkdown(text: string): string {
  * angle brackets, so nothing ends the link early); an address that is not http(s) is text, not a link.
  */
 function addressLine(url: string): string {
-  return isWebUrl(url) ? `<${new URL(url).href}>` : escapeMarkdown(url);
+  return isStorableUrl(url) ? `<${new URL(url).href}>` : escapeMarkdown(url);
 }
 
 export function articleToMarkdown(article: SavedArticle): string {
@@ -47,7 +47,7 @@ export function articleToMarkdown(article: SavedArticle): string {
     `title: ${yaml(article.title)}`,
     `url: ${yaml(article.url)}`,
     article.byline ? `author: ${yaml(article.byline)}` : null,
-    `site: ${yaml(siteOf(article))}`,
+    `site: ${yaml(siteNameOf(article))}`,
     `lang: ${yaml(article.lang)}`,
     `saved: ${yaml(article.savedAt)}`,
     `reading_minutes: ${article.readingMinutes}`,

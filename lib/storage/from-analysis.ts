@@ -3,8 +3,8 @@
  * (sanitizeArticleHtml where there is a DOM; the content script does it for a background save).
  */
 import type { Analysis } from '../types.ts';
+import { sameArticleKey } from '../url.ts';
 import { newArticleId } from './library.ts';
-import { normalizeArticleUrl } from './normalize-url.ts';
 import type { SavedArticle } from './types.ts';
 
 export function savedArticleFromAnalysis(
@@ -15,7 +15,7 @@ export function savedArticleFromAnalysis(
   return {
     id: newArticleId(),
     url: analysis.url,
-    normalizedUrl: normalizeArticleUrl(analysis.url),
+    normalizedUrl: sameArticleKey(analysis.url),
     title: analysis.title,
     byline: analysis.byline,
     siteName: analysis.siteName,

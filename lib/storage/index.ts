@@ -11,6 +11,5 @@ export type { HtmlSanitizer } from './import-file.ts';
 export { importLibraryFile } from './import-file.ts';
 export type { Library, LibraryChange, OpenLibraryOptions } from './library.ts';
 export { LIBRARY_CHANNEL, onLibraryChange, openLibrary } from './library.ts';
-export { normalizeArticleUrl, siteOf } from './normalize-url.ts';
 export { sanitizeArticleHtml, sanitizedFragment } from './sanitize.ts';
 export type * from './types.ts';

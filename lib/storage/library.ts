@@ -13,9 +13,10 @@
  */
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { foldName } from '../text/fold.ts';
+import { sameArticleKey, siteNameOf } from '../url.ts';
 import { searchCards } from './card-search.ts';
 import { LibraryError, toWriteError } from './errors.ts';
-import { normalizeArticleUrl, siteOf } from './normalize-url.ts';
+import { uniqueTags } from './record-rules.ts';
 import { fitSavedArticle, fitSavedCard } from './repair.ts';
 import {
   cardOf,
@@ -107,19 +108,10 @@ const byNewest = (a: { savedAt: string }, b: { savedAt: string }) =>
   a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0;
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-function uniqueTags(tags: Iterable<string>): string[] {
-  const seen = new Map<string, string>();
-  for (const raw of tags) {
-    const tag = raw.trim().replace(/\s+/g, ' ');
-    if (tag && !seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
-  }
-  return [...seen.values()];
-}
-
 /** The record as it is written: fitted to the record rules, with its duplicate key and tidy tags. */
 function fitForWrite(input: SavedArticle): SavedArticle {
   const article = fitSavedArticle(input) ?? input;
-  return { ...article, normalizedUrl: normalizeArticleUrl(article.url), tags: uniqueTags(article.tags) };
+  return { ...article, normalizedUrl: sameArticleKey(article.url), tags: uniqueTags(article.tags) };
 }
 
 /** Articles indexed between two pauses for the page. */
@@ -151,7 +143,7 @@ function sortResults(results: SavedCard[], sort: SortOrder, query: string): Save
   if (sort === 'oldest') return results.sort((a, b) => byNewest(b, a));
   if (sort === 'title') return results.sort((a, b) => collator.compare(a.title, b.title));
   if (sort === 'site')
-    return results.sort((a, b) => collator.compare(siteOf(a), siteOf(b)) || byNewest(a, b));
+    return results.sort((a, b) => collator.compare(siteNameOf(a), siteNameOf(b)) || byNewest(a, b));
   return results.sort(byNewest);
 }
 
@@ -220,9 +212,7 @@ class IndexedDbLibrary implements Library {
   }
 
   async getByUrl(url: string): Promise<SavedArticle | undefined> {
-    return (
-      fitSavedArticle(await this.db.getFromIndex('articles', 'byUrl', normalizeArticleUrl(url))) ?? undefined
-    );
+    return fitSavedArticle(await this.db.getFromIndex('articles', 'byUrl', sameArticleKey(url))) ?? undefined;
   }
 
   async list(): Promise<SavedCard[]> {
@@ -271,7 +261,7 @@ class IndexedDbLibrary implements Library {
     results = results.filter(
       (a) =>
         (tag === undefined || a.tags.some((t) => t.toLowerCase() === tag)) &&
-        (filters.site === undefined || siteOf(a) === filters.site) &&
+        (filters.site === undefined || siteNameOf(a) === filters.site) &&
         (filters.lang === undefined || a.lang === filters.lang) &&
         (filters.read === undefined || a.read === filters.read) &&
         (entity === undefined || a.entityNames.some((name) => foldName(name) === entity)),
@@ -287,7 +277,7 @@ class IndexedDbLibrary implements Library {
     const entities = new Map<string, number>();
     for (const card of cards.values()) {
       for (const t of card.tags) countInto(tags, t);
-      countInto(sites, siteOf(card));
+      countInto(sites, siteNameOf(card));
       countInto(langs, card.lang);
       for (const name of card.entityNames) countInto(entities, name);
     }

@@ -3,6 +3,7 @@
  * and fitSavedArticle / fitSavedCard (repair.ts) bring any record to them when it is saved, loaded for the
  * list or the reader, or exported, so that whatever is in IndexedDB renders and every export re-imports.
  */
+import { isWebUrl } from '../url.ts';
 
 /** Upper bounds far above anything a real article has, low enough that one record cannot choke the list. */
 export const LIMITS = {
@@ -76,15 +77,19 @@ export function canonicalTimestamp(value: string): string | null {
   return date.toISOString();
 }
 
-/** An absolute http(s) address (the only kind an article or a related link may have). */
-export function isWebUrl(value: string): boolean {
-  if (value.length > LIMITS.url) return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
+/** An absolute http(s) address (the only kind an article or a related link may have) of a storable length. */
+export function isStorableUrl(value: string): boolean {
+  return value.length <= LIMITS.url && isWebUrl(value);
+}
+
+/** Tags without empty ones and without a second spelling that differs only by case or spacing (first kept). */
+export function uniqueTags(tags: Iterable<string>): string[] {
+  const seen = new Map<string, string>();
+  for (const raw of tags) {
+    const tag = raw.trim().replace(/\s+/g, ' ');
+    if (tag && !seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
   }
+  return [...seen.values()];
 }
 
 /** BCP 47-ish language tags ('de', 'en-GB', 'und'): the list puts them in lang attributes and Intl calls. */

@@ -12,7 +12,7 @@ import {
   type QuoteKind,
   type RelatedSource,
 } from '../types.ts';
-import { canonicalTimestamp, isWebUrl, LANGUAGE_TAG, LIMITS, UNKNOWN_SAVED_AT } from './record-rules.ts';
+import { canonicalTimestamp, isStorableUrl, LANGUAGE_TAG, LIMITS, UNKNOWN_SAVED_AT } from './record-rules.ts';
 import type { SavedArticle, SavedCard } from './types.ts';
 
 type Fields = Record<string, unknown>;
@@ -149,7 +149,7 @@ export function fitSavedArticle(raw: unknown): SavedArticle | null {
       );
     }),
     related: items(raw.related, LIMITS.related, (r) =>
-      typeof r.url === 'string' && isWebUrl(r.url)
+      typeof r.url === 'string' && isStorableUrl(r.url)
         ? {
             url: r.url,
             title: str(r.title, LIMITS.name),

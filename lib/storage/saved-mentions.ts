@@ -4,7 +4,7 @@
  */
 import type { SavedMentions } from '../messaging.ts';
 import { foldName } from '../text/fold.ts';
-import { normalizeArticleUrl } from './normalize-url.ts';
+import { sameArticleKey } from '../url.ts';
 import type { SavedCard } from './types.ts';
 
 const NAMED = 3;
@@ -19,7 +19,7 @@ export function savedMentionsOf(
   if (!wanted) return { total: 0, articles: [] };
   let current = '';
   try {
-    current = url ? normalizeArticleUrl(url) : '';
+    current = url ? sameArticleKey(url) : '';
   } catch {
     // Not a URL (the reader page passes its saved article's own address, or nothing): nothing to leave out.
   }

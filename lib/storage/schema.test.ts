@@ -55,4 +55,55 @@ describe('schema migrations', () => {
     ]);
     library.close();
   });
+
+  it('upgrades a version-4 database: addresses that now name one article merge into one record, losing no tag or read state', async () => {
+    const factory = new IDBFactory();
+    const v4 = await openLibraryDb(factory, 4);
+    // Under the v4 key "www." mattered, so these were two records.
+    const first = makeSavedArticle({
+      url: 'https://www.zeitung.example/politik/wahl',
+      normalizedUrl: 'www.zeitung.example/politik/wahl',
+      title: 'Wahl (first copy)',
+      savedAt: '2025-01-01T00:00:00.000Z',
+      tags: ['Politik'],
+      read: true,
+    });
+    const later = makeSavedArticle({
+      url: 'https://zeitung.example/politik/wahl?ref_src=tw',
+      normalizedUrl: 'zeitung.example/politik/wahl?ref_src=tw',
+      title: 'Wahl (later copy)',
+      savedAt: '2025-02-01T00:00:00.000Z',
+      tags: ['politik', 'Wahl'],
+    });
+    const other = makeSavedArticle({
+      url: 'https://www.zeitung.example/sport/a',
+      normalizedUrl: 'www.zeitung.example/sport/a',
+    });
+    for (const article of [first, later, other]) {
+      await v4.put('articles', article);
+      await v4.put('cards', cardOf(article, 1));
+    }
+    v4.close();
+
+    const library = await openLibrary(factory, { broadcast: false });
+    const cards = await library.list();
+    expect(cards.map((c) => c.id).sort()).toEqual([first.id, other.id].sort());
+    const merged = await library.get(first.id);
+    expect(merged).toMatchObject({
+      title: 'Wahl (later copy)',
+      savedAt: first.savedAt,
+      tags: ['Politik', 'Wahl'],
+      read: true,
+      normalizedUrl: 'zeitung.example/politik/wahl',
+    });
+    expect(await library.get(later.id)).toBeUndefined();
+    expect((await library.getByUrl('http://zeitung.example/politik/wahl/'))?.id).toBe(first.id);
+    expect((await library.search({ query: 'later' })).map((c) => c.id)).toEqual([first.id]);
+    // The rebuilt unique index still refuses a second record for the article: saving again merges.
+    await library.save(
+      makeSavedArticle({ url: 'https://www.zeitung.example/politik/wahl#top', tags: ['neu'] }),
+    );
+    expect(await library.list()).toHaveLength(2);
+    library.close();
+  });
 });

@@ -7,12 +7,17 @@
  * v3: store `cards` (the light copy the list loads, see SavedCard) and store `meta` (the persisted search
  *     index); cards are built for every existing article.
  * v4: index `bySavedAt` on cards, so the list's first screen reads the newest cards without all of them.
+ * v5: the duplicate key is lib/url.ts's sameArticleKey, which also ignores "www." and a few more tracking
+ *     parameters: every record is re-keyed, and records whose addresses now name the same article are
+ *     merged (see mergeSameArticle), so none is lost and the unique index holds.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
+import { sameArticleKey } from '../url.ts';
+import { uniqueTags } from './record-rules.ts';
 import type { SavedArticle, SavedCard } from './types.ts';
 
 export const DB_NAME = 'kontext-library';
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export interface LibrarySchema extends DBSchema {
   articles: {
@@ -106,7 +111,49 @@ export const MIGRATIONS: readonly Migration[] = [
   (_db, tx) => {
     tx.objectStore('cards').createIndex('bySavedAt', 'savedAt');
   },
+  async (_db, tx) => {
+    const articles = tx.objectStore('articles');
+    const cards = tx.objectStore('cards');
+    const groups = new Map<string, SavedArticle[]>();
+    for (const article of await articles.getAll()) {
+      const key = sameArticleKey(article.url);
+      groups.set(key, [...(groups.get(key) ?? []), { ...article, normalizedUrl: key }]);
+    }
+    // Re-keying one record at a time would meet the unique index half-way; it is rebuilt after.
+    articles.deleteIndex('byUrl');
+    for (const group of groups.values()) {
+      const merged = mergeSameArticle(group);
+      for (const other of group) {
+        if (other.id === merged.id) continue;
+        await articles.delete(other.id);
+        await cards.delete(other.id);
+      }
+      await articles.put(merged);
+      await cards.put(cardOf(merged, 0));
+    }
+    articles.createIndex('byUrl', 'normalizedUrl', { unique: true });
+    // The persisted search index may hold merged-away ids: it is rebuilt from the cards.
+    await tx.objectStore('meta').clear();
+  },
 ];
+
+/**
+ * One record from several saves of the same article (records the v5 key merges): the first save's id and
+ * date, the latest save's copy of the page (as saving an article again keeps its id and date and takes
+ * the new copy), every tag of every copy, and read when any copy was read.
+ */
+export function mergeSameArticle(group: readonly SavedArticle[]): SavedArticle {
+  const byDate = [...group].sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0));
+  const first = byDate[0]!;
+  const latest = byDate.at(-1)!;
+  return {
+    ...latest,
+    id: first.id,
+    savedAt: first.savedAt,
+    tags: uniqueTags(byDate.flatMap((a) => a.tags)),
+    read: byDate.some((a) => a.read),
+  };
+}
 
 /**
  * Opens (creating or upgrading) the library database on the given factory, up to `version` (tests open

@@ -9,7 +9,7 @@ export interface SavedArticle {
   id: string;
   /** The address as the reader saw it. */
   url: string;
-  /** Duplicate key: see normalizeArticleUrl. Unique in the library. */
+  /** Duplicate key: see sameArticleKey in lib/url.ts. Unique in the library. */
   normalizedUrl: string;
   title: string;
   byline: string | null;
@@ -68,7 +68,7 @@ export type SortOrder = 'newest' | 'oldest' | 'title' | 'site' | 'relevance';
 
 export interface SearchFilters {
   tag?: string;
-  /** Matches SavedArticle.siteName, or the URL's host when there is no site name (see siteOf). */
+  /** Matches SavedArticle.siteName, or the URL's host when there is no site name (see siteNameOf in lib/url.ts). */
   site?: string;
   lang?: string;
   /** Entity name, compared with each entity's name under foldName (case, accents, hyphens). */

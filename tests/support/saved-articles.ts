@@ -5,9 +5,9 @@
  * plain string search (a fixture, not the NER: it only needs offsets the reader can highlight).
  */
 
-import { normalizeArticleUrl } from '../../lib/storage/normalize-url.ts';
 import type { SavedArticle } from '../../lib/storage/types.ts';
 import type { Entity, EntityKind } from '../../lib/types.ts';
+import { sameArticleKey } from '../../lib/url.ts';
 import { readSeedArticle } from '../fixtures/news-page.ts';
 
 let counter = 0;
@@ -19,7 +19,7 @@ export function makeSavedArticle(overrides: Partial<SavedArticle> = {}): SavedAr
   return {
     id: `fixture-${counter}-${Math.random().toString(36).slice(2)}`,
     url,
-    normalizedUrl: normalizeArticleUrl(url),
+    normalizedUrl: sameArticleKey(url),
     title: `Article ${counter}`,
     byline: null,
     siteName: 'Example News',
@@ -89,7 +89,7 @@ export function seedSavedArticle(url = 'http://127.0.0.1/politik/kim-neujahr'): 
     .join('\n');
   return makeSavedArticle({
     url,
-    normalizedUrl: normalizeArticleUrl(url),
+    normalizedUrl: sameArticleKey(url),
     title: plain.title,
     byline: 'Anna Beispiel',
     siteName: 'Tagesblick',

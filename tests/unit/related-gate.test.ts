@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findRelatedLinks, rankRelatedLinks } from '../../lib/related/index.ts';
-import { samePageKey } from '../../lib/related/url.ts';
 import type { RelatedLink } from '../../lib/types.ts';
+import { sameArticleKey } from '../../lib/url.ts';
 import { buildSeedPage, readSeedArticle } from '../fixtures/news-page.ts';
 import { describeWithSharedData, ROOT, sharedPath } from '../support/shared-data.ts';
 
@@ -95,14 +95,14 @@ function totals(results: PageResult[], name: string): Totals {
 }
 
 function score(label: Label, found: RelatedLink[]): PageResult {
-  const expected = new Set(label.related.map(samePageKey));
-  const foundKeys = new Set(found.map((link) => samePageKey(link.url)));
+  const expected = new Set(label.related.map(sameArticleKey));
+  const foundKeys = new Set(found.map((link) => sameArticleKey(link.url)));
   return {
     page: label.page,
     found,
     truePositives: [...foundKeys].filter((key) => expected.has(key)).length,
-    falsePositives: found.filter((link) => !expected.has(samePageKey(link.url))).map((link) => link.url),
-    misses: label.related.filter((url) => !foundKeys.has(samePageKey(url))),
+    falsePositives: found.filter((link) => !expected.has(sameArticleKey(link.url))).map((link) => link.url),
+    misses: label.related.filter((url) => !foundKeys.has(sameArticleKey(url))),
   };
 }
 
