@@ -37,7 +37,6 @@ import {
 } from '../lib/entities/model.ts';
 import { isRoleWord } from '../lib/entities/roles.ts';
 import { tagsToSpans } from '../lib/entities/tag-spans.ts';
-import { tokenize } from '../lib/entities/tokenize.ts';
 import {
   type CorpusSentence,
   parseCorpus,
@@ -47,6 +46,7 @@ import {
 import { formatScores, scoreSpans } from '../lib/entities/training/evaluate.ts';
 import { GERMAN_EXONYMS } from '../lib/entities/training/exonyms.ts';
 import { buildCaseProfile, trainTagger } from '../lib/entities/training/train.ts';
+import { tokenize } from '../lib/text/tokens.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env.KONTEXT_SHARED_DATA ?? resolve(ROOT, '..', 'shared', 'data');

@@ -7,6 +7,8 @@
  * parts: the tagger hashes them straight from their characters (model.ts featureHash), so tagging
  * builds no lookup strings.
  */
+
+import { hasLetter, isCapitalised } from '../text/tokens.ts';
 import type { Gazetteer, GazetteerMatch } from './gazetteer.ts';
 import type { WordSet, WordValues } from './lexicon.ts';
 import { isRoleWord } from './roles.ts';
@@ -121,19 +123,6 @@ export function wordShape(word: string): string {
     last = c;
   }
   return out;
-}
-
-export function isCapitalised(word: string): boolean {
-  const ch = word[0];
-  if (!ch) return false;
-  const code = ch.charCodeAt(0);
-  if (code >= 65 && code <= 90) return true;
-  if (code < 128) return false;
-  return ch !== ch.toLowerCase();
-}
-
-function hasLetter(word: string): boolean {
-  return word.toLowerCase() !== word.toUpperCase();
 }
 
 /** All letters upper-case (and at least one letter): "KCNA", "U.S.", "BRUSSELS". */

@@ -8,12 +8,12 @@
 import type { ModelLoader } from '../analyze.ts';
 import { captionCreditStart } from '../text/credits.ts';
 import { splitSentences } from '../text/sentences.ts';
+import { type Token, tokenize } from '../text/tokens.ts';
 import { type ArticleBlock, type Entity, type EntityKind, isContentBlock } from '../types.ts';
 import { isPossessedNoun, TEMPLATES } from './features.ts';
 import { deserializeModel, type TaggerModel, tagSentence } from './model.ts';
 import { buildEntityTable, type RawMention } from './table.ts';
 import { tagsToSpans } from './tag-spans.ts';
-import { type Token, tokenize } from './tokenize.ts';
 
 export interface NerModel {
   lang: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { tokenize } from '../text/tokens.ts';
 import type { EntityKind } from '../types.ts';
 import { buildEntityTable, type RawMention } from './table.ts';
-import { tokenize } from './tokenize.ts';
 
 /** Mentions of the given surface forms, found in order in `text`, as a tagger would report them. */
 function mentionsIn(text: string, names: Array<[string, EntityKind]>): RawMention[] {

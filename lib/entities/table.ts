@@ -3,9 +3,9 @@
  * fullest mention: "Kim" → "Kim Jong Un", "Nordkoreas" → "Nordkorea"), counts, aliases and sentences.
  */
 import { foldCase } from '../text/fold.ts';
+import type { Token } from '../text/tokens.ts';
 import type { Entity, EntityKind, Mention } from '../types.ts';
 import { compoundParts, demonymMatcher, genitiveBase } from './language-rules.ts';
-import type { Token } from './tokenize.ts';
 
 export interface RawMention {
   start: number;

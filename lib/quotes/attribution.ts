@@ -3,10 +3,11 @@
  * X den Y; …," X said / said X), or before it in the same sentence (X sagte: „…“ / Dazu erklärte X:
  * / laut X / X zufolge / according to X / X told reporters: "…").
  */
+
+import { isPunctuation, type Token } from '../text/tokens.ts';
 import { AUDIENCE_VERBS, DETERMINERS, SPEECH_VERBS } from './lexicon.ts';
 import { type NounPhrase, readNounPhraseBackward, readNounPhraseForward } from './noun-phrase.ts';
 import type { Speaker, SpeakerResolver } from './resolve.ts';
-import { isPunctuation, type Token } from './tokens.ts';
 
 const isSpeechVerb = (word: string) => SPEECH_VERBS.has(word.toLowerCase()) || word === 'so';
 

@@ -4,12 +4,12 @@
  * speaker support only unambiguous quotations are kept, without speakers (unambiguous.ts).
  */
 import { languageSupport } from '../language-support.ts';
+import { tokenizeRange } from '../text/tokens.ts';
 import { type ArticleBlock, type Entity, isContentBlock, type Quote } from '../types.ts';
 import { speakerAfter, speakerBefore, speakerLaterAfter, subjectOf } from './attribution.ts';
 import { classifyQuote } from './kind.ts';
 import { findQuotedSpans, type QuotedSpan } from './marks.ts';
 import { NO_SPEAKER, type Speaker, SpeakerResolver } from './resolve.ts';
-import { tokenize } from './tokens.ts';
 import { isUnambiguousQuote } from './unambiguous.ts';
 
 export { findQuotedSpans } from './marks.ts';
@@ -74,7 +74,7 @@ export function findQuotes(
     const last = blocks[lastBlock]!;
     const blockEnd = last.start + last.text.length;
     const afterLimit = Math.min(blockEnd, nextSpan ? nextSpan.outerStart : blockEnd, span.outerEnd + WINDOW);
-    const afterTokens = tokenize(text, span.outerEnd, afterLimit);
+    const afterTokens = tokenizeRange(text, span.outerEnd, afterLimit);
     const stop = afterTokens.findIndex((t, i) => i > 0 && /^[.!?;]$/.test(t.text));
     const afterSentence = stop >= 0 ? afterTokens.slice(0, stop) : afterTokens;
 
@@ -98,7 +98,7 @@ export function findQuotes(
       ? sentenceStart(text, previousBlock.start, previousBlock.start + previousBlock.text.length)
       : beforeStart;
     const introEnd = introducedAbove ? previousBlock.start + previousBlock.text.length : span.outerStart;
-    const beforeTokens = tokenize(text, introStart, introEnd);
+    const beforeTokens = tokenizeRange(text, introStart, introEnd);
     let speaker: Speaker | null =
       after ?? speakerBefore(beforeTokens, resolver) ?? speakerLaterAfter(afterSentence, resolver);
     // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.

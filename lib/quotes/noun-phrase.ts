@@ -3,6 +3,8 @@
  * ("Kim", "Mr. Smith", "Olaf Scholz"), or a role ("den Machthaber", "the prime minister",
  * "Regierungssprecher Steffen Hebestreit").
  */
+
+import { isCapitalised, isLowercase, type Token } from '../text/tokens.ts';
 import {
   ADVERBS,
   CAPITALISED_FUNCTION_WORDS,
@@ -12,7 +14,6 @@ import {
   ROLE_NOUN,
   TITLES,
 } from './lexicon.ts';
-import { isCapitalised, isLowercase, type Token } from './tokens.ts';
 
 export type NounPhraseKind = 'pronoun' | 'name' | 'role';
 

@@ -1,6 +1,8 @@
 /**
- * Tokenizer for article text, with UTF-16 offsets, cut the way the training corpora are: punctuation
- * apart, hyphenated compounds whole ("Ukraine-Krieg"), dotted abbreviations whole ("U.S.", "z.B."),
+ * The one tokeniser and the word-class tests (capitalised, lower-case, punctuation, has a letter) for
+ * article text: the NER model's features, the entity table and the quote reader all read these tokens.
+ *
+ * Tokens carry UTF-16 offsets and are cut the way the training corpora are: punctuation apart, hyphenated compounds whole ("Ukraine-Krieg"), dotted abbreviations whole ("U.S.", "z.B."),
  * a title's or initial's period kept ("Dr.", "J."), and the English possessive split ("Clinton" "'s").
  */
 
@@ -80,4 +82,40 @@ export function tokenize(text: string, offset = 0): Token[] {
   }
   // A period already consumed by an abbreviation must not be matched again.
   return tokens.filter((t, i) => !(t.text === '.' && i > 0 && tokens[i - 1]!.end > t.start));
+}
+
+/**
+ * The tokens of `text` between `from` and `to` as the quote reader reads them: tokenize's tokens with an
+ * English possessive kept on its word ("Clinton's": the quote reader matches names with and without it).
+ */
+export function tokenizeRange(text: string, from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  for (const token of tokenize(text.slice(from, to), from)) {
+    const last = tokens.at(-1);
+    if (last && last.end === token.start && POSSESSIVE_END.test(token.text) && token.text.length === 2) {
+      last.text += token.text;
+      last.end = token.end;
+    } else tokens.push(token);
+  }
+  return tokens;
+}
+
+/** The first character is an upper-case (or title-case) letter. ASCII is tested by code, the rest by case mapping. */
+export function isCapitalised(word: string): boolean {
+  const ch = word[0];
+  if (!ch) return false;
+  const code = ch.charCodeAt(0);
+  if (code >= 65 && code <= 90) return true;
+  if (code < 128) return false;
+  return ch !== ch.toLowerCase();
+}
+
+export const isLowercase = (word: string) => /^\p{Ll}/u.test(word);
+
+/** No letter and no digit: punctuation, symbols. */
+export const isPunctuation = (word: string) => !/[\p{L}\p{N}]/u.test(word);
+
+/** At least one character with an upper and a lower case. */
+export function hasLetter(word: string): boolean {
+  return word.toLowerCase() !== word.toUpperCase();
 }

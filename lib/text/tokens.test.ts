@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TOKEN_PARTS, tokenize } from './tokenize.ts';
+import { isCapitalised, isPunctuation, MAX_TOKEN_PARTS, tokenize, tokenizeRange } from './tokens.ts';
 
 describe('tokenize', () => {
   it('gives exact offsets into the text', () => {
@@ -50,5 +50,23 @@ describe('tokenize', () => {
       for (const token of tokens) expect(token.text.length).toBeLessThanOrEqual(2 * MAX_TOKEN_PARTS);
       expect(tokens.map((t) => t.text).join('')).toBe(text);
     }
+  });
+});
+
+describe('tokenizeRange (the quote reader)', () => {
+  it('reads only the range, with offsets into the whole text, and keeps a possessive on its word', () => {
+    const text = 'Vorher. Clinton’s aide said: "No."';
+    const tokens = tokenizeRange(text, 8, 27);
+    expect(tokens.map((t) => t.text)).toEqual(['Clinton’s', 'aide', 'said']);
+    expect(text.slice(tokens[0]!.start, tokens[0]!.end)).toBe('Clinton’s');
+  });
+});
+
+describe('word classes', () => {
+  it('knows capitalised words in any script and punctuation', () => {
+    expect(['Kim', 'Österreich', 'Ángel', 'Δελφοί'].every(isCapitalised)).toBe(true);
+    expect(['kim', 'über', '3D', ''].some(isCapitalised)).toBe(false);
+    expect(isPunctuation('„')).toBe(true);
+    expect(isPunctuation('3')).toBe(false);
   });
 });
