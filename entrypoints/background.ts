@@ -20,9 +20,9 @@ import {
   isRestrictedUrl,
   type TabAnalysisResponse,
 } from '@/lib/messaging.ts';
-import { contentTerms } from '@/lib/related/terms.ts';
 import { LibraryError, openLibrary, savedArticleFromAnalysis } from '@/lib/storage/index.ts';
 import { savedMentionsOf } from '@/lib/storage/saved-mentions.ts';
+import { contentTerms } from '@/lib/text/content-words.ts';
 import { prepareSentenceSplitter } from '@/lib/text/sentences.ts';
 import type { Analysis } from '@/lib/types.ts';
 import { wikipediaOrigin } from '@/lib/wikipedia/api.ts';

@@ -3,6 +3,8 @@
  * and topic), links in the article text, and pingbacks; cleaned, deduplicated by URL and in page order.
  * Read-only: it queries `doc` and never changes it.
  */
+
+import { contentTerms } from '../text/content-words.ts';
 import type { RelatedLink, RelatedSource } from '../types.ts';
 import { hostOf, linkBaseOf, resolveLinkUrl, sameArticleKey, siteOf } from '../url.ts';
 import { findArticleParts } from './article-parts.ts';
@@ -20,7 +22,6 @@ import {
 } from './link-kinds.ts';
 import { findPingbackAnchors } from './pingbacks.ts';
 import { findRelatedBlockAnchors } from './related-blocks.ts';
-import { contentTerms } from './terms.ts';
 import { hasAnchorText, linkTitle } from './title.ts';
 import { articleTitle, findTopicalListAnchors } from './topical-lists.ts';
 

@@ -8,8 +8,9 @@
  * So a block link always ranks above a pingback, while a strongly topical in-text link can pass a weakly
  * topical block link. Ties keep block → in-text → pingback, then page order.
  */
+
+import { contentTerms, termsMatch } from '../text/content-words.ts';
 import type { Entity, RelatedLink, RelatedSource } from '../types.ts';
-import { contentTerms, termsMatch } from './terms.ts';
 import { titleFromSlug } from './title.ts';
 
 const SOURCE_PRIOR: Record<RelatedSource, number> = { block: 1, 'in-text': 0.5, pingback: 0 };

@@ -5,10 +5,11 @@
  * smallest container around it, or, when that container is the article itself, the links of the next
  * few siblings up to the next heading or prose paragraph.
  */
+
+import { contentTerms, termsMatch } from '../text/content-words.ts';
 import { isRelatedHeading, normalizeHeading } from './headings.ts';
 import { chromeReason } from './page-chrome.ts';
 import { proseLength } from './prose.ts';
-import { contentTerms, termsMatch } from './terms.ts';
 
 const SHOW_TEXT = 4;
 const FOLLOWING = 4;

@@ -4,9 +4,10 @@
  * and topic (most headlines share a content word with the article's title), and vetoed when the list
  * is introduced as most read, trending, latest or sponsored.
  */
+
+import { contentTerms, termsMatch } from '../text/content-words.ts';
 import { isUnrelatedHeading, normalizeHeading } from './headings.ts';
 import { chromeReason } from './page-chrome.ts';
-import { contentTerms, termsMatch } from './terms.ts';
 
 const SHOW_TEXT = 4;
 const FOLLOWING = 4;

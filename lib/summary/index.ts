@@ -6,9 +6,10 @@
  * before ("But he …") rank a little lower. Sentences are picked greedily with a redundancy penalty (maximal
  * marginal relevance), so near-duplicates are not picked twice.
  */
+
+import { sentenceTerms } from '../text/content-words.ts';
 import type { ArticleBlock, Entity, SummarySentence } from '../types.ts';
 import { bodySentences, type CandidateSentence, candidateSentences } from './candidates.ts';
-import { contentTerms } from './terms.ts';
 
 export interface SummaryArticle {
   text: string;
@@ -134,7 +135,7 @@ export function scoreSentences(
   entities: Entity[],
   weights: SummaryWeights,
 ): { scores: number[]; vectors: Vector[] } {
-  const termLists = candidates.map((s) => contentTerms(s.text));
+  const termLists = candidates.map((s) => sentenceTerms(s.text));
   // Sentence frequency for an inverse-sentence-frequency weight (tf-isf).
   const sentenceFrequency = new Map<string, number>();
   for (const terms of termLists)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HELD_OUT, TUNE } from '../../tests/fixtures/wikipedia/gold.ts';
-import { contentTerms } from '../related/terms.ts';
+import { contentTerms } from '../text/content-words.ts';
 import type { SearchCandidate, WikipediaSummary } from './api.ts';
 import { chooseCandidate, summaryConfirms } from './choose.ts';
 import { choiceFor, scoreChoices } from './evaluate.ts';

@@ -7,7 +7,7 @@
  * Inputs are search/title hits (title + Wikidata description) and the article's own words around the
  * mentions; nothing here fetches. Tuned on the first part of tests/fixtures/wikipedia/gold.ts only.
  */
-import { contentTerms, termsMatch } from '../related/terms.ts';
+import { contentTerms, termsMatch } from '../text/content-words.ts';
 import { foldName } from '../text/fold.ts';
 import type { EntityKind } from '../types.ts';
 import type { SearchCandidate, WikipediaSummary } from './api.ts';
@@ -15,7 +15,7 @@ import type { SearchCandidate, WikipediaSummary } from './api.ts';
 export interface LookupSubject {
   name: string;
   kind: EntityKind;
-  /** Content terms (lib/related/terms.ts contentTerms) of the article's sentences that mention the name. */
+  /** Content terms (lib/text/content-words.ts contentTerms) of the article's sentences that mention the name. */
   context: readonly string[];
 }
 

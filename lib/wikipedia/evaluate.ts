@@ -1,5 +1,5 @@
 /** Precision and coverage of the page choice on a gold set (tests/fixtures/wikipedia/gold.ts). */
-import { contentTerms } from '../related/terms.ts';
+import { contentTerms } from '../text/content-words.ts';
 import type { EntityKind } from '../types.ts';
 import { parseSearchTitle } from './api.ts';
 import { type Choice, chooseCandidate } from './choose.ts';
