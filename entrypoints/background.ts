@@ -11,8 +11,6 @@ import {
   type CardResponses,
   type ContentRequest,
   type ContentResponses,
-  HIGHLIGHT_KINDS,
-  type HighlightKind,
   isBackgroundRequest,
   isCardRequest,
   isObject,
@@ -24,7 +22,7 @@ import { LibraryError, openLibrary, savedArticleFromAnalysis } from '@/lib/stora
 import { savedMentionsOf } from '@/lib/storage/saved-mentions.ts';
 import { contentTerms } from '@/lib/text/content-words.ts';
 import { prepareSentenceSplitter } from '@/lib/text/sentences.ts';
-import type { Analysis } from '@/lib/types.ts';
+import { type Analysis, HIGHLIGHT_KINDS, type HighlightKind } from '@/lib/types.ts';
 import { wikipediaOrigin } from '@/lib/wikipedia/api.ts';
 import { type AnswerCache, openAnswerCache } from '@/lib/wikipedia/cache-store.ts';
 import { lookUpEntity } from '@/lib/wikipedia/lookup.ts';

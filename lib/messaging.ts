@@ -4,17 +4,14 @@
  * message is data from another context and is validated before use.
  */
 import type { PageExtraction } from './extract/page.ts';
-import type { Analysis, EntityKind, QuoteKind } from './types.ts';
+import {
+  type Analysis,
+  type EntityKind,
+  type HighlightKind,
+  isEntityKind,
+  isHighlightKind,
+} from './types.ts';
 import type { CardWikipedia } from './wikipedia/lookup.ts';
-
-export type HighlightKind = EntityKind | QuoteKind;
-export const HIGHLIGHT_KINDS: readonly HighlightKind[] = [
-  'person',
-  'place',
-  'organization',
-  'speech',
-  'phrase',
-];
 
 /** Why a tab could not be analysed at all (as opposed to an Analysis whose status says "no article"). */
 export type TabFailure =
@@ -89,8 +86,6 @@ export interface CardResponses {
 
 export const CARD_LIMITS = { name: 200, lang: 12, context: 2000, url: 4000 } as const;
 
-const ENTITY_KINDS: readonly EntityKind[] = ['person', 'place', 'organization'];
-
 const boundedString = (value: unknown, max: number, min = 0): value is string =>
   typeof value === 'string' && value.length >= min && value.length <= max;
 
@@ -100,7 +95,7 @@ export function isCardRequest(value: unknown): value is CardRequest {
     case 'kontext:card-wikipedia':
       return (
         boundedString(value.name, CARD_LIMITS.name, 1) &&
-        ENTITY_KINDS.includes(value.kind as EntityKind) &&
+        isEntityKind(value.kind) &&
         boundedString(value.lang, CARD_LIMITS.lang) &&
         boundedString(value.context, CARD_LIMITS.context)
       );
@@ -122,7 +117,7 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
 export function isHighlightKindList(value: unknown): value is HighlightKind[] {
-  return Array.isArray(value) && value.every((k) => HIGHLIGHT_KINDS.includes(k as HighlightKind));
+  return Array.isArray(value) && value.every(isHighlightKind);
 }
 
 const isTabId = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;

@@ -6,7 +6,26 @@
  * offset into `text` (end exclusive).
  */
 
-export type EntityKind = 'person' | 'place' | 'organization';
+/**
+ * The kinds of thing Kontext highlights, listed once: entity kinds, quote kinds and both together (the
+ * order is the popup's and the toggles'). Messages, stored records, the painter and the popup all check
+ * and list kinds with these.
+ */
+export const ENTITY_KINDS = ['person', 'place', 'organization'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+export const QUOTE_KINDS = ['speech', 'phrase'] as const;
+export type QuoteKind = (typeof QUOTE_KINDS)[number];
+export const HIGHLIGHT_KINDS = [...ENTITY_KINDS, ...QUOTE_KINDS] as const;
+export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];
+
+const isOneOf =
+  <T extends string>(list: readonly T[]) =>
+  (value: unknown): value is T =>
+    typeof value === 'string' && (list as readonly string[]).includes(value);
+
+export const isEntityKind: (value: unknown) => value is EntityKind = isOneOf(ENTITY_KINDS);
+export const isQuoteKind: (value: unknown) => value is QuoteKind = isOneOf(QUOTE_KINDS);
+export const isHighlightKind: (value: unknown) => value is HighlightKind = isOneOf(HIGHLIGHT_KINDS);
 
 /**
  * Kinds of article block. 'credit' (photo credits, bylines, contributor and reporting lines) and
@@ -58,8 +77,6 @@ export interface Entity {
   sentences: string[];
   mentions: Mention[];
 }
-
-export type QuoteKind = 'speech' | 'phrase';
 
 export interface Quote {
   id: string;

@@ -3,8 +3,7 @@
  * at any time, so entries live in storage.session (memory only, cleared with the browser session,
  * never written to disk) with an in-memory copy in front.
  */
-import type { HighlightKind } from '@/lib/messaging.ts';
-import type { Analysis } from '@/lib/types.ts';
+import type { Analysis, HighlightKind } from '@/lib/types.ts';
 
 export interface TabEntry {
   url: string;

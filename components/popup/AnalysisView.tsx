@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import { HIGHLIGHT_KINDS, type HighlightKind } from '../../lib/messaging.ts';
-import type { Analysis, EntityKind } from '../../lib/types.ts';
+import { type Analysis, ENTITY_KINDS, HIGHLIGHT_KINDS, type HighlightKind } from '../../lib/types.ts';
 import { languageName, type Translate, type UiLanguage, uiLanguage } from '../i18n.ts';
 import {
   ON_DEVICE_SUMMARY_LABELS_DE,
@@ -14,8 +13,6 @@ import { LanguageNotice } from './LanguageNotice.tsx';
 import { QuoteList } from './QuoteList.tsx';
 import { RelatedSection } from './RelatedSection.tsx';
 import { SaveButton } from './SaveButton.tsx';
-
-export const ENTITY_KINDS: readonly EntityKind[] = ['person', 'place', 'organization'];
 
 export interface AnalysisViewProps {
   api: PopupApi;

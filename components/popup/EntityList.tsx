@@ -1,12 +1,10 @@
-import type { Entity, EntityKind } from '../../lib/types.ts';
+import { ENTITY_KINDS, type Entity } from '../../lib/types.ts';
 import type { Translate } from '../i18n.ts';
-
-const KINDS: readonly EntityKind[] = ['person', 'place', 'organization'];
 
 export function EntityList({ entities, t }: { entities: Entity[]; t: Translate }) {
   return (
     <div class="entity-groups">
-      {KINDS.map((kind) => {
+      {ENTITY_KINDS.map((kind) => {
         const ofKind = entities.filter((e) => e.kind === kind);
         if (ofKind.length === 0) return null;
         return (

@@ -1,4 +1,4 @@
-import { HIGHLIGHT_KINDS, type HighlightKind } from '../../lib/messaging.ts';
+import { HIGHLIGHT_KINDS, type HighlightKind } from '../../lib/types.ts';
 import type { Translate } from '../i18n.ts';
 
 /**

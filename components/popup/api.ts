@@ -1,6 +1,6 @@
-import type { HighlightKind, TabAnalysisResponse } from '../../lib/messaging.ts';
+import type { TabAnalysisResponse } from '../../lib/messaging.ts';
 import type { RankedSaved } from '../../lib/related/saved.ts';
-import type { Analysis } from '../../lib/types.ts';
+import type { Analysis, HighlightKind } from '../../lib/types.ts';
 
 /** What the popup needs from the browser; main.tsx wires it to browser.*, tests pass a fake. */
 export interface PopupApi {

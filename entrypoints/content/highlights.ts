@@ -6,8 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createHoverCard } from '../../components/hover-card/mount.ts';
 import type { BlockAnchor } from '../../lib/extract/types.ts';
 import { createReadingAids, type ReadingAidsSnapshot } from '../../lib/highlight/reading-aids.ts';
-import type { HighlightKind } from '../../lib/messaging.ts';
-import type { Analysis } from '../../lib/types.ts';
+import type { Analysis, HighlightKind } from '../../lib/types.ts';
 import { provideBrowserCardServices } from '../../utils/card-services.ts';
 
 export interface ReadingAids {

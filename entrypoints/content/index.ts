@@ -5,9 +5,9 @@
  */
 import { extractPage } from '@/lib/extract/page.ts';
 import type { BlockAnchor } from '@/lib/extract/types.ts';
-import { type ContentResponses, type HighlightKind, isContentRequest } from '@/lib/messaging.ts';
+import { type ContentResponses, isContentRequest } from '@/lib/messaging.ts';
 import { sanitizeArticleHtml } from '@/lib/storage/sanitize.ts';
-import type { Analysis } from '@/lib/types.ts';
+import type { Analysis, HighlightKind } from '@/lib/types.ts';
 import { mountReadingAids } from './highlights.ts';
 
 /** Set on the isolated world's global, so a second injection into the same page does not mount twice. */

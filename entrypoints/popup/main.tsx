@@ -8,14 +8,14 @@ import { savedArticlesLike } from '@/components/popup/saved-related.ts';
 import { createSavedTranslator, describeFailure } from '@/components/saved/i18n.ts';
 import { SavedList } from '@/components/saved/SavedList.tsx';
 import { WikipediaSwitch } from '@/components/WikipediaSwitch.tsx';
-import type { BackgroundRequest, BackgroundResponses, HighlightKind } from '@/lib/messaging.ts';
+import type { BackgroundRequest, BackgroundResponses } from '@/lib/messaging.ts';
 import {
   type Library,
   openLibrary,
   sanitizeArticleHtml,
   savedArticleFromAnalysis,
 } from '@/lib/storage/index.ts';
-import type { Analysis } from '@/lib/types.ts';
+import type { Analysis, HighlightKind } from '@/lib/types.ts';
 import '@/components/theme.css';
 import '@/components/saved/saved.css';
 import { browserWikipediaSwitch } from '@/utils/wikipedia-switch-api.ts';

@@ -2,12 +2,8 @@
  * Names and paint order of Kontext's highlight kinds. Entity kinds outrank quote kinds so a name inside a
  * quote keeps its entity colour; the focus mark (keyboard stepping, "next mention") outranks everything.
  */
-import type { HighlightKind } from '../messaging.ts';
 import { randomName } from '../random-name.ts';
-
-export const ENTITY_KINDS = ['person', 'place', 'organization'] as const;
-export const QUOTE_KINDS = ['speech', 'phrase'] as const;
-export const ALL_KINDS: readonly HighlightKind[] = [...ENTITY_KINDS, ...QUOTE_KINDS];
+import type { HighlightKind } from '../types.ts';
 
 /** Registry names in `CSS.highlights` and `::highlight(...)`, one per kind. */
 export type HighlightNames = Readonly<Record<HighlightKind | 'focus', string>>;
@@ -37,7 +33,3 @@ export const KIND_PRIORITY: Record<HighlightKind | 'focus', number> = {
   person: 5,
   focus: 10,
 };
-
-export function isEntityKind(kind: HighlightKind): kind is (typeof ENTITY_KINDS)[number] {
-  return kind === 'person' || kind === 'place' || kind === 'organization';
-}

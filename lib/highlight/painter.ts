@@ -3,7 +3,7 @@
  * change at all) and, only where that API is missing, <mark> wrapping that is undone exactly: split Text
  * nodes are merged back into the ORIGINAL node object, so frameworks holding references keep working.
  */
-import type { HighlightKind } from '../messaging.ts';
+import type { HighlightKind } from '../types.ts';
 import { createHighlightNames, type HighlightNames, KIND_PRIORITY } from './kinds.ts';
 import type { HighlightSpan } from './spans.ts';
 import { type AdoptedStyles, adoptHighlightStyles, markStyle } from './styles.ts';

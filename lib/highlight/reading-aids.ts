@@ -8,10 +8,10 @@
  * listener or attribute is added to the page's elements.
  */
 import type { BlockAnchor } from '../extract/types.ts';
-import type { HighlightKind } from '../messaging.ts';
 import type { Analysis, Entity } from '../types.ts';
+import { HIGHLIGHT_KINDS, type HighlightKind } from '../types.ts';
 import { buildCoOccurrence, buildEntityCard, type CoOccurrence, type EntityCardModel } from './card-model.ts';
-import { ALL_KINDS, type HighlightNames } from './kinds.ts';
+import type { HighlightNames } from './kinds.ts';
 import { type BlockLocation, locateBlocks } from './locate-blocks.ts';
 import {
   createHighlightApiPainter,
@@ -161,7 +161,7 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
   let anchors: BlockAnchor[] | null = null;
   let location: BlockLocation | null = null;
   let spans: HighlightSpan[] = [];
-  let visible = new Set<HighlightKind>(ALL_KINDS);
+  let visible = new Set<HighlightKind>(HIGHLIGHT_KINDS);
   let lastPaintMs = 0;
   let spansDropped = 0;
   let restored = 0;

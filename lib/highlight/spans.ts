@@ -3,9 +3,9 @@
  * Every Range is read back and kept only when its text is the analysed text, so a highlight never lands
  * on the wrong words, even when the page changed between analysis and painting.
  */
-import type { HighlightKind } from '../messaging.ts';
+
 import { toAnalysisText } from '../text/characters.ts';
-import type { Analysis } from '../types.ts';
+import type { Analysis, HighlightKind } from '../types.ts';
 import type { BlockLocation, LivePoint } from './locate-blocks.ts';
 
 export interface HighlightSpan {

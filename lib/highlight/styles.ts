@@ -3,7 +3,7 @@
  * the document (document.adoptedStyleSheets), which changes no DOM; a <style> element would. The <mark>
  * fallback styles each mark inline, for the same reason.
  */
-import type { HighlightKind } from '../messaging.ts';
+import type { HighlightKind } from '../types.ts';
 import type { HighlightNames } from './kinds.ts';
 
 interface KindStyle {

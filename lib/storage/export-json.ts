@@ -5,7 +5,7 @@
  * contentHtml in an imported file is NOT trusted: the page that imports sanitises it before saving.
  */
 import * as v from 'valibot';
-import { BLOCK_KINDS } from '../types.ts';
+import { BLOCK_KINDS, QUOTE_KINDS } from '../types.ts';
 import { sameArticleKey } from '../url.ts';
 import { ImportError } from './errors.ts';
 import { canonicalTimestamp, isStorableUrl, LANGUAGE_TAG, LIMITS } from './record-rules.ts';
@@ -49,7 +49,7 @@ const EntitySchema = v.object({
 const QuoteSchema = v.object({
   id,
   text: text(LIMITS.text),
-  kind: v.picklist(['speech', 'phrase']),
+  kind: v.picklist(QUOTE_KINDS),
   start: offset,
   end: offset,
   speaker: v.nullable(name),

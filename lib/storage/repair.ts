@@ -9,6 +9,8 @@ import {
   BLOCK_KINDS,
   type BlockKind,
   type EntityKind,
+  isEntityKind,
+  QUOTE_KINDS,
   type QuoteKind,
   type RelatedSource,
 } from '../types.ts';
@@ -16,8 +18,6 @@ import { canonicalTimestamp, isStorableUrl, LANGUAGE_TAG, LIMITS, UNKNOWN_SAVED_
 import type { SavedArticle, SavedCard } from './types.ts';
 
 type Fields = Record<string, unknown>;
-
-const ENTITY_KINDS: readonly EntityKind[] = ['person', 'place', 'organization'];
 
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null;
 const str = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
@@ -119,7 +119,7 @@ export function fitSavedArticle(raw: unknown): SavedArticle | null {
     }),
     // An entity of no known kind is dropped rather than guessed: a wrong card is worse than none.
     entities: items(raw.entities, LIMITS.entities, (e) =>
-      !ENTITY_KINDS.includes(e.kind as EntityKind)
+      !isEntityKind(e.kind)
         ? null
         : {
             id: str(e.id, LIMITS.id),
@@ -141,7 +141,7 @@ export function fitSavedArticle(raw: unknown): SavedArticle | null {
         at && {
           id: str(q.id, LIMITS.id),
           text: str(q.text, LIMITS.text),
-          kind: oneOf<QuoteKind>(q.kind, ['speech', 'phrase'], 'phrase'),
+          kind: oneOf<QuoteKind>(q.kind, QUOTE_KINDS, 'phrase'),
           ...at,
           speaker: strOrNull(q.speaker, LIMITS.name),
           speakerEntityId: strOrNull(q.speakerEntityId, LIMITS.id),

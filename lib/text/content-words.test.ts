@@ -3,7 +3,11 @@ import { contentTerms, sentenceTerms, termsMatch } from './content-words.ts';
 
 describe('content words', () => {
   it('gives topical terms folded and stemmed, without stop words of any language read', () => {
-    expect(contentTerms('Die Studenten über Putins neue Pläne für 2025')).toEqual(['student', 'putin', 'plan']);
+    expect(contentTerms('Die Studenten über Putins neue Pläne für 2025')).toEqual([
+      'student',
+      'putin',
+      'plan',
+    ]);
     expect(contentTerms('Les élèves et la réforme')).toEqual(['elev', 'reform']);
     expect(termsMatch('regierung', 'regierungskrise')).toBe(true);
   });
