@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { type Analysis, ENTITY_KINDS, HIGHLIGHT_KINDS, type HighlightKind } from '../../lib/types.ts';
+import { type Analysis, HIGHLIGHT_KINDS, type HighlightKind } from '../../lib/types.ts';
 import { languageName, type Translate, type UiLanguage, uiLanguage } from '../i18n.ts';
 import {
   ON_DEVICE_SUMMARY_LABELS_DE,
