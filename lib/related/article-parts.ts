@@ -3,7 +3,7 @@
  * outside links and chrome). Readability works on a clone and drops blocks; this only needs to know
  * where the prose is, so it stays simple and read-only.
  */
-import { chromeReason } from './page-chrome.ts';
+import { chromeReason } from '../extract/page-chrome.ts';
 import { proseLength } from './prose.ts';
 
 /** Paragraphs shorter than this are captions, teasers or bylines rather than prose. */

@@ -2,7 +2,7 @@
  * Links the author put into the article's running text: anchors inside prose blocks (paragraphs, list
  * items, quotes, sub-headings) of the article's parts, outside captions, embeds, asides and chrome.
  */
-import { chromeReason } from './page-chrome.ts';
+import { chromeReason } from '../extract/page-chrome.ts';
 
 const PROSE_BLOCK = new Set(['P', 'LI', 'BLOCKQUOTE', 'DD', 'H2', 'H3', 'H4', 'H5', 'H6', 'TD']);
 

@@ -6,9 +6,9 @@
  * few siblings up to the next heading or prose paragraph.
  */
 
+import { chromeReason } from '../extract/page-chrome.ts';
 import { contentTerms, termsMatch } from '../text/content-words.ts';
 import { isRelatedHeading, normalizeHeading } from './headings.ts';
-import { chromeReason } from './page-chrome.ts';
 import { proseLength } from './prose.ts';
 
 const SHOW_TEXT = 4;

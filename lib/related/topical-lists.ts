@@ -5,9 +5,9 @@
  * is introduced as most read, trending, latest or sponsored.
  */
 
+import { chromeReason } from '../extract/page-chrome.ts';
 import { contentTerms, termsMatch } from '../text/content-words.ts';
 import { isUnrelatedHeading, normalizeHeading } from './headings.ts';
-import { chromeReason } from './page-chrome.ts';
 
 const SHOW_TEXT = 4;
 const FOLLOWING = 4;
