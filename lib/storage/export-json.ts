@@ -5,7 +5,7 @@
  * contentHtml in an imported file is NOT trusted: the page that imports sanitises it before saving.
  */
 import * as v from 'valibot';
-import { BLOCK_KINDS, QUOTE_KINDS } from '../types.ts';
+import { BLOCK_KINDS, ENTITY_KINDS, QUOTE_KINDS } from '../types.ts';
 import { sameArticleKey } from '../url.ts';
 import { ImportError } from './errors.ts';
 import { canonicalTimestamp, isStorableUrl, LANGUAGE_TAG, LIMITS } from './record-rules.ts';
@@ -38,7 +38,7 @@ const webUrl = v.pipe(
 const EntitySchema = v.object({
   id,
   name,
-  kind: v.picklist(['person', 'place', 'organization']),
+  kind: v.picklist(ENTITY_KINDS),
   count,
   aliases: list(name, LIMITS.aliases),
   firstSentence: text(LIMITS.text),
