@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../lib/storage/library.ts';
 import { makeEntity } from '../../tests/support/entities.ts';
 import { makeSavedArticle } from '../../tests/support/saved-articles.ts';
+import { settle } from '../../tests/support/settle.ts';
 import { SavedList } from './SavedList.tsx';
 
 describe('the saved list opened for a name (a hover card’s “Show in your saved list”)', () => {
@@ -30,7 +31,7 @@ describe('the saved list opened for a name (a hover card’s “Show in your sav
         root,
       ),
     );
-    for (let i = 0; i < 8; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 5)));
+    await settle();
     const titles = [...root.querySelectorAll('[data-testid="saved-open"]')].map((a) => a.textContent).sort();
     expect(titles).toEqual(['Raketen über dem Meer', 'Summit in Hanoi']);
     library.close();

@@ -3,13 +3,15 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { searchCards } from '../../lib/storage/card-search.ts';
 import { type Library, openLibrary } from '../../lib/storage/library.ts';
 import { storeDamagedRecords } from '../../tests/support/hostile-library.ts';
 import { entityByStringSearch, makeSavedArticle } from '../../tests/support/saved-articles.ts';
+import { FAKE_TIMERS, settle } from '../../tests/support/settle.ts';
 import { createSavedTranslator } from './i18n.ts';
 import { SavedList } from './SavedList.tsx';
+import { UNDO_MS } from './useSavedActions.ts';
 
 let library: Library;
 let root: HTMLElement;
@@ -35,15 +37,6 @@ const articles = () => [
   }),
 ];
 
-/** Lets the library's promises and Preact's renders settle. */
-async function settle(rounds = 8) {
-  for (let i = 0; i < rounds; i++) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    });
-  }
-}
-
 const items = () => [...root.querySelectorAll('[data-testid="saved-item"]')];
 const titles = () => items().map((li) => li.querySelector('[data-testid="saved-open"]')?.textContent);
 const click = async (el: Element | null | undefined) => {
@@ -61,6 +54,7 @@ const type = async (input: Element | null, value: string) => {
 };
 
 beforeEach(async () => {
+  vi.useFakeTimers(FAKE_TIMERS);
   library = await openLibrary(new IDBFactory(), { broadcast: false });
   for (const a of articles()) await library.save(a);
   root = document.createElement('div');
@@ -84,6 +78,7 @@ async function renderList() {
 }
 
 afterEach(() => {
+  vi.useRealTimers();
   render(null, root);
   root.remove();
   library.close();
@@ -153,6 +148,19 @@ describe('SavedList', () => {
     await click(root.querySelector('[data-testid="undo"]'));
     expect(titles()).toHaveLength(2);
     expect(await library.getByUrl('https://courier.example/budget')).toBeDefined();
+  });
+
+  it('offers the undo for fifteen seconds, then drops it', async () => {
+    await click(items()[1]!.querySelector('[data-testid="delete"]'));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(UNDO_MS - 1);
+    });
+    expect(root.querySelector('[data-testid="undo"]')).not.toBeNull();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1);
+    });
+    expect(root.querySelector('[data-testid="undo-bar"]')).toBeNull();
+    expect(await library.getByUrl('https://courier.example/budget')).toBeUndefined();
   });
 
   it('while the full-text index loads, shows card matches with a note, then the full-text results', async () => {
