@@ -1,19 +1,20 @@
 /**
- * The analyze CLI: runs Kontext's lib/ pipeline in Node on a server-side DOM (jsdom) and prints the
- * Analysis as JSON. See `usage` below, or the README's CLI section.
+ * The analyze CLI: runs Kontext's lib/ pipeline in Node on a server-side DOM (linkedom built by parse5,
+ * or jsdom with `--dom jsdom`; scripts/cli/dom.ts) and prints the Analysis as JSON. See `usage` below,
+ * or the README's CLI section. `npm run analyze` runs the prebuilt bundle (scripts/cli/build.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import * as v from 'valibot';
 import type { AnalyzeOptions } from '../lib/analyze.ts';
 import { charsetOfContentType, declaredPageUrl, decodePageBytes } from '../lib/page-input.ts';
 import { isWebUrl } from '../lib/related/url.ts';
 import { normalizeLangTag } from '../lib/text/language.ts';
 import type { Analysis } from '../lib/types.ts';
+import type { DomName } from './cli/dom.ts';
 import { loadModelFromDisk } from './node-model-loader.ts';
 
 const usage = `Usage:
@@ -29,13 +30,17 @@ Options:
                      canonical link, og:url) or stay relative
   --summary short|long
   --compact          one-line JSON instead of pretty-printed
+  --dom linkedom|jsdom
+                     the DOM the page is parsed into (default linkedom, fed by the standard HTML
+                     parser parse5; jsdom is slower and kept for comparison)
   --jsonl            read JSON lines {id, html? | text?, url?, lang?, title?} from stdin and write one
                      line {id, ...analysis} per input ({id, error} when an input cannot be analysed);
                      plain text is an article whose paragraphs are its blank-line-separated blocks
   -h, --help         this text`;
 
-/** The pipeline, loaded only once there is something to analyse (usage errors answer at once). */
+/** The pipeline and the DOM, loaded only once there is something to analyse (usage errors answer at once). */
 const pipeline = () => import('../lib/analyze.ts');
+const domModule = () => import('./cli/dom.ts');
 
 /** An error the user can act on: printed as one line, exit code 1. */
 class CliError extends Error {}
@@ -137,8 +142,6 @@ async function loadPage(input: string, stdin: NodeJS.ReadableStream): Promise<Pa
   return readPageFile(input);
 }
 
-const silentConsole = () => new VirtualConsole();
-
 /**
  * Gives a page without a web address the one it declares (<base href>, canonical, og:url) as its base,
  * so its links resolve as they did where it was published. Returns that address, or null.
@@ -157,21 +160,22 @@ function adoptDeclaredAddress(doc: Document): string | null {
  * stdin's address does not (a browser would make them file: links), so such a page is parsed without
  * one and its links resolve against the address it declares, or stay relative.
  */
-export async function analyzeHtml(html: string, url: string, options: AnalyzeOptions): Promise<Analysis> {
+export async function analyzeHtml(
+  html: string,
+  url: string,
+  options: AnalyzeOptions,
+  domName: DomName = 'linkedom',
+): Promise<Analysis> {
   const webAddress = isWebUrl(url) ? url : null;
-  // Scripts never run (jsdom's default): page content is untrusted.
-  const dom = new JSDOM(html, {
-    url: webAddress ?? 'about:blank',
-    contentType: 'text/html',
-    virtualConsole: silentConsole(),
-  });
+  const [{ parsePage }, { analyzeDocument }] = await Promise.all([domModule(), pipeline()]);
+  // Scripts never run in either DOM: page content is untrusted.
+  const dom = await parsePage(html, webAddress ?? 'about:blank', domName);
   try {
-    const doc = dom.window.document;
+    const doc = dom.document;
     const address = webAddress ?? adoptDeclaredAddress(doc) ?? url;
-    const { analyzeDocument } = await pipeline();
     return await analyzeDocument(doc, address, options);
   } finally {
-    dom.window.close();
+    dom.close();
   }
 }
 
@@ -205,7 +209,11 @@ function idOf(value: unknown): string | number | null {
   return null;
 }
 
-async function analyzeJsonlLine(line: string, options: AnalyzeOptions): Promise<Record<string, unknown>> {
+async function analyzeJsonlLine(
+  line: string,
+  options: AnalyzeOptions,
+  domName: DomName,
+): Promise<Record<string, unknown>> {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -226,21 +234,21 @@ async function analyzeJsonlLine(line: string, options: AnalyzeOptions): Promise<
     const analysis =
       input.text !== undefined
         ? await analyzeText(input.text, { url: input.url, title: input.title }, lineOptions)
-        : await analyzeHtml(input.html ?? '', input.url ?? 'about:blank', lineOptions);
+        : await analyzeHtml(input.html ?? '', input.url ?? 'about:blank', lineOptions, domName);
     return { id: input.id, ...analysis };
   } catch (error) {
     return { id: input.id, error: (error as Error).message };
   }
 }
 
-async function runJsonl(options: AnalyzeOptions, io: CliIo): Promise<void> {
+async function runJsonl(options: AnalyzeOptions, domName: DomName, io: CliIo): Promise<void> {
   let failed = 0;
   let total = 0;
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (!line.trim()) continue;
     total++;
-    const result = await analyzeJsonlLine(line, options);
+    const result = await analyzeJsonlLine(line, options, domName);
     if ('error' in result) failed++;
     if (!io.stdout.write(`${JSON.stringify(result)}\n`)) {
       await new Promise<void>((done) => io.stdout.once('drain', done));
@@ -265,6 +273,10 @@ async function run(argv: string[], io: CliIo): Promise<void> {
   if (summaryLength !== undefined && summaryLength !== 'short' && summaryLength !== 'long') {
     throw new CliError(`--summary must be short or long, not ${JSON.stringify(summaryLength)}`);
   }
+  const domName = values.dom ?? 'linkedom';
+  if (domName !== 'linkedom' && domName !== 'jsdom') {
+    throw new CliError(`--dom must be linkedom or jsdom, not ${JSON.stringify(domName)}`);
+  }
   const options: AnalyzeOptions = {
     lang: checkedLang(values.lang, '--lang'),
     loadModel: loadModelFromDisk,
@@ -273,7 +285,7 @@ async function run(argv: string[], io: CliIo): Promise<void> {
 
   if (values.jsonl) {
     if (positionals.length > 0) throw new CliError('--jsonl reads stdin; it takes no file or URL');
-    await runJsonl(options, io);
+    await runJsonl(options, domName, io);
     return;
   }
   if (positionals.length !== 1) {
@@ -285,7 +297,7 @@ async function run(argv: string[], io: CliIo): Promise<void> {
     if (!URL.canParse(values.url)) throw new CliError(`--url: not a valid URL: ${values.url}`);
     url = values.url;
   }
-  const analysis = await analyzeHtml(decodePageBytes(page.bytes, page.charset), url, options);
+  const analysis = await analyzeHtml(decodePageBytes(page.bytes, page.charset), url, options, domName);
   io.stdout.write(`${JSON.stringify(analysis, null, values.compact ? undefined : 2)}\n`);
 }
 
@@ -299,6 +311,7 @@ function parseCliArgs(argv: string[]) {
       url: { type: 'string' },
       summary: { type: 'string' },
       compact: { type: 'boolean' },
+      dom: { type: 'string' },
       jsonl: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

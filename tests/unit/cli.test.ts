@@ -1,8 +1,8 @@
 /**
  * The analyze CLI on small fixtures, on stdin, on a localhost server, in --jsonl mode, and on the
- * generated seed page. A few runs spawn the real command (tsx scripts/analyze.ts) to prove the process
- * contract (exit codes, streams); the rest call the same entry point in-process, because each child
- * process pays for tsx and jsdom start-up.
+ * generated seed page. A few runs spawn the real command (`npm run analyze`: node scripts/cli/analyze.mjs,
+ * which runs the prebuilt bundle dist/analyze.mjs and rebuilds it when a source is newer) to prove the
+ * process contract (exit codes, streams); the rest call the same entry point in-process.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,8 +19,7 @@ import { createNodeModelLoader, loadModelFromDisk } from '../../scripts/node-mod
 import { buildSeedPage, readSeedArticle } from '../fixtures/news-page.ts';
 import { describeWithSharedData, ROOT } from '../support/shared-data.ts';
 
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'scripts', 'analyze.ts');
+const CLI = join(ROOT, 'scripts', 'cli', 'analyze.mjs');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'cli');
 const ARTICLE = join(FIXTURES, 'article-de.html');
 const NOT_AN_ARTICLE = join(FIXTURES, 'not-an-article.html');
@@ -34,7 +33,7 @@ interface CliRun {
 /** The real command in a child process. */
 function spawnCli(args: string[], input?: string | Buffer): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -198,6 +197,31 @@ describe('analyze <file>', () => {
     expect(resolved.contentHtml).toContain(
       'href="http://kuestenbote.example/region/kreisverwaltung-cuxhaven-bauarbeiten"',
     );
+  });
+
+  it('gives the same analysis in jsdom (--dom jsdom) as in the default DOM, and refuses other DOMs', async () => {
+    // The DOMs serialise attributes in different orders (linkedom puts class first); nothing else differs.
+    const sortedAttributes = (html: string) =>
+      html.replace(/<([a-z][\w-]*)((?:\s+[^\s=>]+="[^"]*")+)>/g, (_tag, name: string, attributes: string) =>
+        [
+          `<${name}`,
+          ...attributes
+            .trim()
+            .split(/\s+(?=[^\s=>]+=")/)
+            .sort(),
+        ]
+          .join(' ')
+          .concat('>'),
+      );
+    const withoutTimings = ({ timings: _timings, contentHtml, ...analysis }: Analysis) => ({
+      ...analysis,
+      contentHtml: sortedAttributes(contentHtml),
+    });
+    const linked = parseAnalysis(await runCli([ARTICLE]));
+    const jsdom = parseAnalysis(await runCli(['--dom', 'jsdom', ARTICLE]));
+    expect(linked.entities.length).toBeGreaterThan(0);
+    expect(withoutTimings(jsdom)).toEqual(withoutTimings(linked));
+    expectOneErrorLine(await runCli(['--dom', 'happy', ARTICLE]), /--dom must be linkedom or jsdom/);
   });
 
   it('says when a page is not an article, with exit code 0', async () => {
