@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
+import { toLeanAnalysis } from '../lib/analysis-lean.ts';
 import type { AnalyzeOptions } from '../lib/analyze.ts';
 import { charsetOfContentType, declaredPageUrl, decodePageBytes } from '../lib/page-input.ts';
 import { isWebUrl } from '../lib/related/url.ts';
@@ -21,7 +22,9 @@ const usage = `Usage:
   npm run -s analyze -- [options] <file.html | http(s)://url | ->
   npm run -s analyze -- --jsonl [options] < inputs.jsonl
 
-Prints the Analysis of one page as JSON ('-' reads the HTML from stdin).
+Prints the Analysis of one page as JSON ('-' reads the HTML from stdin). Entities cite their
+sentences by index into the top-level "sentences" list, and "paragraphs" (the blocks' texts) is
+left out; --full prints the verbose shape instead.
 
 Options:
   --lang xx          use language xx instead of the detected one
@@ -30,6 +33,7 @@ Options:
                      canonical link, og:url) or stay relative
   --summary short|long
   --compact          one-line JSON instead of pretty-printed
+  --full             the verbose shape: each entity with its sentences written out, and paragraphs
   --dom linkedom|jsdom
                      the DOM the page is parsed into (default linkedom, fed by the standard HTML
                      parser parse5; jsdom is slower and kept for comparison)
@@ -41,6 +45,10 @@ Options:
 /** The pipeline and the DOM, loaded only once there is something to analyse (usage errors answer at once). */
 const pipeline = () => import('../lib/analyze.ts');
 const domModule = () => import('./cli/dom.ts');
+
+/** How an analysis is printed: lean (the default, lib/analysis-lean.ts) or as it is (`--full`). */
+type Shape = (analysis: Analysis) => object;
+const shapeOf = (full: boolean | undefined): Shape => (full ? (analysis) => analysis : toLeanAnalysis);
 
 /** An error the user can act on: printed as one line, exit code 1. */
 class CliError extends Error {}
@@ -213,6 +221,7 @@ async function analyzeJsonlLine(
   line: string,
   options: AnalyzeOptions,
   domName: DomName,
+  shape: Shape,
 ): Promise<Record<string, unknown>> {
   let value: unknown;
   try {
@@ -235,20 +244,20 @@ async function analyzeJsonlLine(
       input.text !== undefined
         ? await analyzeText(input.text, { url: input.url, title: input.title }, lineOptions)
         : await analyzeHtml(input.html ?? '', input.url ?? 'about:blank', lineOptions, domName);
-    return { id: input.id, ...analysis };
+    return { id: input.id, ...shape(analysis) };
   } catch (error) {
     return { id: input.id, error: (error as Error).message };
   }
 }
 
-async function runJsonl(options: AnalyzeOptions, domName: DomName, io: CliIo): Promise<void> {
+async function runJsonl(options: AnalyzeOptions, domName: DomName, shape: Shape, io: CliIo): Promise<void> {
   let failed = 0;
   let total = 0;
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (!line.trim()) continue;
     total++;
-    const result = await analyzeJsonlLine(line, options, domName);
+    const result = await analyzeJsonlLine(line, options, domName, shape);
     if ('error' in result) failed++;
     if (!io.stdout.write(`${JSON.stringify(result)}\n`)) {
       await new Promise<void>((done) => io.stdout.once('drain', done));
@@ -285,7 +294,7 @@ async function run(argv: string[], io: CliIo): Promise<void> {
 
   if (values.jsonl) {
     if (positionals.length > 0) throw new CliError('--jsonl reads stdin; it takes no file or URL');
-    await runJsonl(options, domName, io);
+    await runJsonl(options, domName, shapeOf(values.full), io);
     return;
   }
   if (positionals.length !== 1) {
@@ -298,7 +307,8 @@ async function run(argv: string[], io: CliIo): Promise<void> {
     url = values.url;
   }
   const analysis = await analyzeHtml(decodePageBytes(page.bytes, page.charset), url, options, domName);
-  io.stdout.write(`${JSON.stringify(analysis, null, values.compact ? undefined : 2)}\n`);
+  const printed = shapeOf(values.full)(analysis);
+  io.stdout.write(`${JSON.stringify(printed, null, values.compact ? undefined : 2)}\n`);
 }
 
 function parseCliArgs(argv: string[]) {
@@ -311,6 +321,7 @@ function parseCliArgs(argv: string[]) {
       url: { type: 'string' },
       summary: { type: 'string' },
       compact: { type: 'boolean' },
+      full: { type: 'boolean' },
       dom: { type: 'string' },
       jsonl: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -335,11 +346,22 @@ export async function runAnalyzeCli(argv: string[], io: CliIo): Promise<number> 
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** Runs the CLI as this process: its arguments, its streams, its exit code. */
+export async function runAsProcess(): Promise<void> {
   // A reader closing the pipe early (`| head`) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
   process.exitCode = await runAnalyzeCli(process.argv.slice(2), process);
+}
+
+// Run directly (`tsx scripts/analyze.ts`). The bundle defines KONTEXT_CLI_BUNDLE so this goes; its
+// entry (scripts/cli/main.ts) runs the CLI instead.
+if (
+  process.env.KONTEXT_CLI_BUNDLE !== '1' &&
+  process.argv[1] &&
+  import.meta.url === pathToFileURL(process.argv[1]).href
+) {
+  await runAsProcess();
 }

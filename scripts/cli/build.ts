@@ -25,6 +25,8 @@ export async function buildCli(): Promise<void> {
     platform: 'node',
     target: 'node20',
     external: ['jsdom'],
+    // scripts/analyze.ts runs itself only when it is not in the bundle (main.ts runs it there).
+    define: { 'process.env.KONTEXT_CLI_BUNDLE': '"1"' },
     // Some bundled CommonJS modules call require() for Node built-ins.
     banner: {
       js: "import { createRequire as __kontextRequire } from 'node:module'; const require = __kontextRequire(import.meta.url);",

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromLeanAnalysis, type LeanAnalysis } from '../../lib/analysis-lean.ts';
 import type { Analysis } from '../../lib/types.ts';
 import { runAnalyzeCli } from '../../scripts/analyze.ts';
 import { createNodeModelLoader, loadModelFromDisk } from '../../scripts/node-model-loader.ts';
@@ -80,10 +81,14 @@ function expectOneErrorLine(run: CliRun, pattern: RegExp): void {
   expect(lines[0]).toMatch(pattern);
 }
 
+/** The full Analysis behind the CLI's lean JSON (lib/analysis-lean.ts), after checking the lean shape. */
 function parseAnalysis(run: CliRun): Analysis {
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as Analysis;
+  const lean = JSON.parse(run.stdout) as LeanAnalysis;
+  expect(lean).not.toHaveProperty('paragraphs');
+  expect(Array.isArray(lean.sentences)).toBe(true);
+  return fromLeanAnalysis(lean);
 }
 
 let scratch = '';
@@ -224,6 +229,20 @@ describe('analyze <file>', () => {
     expectOneErrorLine(await runCli(['--dom', 'happy', ARTICLE]), /--dom must be linkedom or jsdom/);
   });
 
+  it('prints entities citing sentences by index; --full prints the verbose shape the lean one restores', async () => {
+    const lean = await runCli(['--compact', ARTICLE]);
+    const full = await runCli(['--compact', '--full', ARTICLE]);
+    expect(full.code).toBe(0);
+    const verbose = JSON.parse(full.stdout) as Analysis;
+    const restored = parseAnalysis(lean);
+    const leanEntities = (JSON.parse(lean.stdout) as LeanAnalysis).entities;
+    expect(leanEntities.length).toBeGreaterThan(1);
+    for (const entity of leanEntities) expect(entity.sentences.every(Number.isInteger)).toBe(true);
+    expect(verbose.paragraphs.length).toBeGreaterThanOrEqual(4);
+    expect({ ...restored, timings: {} }).toEqual({ ...verbose, timings: {} });
+    expect(lean.stdout.length).toBeLessThan(full.stdout.length);
+  });
+
   it('says when a page is not an article, with exit code 0', async () => {
     const analysis = parseAnalysis(await runCli([NOT_AN_ARTICLE]));
     expect(analysis.status).not.toBe('ok');
@@ -360,7 +379,7 @@ describe('analyze --jsonl', () => {
     const lines = run.stdout
       .trimEnd()
       .split('\n')
-      .map((line) => JSON.parse(line) as Partial<Analysis> & { id: unknown; error?: string });
+      .map((line) => JSON.parse(line) as Partial<LeanAnalysis> & { id: unknown; error?: string });
     expect(lines.map((line) => line.id)).toEqual(['page', 2, null, 'neither', 'both', 'bad-lang', 'last']);
 
     const [page, text, notJson, neither, both, badLang, last] = lines;
@@ -368,7 +387,7 @@ describe('analyze --jsonl', () => {
     expect(page?.title).toBe('Fähre nach Helgoland fährt wieder täglich');
     expect(page?.url).toBe('https://kuestenbote.example/faehre');
     expect(text?.status).toBe('ok');
-    expect(text?.paragraphs).toEqual([
+    expect(text?.blocks?.map((block) => block.text)).toEqual([
       'The council met on Tuesday to discuss the new tram line.',
       'It voted to extend the line to the airport by 2030.',
     ]);
