@@ -6,33 +6,38 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { ROOT } from '../../tests/support/shared-paths.ts';
 
 export const DIST = join(ROOT, 'dist');
 
+/** How Kontext bundles for Node: ESM for Node 20, jsdom left outside (loaded only for `--dom jsdom`). */
+export const NODE_BUNDLE = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['jsdom'],
+  // Some bundled CommonJS modules call require() for Node built-ins.
+  banner: {
+    js: "import { createRequire as __kontextRequire } from 'node:module'; const require = __kontextRequire(import.meta.url);",
+  },
+  legalComments: 'none',
+  logLevel: 'warning',
+} satisfies BuildOptions;
+
 export async function buildCli(): Promise<void> {
   rmSync(DIST, { recursive: true, force: true });
   await build({
-    absWorkingDir: ROOT,
+    ...NODE_BUNDLE,
     entryPoints: { analyze: 'scripts/cli/main.ts' },
     outdir: DIST,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
     splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['jsdom'],
     // scripts/analyze.ts runs itself only when it is not in the bundle (main.ts runs it there).
     define: { 'process.env.KONTEXT_CLI_BUNDLE': '"1"' },
-    // Some bundled CommonJS modules call require() for Node built-ins.
-    banner: {
-      js: "import { createRequire as __kontextRequire } from 'node:module'; const require = __kontextRequire(import.meta.url);",
-    },
-    legalComments: 'none',
-    logLevel: 'warning',
   });
 }
 
