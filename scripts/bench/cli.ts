@@ -32,6 +32,8 @@ interface Run {
   stdout: string;
   /** Peak resident set of the child in MB (from the preload). */
   peakMb: number;
+  /** The child's CPU time (user + system), which other load on the machine disturbs less than wall time. */
+  cpuMs: number;
 }
 
 const median = (values: number[]) => {
@@ -55,9 +57,12 @@ function runNode(args: string[], input?: string): Promise<Run> {
     child.on('error', fail);
     child.on('close', (code) => {
       const ms = performance.now() - start;
-      const peak = /kontext-peak-rss-kb (\d+)/.exec(err);
+      const usage = /kontext-usage (\d+) ([\d.]+)/.exec(err);
       if (code !== 0) fail(new Error(`node ${args.join(' ')} exited ${code}: ${err.slice(0, 500)}`));
-      else done({ ms, stdout: Buffer.concat(out).toString('utf8'), peakMb: Number(peak?.[1] ?? 0) / 1024 });
+      else {
+        const stdout = Buffer.concat(out).toString('utf8');
+        done({ ms, stdout, peakMb: Number(usage?.[1] ?? 0) / 1024, cpuMs: Number(usage?.[2] ?? 0) });
+      }
     });
     child.stdin.on('error', () => undefined);
     child.stdin.end(input ?? '');
@@ -68,10 +73,12 @@ async function prepare(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   writeFileSync(
     RSS_PRELOAD,
-    // A CommonJS preload (node -r) that reports the child's peak RSS on stderr as it exits.
+    // A CommonJS preload (node -r) that reports the child's peak RSS and CPU time on stderr as it exits.
     [
       "process.on('exit', () => {",
-      "  require('node:fs').writeSync(2, 'kontext-peak-rss-kb ' + process.resourceUsage().maxRSS + '\\n');",
+      '  const usage = process.resourceUsage();',
+      '  const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1000;',
+      "  require('node:fs').writeSync(2, 'kontext-usage ' + usage.maxRSS + ' ' + cpu + '\\n');",
       '});',
       '',
     ].join('\n'),
@@ -124,16 +131,19 @@ function stageTotals(stdout: string): Record<string, number> {
 async function benchJsonl(dom: 'linkedom' | 'jsdom', input: string, iterations: number): Promise<void> {
   const inputs = input.split('\n').length;
   const cli: Run[] = [];
-  const floor: number[] = [];
+  const floor: Run[] = [];
   for (let i = 0; i < iterations; i++) {
-    floor.push((await runNode([FLOOR, dom], input)).ms);
+    floor.push(await runNode([FLOOR, dom], input));
     cli.push(await runNode([LAUNCHER, '--jsonl', '--compact', '--dom', dom], input));
   }
   const cliMs = median(cli.map((run) => run.ms));
-  const floorMs = median(floor);
+  const floorMs = median(floor.map((run) => run.ms));
+  const cliCpu = median(cli.map((run) => run.cpuMs));
+  const floorCpu = median(floor.map((run) => run.cpuMs));
   console.log(
     `cli --jsonl (${dom}, ${inputs} inputs): ${ms(cliMs)}, Readability parse() alone ${ms(floorMs)}: ` +
-      `${(cliMs / floorMs).toFixed(2)}× (goal ≤ 1.5×; median of ${iterations}); peak ${median(cli.map((r) => r.peakMb)).toFixed(0)} MB`,
+      `${(cliMs / floorMs).toFixed(2)}× (goal ≤ 1.5×; median of ${iterations}); CPU time ${ms(cliCpu)} vs ` +
+      `${ms(floorCpu)}: ${(cliCpu / floorCpu).toFixed(2)}×; peak ${median(cli.map((r) => r.peakMb)).toFixed(0)} MB`,
   );
   const totals = stageTotals(cli[0]!.stdout);
   const staged = Object.values(totals).reduce((sum, value) => sum + value, 0);

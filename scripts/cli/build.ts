@@ -4,7 +4,7 @@
  * The pipeline and the DOM are split into chunks loaded on first use, so `--help` and usage errors
  * load only the argument parsing. jsdom stays outside the bundle (it is loaded only for `--dom jsdom`).
  */
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
 import { ROOT } from '../../tests/support/shared-paths.ts';
@@ -27,18 +27,22 @@ export const NODE_BUNDLE = {
   logLevel: 'warning',
 } satisfies BuildOptions;
 
+/** Builds into a folder of its own and then swaps it in, so a CLI starting meanwhile never sees half a bundle. */
 export async function buildCli(): Promise<void> {
-  rmSync(DIST, { recursive: true, force: true });
+  const staging = `${DIST}.${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
   await build({
     ...NODE_BUNDLE,
     entryPoints: { analyze: 'scripts/cli/main.ts' },
-    outdir: DIST,
+    outdir: staging,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
     // scripts/analyze.ts runs itself only when it is not in the bundle (main.ts runs it there).
     define: { 'process.env.KONTEXT_CLI_BUNDLE': '"1"' },
   });
+  rmSync(DIST, { recursive: true, force: true });
+  renameSync(staging, DIST);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildCli();
