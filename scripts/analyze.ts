@@ -1,26 +1,30 @@
 /**
- * The analyze CLI: runs Kontext's lib/ pipeline in Node on a server-side DOM (jsdom) and prints the
- * Analysis as JSON. See `usage` below, or the README's CLI section.
+ * The analyze CLI: runs Kontext's lib/ pipeline in Node on a server-side DOM (linkedom built by parse5,
+ * or jsdom with `--dom jsdom`; scripts/cli/dom.ts) and prints the Analysis as JSON. See `usage` below,
+ * or the README's CLI section. `npm run analyze` runs the prebuilt bundle (scripts/cli/build.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import * as v from 'valibot';
+import { toLeanAnalysis } from '../lib/analysis-lean.ts';
 import type { AnalyzeOptions } from '../lib/analyze.ts';
 import { charsetOfContentType, declaredPageUrl, decodePageBytes } from '../lib/page-input.ts';
 import { normalizeLangTag } from '../lib/text/language.ts';
 import type { Analysis } from '../lib/types.ts';
 import { isWebUrl } from '../lib/url.ts';
+import type { DomName } from './cli/dom.ts';
 import { loadModelFromDisk } from './node-model-loader.ts';
 
 const usage = `Usage:
   npm run -s analyze -- [options] <file.html | http(s)://url | ->
   npm run -s analyze -- --jsonl [options] < inputs.jsonl
 
-Prints the Analysis of one page as JSON ('-' reads the HTML from stdin).
+Prints the Analysis of one page as JSON ('-' reads the HTML from stdin). Entities cite their
+sentences by index into the top-level "sentences" list, and "paragraphs" (the blocks' texts) is
+left out; --full prints the verbose shape instead.
 
 Options:
   --lang xx          use language xx instead of the detected one
@@ -29,13 +33,22 @@ Options:
                      canonical link, og:url) or stay relative
   --summary short|long
   --compact          one-line JSON instead of pretty-printed
+  --full             the verbose shape: each entity with its sentences written out, and paragraphs
+  --dom linkedom|jsdom
+                     the DOM the page is parsed into (default linkedom, fed by the standard HTML
+                     parser parse5; jsdom is slower and kept for comparison)
   --jsonl            read JSON lines {id, html? | text?, url?, lang?, title?} from stdin and write one
                      line {id, ...analysis} per input ({id, error} when an input cannot be analysed);
                      plain text is an article whose paragraphs are its blank-line-separated blocks
   -h, --help         this text`;
 
-/** The pipeline, loaded only once there is something to analyse (usage errors answer at once). */
+/** The pipeline and the DOM, loaded only once there is something to analyse (usage errors answer at once). */
 const pipeline = () => import('../lib/analyze.ts');
+const domModule = () => import('./cli/dom.ts');
+
+/** How an analysis is printed: lean (the default, lib/analysis-lean.ts) or as it is (`--full`). */
+type Shape = (analysis: Analysis) => object;
+const shapeOf = (full: boolean | undefined): Shape => (full ? (analysis) => analysis : toLeanAnalysis);
 
 /** An error the user can act on: printed as one line, exit code 1. */
 class CliError extends Error {}
@@ -137,8 +150,6 @@ async function loadPage(input: string, stdin: NodeJS.ReadableStream): Promise<Pa
   return readPageFile(input);
 }
 
-const silentConsole = () => new VirtualConsole();
-
 /**
  * Gives a page without a web address the one it declares (<base href>, canonical, og:url) as its base,
  * so its links resolve as they did where it was published. Returns that address, or null.
@@ -157,21 +168,22 @@ function adoptDeclaredAddress(doc: Document): string | null {
  * stdin's address does not (a browser would make them file: links), so such a page is parsed without
  * one and its links resolve against the address it declares, or stay relative.
  */
-export async function analyzeHtml(html: string, url: string, options: AnalyzeOptions): Promise<Analysis> {
+export async function analyzeHtml(
+  html: string,
+  url: string,
+  options: AnalyzeOptions,
+  domName: DomName = 'linkedom',
+): Promise<Analysis> {
   const webAddress = isWebUrl(url) ? url : null;
-  // Scripts never run (jsdom's default): page content is untrusted.
-  const dom = new JSDOM(html, {
-    url: webAddress ?? 'about:blank',
-    contentType: 'text/html',
-    virtualConsole: silentConsole(),
-  });
+  const [{ parsePage }, { analyzeDocument }] = await Promise.all([domModule(), pipeline()]);
+  // Scripts never run in either DOM: page content is untrusted.
+  const dom = await parsePage(html, webAddress ?? 'about:blank', domName);
   try {
-    const doc = dom.window.document;
+    const doc = dom.document;
     const address = webAddress ?? adoptDeclaredAddress(doc) ?? url;
-    const { analyzeDocument } = await pipeline();
     return await analyzeDocument(doc, address, options);
   } finally {
-    dom.window.close();
+    dom.close();
   }
 }
 
@@ -205,7 +217,12 @@ function idOf(value: unknown): string | number | null {
   return null;
 }
 
-async function analyzeJsonlLine(line: string, options: AnalyzeOptions): Promise<Record<string, unknown>> {
+async function analyzeJsonlLine(
+  line: string,
+  options: AnalyzeOptions,
+  domName: DomName,
+  shape: Shape,
+): Promise<Record<string, unknown>> {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -226,21 +243,21 @@ async function analyzeJsonlLine(line: string, options: AnalyzeOptions): Promise<
     const analysis =
       input.text !== undefined
         ? await analyzeText(input.text, { url: input.url, title: input.title }, lineOptions)
-        : await analyzeHtml(input.html ?? '', input.url ?? 'about:blank', lineOptions);
-    return { id: input.id, ...analysis };
+        : await analyzeHtml(input.html ?? '', input.url ?? 'about:blank', lineOptions, domName);
+    return { id: input.id, ...shape(analysis) };
   } catch (error) {
     return { id: input.id, error: (error as Error).message };
   }
 }
 
-async function runJsonl(options: AnalyzeOptions, io: CliIo): Promise<void> {
+async function runJsonl(options: AnalyzeOptions, domName: DomName, shape: Shape, io: CliIo): Promise<void> {
   let failed = 0;
   let total = 0;
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (!line.trim()) continue;
     total++;
-    const result = await analyzeJsonlLine(line, options);
+    const result = await analyzeJsonlLine(line, options, domName, shape);
     if ('error' in result) failed++;
     if (!io.stdout.write(`${JSON.stringify(result)}\n`)) {
       await new Promise<void>((done) => io.stdout.once('drain', done));
@@ -265,6 +282,10 @@ async function run(argv: string[], io: CliIo): Promise<void> {
   if (summaryLength !== undefined && summaryLength !== 'short' && summaryLength !== 'long') {
     throw new CliError(`--summary must be short or long, not ${JSON.stringify(summaryLength)}`);
   }
+  const domName = values.dom ?? 'linkedom';
+  if (domName !== 'linkedom' && domName !== 'jsdom') {
+    throw new CliError(`--dom must be linkedom or jsdom, not ${JSON.stringify(domName)}`);
+  }
   const options: AnalyzeOptions = {
     lang: checkedLang(values.lang, '--lang'),
     loadModel: loadModelFromDisk,
@@ -273,7 +294,7 @@ async function run(argv: string[], io: CliIo): Promise<void> {
 
   if (values.jsonl) {
     if (positionals.length > 0) throw new CliError('--jsonl reads stdin; it takes no file or URL');
-    await runJsonl(options, io);
+    await runJsonl(options, domName, shapeOf(values.full), io);
     return;
   }
   if (positionals.length !== 1) {
@@ -285,8 +306,9 @@ async function run(argv: string[], io: CliIo): Promise<void> {
     if (!URL.canParse(values.url)) throw new CliError(`--url: not a valid URL: ${values.url}`);
     url = values.url;
   }
-  const analysis = await analyzeHtml(decodePageBytes(page.bytes, page.charset), url, options);
-  io.stdout.write(`${JSON.stringify(analysis, null, values.compact ? undefined : 2)}\n`);
+  const analysis = await analyzeHtml(decodePageBytes(page.bytes, page.charset), url, options, domName);
+  const printed = shapeOf(values.full)(analysis);
+  io.stdout.write(`${JSON.stringify(printed, null, values.compact ? undefined : 2)}\n`);
 }
 
 function parseCliArgs(argv: string[]) {
@@ -299,6 +321,8 @@ function parseCliArgs(argv: string[]) {
       url: { type: 'string' },
       summary: { type: 'string' },
       compact: { type: 'boolean' },
+      full: { type: 'boolean' },
+      dom: { type: 'string' },
       jsonl: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -322,11 +346,22 @@ export async function runAnalyzeCli(argv: string[], io: CliIo): Promise<number> 
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** Runs the CLI as this process: its arguments, its streams, its exit code. */
+export async function runAsProcess(): Promise<void> {
   // A reader closing the pipe early (`| head`) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
   process.exitCode = await runAnalyzeCli(process.argv.slice(2), process);
+}
+
+// Run directly (`tsx scripts/analyze.ts`). The bundle defines KONTEXT_CLI_BUNDLE so this goes; its
+// entry (scripts/cli/main.ts) runs the CLI instead.
+if (
+  process.env.KONTEXT_CLI_BUNDLE !== '1' &&
+  process.argv[1] &&
+  import.meta.url === pathToFileURL(process.argv[1]).href
+) {
+  await runAsProcess();
 }

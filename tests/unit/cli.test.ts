@@ -1,8 +1,8 @@
 /**
  * The analyze CLI on small fixtures, on stdin, on a localhost server, in --jsonl mode, and on the
- * generated seed page. A few runs spawn the real command (tsx scripts/analyze.ts) to prove the process
- * contract (exit codes, streams); the rest call the same entry point in-process, because each child
- * process pays for tsx and jsdom start-up.
+ * generated seed page. A few runs spawn the real command (`npm run analyze`: node scripts/cli/analyze.mjs,
+ * which runs the prebuilt bundle dist/analyze.mjs and rebuilds it when a source is newer) to prove the
+ * process contract (exit codes, streams); the rest call the same entry point in-process.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,14 +13,14 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromLeanAnalysis, type LeanAnalysis } from '../../lib/analysis-lean.ts';
 import type { Analysis } from '../../lib/types.ts';
 import { runAnalyzeCli } from '../../scripts/analyze.ts';
 import { createNodeModelLoader, loadModelFromDisk } from '../../scripts/node-model-loader.ts';
 import { buildSeedPage, readSeedArticle } from '../fixtures/news-page.ts';
 import { describeWithSharedData, ROOT } from '../support/shared-data.ts';
 
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'scripts', 'analyze.ts');
+const CLI = join(ROOT, 'scripts', 'cli', 'analyze.mjs');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'cli');
 const ARTICLE = join(FIXTURES, 'article-de.html');
 const NOT_AN_ARTICLE = join(FIXTURES, 'not-an-article.html');
@@ -34,7 +34,7 @@ interface CliRun {
 /** The real command in a child process. */
 function spawnCli(args: string[], input?: string | Buffer): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -81,10 +81,14 @@ function expectOneErrorLine(run: CliRun, pattern: RegExp): void {
   expect(lines[0]).toMatch(pattern);
 }
 
+/** The full Analysis behind the CLI's lean JSON (lib/analysis-lean.ts), after checking the lean shape. */
 function parseAnalysis(run: CliRun): Analysis {
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as Analysis;
+  const lean = JSON.parse(run.stdout) as LeanAnalysis;
+  expect(lean).not.toHaveProperty('paragraphs');
+  expect(Array.isArray(lean.sentences)).toBe(true);
+  return fromLeanAnalysis(lean);
 }
 
 let scratch = '';
@@ -198,6 +202,45 @@ describe('analyze <file>', () => {
     expect(resolved.contentHtml).toContain(
       'href="http://kuestenbote.example/region/kreisverwaltung-cuxhaven-bauarbeiten"',
     );
+  });
+
+  it('gives the same analysis in jsdom (--dom jsdom) as in the default DOM, and refuses other DOMs', async () => {
+    // The DOMs serialise attributes in different orders (linkedom puts class first); nothing else differs.
+    const sortedAttributes = (html: string) =>
+      html.replace(/<([a-z][\w-]*)((?:\s+[^\s=>]+="[^"]*")+)>/g, (_tag, name: string, attributes: string) =>
+        [
+          `<${name}`,
+          ...attributes
+            .trim()
+            .split(/\s+(?=[^\s=>]+=")/)
+            .sort(),
+        ]
+          .join(' ')
+          .concat('>'),
+      );
+    const withoutTimings = ({ timings: _timings, contentHtml, ...analysis }: Analysis) => ({
+      ...analysis,
+      contentHtml: sortedAttributes(contentHtml),
+    });
+    const linked = parseAnalysis(await runCli([ARTICLE]));
+    const jsdom = parseAnalysis(await runCli(['--dom', 'jsdom', ARTICLE]));
+    expect(linked.entities.length).toBeGreaterThan(0);
+    expect(withoutTimings(jsdom)).toEqual(withoutTimings(linked));
+    expectOneErrorLine(await runCli(['--dom', 'happy', ARTICLE]), /--dom must be linkedom or jsdom/);
+  });
+
+  it('prints entities citing sentences by index; --full prints the verbose shape the lean one restores', async () => {
+    const lean = await runCli(['--compact', ARTICLE]);
+    const full = await runCli(['--compact', '--full', ARTICLE]);
+    expect(full.code).toBe(0);
+    const verbose = JSON.parse(full.stdout) as Analysis;
+    const restored = parseAnalysis(lean);
+    const leanEntities = (JSON.parse(lean.stdout) as LeanAnalysis).entities;
+    expect(leanEntities.length).toBeGreaterThan(1);
+    for (const entity of leanEntities) expect(entity.sentences.every(Number.isInteger)).toBe(true);
+    expect(verbose.paragraphs.length).toBeGreaterThanOrEqual(4);
+    expect({ ...restored, timings: {} }).toEqual({ ...verbose, timings: {} });
+    expect(lean.stdout.length).toBeLessThan(full.stdout.length);
   });
 
   it('says when a page is not an article, with exit code 0', async () => {
@@ -336,7 +379,7 @@ describe('analyze --jsonl', () => {
     const lines = run.stdout
       .trimEnd()
       .split('\n')
-      .map((line) => JSON.parse(line) as Partial<Analysis> & { id: unknown; error?: string });
+      .map((line) => JSON.parse(line) as Partial<LeanAnalysis> & { id: unknown; error?: string });
     expect(lines.map((line) => line.id)).toEqual(['page', 2, null, 'neither', 'both', 'bad-lang', 'last']);
 
     const [page, text, notJson, neither, both, badLang, last] = lines;
@@ -344,7 +387,7 @@ describe('analyze --jsonl', () => {
     expect(page?.title).toBe('Fähre nach Helgoland fährt wieder täglich');
     expect(page?.url).toBe('https://kuestenbote.example/faehre');
     expect(text?.status).toBe('ok');
-    expect(text?.paragraphs).toEqual([
+    expect(text?.blocks?.map((block) => block.text)).toEqual([
       'The council met on Tuesday to discuss the new tram line.',
       'It voted to extend the line to the airport by 2030.',
     ]);
