@@ -11,14 +11,14 @@ import {
   type CardResponses,
   type ContentRequest,
   type ContentResponses,
+  checkContentResponse,
   HIGHLIGHT_KINDS,
   type HighlightKind,
   isBackgroundRequest,
   isCardRequest,
-  isObject,
-  isPageExtraction,
   isRestrictedUrl,
   type TabAnalysisResponse,
+  unhandled,
 } from '@/lib/messaging.ts';
 import { contentTerms } from '@/lib/related/terms.ts';
 import { LibraryError, openLibrary, savedArticleFromAnalysis } from '@/lib/storage/index.ts';
@@ -65,11 +65,15 @@ const loadModel: NonNullable<AnalyzeOptions['loadModel']> = (name) => {
   return pending;
 };
 
-function sendToTab<T extends ContentRequest>(
+/** The content script's reply, checked: a crashed or replaced frame's answer rejects with a MessageError. */
+async function sendToTab<T extends ContentRequest>(
   tabId: number,
   message: T,
 ): Promise<ContentResponses[T['type']]> {
-  return browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<ContentResponses[T['type']]>;
+  return checkContentResponse<T['type']>(
+    message.type,
+    await browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+  );
 }
 
 /** Injects the content script unless it already answers (the popup may open many times on one page). */
@@ -128,7 +132,7 @@ async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisRe
     if (error instanceof DeadlineError) return timeoutFailure(error);
     return failure({ ok: false, failure: 'restricted', detail: String(error) });
   }
-  let extraction: unknown;
+  let extraction: ContentResponses['kontext:extract'];
   try {
     const extracting = withDeadline('extract', EXTRACT_MS, sendToTab(tabId, { type: 'kontext:extract' }));
     // The page extracts in its own process meanwhile: a new worker's sentence-splitter set-up fits there.
@@ -136,11 +140,8 @@ async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisRe
     extraction = await extracting;
   } catch (error) {
     if (error instanceof DeadlineError) return timeoutFailure(error);
+    // A frame that crashed or navigated answers undefined (a MessageError): nothing else is read.
     return failure({ ok: false, failure: 'error', detail: String(error) });
-  }
-  // A frame that crashed or navigated answers undefined; anything else is not read.
-  if (!isPageExtraction(extraction)) {
-    return failure({ ok: false, failure: 'frame', detail: 'The page did not send back an extraction.' });
   }
   try {
     const analysis = await analyzeExtracted(extraction, { loadModel });
@@ -176,7 +177,7 @@ async function sanitizedContent(tabId: number): Promise<BackgroundResponses['kon
       SHOW_MS,
       sendToTab(tabId, { type: 'kontext:sanitized-content' }),
     );
-    return isObject(content) && typeof content.html === 'string' ? { html: content.html } : null;
+    return content;
   } catch {
     return null;
   }
@@ -257,6 +258,8 @@ async function answerCard(message: CardRequest): Promise<CardResponses[keyof Car
     case 'kontext:wikipedia-off':
       await disableWikipedia(await wikipediaSwitchState());
       return { ok: true };
+    default:
+      return unhandled(message);
   }
 }
 
@@ -277,6 +280,8 @@ export default defineBackground(() => {
         return setHighlightKinds(message.tabId, message.kinds);
       case 'kontext:sanitized-content':
         return sanitizedContent(message.tabId);
+      default:
+        return unhandled(message);
     }
   });
 
