@@ -4,7 +4,7 @@ import type { SaveOutcome, TabPort } from '@/lib/background/orchestrator.ts';
 import { type ContentRequest, type ContentResponses, checkContentResponse } from '@/lib/messaging.ts';
 import { type Library, openLibrary, savedArticleFromAnalysis } from '@/lib/storage/index.ts';
 import { prepareSentenceSplitter } from '@/lib/text/sentences.ts';
-import { sessionTabStore } from './tab-cache.ts';
+import { sessionTabStore } from './storage-items.ts';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 

@@ -15,7 +15,7 @@ import type { PageExtraction } from '@/lib/extract/page.ts';
 import { type ContentRequest, MessageError } from '@/lib/messaging.ts';
 import { LibraryError } from '@/lib/storage/errors.ts';
 import type { Analysis } from '@/lib/types.ts';
-import { sessionTabStore } from '@/utils/tab-cache.ts';
+import { sessionTabStore } from '@/utils/storage-items.ts';
 
 const TAB = 7;
 const URL_A = 'https://example.org/a';
