@@ -5,13 +5,7 @@
  * lib/background/orchestrator.ts behind a port (utils/background-port.ts); this file is the wiring.
  */
 import { createOrchestrator } from '@/lib/background/orchestrator.ts';
-import {
-  type CardRequest,
-  type CardResponses,
-  isBackgroundRequest,
-  isCardRequest,
-  unhandled,
-} from '@/lib/messaging.ts';
+import { type CardRequest, type CardResponses, inboundRequest, unhandled } from '@/lib/messaging.ts';
 import { contentTerms } from '@/lib/related/terms.ts';
 import { savedMentionsOf } from '@/lib/storage/saved-mentions.ts';
 import { wikipediaOrigin } from '@/lib/wikipedia/api.ts';
@@ -76,24 +70,21 @@ async function answerCard(message: CardRequest): Promise<CardResponses[keyof Car
 }
 
 export default defineBackground(() => {
+  const self = { id: browser.runtime.id, pagesOrigin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // Only our own extension pages (popup, list, reader; also when opened in a tab) make background
-    // requests; our content script sends only card requests. Anything from other extensions is ignored.
-    if (sender.id !== browser.runtime.id) return undefined;
-    // Hover cards ask from our content script (inside a page) or from the reader page: their requests
-    // are checked and bounded (isCardRequest) and can only do what a card shows.
-    if (isCardRequest(message)) return answerCard(message);
-    if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
-    if (!isBackgroundRequest(message)) return undefined;
-    switch (message.type) {
+    const inbound = inboundRequest(message, sender, self);
+    if (!inbound) return undefined;
+    if (inbound.from === 'card') return answerCard(inbound.request);
+    const request = inbound.request;
+    switch (request.type) {
       case 'kontext:analyze-tab':
-        return tabs.analyzeTab(message.tabId, message.force);
+        return tabs.analyzeTab(request.tabId, request.force);
       case 'kontext:set-highlight-kinds':
-        return tabs.setHighlightKinds(message.tabId, message.kinds);
+        return tabs.setHighlightKinds(request.tabId, request.kinds);
       case 'kontext:sanitized-content':
-        return tabs.sanitizedContent(message.tabId);
+        return tabs.sanitizedContent(request.tabId);
       default:
-        return unhandled(message);
+        return unhandled(request);
     }
   });
 

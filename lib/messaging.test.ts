@@ -4,6 +4,7 @@ import {
   checkBackgroundResponse,
   checkCardResponse,
   checkContentResponse,
+  inboundRequest,
   isBackgroundRequest,
   isCardRequest,
   isContentRequest,
@@ -143,5 +144,32 @@ describe('reply checkers', () => {
 describe('unhandled', () => {
   it('throws for a case a switch did not cover', () => {
     expect(() => unhandled('surprise' as never)).toThrow(MessageError);
+  });
+});
+
+describe('inboundRequest', () => {
+  const self = { id: 'kontext-id', pagesOrigin: 'chrome-extension://kontext-id/' };
+  const popup = { id: 'kontext-id', url: 'chrome-extension://kontext-id/popup.html' };
+  const contentScript = { id: 'kontext-id', url: 'https://evil.example/page' };
+  const analyze = { type: 'kontext:analyze-tab', tabId: 1 };
+  const card = { type: 'kontext:card-saved', name: 'Ada', url: 'https://evil.example/page' };
+
+  it('hears background requests only from our own extension pages', () => {
+    expect(inboundRequest(analyze, popup, self)).toEqual({ from: 'page', request: analyze });
+    expect(inboundRequest(analyze, contentScript, self)).toBeNull();
+    expect(inboundRequest(analyze, { id: 'kontext-id' }, self)).toBeNull();
+  });
+
+  it('hears card requests from our content script and pages, nothing from other extensions', () => {
+    expect(inboundRequest(card, contentScript, self)).toEqual({ from: 'card', request: card });
+    expect(inboundRequest(card, popup, self)).toEqual({ from: 'card', request: card });
+    expect(inboundRequest(card, { id: 'other', url: popup.url }, self)).toBeNull();
+    expect(inboundRequest(analyze, { id: 'other', url: popup.url }, self)).toBeNull();
+  });
+
+  it('ignores malformed messages from anyone', () => {
+    expect(inboundRequest({ type: 'kontext:analyze-tab', tabId: 'all' }, popup, self)).toBeNull();
+    expect(inboundRequest({ type: 'kontext:card-saved', name: 'Ada' }, contentScript, self)).toBeNull();
+    expect(inboundRequest(undefined, popup, self)).toBeNull();
   });
 });

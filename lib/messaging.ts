@@ -243,6 +243,33 @@ export const checkBackgroundResponse = replyChecker(backgroundResponses);
 export const checkContentResponse = replyChecker(contentResponses);
 export const checkCardResponse = replyChecker(cardResponses);
 
+/** Who sent a message, as runtime.onMessage reports it. */
+export interface MessageSender {
+  id?: string;
+  url?: string;
+}
+
+export type InboundRequest =
+  | { from: 'card'; request: CardRequest }
+  | { from: 'page'; request: BackgroundRequest };
+
+/**
+ * What the background may do for a message, or null to ignore it. Only this extension is heard. Hover
+ * cards ask from our content script (inside an untrusted page) or from the reader page: their requests
+ * are checked and bounded and can only do what a card shows. Background requests (analysing a tab) are
+ * heard only from our own extension pages (popup, list, reader), whose URLs start with `pagesOrigin`.
+ */
+export function inboundRequest(
+  message: unknown,
+  sender: MessageSender,
+  self: { id: string; pagesOrigin: string },
+): InboundRequest | null {
+  if (sender.id !== self.id) return null;
+  if (isCardRequest(message)) return { from: 'card', request: message };
+  if (!sender.url?.startsWith(self.pagesOrigin)) return null;
+  return isBackgroundRequest(message) ? { from: 'page', request: message } : null;
+}
+
 /** URLs no extension may script: the popup explains instead of trying. */
 export function isRestrictedUrl(url: string | undefined): boolean {
   if (!url) return false;
