@@ -9,7 +9,6 @@ const en = {
   failureRestricted:
     'Kontext can’t read this page. Browser pages, the PDF viewer and add-on stores are closed to extensions.',
   failureNoTab: 'This tab is no longer open.',
-  failureFrame: 'Kontext could not reach this page.',
   failureTimeout: 'The page did not answer in time. Reload it and try again.',
   failureError: 'Something went wrong while analysing this page.',
   statusTooLarge: 'This page is too large for Kontext to analyse.',
@@ -53,7 +52,6 @@ const de: Record<MessageKey, string> = {
   failureRestricted:
     'Kontext kann diese Seite nicht lesen. Browserseiten, der PDF-Betrachter und Add-on-Stores sind für Erweiterungen gesperrt.',
   failureNoTab: 'Dieser Tab ist nicht mehr geöffnet.',
-  failureFrame: 'Kontext konnte diese Seite nicht erreichen.',
   failureTimeout:
     'Die Seite hat nicht rechtzeitig geantwortet. Laden Sie sie neu und versuchen Sie es noch einmal.',
   failureError: 'Beim Analysieren dieser Seite ist etwas schiefgegangen.',

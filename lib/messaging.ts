@@ -1,183 +1,262 @@
 /**
- * Every message between popup, background and content script, typed in one place. The entrypoints do
- * the sending (browser.* lives there); this module only defines the shapes and checks them, because a
- * message is data from another context and is validated before use.
+ * Every message between popup, background and content script, defined once as a valibot schema: the
+ * TypeScript types, the request guards and the reply checkers are all derived from it, so they cannot
+ * drift apart. The entrypoints do the sending (browser.* lives there); this module only defines the
+ * shapes and checks them, because a message is data from another context and is validated before use,
+ * requests by the receiver and replies by the sender.
+ *
+ * The Analysis inside a message gets a cheap outer-shape check only (analysisShape): it is built by our
+ * own background and travels between our own contexts, and a deep check of a long article's entities,
+ * quotes and blocks on every message would cost far more than it protects.
  */
+import * as v from 'valibot';
 import type { PageExtraction } from './extract/page.ts';
-import {
-  type Analysis,
-  type EntityKind,
-  type HighlightKind,
-  isEntityKind,
-  isHighlightKind,
-} from './types.ts';
+import { type Analysis, ENTITY_KINDS, HIGHLIGHT_KINDS, type HighlightKind } from './types.ts';
 import type { CardWikipedia } from './wikipedia/lookup.ts';
 
-/** Why a tab could not be analysed at all (as opposed to an Analysis whose status says "no article"). */
-export type TabFailure =
-  | 'restricted' // browser pages, the PDF viewer, extension stores, other extensions' pages
-  | 'no-tab' // the tab is gone
-  | 'frame' // the page could not be reached in its frame
-  | 'timeout'
-  | 'error';
-
-export type TabAnalysisResponse =
-  | { ok: true; analysis: Analysis; cached: boolean; highlightKinds: HighlightKind[] }
-  | { ok: false; failure: TabFailure; detail: string };
-
-/** Popup (or any extension page) → background. */
-export type BackgroundRequest =
-  | { type: 'kontext:analyze-tab'; tabId: number; force?: boolean }
-  | { type: 'kontext:set-highlight-kinds'; tabId: number; kinds: HighlightKind[] }
-  | { type: 'kontext:sanitized-content'; tabId: number };
-
-/** Background → content script. */
-export type ContentRequest =
-  | { type: 'kontext:ping' }
-  | { type: 'kontext:extract' }
-  | { type: 'kontext:show'; analysis: Analysis; kinds: HighlightKind[] }
-  | { type: 'kontext:set-kinds'; kinds: HighlightKind[] }
-  | { type: 'kontext:sanitized-content' }
-  | { type: 'kontext:clear' };
-
-export interface ContentResponses {
-  'kontext:ping': { ok: true };
-  'kontext:extract': PageExtraction;
-  'kontext:show': { ok: true };
-  'kontext:set-kinds': { ok: true };
-  'kontext:sanitized-content': { html: string } | null;
-  'kontext:clear': { ok: true };
+/** A reply or request that does not have the shape its type promises. */
+export class MessageError extends Error {
+  constructor(
+    readonly messageType: string,
+    detail: string,
+  ) {
+    super(`${messageType}: ${detail}`);
+    this.name = 'MessageError';
+  }
 }
 
-export interface BackgroundResponses {
-  'kontext:analyze-tab': TabAnalysisResponse;
-  'kontext:set-highlight-kinds': { ok: boolean };
-  'kontext:sanitized-content': { html: string } | null;
-}
-
-/** What a card shows from Wikipedia; 'off' while the reader has not switched summaries on. */
-export type CardWikipediaAnswer = CardWikipedia | { state: 'off' };
-
-/** Saved articles that name an entity (under the one name fold, lib/text/fold.ts). */
-export interface SavedMentions {
-  total: number;
-  /** The newest few, for the card to name. */
-  articles: Array<{ id: string; title: string }>;
-}
-
-/**
- * Hover card (in a page's content script, or in the reader page) → background. The content script runs
- * inside an untrusted page, so every field is checked and bounded, and nothing here can reach beyond
- * what the card shows: Wikipedia is asked only when the reader switched it on (the background checks).
- */
-export type CardRequest =
-  | { type: 'kontext:card-wikipedia'; name: string; kind: EntityKind; lang: string; context: string }
-  | { type: 'kontext:card-saved'; name: string; url: string }
-  /** Opens the saved list in a tab, filtered by `entity`, or at its Wikipedia switch. */
-  | { type: 'kontext:open-list'; entity?: string; wikipediaSwitch?: boolean }
-  | { type: 'kontext:wikipedia-off' };
-
-export interface CardResponses {
-  'kontext:card-wikipedia': CardWikipediaAnswer;
-  'kontext:card-saved': SavedMentions;
-  'kontext:open-list': { ok: boolean };
-  'kontext:wikipedia-off': { ok: boolean };
+/** For the `default` of a switch that covers every case: the compiler fails when one is missing. */
+export function unhandled(value: never): never {
+  throw new MessageError('unhandled', `no case for ${JSON.stringify(value)}`);
 }
 
 export const CARD_LIMITS = { name: 200, lang: 12, context: 2000, url: 4000 } as const;
 
-const boundedString = (value: unknown, max: number, min = 0): value is string =>
-  typeof value === 'string' && value.length >= min && value.length <= max;
-
-export function isCardRequest(value: unknown): value is CardRequest {
-  if (!isObject(value)) return false;
-  switch (value.type) {
-    case 'kontext:card-wikipedia':
-      return (
-        boundedString(value.name, CARD_LIMITS.name, 1) &&
-        isEntityKind(value.kind) &&
-        boundedString(value.lang, CARD_LIMITS.lang) &&
-        boundedString(value.context, CARD_LIMITS.context)
-      );
-    case 'kontext:card-saved':
-      return boundedString(value.name, CARD_LIMITS.name, 1) && boundedString(value.url, CARD_LIMITS.url);
-    case 'kontext:open-list':
-      return (
-        (value.entity === undefined || boundedString(value.entity, CARD_LIMITS.name, 1)) &&
-        (value.wikipediaSwitch === undefined || typeof value.wikipediaSwitch === 'boolean')
-      );
-    case 'kontext:wikipedia-off':
-      return true;
-    default:
-      return false;
-  }
-}
-
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
-export function isHighlightKindList(value: unknown): value is HighlightKind[] {
-  return Array.isArray(value) && value.every(isHighlightKind);
+// ── Building blocks ───────────────────────────────────────────────────────────────────────────────
+
+const bounded = (max: number, min = 0) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
+const count = v.pipe(v.number(), v.finite(), v.minValue(0));
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const highlightKind = v.picklist(HIGHLIGHT_KINDS);
+const highlightKinds = v.array(highlightKind);
+const ok = v.object({ ok: v.literal(true) });
+const okFlag = v.object({ ok: v.boolean() });
+const html = v.nullable(v.object({ html: v.string() }));
+
+const ANALYSIS_STATUSES = ['ok', 'not-readerable', 'no-article', 'too-large'] as const;
+
+/** The outer shape of an Analysis: what the popup and the painter read first. Not a deep check. */
+function analysisShape(value: unknown): value is Analysis {
+  return (
+    isObject(value) &&
+    (ANALYSIS_STATUSES as readonly unknown[]).includes(value.status) &&
+    typeof value.url === 'string' &&
+    typeof value.title === 'string' &&
+    typeof value.text === 'string' &&
+    typeof value.contentHtml === 'string' &&
+    Array.isArray(value.entities) &&
+    Array.isArray(value.quotes) &&
+    Array.isArray(value.summary) &&
+    Array.isArray(value.blocks) &&
+    Array.isArray(value.related) &&
+    isObject(value.support)
+  );
 }
-
-const isTabId = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
-
-export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
-  if (!isObject(value)) return false;
-  switch (value.type) {
-    case 'kontext:analyze-tab':
-      return isTabId(value.tabId) && (value.force === undefined || typeof value.force === 'boolean');
-    case 'kontext:set-highlight-kinds':
-      return isTabId(value.tabId) && isHighlightKindList(value.kinds);
-    case 'kontext:sanitized-content':
-      return isTabId(value.tabId);
-    default:
-      return false;
-  }
-}
-
-export function isContentRequest(value: unknown): value is ContentRequest {
-  if (!isObject(value)) return false;
-  switch (value.type) {
-    case 'kontext:ping':
-    case 'kontext:extract':
-    case 'kontext:clear':
-    case 'kontext:sanitized-content':
-      return true;
-    case 'kontext:set-kinds':
-      return isHighlightKindList(value.kinds);
-    case 'kontext:show':
-      return isObject(value.analysis) && isHighlightKindList(value.kinds);
-    default:
-      return false;
-  }
-}
-
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isNullableString = (value: unknown): boolean => value === null || typeof value === 'string';
-const isCount = (value: unknown): boolean => Number.isFinite(value) && (value as number) >= 0;
+const analysis = v.custom<Analysis>(analysisShape, 'not an analysis');
 
 /**
- * Whether a content script's extract reply has the shape the text stages read. A crashed or replaced
+ * What the text stages read of a content script's extract reply, checked in full: a crashed or replaced
  * frame answers undefined or something else entirely, and the background must say so rather than throw
- * deep inside the pipeline.
+ * deep inside the pipeline. Loose objects: the other fields pass through unread.
  */
+const pageExtractionShape = v.looseObject({
+  status: v.picklist(['ok', 'not-readerable', 'no-article']),
+  url: v.string(),
+  title: v.string(),
+  text: v.string(),
+  lang: v.string(),
+  contentHtml: v.string(),
+  message: v.nullable(v.string()),
+  wordCount: count,
+  readingMinutes: count,
+  timings: v.record(v.string(), v.unknown()),
+  blocks: v.array(v.looseObject({ text: v.string(), start: count, kind: v.string() })),
+  relatedCandidates: v.array(v.looseObject({ url: v.string(), title: v.string(), host: v.string() })),
+});
+
 export function isPageExtraction(value: unknown): value is PageExtraction {
-  if (!isObject(value)) return false;
-  if (!['ok', 'not-readerable', 'no-article'].includes(value.status as string)) return false;
-  if (!isString(value.url) || !isString(value.title) || !isString(value.text) || !isString(value.lang))
-    return false;
-  if (!isString(value.contentHtml) || !isNullableString(value.message)) return false;
-  if (!isCount(value.wordCount) || !isCount(value.readingMinutes) || !isObject(value.timings)) return false;
-  if (!Array.isArray(value.blocks) || !Array.isArray(value.relatedCandidates)) return false;
-  return (
-    value.blocks.every(
-      (block) => isObject(block) && isString(block.text) && isCount(block.start) && isString(block.kind),
-    ) &&
-    value.relatedCandidates.every(
-      (link) => isObject(link) && isString(link.url) && isString(link.title) && isString(link.host),
-    )
-  );
+  return v.is(pageExtractionShape, value);
+}
+const pageExtraction = v.custom<PageExtraction>(isPageExtraction, 'not an extraction');
+
+// ── Popup (or any extension page) → background ────────────────────────────────────────────────────
+
+/** Why a tab could not be analysed at all (as opposed to an Analysis whose status says "no article"). */
+export const TAB_FAILURES = [
+  'restricted', // browser pages, the PDF viewer, extension stores, other extensions' pages
+  'no-tab', // the tab is gone
+  'timeout',
+  'error',
+] as const;
+export type TabFailure = (typeof TAB_FAILURES)[number];
+
+const tabAnalysisResponse = v.variant('ok', [
+  v.object({ ok: v.literal(true), analysis, cached: v.boolean(), highlightKinds }),
+  // A failure this version does not know (an older or newer background) is shown as a plain error.
+  v.object({
+    ok: v.literal(false),
+    failure: v.fallback(v.picklist(TAB_FAILURES), 'error'),
+    detail: v.string(),
+  }),
+]);
+export type TabAnalysisResponse = v.InferOutput<typeof tabAnalysisResponse>;
+
+const backgroundRequest = v.variant('type', [
+  v.object({ type: v.literal('kontext:analyze-tab'), tabId, force: v.optional(v.boolean()) }),
+  v.object({ type: v.literal('kontext:set-highlight-kinds'), tabId, kinds: highlightKinds }),
+  v.object({ type: v.literal('kontext:sanitized-content'), tabId }),
+]);
+export type BackgroundRequest = v.InferOutput<typeof backgroundRequest>;
+
+const backgroundResponses = {
+  'kontext:analyze-tab': tabAnalysisResponse,
+  'kontext:set-highlight-kinds': okFlag,
+  'kontext:sanitized-content': html,
+} satisfies Record<BackgroundRequest['type'], v.GenericSchema>;
+export type BackgroundResponses = Replies<typeof backgroundResponses>;
+
+// ── Background → content script ───────────────────────────────────────────────────────────────────
+
+const contentRequest = v.variant('type', [
+  v.object({ type: v.literal('kontext:ping') }),
+  v.object({ type: v.literal('kontext:extract') }),
+  v.object({ type: v.literal('kontext:show'), analysis, kinds: highlightKinds }),
+  v.object({ type: v.literal('kontext:set-kinds'), kinds: highlightKinds }),
+  v.object({ type: v.literal('kontext:sanitized-content') }),
+  v.object({ type: v.literal('kontext:clear') }),
+]);
+export type ContentRequest = v.InferOutput<typeof contentRequest>;
+
+const contentResponses = {
+  'kontext:ping': ok,
+  'kontext:extract': pageExtraction,
+  'kontext:show': ok,
+  'kontext:set-kinds': ok,
+  'kontext:sanitized-content': html,
+  'kontext:clear': ok,
+} satisfies Record<ContentRequest['type'], v.GenericSchema>;
+export type ContentResponses = Replies<typeof contentResponses>;
+
+// ── Hover card (a page's content script, or the reader page) → background ─────────────────────────
+
+/**
+ * The content script runs inside an untrusted page, so every field is checked and bounded, and nothing
+ * here can reach beyond what the card shows: Wikipedia is asked only when the reader switched it on (the
+ * background checks).
+ */
+const cardRequest = v.variant('type', [
+  v.object({
+    type: v.literal('kontext:card-wikipedia'),
+    name: bounded(CARD_LIMITS.name, 1),
+    kind: v.picklist(ENTITY_KINDS),
+    lang: bounded(CARD_LIMITS.lang),
+    context: bounded(CARD_LIMITS.context),
+  }),
+  v.object({
+    type: v.literal('kontext:card-saved'),
+    name: bounded(CARD_LIMITS.name, 1),
+    url: bounded(CARD_LIMITS.url),
+  }),
+  /** Opens the saved list in a tab, filtered by `entity`, or at its Wikipedia switch. */
+  v.object({
+    type: v.literal('kontext:open-list'),
+    entity: v.optional(bounded(CARD_LIMITS.name, 1)),
+    wikipediaSwitch: v.optional(v.boolean()),
+  }),
+  v.object({ type: v.literal('kontext:wikipedia-off') }),
+]);
+export type CardRequest = v.InferOutput<typeof cardRequest>;
+
+const link = v.object({ title: v.string(), url: v.string() });
+/** What a card shows from Wikipedia; 'off' while the reader has not switched summaries on. */
+const cardWikipediaAnswer = v.variant('state', [
+  v.object({
+    state: v.literal('summary'),
+    summary: v.looseObject({ title: v.string(), extract: v.string(), url: v.string() }),
+  }),
+  v.object({ state: v.literal('several'), links: v.array(link) }),
+  v.object({ state: v.literal('none') }),
+  v.object({ state: v.literal('off') }),
+]);
+export type CardWikipediaAnswer = CardWikipedia | { state: 'off' };
+
+/** Saved articles that name an entity (under the one name fold, lib/text/fold.ts). */
+const savedMentions = v.object({
+  total: count,
+  /** The newest few, for the card to name. */
+  articles: v.array(v.object({ id: v.string(), title: v.string() })),
+});
+export type SavedMentions = v.InferOutput<typeof savedMentions>;
+
+const cardResponses = {
+  'kontext:card-wikipedia': v.custom<CardWikipediaAnswer>((value) => v.is(cardWikipediaAnswer, value)),
+  'kontext:card-saved': savedMentions,
+  'kontext:open-list': okFlag,
+  'kontext:wikipedia-off': okFlag,
+} satisfies Record<CardRequest['type'], v.GenericSchema>;
+export type CardResponses = Replies<typeof cardResponses>;
+
+// ── Guards and checkers ───────────────────────────────────────────────────────────────────────────
+
+type Replies<S extends Record<string, v.GenericSchema>> = { [K in keyof S]: v.InferOutput<S[K]> };
+
+export const isBackgroundRequest = (value: unknown): value is BackgroundRequest =>
+  v.is(backgroundRequest, value);
+export const isContentRequest = (value: unknown): value is ContentRequest => v.is(contentRequest, value);
+export const isCardRequest = (value: unknown): value is CardRequest => v.is(cardRequest, value);
+export const isHighlightKindList = (value: unknown): value is HighlightKind[] => v.is(highlightKinds, value);
+
+/** Checks the reply to a `type` request; a MessageError names what is wrong with it. */
+function replyChecker<S extends Record<string, v.GenericSchema>>(schemas: S) {
+  return <K extends keyof S & string>(type: K, reply: unknown): Replies<S>[K] => {
+    const result = v.safeParse(schemas[type] as S[K], reply);
+    if (!result.success) throw new MessageError(type, `malformed reply (${result.issues[0].message})`);
+    return result.output as Replies<S>[K];
+  };
+}
+
+export const checkBackgroundResponse = replyChecker(backgroundResponses);
+export const checkContentResponse = replyChecker(contentResponses);
+export const checkCardResponse = replyChecker(cardResponses);
+
+/** Who sent a message, as runtime.onMessage reports it. */
+export interface MessageSender {
+  id?: string;
+  url?: string;
+}
+
+export type InboundRequest =
+  | { from: 'card'; request: CardRequest }
+  | { from: 'page'; request: BackgroundRequest };
+
+/**
+ * What the background may do for a message, or null to ignore it. Only this extension is heard. Hover
+ * cards ask from our content script (inside an untrusted page) or from the reader page: their requests
+ * are checked and bounded and can only do what a card shows. Background requests (analysing a tab) are
+ * heard only from our own extension pages (popup, list, reader), whose URLs start with `pagesOrigin`.
+ */
+export function inboundRequest(
+  message: unknown,
+  sender: MessageSender,
+  self: { id: string; pagesOrigin: string },
+): InboundRequest | null {
+  if (sender.id !== self.id) return null;
+  if (isCardRequest(message)) return { from: 'card', request: message };
+  if (!sender.url?.startsWith(self.pagesOrigin)) return null;
+  return isBackgroundRequest(message) ? { from: 'page', request: message } : null;
 }
 
 /** URLs no extension may script: the popup explains instead of trying. */

@@ -1,10 +1,10 @@
 /** Binds the hover card's services (components/hover-card/card-services.ts) to background messages. */
 import { provideCardServices } from '@/components/hover-card/card-services.ts';
-import type { CardRequest, CardResponses } from '@/lib/messaging.ts';
-import { CARD_LIMITS } from '@/lib/messaging.ts';
+import { CARD_LIMITS, type CardRequest, type CardResponses, checkCardResponse } from '@/lib/messaging.ts';
 
-function ask<T extends CardRequest>(message: T): Promise<CardResponses[T['type']]> {
-  return browser.runtime.sendMessage(message) as Promise<CardResponses[T['type']]>;
+/** The background's reply, checked: a malformed one rejects with a MessageError, like no answer. */
+async function ask<T extends CardRequest>(message: T): Promise<CardResponses[T['type']]> {
+  return checkCardResponse<T['type']>(message.type, await browser.runtime.sendMessage(message));
 }
 
 /** `pageUrl`: the article being read, which "In N of your saved articles" leaves out. */

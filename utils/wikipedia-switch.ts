@@ -9,10 +9,9 @@
  * prompt opens; the flag then still matches what the reader chose once the prompt is answered).
  */
 import { loopbackOrigin, WIKIPEDIA_ORIGINS } from '@/lib/wikipedia/api.ts';
+import { wikipediaOriginOverride, wikipediaSummaries } from './storage-items.ts';
 
-export const WIKIPEDIA_SWITCH_KEY = 'wikipediaSummaries';
-/** Test build only (see tests/e2e/README.md): a loopback stub standing in for both Wikipedia endpoints. */
-export const WIKIPEDIA_ORIGIN_KEY = 'wikipediaOrigin';
+/** Test build only (see tests/e2e/README.md): a loopback stub stands in for both Wikipedia endpoints. */
 const TEST_HOST = 'http://127.0.0.1/*';
 
 export interface WikipediaSwitchState {
@@ -24,38 +23,37 @@ export interface WikipediaSwitchState {
 }
 
 /** Honoured only where the manifest itself grants loopback hosts, i.e. in the test build. */
-export async function wikipediaOriginOverride(): Promise<string | null> {
+async function testOrigin(): Promise<string | null> {
   const granted = browser.runtime.getManifest().host_permissions ?? [];
   if (!granted.includes(TEST_HOST)) return null;
-  const stored = await browser.storage.local.get(WIKIPEDIA_ORIGIN_KEY);
-  return loopbackOrigin(stored[WIKIPEDIA_ORIGIN_KEY]);
+  return loopbackOrigin(await wikipediaOriginOverride.getValue());
 }
 
 export async function wikipediaSwitchState(): Promise<WikipediaSwitchState> {
-  const override = await wikipediaOriginOverride();
+  const override = await testOrigin();
   const permissions = {
     origins: override ? [`http://${new URL(override).hostname}/*`] : [...WIKIPEDIA_ORIGINS],
   };
-  const [stored, granted] = await Promise.all([
-    browser.storage.local.get(WIKIPEDIA_SWITCH_KEY),
+  const [flag, granted] = await Promise.all([
+    wikipediaSummaries.getValue(),
     browser.permissions.contains(permissions).catch(() => false),
   ]);
-  return { on: stored[WIKIPEDIA_SWITCH_KEY] === true && granted, permissions, override };
+  return { on: flag === true && granted, permissions, override };
 }
 
 /** Call straight from the click handler. Resolves to whether summaries are now on. */
 export function enableWikipedia(state: WikipediaSwitchState): Promise<boolean> {
   const asking = browser.permissions.request(state.permissions);
-  const flagged = browser.storage.local.set({ [WIKIPEDIA_SWITCH_KEY]: true });
+  const flagged = wikipediaSummaries.setValue(true);
   return Promise.all([asking, flagged]).then(async ([granted]) => {
-    if (!granted) await browser.storage.local.set({ [WIKIPEDIA_SWITCH_KEY]: false });
+    if (!granted) await wikipediaSummaries.setValue(false);
     return granted;
   });
 }
 
 /** Off, and the permission given back. Works without a user gesture (the card's switch, via the background). */
 export async function disableWikipedia(state: WikipediaSwitchState): Promise<void> {
-  await browser.storage.local.set({ [WIKIPEDIA_SWITCH_KEY]: false });
+  await wikipediaSummaries.setValue(false);
   // The test stub's loopback host is the test build's own required host permission: it stays.
   if (state.override) return;
   await browser.permissions.remove(state.permissions).catch(() => false);

@@ -7,7 +7,6 @@ import type { PopupApi } from './api.ts';
 const FAILURE_MESSAGES: Record<TabFailure, MessageKey> = {
   restricted: 'failureRestricted',
   'no-tab': 'failureNoTab',
-  frame: 'failureFrame',
   timeout: 'failureTimeout',
   error: 'failureError',
 };

@@ -7,10 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Library, openLibrary } from '../../lib/storage/library.ts';
 import { makeSavedArticle } from '../../tests/support/saved-articles.ts';
 import { createSavedTranslator } from './i18n.ts';
-import { REMOTE_IMAGES_KEY, Reader } from './Reader.tsx';
+import { memoryReaderSettings, Reader, type ReaderSettingsStore } from './Reader.tsx';
 
 let library: Library;
 let root: HTMLElement;
+let settings: ReaderSettingsStore;
 
 const MEDIA_HTML = [
   '<p>Before the media.</p>',
@@ -24,7 +25,14 @@ const MEDIA_HTML = [
 async function showReader(id: string) {
   await act(async () => {
     render(
-      <Reader library={library} id={id} listHref="/list.html" lang="en" t={createSavedTranslator('en')} />,
+      <Reader
+        library={library}
+        id={id}
+        listHref="/list.html"
+        lang="en"
+        t={createSavedTranslator('en')}
+        settings={settings}
+      />,
       root,
     );
   });
@@ -44,7 +52,7 @@ const fetched = () =>
   );
 
 beforeEach(async () => {
-  localStorage.clear();
+  settings = memoryReaderSettings();
   library = await openLibrary(new IDBFactory(), { broadcast: false });
   root = document.createElement('div');
   document.body.append(root);
@@ -77,7 +85,7 @@ describe('Reader: remote media', () => {
     expect(fetched()).toEqual(['https://images.example/photo.jpg']);
     expect(content().querySelector('[crossorigin]')).toBeNull();
     // For this open only: nothing remembered.
-    expect(localStorage.getItem(REMOTE_IMAGES_KEY)).toBeNull();
+    expect(settings.initial.remoteImages).toBe(false);
   });
 
   it('remembers "always load images" for the next open', async () => {
@@ -90,6 +98,17 @@ describe('Reader: remote media', () => {
     await showReader(saved.id);
     expect(fetched()).toEqual(['https://images.example/photo.jpg']);
     expect(root.querySelector<HTMLInputElement>('[data-testid="always-load-images"]')?.checked).toBe(true);
+  });
+
+  it('remembers the text size for the next open', async () => {
+    const saved = await library.save(makeSavedArticle({ contentHtml: MEDIA_HTML }));
+    await showReader(saved.id);
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="font-larger"]')!.click());
+    expect(settings.initial).toEqual({ scaleIndex: 2, remoteImages: false });
+    settings = memoryReaderSettings({ scaleIndex: 0, remoteImages: false });
+    render(null, root);
+    await showReader(saved.id);
+    expect(root.querySelector<HTMLButtonElement>('[data-testid="font-smaller"]')?.disabled).toBe(true);
   });
 
   it('links to the original only when its address is http(s)', async () => {

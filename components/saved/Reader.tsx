@@ -20,16 +20,38 @@ import { type UiLanguage, uiLanguage } from '../i18n.ts';
 import { createSavedTranslator, describeFailure, type SavedTranslate } from './i18n.ts';
 
 export const FONT_SCALES = [0.85, 1, 1.15, 1.3, 1.5, 1.75] as const;
-const SCALE_KEY = 'kontext-reader-scale';
-/** '1' when the reader chose to always load images from the web (off by default). */
-export const REMOTE_IMAGES_KEY = 'kontext-reader-remote-images';
 
-const alwaysLoadsImages = () => globalThis.localStorage?.getItem(REMOTE_IMAGES_KEY) === '1';
-
-function storedScaleIndex(): number {
-  const stored = Number(globalThis.localStorage?.getItem(SCALE_KEY));
-  return Number.isInteger(stored) && stored >= 0 && stored < FONT_SCALES.length ? stored : 1;
+/** What the reader remembers between opens (the extension keeps it in storage: utils/storage-items.ts). */
+export interface ReaderSettings {
+  /** Index into FONT_SCALES; out of range reads as the default. */
+  scaleIndex: number;
+  /** Load remote images whenever an article opens (off by default). */
+  remoteImages: boolean;
 }
+
+export interface ReaderSettingsStore {
+  /** The settings as the page opens. */
+  initial: ReaderSettings;
+  save(settings: ReaderSettings): void;
+}
+
+const DEFAULT_SCALE_INDEX = 1;
+
+/** Settings that last as long as the store object (tests, and a reader without extension storage). */
+export function memoryReaderSettings(
+  initial: ReaderSettings = { scaleIndex: DEFAULT_SCALE_INDEX, remoteImages: false },
+): ReaderSettingsStore {
+  const store: ReaderSettingsStore = {
+    initial,
+    save(settings) {
+      store.initial = settings;
+    },
+  };
+  return store;
+}
+
+const validScaleIndex = (index: number) =>
+  Number.isInteger(index) && index >= 0 && index < FONT_SCALES.length ? index : DEFAULT_SCALE_INDEX;
 
 type State =
   | { phase: 'loading' }
@@ -42,14 +64,22 @@ export interface ReaderProps {
   listHref: string;
   lang?: UiLanguage;
   t?: SavedTranslate;
+  settings?: ReaderSettingsStore;
 }
 
-export function Reader({ library, id, listHref, lang = uiLanguage(), t: given }: ReaderProps) {
+export function Reader({
+  library,
+  id,
+  listHref,
+  lang = uiLanguage(),
+  t: given,
+  settings = memoryReaderSettings(),
+}: ReaderProps) {
   const t = useMemo(() => given ?? createSavedTranslator(lang), [given, lang]);
   const [state, setState] = useState<State>({ phase: 'loading' });
-  const [scaleIndex, setScaleIndex] = useState(storedScaleIndex);
+  const [scaleIndex, setScaleIndex] = useState(() => validScaleIndex(settings.initial.scaleIndex));
   /** Remote images load for this open (the button) or always (the remembered checkbox). */
-  const [always, setAlways] = useState(alwaysLoadsImages);
+  const [always, setAlways] = useState(settings.initial.remoteImages === true);
   const [loadImages, setLoadImages] = useState(always);
   const [blockedImages, setBlockedImages] = useState(0);
 
@@ -73,14 +103,13 @@ export function Reader({ library, id, listHref, lang = uiLanguage(), t: given }:
   const changeAlways = (next: boolean) => {
     setAlways(next);
     setLoadImages(next);
-    if (next) globalThis.localStorage?.setItem(REMOTE_IMAGES_KEY, '1');
-    else globalThis.localStorage?.removeItem(REMOTE_IMAGES_KEY);
+    settings.save({ scaleIndex, remoteImages: next });
   };
 
   const changeScale = (step: 1 | -1) => {
     const next = Math.min(FONT_SCALES.length - 1, Math.max(0, scaleIndex + step));
     setScaleIndex(next);
-    globalThis.localStorage?.setItem(SCALE_KEY, String(next));
+    settings.save({ scaleIndex: next, remoteImages: always });
   };
 
   if (state.phase === 'loading') {

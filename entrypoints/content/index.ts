@@ -5,7 +5,7 @@
  */
 import { extractPage } from '@/lib/extract/page.ts';
 import type { BlockAnchor } from '@/lib/extract/types.ts';
-import { type ContentResponses, isContentRequest } from '@/lib/messaging.ts';
+import { type ContentResponses, isContentRequest, unhandled } from '@/lib/messaging.ts';
 import { sanitizeArticleHtml } from '@/lib/storage/sanitize.ts';
 import type { Analysis, HighlightKind } from '@/lib/types.ts';
 import { mountReadingAids } from './highlights.ts';
@@ -73,10 +73,14 @@ export default defineContentScript({
           painted = false;
           shown = null;
           return { ok: true };
+        default:
+          return unhandled(message);
       }
     };
 
     const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+      // Only our own background asks; the page (and other extensions) can't reach this listener, but
+      // the sender is checked anyway and the message is validated like any other untrusted data.
       if (sender.id !== browser.runtime.id) return undefined;
       const response = handle(message);
       return response === undefined ? undefined : Promise.resolve(response);

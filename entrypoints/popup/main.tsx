@@ -8,7 +8,11 @@ import { savedArticlesLike } from '@/components/popup/saved-related.ts';
 import { createSavedTranslator, describeFailure } from '@/components/saved/i18n.ts';
 import { SavedList } from '@/components/saved/SavedList.tsx';
 import { WikipediaSwitch } from '@/components/WikipediaSwitch.tsx';
-import type { BackgroundRequest, BackgroundResponses } from '@/lib/messaging.ts';
+import {
+  type BackgroundRequest,
+  type BackgroundResponses,
+  checkBackgroundResponse,
+} from '@/lib/messaging.ts';
 import {
   type Library,
   openLibrary,
@@ -21,8 +25,9 @@ import '@/components/saved/saved.css';
 import { browserWikipediaSwitch } from '@/utils/wikipedia-switch-api.ts';
 import './popup.css';
 
-function ask<T extends BackgroundRequest>(message: T): Promise<BackgroundResponses[T['type']]> {
-  return browser.runtime.sendMessage(message) as Promise<BackgroundResponses[T['type']]>;
+/** The background's reply, checked: a malformed one rejects with a MessageError (the popup shows an error). */
+async function ask<T extends BackgroundRequest>(message: T): Promise<BackgroundResponses[T['type']]> {
+  return checkBackgroundResponse<T['type']>(message.type, await browser.runtime.sendMessage(message));
 }
 
 /** `popup.html?tabId=N` targets tab N (tests, and the reader opening a popup for a tab); else the active tab. */

@@ -5,6 +5,7 @@ import { Reader } from '@/components/saved/Reader.tsx';
 import { openLibrary } from '@/lib/storage/library.ts';
 import '@/components/theme.css';
 import { provideBrowserCardServices } from '@/utils/card-services.ts';
+import { browserReaderSettings } from '@/utils/storage-items.ts';
 import '@/components/saved/saved.css';
 
 const lang = uiLanguage();
@@ -18,6 +19,9 @@ const id = new URLSearchParams(location.search).get('id');
 let readingUrl = '';
 provideBrowserCardServices(() => readingUrl);
 
+// The settings an older version kept in this page's localStorage move to extension storage once.
+const settings = browserReaderSettings();
+
 openLibrary()
   .then((library) => {
     if (id)
@@ -26,8 +30,11 @@ openLibrary()
       });
     return library;
   })
-  .then((library) =>
-    render(<Reader library={library} id={id} listHref="/list.html" lang={lang} t={t} />, root),
+  .then(async (library) =>
+    render(
+      <Reader library={library} id={id} listHref="/list.html" lang={lang} t={t} settings={await settings} />,
+      root,
+    ),
   )
   .catch((error: unknown) =>
     render(

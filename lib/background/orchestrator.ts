@@ -1,0 +1,225 @@
+/**
+ * The background's work on tabs, without the browser: analysing a tab (inject, extract, analyse, show),
+ * one analysis per tab at a time, the per-tab cache, the time limits, and saving a tab's article from the
+ * context menu or the shortcut. Everything that touches the browser comes in through a TabPort
+ * (utils/background-port.ts binds it to browser.*; tests pass a fake), as PopupApi does for the popup.
+ */
+import { DeadlineError, singleFlight, withDeadline } from '../deadline.ts';
+import type { PageExtraction } from '../extract/page.ts';
+import {
+  type BackgroundResponses,
+  type ContentRequest,
+  type ContentResponses,
+  isRestrictedUrl,
+  type TabAnalysisResponse,
+} from '../messaging.ts';
+import { LibraryError } from '../storage/errors.ts';
+import { type Analysis, HIGHLIGHT_KINDS, type HighlightKind } from '../types.ts';
+
+/** What the cache keeps for a tab: the analysis of the page at `url`, and the kinds shown. */
+export interface TabEntry {
+  url: string;
+  analysis: Analysis;
+  kinds: HighlightKind[];
+}
+
+/** Where the cache survives a stopped worker (storage.session in the extension). Never throws. */
+export interface TabStore {
+  get(tabId: number): Promise<TabEntry | undefined>;
+  set(tabId: number, entry: TabEntry): Promise<void>;
+  remove(tabId: number): Promise<void>;
+}
+
+export type SaveOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'nothing' }
+  | { ok: false; reason: 'failed'; detail: string };
+
+export interface TabPort {
+  /** The tab's URL (undefined when the extension may not see it); rejects when there is no such tab. */
+  tabUrl(tabId: number): Promise<string | undefined>;
+  /** Sends to the tab's top frame; resolves to the checked reply (checkContentResponse). */
+  sendToTab<T extends ContentRequest>(tabId: number, message: T): Promise<ContentResponses[T['type']]>;
+  /** Injects the content script into the tab's top frame. */
+  injectContentScript(tabId: number): Promise<void>;
+  /** Set-up the analysis can do while the page extracts (the sentence splitter). */
+  prepareAnalysis(): void;
+  /** The text half of the pipeline (analyzeExtracted with the shipped models). */
+  analyze(extraction: PageExtraction): Promise<Analysis>;
+  /** Saves the analysed article with its sanitised HTML; rejects with a LibraryError when it cannot. */
+  save(analysis: Analysis, html: string): Promise<void>;
+  /** Shows a save's outcome on the tab (badge and title). Never throws. */
+  reportSave(tabId: number, outcome: SaveOutcome): Promise<void>;
+  store: TabStore;
+}
+
+/**
+ * Every wait on a tab is bounded: the browser leaves these promises pending forever on a tab that never
+ * finishes loading or that it will not script (view-source:), and the popup must answer with a reason.
+ * A content script that is there answers a ping at once; injecting takes well under a second on a
+ * loaded page; extraction is bounded by the page-size limits in lib/extract, this only catches a stuck page.
+ * `analysis` bounds the whole, cache and model load included; beyond it the tab is answered and freed.
+ */
+export const TAB_LIMITS = {
+  ping: 1_000,
+  inject: 4_000,
+  extract: 20_000,
+  show: 5_000,
+  analysis: 30_000,
+} as const;
+
+export type TabLimits = { [K in keyof typeof TAB_LIMITS]: number };
+
+export interface Orchestrator {
+  /** One analysis per tab at a time; `force` skips the cache and never takes an older job's answer. */
+  analyzeTab(tabId: number, force?: boolean): Promise<TabAnalysisResponse>;
+  setHighlightKinds(
+    tabId: number,
+    kinds: HighlightKind[],
+  ): Promise<BackgroundResponses['kontext:set-highlight-kinds']>;
+  sanitizedContent(tabId: number): Promise<BackgroundResponses['kontext:sanitized-content']>;
+  /** Saves the tab's article (context menu, shortcut); the outcome goes to port.reportSave. */
+  saveTab(tabId: number): Promise<void>;
+  /** The tab navigated, reloaded or closed: its cached analysis is stale. */
+  forgetTab(tabId: number): Promise<void>;
+}
+
+type Failure = TabAnalysisResponse & { ok: false };
+const failure = (kind: Failure['failure'], detail: string): Failure => ({ ok: false, failure: kind, detail });
+const timeoutFailure = (error: DeadlineError): Failure => failure('timeout', error.message);
+
+export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS): Orchestrator {
+  /** In front of port.store: a running worker answers a reopened popup from memory. */
+  const memory = new Map<number, TabEntry>();
+
+  const cache = {
+    async get(tabId: number, url: string | undefined): Promise<TabEntry | undefined> {
+      const entry = memory.get(tabId) ?? (await port.store.get(tabId));
+      // Without a URL (no access to the tab's URL) only tab events invalidate; with one, it must match.
+      if (!entry || (url && entry.url !== url)) return undefined;
+      memory.set(tabId, entry);
+      return entry;
+    },
+    async set(tabId: number, entry: TabEntry): Promise<void> {
+      memory.set(tabId, entry);
+      await port.store.set(tabId, entry);
+    },
+    async remove(tabId: number): Promise<void> {
+      memory.delete(tabId);
+      await port.store.remove(tabId);
+    },
+  };
+
+  const send = <T extends ContentRequest>(step: string, ms: number, tabId: number, message: T) =>
+    withDeadline(step, ms, port.sendToTab(tabId, message));
+
+  /** Injects the content script unless it already answers (the popup may open many times on one page). */
+  async function ensureContentScript(tabId: number): Promise<void> {
+    try {
+      await send('ping', limits.ping, tabId, { type: 'kontext:ping' });
+      return;
+    } catch {
+      // Not there yet: inject it below.
+    }
+    await withDeadline('inject', limits.inject, port.injectContentScript(tabId));
+  }
+
+  async function showInTab(tabId: number, analysis: Analysis, kinds: HighlightKind[]): Promise<void> {
+    if (analysis.status !== 'ok') return;
+    await send('show', limits.show, tabId, { type: 'kontext:show', analysis, kinds });
+  }
+
+  async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisResponse> {
+    let url: string | undefined;
+    try {
+      url = await port.tabUrl(tabId);
+    } catch {
+      return failure('no-tab', `No tab with id ${tabId}.`);
+    }
+    if (isRestrictedUrl(url)) return failure('restricted', `Extensions may not read ${url}.`);
+    const cached = force ? undefined : await cache.get(tabId, url);
+    if (cached) {
+      // The page may have been reloaded without a navigation event we saw; re-show is cheap and idempotent.
+      await showInTab(tabId, cached.analysis, cached.kinds).catch(() => cache.remove(tabId));
+      return { ok: true, analysis: cached.analysis, cached: true, highlightKinds: cached.kinds };
+    }
+
+    try {
+      await ensureContentScript(tabId);
+    } catch (error) {
+      if (error instanceof DeadlineError) return timeoutFailure(error);
+      // The browser refused to script the page (a store, an error page, a frame it keeps to itself).
+      return failure('restricted', String(error));
+    }
+    let extraction: PageExtraction;
+    try {
+      const extracting = send('extract', limits.extract, tabId, { type: 'kontext:extract' });
+      // The page extracts in its own process meanwhile: a new worker's set-up fits there.
+      port.prepareAnalysis();
+      extraction = await extracting;
+    } catch (error) {
+      if (error instanceof DeadlineError) return timeoutFailure(error);
+      // A frame that crashed or navigated answers undefined (a MessageError): nothing else is read.
+      return failure('error', String(error));
+    }
+    try {
+      const analysis = await port.analyze(extraction);
+      const kinds = [...HIGHLIGHT_KINDS];
+      await cache.set(tabId, { url: url ?? extraction.url, analysis, kinds });
+      await showInTab(tabId, analysis, kinds).catch(() => undefined);
+      return { ok: true, analysis, cached: false, highlightKinds: kinds };
+    } catch (error) {
+      console.error('Kontext: analysis failed', error);
+      return failure('error', String(error));
+    }
+  }
+
+  /**
+   * The context menu and the popup it opens ask at once. A stuck analysis is answered with a timeout
+   * and its tab freed, so the next click starts afresh.
+   */
+  const inFlight = singleFlight<number, TabAnalysisResponse>('analysis', limits.analysis, timeoutFailure);
+
+  const analyzeTab = (tabId: number, force = false) =>
+    inFlight.run(tabId, () => runAnalysis(tabId, force), force);
+
+  async function sanitizedContent(tabId: number): Promise<BackgroundResponses['kontext:sanitized-content']> {
+    try {
+      return await send('sanitized-content', limits.show, tabId, { type: 'kontext:sanitized-content' });
+    } catch {
+      return null;
+    }
+  }
+
+  return {
+    analyzeTab,
+    sanitizedContent,
+    async setHighlightKinds(tabId, kinds) {
+      const entry = memory.get(tabId) ?? (await port.store.get(tabId));
+      if (entry) await cache.set(tabId, { ...entry, kinds });
+      try {
+        await send('set-kinds', limits.show, tabId, { type: 'kontext:set-kinds', kinds });
+        return { ok: true };
+      } catch {
+        return { ok: false };
+      }
+    },
+    async saveTab(tabId) {
+      const result = await analyzeTab(tabId);
+      if (!result.ok || result.analysis.status !== 'ok') {
+        await port.reportSave(tabId, { ok: false, reason: 'nothing' });
+        return;
+      }
+      // The worker has no DOM for DOMPurify; the content script sanitises the article it extracted.
+      const content = await sanitizedContent(tabId);
+      try {
+        await port.save(result.analysis, content?.html ?? '');
+        await port.reportSave(tabId, { ok: true });
+      } catch (error) {
+        const detail = error instanceof LibraryError ? error.message : String(error);
+        await port.reportSave(tabId, { ok: false, reason: 'failed', detail });
+      }
+    },
+    forgetTab: (tabId) => cache.remove(tabId),
+  };
+}

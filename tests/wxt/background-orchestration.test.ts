@@ -1,0 +1,351 @@
+/**
+ * The background's work on tabs (lib/background/orchestrator.ts) against a scripted port: each test
+ * decides when the page answers. The cache's session store is the real one (utils/tab-cache.ts) on
+ * WXT's fakeBrowser, so a "restarted worker" finds what the previous one stored.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  createOrchestrator,
+  type SaveOutcome,
+  TAB_LIMITS,
+  type TabPort,
+} from '@/lib/background/orchestrator.ts';
+import type { PageExtraction } from '@/lib/extract/page.ts';
+import { type ContentRequest, MessageError } from '@/lib/messaging.ts';
+import { LibraryError } from '@/lib/storage/errors.ts';
+import type { Analysis } from '@/lib/types.ts';
+import { sessionTabStore } from '@/utils/storage-items.ts';
+
+const TAB = 7;
+const URL_A = 'https://example.org/a';
+const URL_B = 'https://example.org/b';
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const extractionOf = (url: string, text: string) =>
+  ({
+    status: 'ok',
+    url,
+    title: text,
+    text,
+    lang: 'en',
+    blocks: [],
+    relatedCandidates: [],
+  }) as unknown as PageExtraction;
+
+/** A scripted tab: its URL, whether the content script is there, and how it answers each request. */
+function scriptedPort() {
+  const tabs = new Map<number, string>([[TAB, URL_A]]);
+  let injected = false;
+  /** Pending extracts, in the order they were asked for; tests answer them. */
+  const extracts: Array<Deferred<PageExtraction>> = [];
+  const shown: Analysis[] = [];
+  const outcomes: SaveOutcome[] = [];
+  const port = {
+    tabUrl: vi.fn(async (tabId: number) => {
+      if (!tabs.has(tabId)) throw new Error('No tab');
+      return tabs.get(tabId);
+    }),
+    sendToTab: vi.fn((_tabId: number, message: ContentRequest): Promise<never> => {
+      const answer = (): unknown => {
+        if (!injected) return Promise.reject(new Error('Could not establish connection.'));
+        switch (message.type) {
+          case 'kontext:extract': {
+            const next = deferred<PageExtraction>();
+            extracts.push(next);
+            return next.promise;
+          }
+          case 'kontext:show':
+            shown.push(message.analysis);
+            return Promise.resolve({ ok: true });
+          case 'kontext:sanitized-content':
+            return Promise.resolve({ html: '<p>clean</p>' });
+          default:
+            return Promise.resolve({ ok: true });
+        }
+      };
+      return answer() as Promise<never>;
+    }),
+    injectContentScript: vi.fn(async () => {
+      injected = true;
+    }),
+    prepareAnalysis: vi.fn(),
+    analyze: vi.fn(
+      async (extraction: PageExtraction) =>
+        ({ status: 'ok', url: extraction.url, title: extraction.text, text: extraction.text }) as Analysis,
+    ),
+    save: vi.fn(async (_analysis: Analysis, _html: string) => undefined),
+    reportSave: vi.fn(async (_tabId: number, outcome: SaveOutcome) => {
+      outcomes.push(outcome);
+    }),
+    store: sessionTabStore,
+  } satisfies TabPort;
+  return { port, tabs, extracts, shown, outcomes };
+}
+
+/** Lets the orchestrator's awaits run until it waits on the page again. */
+const settle = () => vi.waitFor(() => undefined);
+async function untilExtracts(extracts: unknown[], n: number) {
+  await vi.waitFor(() => expect(extracts).toHaveLength(n));
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.useRealTimers();
+});
+
+describe('one analysis per tab', () => {
+  it('answers concurrent requests for a tab with one job', async () => {
+    const { port, extracts } = scriptedPort();
+    const tabs = createOrchestrator(port);
+    const first = tabs.analyzeTab(TAB);
+    const second = tabs.analyzeTab(TAB);
+    await untilExtracts(extracts, 1);
+    extracts[0]!.resolve(extractionOf(URL_A, 'one'));
+    const [a, b] = await Promise.all([first, second]);
+    expect(a).toBe(b);
+    expect(a.ok && a.analysis.title).toBe('one');
+    expect(port.analyze).toHaveBeenCalledTimes(1);
+    expect(port.injectContentScript).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives a forced re-analysis asked for while one runs its own job after it', async () => {
+    const { port, extracts } = scriptedPort();
+    const tabs = createOrchestrator(port);
+    const stale = tabs.analyzeTab(TAB);
+    await untilExtracts(extracts, 1);
+    const forced = tabs.analyzeTab(TAB, true);
+    // Later requests join the fresh job, not the stale one.
+    const later = tabs.analyzeTab(TAB);
+    await settle();
+    expect(extracts).toHaveLength(1); // never two jobs on one tab at once
+    extracts[0]!.resolve(extractionOf(URL_A, 'before'));
+    const staleAnswer = await stale;
+    await untilExtracts(extracts, 2);
+    extracts[1]!.resolve(extractionOf(URL_A, 'after'));
+    const [forcedAnswer, laterAnswer] = await Promise.all([forced, later]);
+    expect(staleAnswer.ok && staleAnswer.analysis.title).toBe('before');
+    expect(forcedAnswer.ok && forcedAnswer.analysis.title).toBe('after');
+    expect(forcedAnswer.ok && forcedAnswer.cached).toBe(false);
+    expect(laterAnswer).toBe(forcedAnswer);
+  });
+
+  it('lets a forced request skip the cache', async () => {
+    const { port, extracts } = scriptedPort();
+    const tabs = createOrchestrator(port);
+    const first = tabs.analyzeTab(TAB);
+    await untilExtracts(extracts, 1);
+    extracts[0]!.resolve(extractionOf(URL_A, 'one'));
+    await first;
+    const forced = tabs.analyzeTab(TAB, true);
+    await untilExtracts(extracts, 2);
+    extracts[1]!.resolve(extractionOf(URL_A, 'two'));
+    const answer = await forced;
+    expect(answer.ok && !answer.cached && answer.analysis.title).toBe('two');
+  });
+});
+
+describe('the tab cache', () => {
+  async function analysedOnce() {
+    const scripted = scriptedPort();
+    const tabs = createOrchestrator(scripted.port);
+    const first = tabs.analyzeTab(TAB);
+    await untilExtracts(scripted.extracts, 1);
+    scripted.extracts[0]!.resolve(extractionOf(URL_A, 'one'));
+    await first;
+    return { ...scripted, orchestrator: tabs };
+  }
+
+  it('answers the same tab at the same URL from the cache, and shows it again', async () => {
+    const { orchestrator, port, shown } = await analysedOnce();
+    const again = await orchestrator.analyzeTab(TAB);
+    expect(again.ok && again.cached).toBe(true);
+    expect(again.ok && again.analysis.title).toBe('one');
+    expect(port.analyze).toHaveBeenCalledTimes(1);
+    expect(shown.map((analysis) => analysis.title)).toEqual(['one', 'one']);
+  });
+
+  it('analyses again once the tab is at another URL', async () => {
+    const { orchestrator, tabs, extracts } = await analysedOnce();
+    tabs.set(TAB, URL_B);
+    const next = orchestrator.analyzeTab(TAB);
+    await untilExtracts(extracts, 2);
+    extracts[1]!.resolve(extractionOf(URL_B, 'two'));
+    const answer = await next;
+    expect(answer.ok && !answer.cached && answer.analysis.title).toBe('two');
+    expect(answer.ok && answer.analysis.url).toBe(URL_B);
+  });
+
+  it('keeps the cache in storage.session, where a restarted worker finds it', async () => {
+    const { port } = await analysedOnce();
+    const restarted = createOrchestrator(port);
+    const answer = await restarted.analyzeTab(TAB);
+    expect(answer.ok && answer.cached).toBe(true);
+    expect(port.analyze).toHaveBeenCalledTimes(1);
+    expect(await fakeBrowser.storage.session.get(`tab:${TAB}`)).toHaveProperty(`tab:${TAB}.url`, URL_A);
+  });
+
+  it('forgets a tab that navigated or closed', async () => {
+    const { orchestrator, extracts } = await analysedOnce();
+    await orchestrator.forgetTab(TAB);
+    const next = orchestrator.analyzeTab(TAB);
+    await untilExtracts(extracts, 2);
+    extracts[1]!.resolve(extractionOf(URL_A, 'reloaded'));
+    const answer = await next;
+    expect(answer.ok && !answer.cached && answer.analysis.title).toBe('reloaded');
+    expect(await fakeBrowser.storage.session.get(`tab:${TAB}`)).toHaveProperty(
+      `tab:${TAB}.analysis.title`,
+      'reloaded',
+    );
+  });
+});
+
+describe('time limits and failures', () => {
+  it('answers a page that never extracts with a timeout, and frees the tab', async () => {
+    vi.useFakeTimers();
+    const { port, extracts } = scriptedPort();
+    const tabs = createOrchestrator(port);
+    const stuck = tabs.analyzeTab(TAB);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(extracts).toHaveLength(1);
+    let settled = false;
+    void stuck.then(() => {
+      settled = true;
+    });
+    await vi.advanceTimersByTimeAsync(TAB_LIMITS.extract - 1);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const answer = await stuck;
+    expect(answer).toMatchObject({ ok: false, failure: 'timeout' });
+    expect(!answer.ok && answer.detail).toMatch(/extract/);
+    // The next request starts afresh instead of joining the stuck job.
+    const next = tabs.analyzeTab(TAB);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(extracts).toHaveLength(2);
+    extracts[1]!.resolve(extractionOf(URL_A, 'fine'));
+    expect(await next).toMatchObject({ ok: true, cached: false });
+  });
+
+  it('bounds the whole analysis, model load included', async () => {
+    vi.useFakeTimers();
+    const { port, extracts } = scriptedPort();
+    port.analyze.mockImplementationOnce(() => new Promise<Analysis>(() => undefined));
+    const tabs = createOrchestrator(port);
+    const stuck = tabs.analyzeTab(TAB);
+    // (Not vi.waitFor: under fake timers it moves the clock.)
+    await vi.advanceTimersByTimeAsync(0);
+    expect(extracts).toHaveLength(1);
+    extracts[0]!.resolve(extractionOf(URL_A, 'one'));
+    await vi.advanceTimersByTimeAsync(TAB_LIMITS.analysis - 1);
+    let settled = false;
+    void stuck.then(() => {
+      settled = true;
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await stuck).toMatchObject({
+      ok: false,
+      failure: 'timeout',
+      detail: expect.stringMatching(/analysis/),
+    });
+  });
+
+  it('injects the content script after an unanswered ping, and times out a stuck injection', async () => {
+    vi.useFakeTimers();
+    const { port } = scriptedPort();
+    port.sendToTab.mockImplementationOnce(() => new Promise<never>(() => undefined));
+    port.injectContentScript.mockImplementationOnce(() => new Promise<void>(() => undefined));
+    const tabs = createOrchestrator(port);
+    const answer = tabs.analyzeTab(TAB);
+    await vi.advanceTimersByTimeAsync(TAB_LIMITS.ping);
+    expect(port.injectContentScript).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(TAB_LIMITS.inject);
+    expect(await answer).toMatchObject({
+      ok: false,
+      failure: 'timeout',
+      detail: expect.stringMatching(/inject/),
+    });
+  });
+
+  it('says clearly when the browser refuses to script the page', async () => {
+    const { port, extracts } = scriptedPort();
+    port.injectContentScript.mockRejectedValueOnce(new Error('Cannot access contents of the page.'));
+    const answer = await createOrchestrator(port).analyzeTab(TAB);
+    expect(answer).toEqual({
+      ok: false,
+      failure: 'restricted',
+      detail: 'Error: Cannot access contents of the page.',
+    });
+    expect(extracts).toHaveLength(0);
+  });
+
+  it('reads nothing from a frame that answers the extract with something else', async () => {
+    const { port } = scriptedPort();
+    port.injectContentScript.mockImplementation(async () => undefined);
+    port.sendToTab.mockImplementation((_tabId, message) =>
+      message.type === 'kontext:extract'
+        ? Promise.reject(new MessageError('kontext:extract', 'malformed reply'))
+        : (Promise.resolve({ ok: true }) as Promise<never>),
+    );
+    const answer = await createOrchestrator(port).analyzeTab(TAB);
+    expect(answer).toMatchObject({ ok: false, failure: 'error', detail: expect.stringMatching(/malformed/) });
+    expect(port.analyze).not.toHaveBeenCalled();
+  });
+
+  it('refuses restricted pages and closed tabs without touching them', async () => {
+    const { port, tabs } = scriptedPort();
+    tabs.set(TAB, 'https://chromewebstore.google.com/detail/x');
+    const orchestrator = createOrchestrator(port);
+    expect(await orchestrator.analyzeTab(TAB)).toMatchObject({ ok: false, failure: 'restricted' });
+    expect(await orchestrator.analyzeTab(99)).toMatchObject({ ok: false, failure: 'no-tab' });
+    expect(port.sendToTab).not.toHaveBeenCalled();
+  });
+});
+
+describe('saving a tab (context menu, shortcut)', () => {
+  async function save(setUp: (scripted: ReturnType<typeof scriptedPort>) => void, text = 'one') {
+    const scripted = scriptedPort();
+    setUp(scripted);
+    const saving = createOrchestrator(scripted.port).saveTab(TAB);
+    await untilExtracts(scripted.extracts, 1);
+    scripted.extracts[0]!.resolve(extractionOf(URL_A, text));
+    await saving;
+    return scripted;
+  }
+
+  it('saves the analysed article with the HTML the content script sanitised', async () => {
+    const { port, outcomes } = await save(() => undefined);
+    expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ title: 'one' }), '<p>clean</p>');
+    expect(outcomes).toEqual([{ ok: true }]);
+  });
+
+  it('says so when there is no article', async () => {
+    const { port, outcomes } = await save(({ port }) =>
+      port.analyze.mockResolvedValueOnce({ status: 'no-article' } as Analysis),
+    );
+    expect(port.save).not.toHaveBeenCalled();
+    expect(outcomes).toEqual([{ ok: false, reason: 'nothing' }]);
+  });
+
+  it("passes on the library's reason when saving fails", async () => {
+    const { outcomes } = await save(({ port }) =>
+      port.save.mockRejectedValueOnce(new LibraryError('quota', { message: 'The disk is full.' })),
+    );
+    expect(outcomes).toEqual([{ ok: false, reason: 'failed', detail: 'The disk is full.' }]);
+  });
+});

@@ -1,0 +1,69 @@
+/** The orchestrator's port (lib/background/orchestrator.ts) bound to browser.*: tabs, scripting, action. */
+import { type AnalyzeOptions, analyzeExtracted } from '@/lib/analyze-extracted.ts';
+import type { SaveOutcome, TabPort } from '@/lib/background/orchestrator.ts';
+import { type ContentRequest, type ContentResponses, checkContentResponse } from '@/lib/messaging.ts';
+import { type Library, openLibrary, savedArticleFromAnalysis } from '@/lib/storage/index.ts';
+import { prepareSentenceSplitter } from '@/lib/text/sentences.ts';
+import { sessionTabStore } from './storage-items.ts';
+
+const CONTENT_SCRIPT = '/content-scripts/content.js';
+
+// getURL is typed against files present at build time; model and page names are only known at run time.
+export const extensionUrl = (path: string): string =>
+  (browser.runtime.getURL as (path: string) => string)(path);
+
+const modelCache = new Map<string, Promise<ArrayBuffer | null>>();
+
+/** Models ship in the extension (public/models); only the page's language is ever fetched. */
+const loadModel: NonNullable<AnalyzeOptions['loadModel']> = (name) => {
+  let pending = modelCache.get(name);
+  if (!pending) {
+    pending = fetch(extensionUrl(`/models/${name}`))
+      // Models (ner-xx.bin) are typed arrays behind a header, read as views: no parsing.
+      .then((response) => (response.ok ? response.arrayBuffer() : null))
+      .catch(() => null);
+    modelCache.set(name, pending);
+  }
+  return pending;
+};
+
+let library: Promise<Library> | null = null;
+/** The saved-articles library, opened once on first use. */
+export const backgroundLibrary = (): Promise<Library> => {
+  library ??= openLibrary();
+  return library;
+};
+
+/** A save's outcome without a popup: a badge on the tab's icon, and its title says why. */
+async function reportSave(tabId: number, outcome: SaveOutcome): Promise<void> {
+  const title = outcome.ok
+    ? browser.i18n.getMessage('saveDone')
+    : outcome.reason === 'nothing'
+      ? browser.i18n.getMessage('saveNothing')
+      : browser.i18n.getMessage('saveFailed', [outcome.detail]);
+  await browser.action
+    .setBadgeBackgroundColor({ tabId, color: outcome.ok ? '#137333' : '#b3261e' })
+    .catch(() => undefined);
+  await browser.action.setBadgeText({ tabId, text: outcome.ok ? '✓' : '!' }).catch(() => undefined);
+  await browser.action.setTitle({ tabId, title }).catch(() => undefined);
+}
+
+export const browserTabPort: TabPort = {
+  tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+  async sendToTab<T extends ContentRequest>(tabId: number, message: T): Promise<ContentResponses[T['type']]> {
+    return checkContentResponse<T['type']>(
+      message.type,
+      await browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+    );
+  },
+  async injectContentScript(tabId) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT] });
+  },
+  prepareAnalysis: prepareSentenceSplitter,
+  analyze: (extraction) => analyzeExtracted(extraction, { loadModel }),
+  async save(analysis, html) {
+    await (await backgroundLibrary()).save(savedArticleFromAnalysis(analysis, html));
+  },
+  reportSave,
+  store: sessionTabStore,
+};
