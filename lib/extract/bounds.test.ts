@@ -1,7 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { depthBeyond, leadingText, MAX_DEPTH, MAX_TEXT_CHARS, truncateText } from './bounds.ts';
-import { extractArticle } from './index.ts';
+import { runToEnd } from '../slicing.ts';
+import { cloneBounded, depthBeyond, leadingText, MAX_DEPTH, MAX_TEXT_CHARS } from './bounds.ts';
+import { extractArticle, extractArticleSliced } from './index.ts';
 
 const URL = 'http://127.0.0.1:8080/lang/artikel';
 
@@ -33,16 +34,42 @@ describe('depthBeyond', () => {
   });
 });
 
-describe('truncateText', () => {
-  it('keeps the first characters up to a word boundary and empties the text after them, not scripts', () => {
-    const { document } = new JSDOM(
-      '<!doctype html><body><script>var data = 1;</script><p>alpha beta gamma</p><p>delta <b>epsilon</b></p><script type="application/ld+json">{}</script><p>zeta</p></body>',
-    ).window;
-    expect(truncateText(document.body, 12)).toBe(true);
-    expect(document.body.innerHTML).toBe(
-      '<script>var data = 1;</script><p>alpha beta</p><p><b></b></p><script type="application/ld+json">{}</script><p></p>',
+describe('cloneBounded', () => {
+  const HTML =
+    '<!doctype html><html><head><title>T</title></head><body><script>var data = 1;</script><p>alpha beta gamma</p><p>delta <b>epsilon</b></p><div><script type="application/ld+json">{}</script></div><p>zeta</p></body></html>';
+
+  it('copies the first characters up to a word boundary, then nothing but JSON-LD; scripts do not count', () => {
+    const { document } = new JSDOM(HTML).window;
+    const before = document.documentElement.outerHTML;
+    const { clone, liveOf, truncated } = runToEnd(cloneBounded(document, 12, true));
+    expect(truncated).toBe(true);
+    expect(clone.head.innerHTML).toBe('<title>T</title>');
+    expect(clone.body.innerHTML).toBe(
+      '<script>var data = 1;</script><p>alpha beta</p><script type="application/ld+json">{}</script>',
     );
-    expect(truncateText(document.body, 100)).toBe(false);
+    expect(document.documentElement.outerHTML).toBe(before);
+    // Each copied text is paired with its live twin (the cut one with the whole live node).
+    const pairs = [...liveOf!].map(([copy, live]) => [copy.data, live.data]);
+    expect(pairs).toEqual([
+      ['T', 'T'],
+      ['var data = 1;', 'var data = 1;'],
+      ['alpha beta', 'alpha beta gamma'],
+      ['{}', '{}'],
+    ]);
+  });
+
+  it('copies a page that fits whole, and pauses every few hundred nodes', () => {
+    const { document } = new JSDOM(HTML).window;
+    const whole = runToEnd(cloneBounded(document, 100, false));
+    expect(whole.truncated).toBe(false);
+    expect(whole.liveOf).toBeNull();
+    expect(whole.clone.documentElement.outerHTML).toBe(document.documentElement.outerHTML);
+
+    const long = new JSDOM(`<!doctype html><body>${'<p>word</p>'.repeat(2000)}</body>`).window.document;
+    const work = cloneBounded(long, 1_000_000);
+    let pauses = 0;
+    while (!work.next().done) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(10);
   });
 });
 
@@ -80,6 +107,24 @@ describe('extractArticle on extreme pages', () => {
     expect(page.text.length).toBeGreaterThan(MAX_TEXT_CHARS * 0.9);
     expect(page.text.startsWith('0: The committee')).toBe(true);
     expect(anchors).not.toBeNull();
+  });
+
+  it('never copies the part of a long page it does not read, and pauses while copying', () => {
+    const sentence = 'The committee met again on Tuesday to discuss the long report about the river. ';
+    const html = `<!doctype html><html lang="en"><head><title>Long</title></head><body><article><h1>Long</h1>${paragraphs(
+      3000,
+      sentence,
+    )}</article></body></html>`;
+    const doc = new JSDOM(html, { url: URL }).window.document;
+    const copied = runToEnd(cloneBounded(doc, MAX_TEXT_CHARS));
+    const live = doc.getElementsByTagName('p').length;
+    expect(copied.clone.getElementsByTagName('p').length).toBeLessThan(live / 10);
+    const work = extractArticleSliced(doc, URL, { anchors: true });
+    let pauses = 0;
+    let step = work.next();
+    for (; !step.done; step = work.next()) pauses++;
+    expect(step.value.page.truncated).toBe(true);
+    expect(pauses).toBeGreaterThan(live / 256);
   });
 
   it('does not flag an article that fits', () => {
