@@ -83,7 +83,12 @@ async function ensureContentScript(tabId: number): Promise<void> {
   await withDeadline(
     'inject',
     INJECT_MS,
-    browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT] }),
+    // Immediately: by default the browser waits for the document to finish, forever on a stalled page.
+    browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      files: [CONTENT_SCRIPT],
+      injectImmediately: true,
+    }),
   );
 }
 

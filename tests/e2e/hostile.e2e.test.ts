@@ -10,7 +10,7 @@
  * freeze behind throttling. The popup is opened afterwards and shows the cached answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHostilePages, type HostilePage } from '../support/hostile-pages.ts';
+import { buildHostilePages, type HostilePage, neverLoadingPage } from '../support/hostile-pages.ts';
 import {
   type ExtensionSession,
   evaluateInExtension,
@@ -38,6 +38,8 @@ const MAX_GAP_MS = 200;
 const STRICT_TIMING = process.env.KONTEXT_E2E_STRICT_TIMING === '1';
 
 const pages = buildHostilePages();
+
+const NEVER_LOADING = '/never-loading';
 
 interface Answer {
   ms: number;
@@ -120,7 +122,10 @@ const hostile = (page: Page) =>
 describe('hostile and extreme pages', () => {
   let server: FixtureServer;
   beforeAll(async () => {
-    server = await serveFixtures(Object.fromEntries(pages.map((p) => [`/${p.name}`, p.html])));
+    server = await serveFixtures({
+      ...Object.fromEntries(pages.map((p) => [`/${p.name}`, p.html])),
+      [NEVER_LOADING]: { body: neverLoadingPage(), hold: true },
+    });
   });
   afterAll(async () => server?.close());
 
@@ -248,6 +253,25 @@ describe('hostile and extreme pages', () => {
       const { page, tabId } = await analyse(spec('deep-dom'));
       const popup = await popupShows(tabId, 'status');
       await popup.close();
+      await page.close();
+    });
+
+    it('never-loading: a page whose load never finishes is analysed all the same', async () => {
+      const page = await session().browser.newPage();
+      await page.setViewport(PAGE_VIEWPORT);
+      // The navigation never completes; the test waits for the article's text instead.
+      void page.goto(server.url(NEVER_LOADING), { timeout: 60_000 }).catch(() => {});
+      await page.waitForFunction(() => document.querySelectorAll('article p').length >= 12, {
+        timeout: 20_000,
+      });
+      expect(await page.evaluate(() => document.readyState)).toBe('loading');
+      const tabId = await tabIdOf(session(), page);
+      await page.bringToFront();
+      const answer = await requestAnalysis(session(), tabId);
+      expect(answer.failure).toBeNull();
+      expect(answer.status).toBe('ok');
+      expect(answer.entities).toBeGreaterThan(0);
+      expect(await page.evaluate(() => document.readyState), 'the page was still loading').toBe('loading');
       await page.close();
     });
 
