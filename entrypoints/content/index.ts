@@ -39,7 +39,7 @@ export default defineContentScript({
         return;
       }
       if (!painted && shown) {
-        aids.show(shown, anchors);
+        void aids.show(shown, anchors);
         painted = true;
       }
       aids.setKinds(kinds);

@@ -323,4 +323,34 @@ describe('reading aids on a hostile page', () => {
     expect((registry.get(names.place) as unknown as Set<Range>).size).toBe(MAX_PAINTED_SPANS);
     expect(aids.inspect().spansDropped).toBe(many.entities[0]!.mentions.length - MAX_PAINTED_SPANS);
   });
+
+  it('paints in slices when asked, giving the page a turn every few hundred ranges; a newer paint wins', async () => {
+    const sentence = 'Moskau und Berlin und Moskau und Berlin und Moskau.';
+    const paragraphs = Array.from({ length: 600 }, () => sentence);
+    const dom = new JSDOM(
+      `<!doctype html><html><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+    );
+    vi.stubGlobal('document', dom.window.document);
+    const controller = new AbortController();
+    controllers.push(controller);
+    const registry = installHighlightApi(dom.window);
+    const places = makeAnalysis(paragraphs, [{ name: 'Moskau', kind: 'place' }]);
+    const both = makeAnalysis(paragraphs, [
+      { name: 'Moskau', kind: 'place' },
+      { name: 'Berlin', kind: 'place' },
+    ]);
+    let pauses = 0;
+    const aids = createReadingAids(dom.window.document, {
+      signal: controller.signal,
+      // A pause at every pause point (budget 0), counted.
+      slicing: { budgetMs: 0, pause: () => Promise.resolve(void pauses++) },
+    });
+    const first = aids.show(places, null);
+    expect(registry.size).toBe(0); // nothing painted before the first pause
+    const second = aids.show(both, null);
+    await Promise.all([first, second]);
+    const names = aids.inspect().highlightNames!;
+    expect((registry.get(names.place) as unknown as Set<Range>).size).toBe(3000);
+    expect(pauses).toBeGreaterThanOrEqual(3000 / 250);
+  });
 });
