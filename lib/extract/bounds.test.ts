@@ -23,6 +23,17 @@ function nestedPage(levels: number): Document {
   return doc;
 }
 
+const COMMITTEE = 'The committee met again on Tuesday to discuss the long report about the river. ';
+
+/** A long English article of `count` paragraphs about the committee. */
+function longArticle(count: number): Document {
+  const html = `<!doctype html><html lang="en"><head><title>Long</title></head><body><article><h1>Long</h1>${paragraphs(
+    count,
+    COMMITTEE,
+  )}</article></body></html>`;
+  return new JSDOM(html, { url: URL }).window.document;
+}
+
 function paragraphs(count: number, sentence: string): string {
   return Array.from({ length: count }, (_, i) => `<p>${i}: ${sentence.repeat(6)}</p>`).join('\n');
 }
@@ -90,12 +101,7 @@ describe('extractArticle on extreme pages', () => {
   });
 
   it('reads the first part of a very long article and says so; the page keeps all its text', () => {
-    const sentence = 'The committee met again on Tuesday to discuss the long report about the river. ';
-    const html = `<!doctype html><html lang="en"><head><title>Long</title></head><body><article><h1>Long</h1>${paragraphs(
-      600,
-      sentence,
-    )}</article></body></html>`;
-    const doc = new JSDOM(html, { url: URL }).window.document;
+    const doc = longArticle(600);
     const fullText = doc.body.textContent!.length;
     expect(fullText).toBeGreaterThan(MAX_TEXT_CHARS * 1.2);
     const before = doc.documentElement.outerHTML;
@@ -110,12 +116,7 @@ describe('extractArticle on extreme pages', () => {
   });
 
   it('never copies the part of a long page it does not read, and pauses while copying', () => {
-    const sentence = 'The committee met again on Tuesday to discuss the long report about the river. ';
-    const html = `<!doctype html><html lang="en"><head><title>Long</title></head><body><article><h1>Long</h1>${paragraphs(
-      3000,
-      sentence,
-    )}</article></body></html>`;
-    const doc = new JSDOM(html, { url: URL }).window.document;
+    const doc = longArticle(3000);
     const copied = runToEnd(cloneBounded(doc, MAX_TEXT_CHARS));
     const live = doc.getElementsByTagName('p').length;
     expect(copied.clone.getElementsByTagName('p').length).toBeLessThan(live / 10);
