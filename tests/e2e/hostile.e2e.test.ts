@@ -30,10 +30,13 @@ import { collectPageErrors, inspectAids, waitForAids } from './reading-aids.ts';
 const ANSWER_MS = 5_000;
 const MAX_GAP_MS = 200;
 /**
- * The issue's limits (answer within 5 s, no page-timer gap over 200 ms) are asserted only with
- * KONTEXT_E2E_STRICT_TIMING=1: on the shared 2-core machine (load average 17–26) even the 12-paragraph
- * page's gap was 0.8–1.1 s, and the extraction still runs as one task in the page. The figures are
- * printed on every run; `npm run bench` reports them too.
+ * The issue's limits. The answer within 5 s is asserted on every run: under a load average of 15–17 on the
+ * shared 2-core machine the slowest answer (the 10 MB page) took 2.4 s. The page timer's 200 ms is asserted
+ * only with KONTEXT_E2E_STRICT_TIMING=1: Kontext's page work now runs in slices (extraction and painting
+ * yield every ~12 ms; `npm run bench -- hostile` measures page timer gaps of 40–120 ms and no task over
+ * 50–60 ms), but under that load the scheduler alone delays a 20 ms timer by 200–300 ms on pages where
+ * Kontext does 60 ms of work in all, and on the 10 MB page the highlight stylesheet's restyle is one task of
+ * about 300 ms. The gaps are printed on every run.
  */
 const STRICT_TIMING = process.env.KONTEXT_E2E_STRICT_TIMING === '1';
 
@@ -154,8 +157,8 @@ describe('hostile and extreme pages', () => {
         )}`,
       );
       expect(answer.ok ? (answer.status === 'ok' ? 'analysis' : 'status') : 'status').toBe(spec.outcome);
+      expect(answer.ms, 'the analysis answers within 5 s').toBeLessThan(ANSWER_MS);
       if (STRICT_TIMING) {
-        expect(answer.ms, 'the analysis answers within 5 s').toBeLessThan(ANSWER_MS);
         expect(gap, `the page's timer never waits more than ${MAX_GAP_MS} ms`).toBeLessThanOrEqual(
           MAX_GAP_MS,
         );
