@@ -81,7 +81,8 @@ async function measureInPage(): Promise<Figures> {
     if (analysis.status === 'ok') {
       // Created (which adopts the highlight stylesheet) when the content script arrives, shown later.
       const aids = await pagePhase('prepare', () =>
-        kb.createReadingAids(document, { signal: new AbortController().signal }),
+        // As the content script creates them: painting in slices.
+        kb.createReadingAids(document, { signal: new AbortController().signal, slicing: {} }),
       );
       await pagePhase('paint', async () => {
         await aids.show(analysis, anchors);
