@@ -82,6 +82,19 @@ describe('cloneBounded', () => {
     while (!work.next().done) pauses++;
     expect(pauses).toBeGreaterThanOrEqual(10);
   });
+
+  it('ends on a page that keeps adding text while it pauses', () => {
+    const { document } = new JSDOM(`<!doctype html><body>${'<p>start</p>'.repeat(300)}</body>`).window;
+    const work = cloneBounded(document, 1_000_000, false, 5_000);
+    let step = work.next();
+    for (let pauses = 0; !step.done && pauses < 1_000; pauses++) {
+      // The page's own ticker, between two slices: more than the copy reads in one.
+      for (let i = 0; i < 300; i++) document.body.append(document.createElement('p'), 'news');
+      step = work.next();
+    }
+    expect(step.done).toBe(true);
+    expect(step.done && step.value.truncated).toBe(true);
+  });
 });
 
 describe('leadingText', () => {

@@ -49,6 +49,12 @@ const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 /** Nodes copied between two pause points of the sliced copy. */
 const NODES_PER_STEP = 256;
 
+/**
+ * Nodes the copy visits at most. The page runs between the copy's slices and may move nodes meanwhile,
+ * so the walk is bounded by count, not only by reaching the end; pages within MAX_ELEMENTS have far fewer.
+ */
+const MAX_VISITED_NODES = 500_000;
+
 export interface BoundedClone {
   clone: Document;
   /** Each copied Text node's live twin (only when asked for). */
@@ -65,9 +71,15 @@ const isJsonLd = (node: Node) =>
  * when there is one nearby), built node by node so that a 10 MB page is never copied whole: nothing
  * after the cut is copied except JSON-LD metadata, which Readability reads. Script and style text does
  * not count. With `pairs`, every copied Text node is paired with its live twin. Sliced work: it yields
- * every few hundred nodes; the live page is only read.
+ * every few hundred nodes and stops after `maxNodes` (a page that keeps adding nodes while it pauses);
+ * the live page is only read.
  */
-export function* cloneBounded(doc: Document, maxChars: number, pairs = false): Sliced<BoundedClone> {
+export function* cloneBounded(
+  doc: Document,
+  maxChars: number,
+  pairs = false,
+  maxNodes = MAX_VISITED_NODES,
+): Sliced<BoundedClone> {
   const clone = doc.cloneNode(false) as Document;
   const liveOf = pairs ? new Map<Text, Text>() : null;
   // Each open live element on the path from the document to the current node, with the copy its children
@@ -80,6 +92,10 @@ export function* cloneBounded(doc: Document, maxChars: number, pairs = false): S
   let node: Node | null = doc.firstChild;
   while (node) {
     if (++steps % NODES_PER_STEP === 0) yield;
+    if (steps > maxNodes) {
+      cut = true;
+      break;
+    }
     const parentCopy = path[path.length - 1]!.copy;
     let copy: Node | null = null;
     if (node.nodeType === 3) {
