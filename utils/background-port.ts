@@ -57,7 +57,12 @@ export const browserTabPort: TabPort = {
     );
   },
   async injectContentScript(tabId) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT] });
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      files: [CONTENT_SCRIPT],
+      // Immediately: by default the browser waits for the document to finish, forever on a stalled page.
+      injectImmediately: true,
+    });
   },
   prepareAnalysis: prepareSentenceSplitter,
   analyze: (extraction) => analyzeExtracted(extraction, { loadModel }),

@@ -10,7 +10,8 @@ import type { Analysis, HighlightKind } from '../../lib/types.ts';
 import { provideBrowserCardServices } from '../../utils/card-services.ts';
 
 export interface ReadingAids {
-  show(analysis: Analysis, anchors: BlockAnchor[] | null): void;
+  /** Paints in slices; settles once painted. */
+  show(analysis: Analysis, anchors: BlockAnchor[] | null): Promise<void>;
   /** Which kinds are visible; [] = all off. */
   setKinds(kinds: HighlightKind[]): void;
   /** Removes every trace. */
@@ -33,6 +34,8 @@ export function mountReadingAids(ctx: ContentScriptContext): ReadingAids {
   const aids = createReadingAids(document, {
     signal: ctx.signal,
     createCard: (doc) => createHoverCard(doc, { language: navigator.language }),
+    // A long page's 5,000 ranges in one task held the page for 0.5 s.
+    slicing: {},
   });
   const scope = globalThis as unknown as Record<string, unknown>;
   scope[INSPECT_GLOBAL] = () => aids.inspect();

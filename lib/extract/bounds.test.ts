@@ -1,7 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { depthBeyond, leadingText, MAX_DEPTH, MAX_TEXT_CHARS, truncateText } from './bounds.ts';
-import { extractArticle } from './index.ts';
+import { runToEnd } from '../slicing.ts';
+import { cloneBounded, depthBeyond, leadingText, MAX_DEPTH, MAX_TEXT_CHARS } from './bounds.ts';
+import { extractArticle, extractArticleSliced } from './index.ts';
 
 const URL = 'http://127.0.0.1:8080/lang/artikel';
 
@@ -22,6 +23,17 @@ function nestedPage(levels: number): Document {
   return doc;
 }
 
+const COMMITTEE = 'The committee met again on Tuesday to discuss the long report about the river. ';
+
+/** A long English article of `count` paragraphs about the committee. */
+function longArticle(count: number): Document {
+  const html = `<!doctype html><html lang="en"><head><title>Long</title></head><body><article><h1>Long</h1>${paragraphs(
+    count,
+    COMMITTEE,
+  )}</article></body></html>`;
+  return new JSDOM(html, { url: URL }).window.document;
+}
+
 function paragraphs(count: number, sentence: string): string {
   return Array.from({ length: count }, (_, i) => `<p>${i}: ${sentence.repeat(6)}</p>`).join('\n');
 }
@@ -33,16 +45,55 @@ describe('depthBeyond', () => {
   });
 });
 
-describe('truncateText', () => {
-  it('keeps the first characters up to a word boundary and empties the text after them, not scripts', () => {
-    const { document } = new JSDOM(
-      '<!doctype html><body><script>var data = 1;</script><p>alpha beta gamma</p><p>delta <b>epsilon</b></p><script type="application/ld+json">{}</script><p>zeta</p></body>',
-    ).window;
-    expect(truncateText(document.body, 12)).toBe(true);
-    expect(document.body.innerHTML).toBe(
-      '<script>var data = 1;</script><p>alpha beta</p><p><b></b></p><script type="application/ld+json">{}</script><p></p>',
+describe('cloneBounded', () => {
+  const HTML =
+    '<!doctype html><html><head><title>T</title></head><body><script>var data = 1;</script><p>alpha beta gamma</p><p>delta <b>epsilon</b></p><div><script type="application/ld+json">{}</script></div><p>zeta</p></body></html>';
+
+  it('copies the first characters up to a word boundary, then nothing but JSON-LD; scripts do not count', () => {
+    const { document } = new JSDOM(HTML).window;
+    const before = document.documentElement.outerHTML;
+    const { clone, liveOf, truncated } = runToEnd(cloneBounded(document, 12, true));
+    expect(truncated).toBe(true);
+    expect(clone.head.innerHTML).toBe('<title>T</title>');
+    expect(clone.body.innerHTML).toBe(
+      '<script>var data = 1;</script><p>alpha beta</p><script type="application/ld+json">{}</script>',
     );
-    expect(truncateText(document.body, 100)).toBe(false);
+    expect(document.documentElement.outerHTML).toBe(before);
+    // Each copied text is paired with its live twin (the cut one with the whole live node).
+    const pairs = [...liveOf!].map(([copy, live]) => [copy.data, live.data]);
+    expect(pairs).toEqual([
+      ['T', 'T'],
+      ['var data = 1;', 'var data = 1;'],
+      ['alpha beta', 'alpha beta gamma'],
+      ['{}', '{}'],
+    ]);
+  });
+
+  it('copies a page that fits whole, and pauses every few hundred nodes', () => {
+    const { document } = new JSDOM(HTML).window;
+    const whole = runToEnd(cloneBounded(document, 100, false));
+    expect(whole.truncated).toBe(false);
+    expect(whole.liveOf).toBeNull();
+    expect(whole.clone.documentElement.outerHTML).toBe(document.documentElement.outerHTML);
+
+    const long = new JSDOM(`<!doctype html><body>${'<p>word</p>'.repeat(2000)}</body>`).window.document;
+    const work = cloneBounded(long, 1_000_000);
+    let pauses = 0;
+    while (!work.next().done) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(10);
+  });
+
+  it('ends on a page that keeps adding text while it pauses', () => {
+    const { document } = new JSDOM(`<!doctype html><body>${'<p>start</p>'.repeat(300)}</body>`).window;
+    const work = cloneBounded(document, 1_000_000, false, 5_000);
+    let step = work.next();
+    for (let pauses = 0; !step.done && pauses < 1_000; pauses++) {
+      // The page's own ticker, between two slices: more than the copy reads in one.
+      for (let i = 0; i < 300; i++) document.body.append(document.createElement('p'), 'news');
+      step = work.next();
+    }
+    expect(step.done).toBe(true);
+    expect(step.done && step.value.truncated).toBe(true);
   });
 });
 
@@ -63,12 +114,7 @@ describe('extractArticle on extreme pages', () => {
   });
 
   it('reads the first part of a very long article and says so; the page keeps all its text', () => {
-    const sentence = 'The committee met again on Tuesday to discuss the long report about the river. ';
-    const html = `<!doctype html><html lang="en"><head><title>Long</title></head><body><article><h1>Long</h1>${paragraphs(
-      600,
-      sentence,
-    )}</article></body></html>`;
-    const doc = new JSDOM(html, { url: URL }).window.document;
+    const doc = longArticle(600);
     const fullText = doc.body.textContent!.length;
     expect(fullText).toBeGreaterThan(MAX_TEXT_CHARS * 1.2);
     const before = doc.documentElement.outerHTML;
@@ -80,6 +126,19 @@ describe('extractArticle on extreme pages', () => {
     expect(page.text.length).toBeGreaterThan(MAX_TEXT_CHARS * 0.9);
     expect(page.text.startsWith('0: The committee')).toBe(true);
     expect(anchors).not.toBeNull();
+  });
+
+  it('never copies the part of a long page it does not read, and pauses while copying', () => {
+    const doc = longArticle(3000);
+    const copied = runToEnd(cloneBounded(doc, MAX_TEXT_CHARS));
+    const live = doc.getElementsByTagName('p').length;
+    expect(copied.clone.getElementsByTagName('p').length).toBeLessThan(live / 10);
+    const work = extractArticleSliced(doc, URL, { anchors: true });
+    let pauses = 0;
+    let step = work.next();
+    for (; !step.done; step = work.next()) pauses++;
+    expect(step.value.page.truncated).toBe(true);
+    expect(pauses).toBeGreaterThan(live / 256);
   });
 
   it('does not flag an article that fits', () => {

@@ -4,6 +4,8 @@
  * nest elements tens of thousands deep, which overflows recursive code (and the browsers' own cloning).
  */
 
+import type { Sliced } from '../slicing.ts';
+
 /**
  * Deepest element nesting Kontext clones. Chromium's tab crashed cloning a document about 25k levels
  * deep; real articles stay far below 100 levels (the deepest of the 20 test pages is under 40).
@@ -44,31 +46,91 @@ export function depthBeyond(root: Element, limit: number): number | null {
 /** Text in these elements is code or markup data, not page text (JSON-LD metadata lives in scripts). */
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
+/** Nodes copied between two pause points of the sliced copy. */
+const NODES_PER_STEP = 256;
+
 /**
- * Empties `root`'s text after its first `maxChars` characters (cut at a word boundary when there is one
- * nearby) and returns whether anything was cut. Elements and scripts stay, so Readability still finds the
- * page's metadata; script and style text does not count. Only ever used on Kontext's own copy of a page.
+ * Nodes the copy visits at most. The page runs between the copy's slices and may move nodes meanwhile,
+ * so the walk is bounded by count, not only by reaching the end; pages within MAX_ELEMENTS have far fewer.
  */
-export function truncateText(root: Element, maxChars: number): boolean {
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+const MAX_VISITED_NODES = 500_000;
+
+export interface BoundedClone {
+  clone: Document;
+  /** Each copied Text node's live twin (only when asked for). */
+  liveOf: Map<Text, Text> | null;
+  /** Whether text was left out. */
+  truncated: boolean;
+}
+
+const isJsonLd = (node: Node) =>
+  node.nodeName === 'SCRIPT' && (node as Element).getAttribute('type')?.trim() === 'application/ld+json';
+
+/**
+ * A copy of `doc` holding the page's first `maxChars` characters of body text (cut at a word boundary
+ * when there is one nearby), built node by node so that a 10 MB page is never copied whole: nothing
+ * after the cut is copied except JSON-LD metadata, which Readability reads. Script and style text does
+ * not count. With `pairs`, every copied Text node is paired with its live twin. Sliced work: it yields
+ * every few hundred nodes and stops after `maxNodes` (a page that keeps adding nodes while it pauses);
+ * the live page is only read.
+ */
+export function* cloneBounded(
+  doc: Document,
+  maxChars: number,
+  pairs = false,
+  maxNodes = MAX_VISITED_NODES,
+): Sliced<BoundedClone> {
+  const clone = doc.cloneNode(false) as Document;
+  const liveOf = pairs ? new Map<Text, Text>() : null;
+  // Each open live element on the path from the document to the current node, with the copy its children
+  // go into: its own, or for an element left out (after the cut) its nearest copied ancestor's.
+  const path: Array<{ live: Node; copy: Node }> = [{ live: doc, copy: clone }];
   let seen = 0;
   let cut = false;
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (NOT_TEXT.has(node.parentElement?.tagName ?? '')) continue;
-    if (cut) {
-      node.data = '';
+  let steps = 0;
+  let inBody = 0; // path length at which the body was entered; 0 outside it
+  let node: Node | null = doc.firstChild;
+  while (node) {
+    if (++steps % NODES_PER_STEP === 0) yield;
+    if (steps > maxNodes) {
+      cut = true;
+      break;
+    }
+    const parentCopy = path[path.length - 1]!.copy;
+    let copy: Node | null = null;
+    if (node.nodeType === 3) {
+      const text = node as Text;
+      const counts = inBody > 0 && !NOT_TEXT.has(text.parentNode?.nodeName ?? '');
+      if (!counts && !cut) copy = clone.importNode(text, false);
+      else if (!cut && seen + text.length <= maxChars) {
+        seen += text.length;
+        copy = clone.importNode(text, false);
+      } else if (!cut) {
+        const room = maxChars - seen;
+        const space = text.data.lastIndexOf(' ', room);
+        copy = clone.createTextNode(text.data.slice(0, space >= 0 && space > room - 100 ? space : room));
+        cut = true;
+      } else if (isJsonLd(text.parentNode!)) {
+        copy = clone.importNode(text, false);
+      }
+      if (copy && liveOf) liveOf.set(copy as Text, text);
+    } else if (!cut || isJsonLd(node)) {
+      copy = clone.importNode(node, false);
+    }
+    if (copy) parentCopy.appendChild(copy);
+    if (node.firstChild) {
+      path.push({ live: node, copy: copy ?? parentCopy });
+      if (node === doc.body) inBody = path.length;
+      node = node.firstChild;
       continue;
     }
-    if (seen + node.length <= maxChars) {
-      seen += node.length;
-      continue;
+    while (node && !node.nextSibling) {
+      node = path.length > 1 ? path.pop()!.live : null;
+      if (path.length < inBody) inBody = 0;
     }
-    const room = maxChars - seen;
-    const space = node.data.lastIndexOf(' ', room);
-    node.data = node.data.slice(0, space >= 0 && space > room - 100 ? space : room);
-    cut = true;
+    node = node?.nextSibling ?? null;
   }
-  return cut;
+  return { clone, liveOf, truncated: cut };
 }
 
 /** The first `maxChars` characters of `root`'s text, without building the whole (possibly huge) string. */

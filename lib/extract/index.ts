@@ -3,10 +3,11 @@
  * always works on a clone: the reader's page is never touched.
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { runToEnd, type Sliced } from '../slicing.ts';
 import { detectLanguage, normalizeLangTag } from '../text/language.ts';
 import type { LangSource, PageFacts } from '../types.ts';
 import { layoutBlocks, readBlocks } from './blocks.ts';
-import { depthBeyond, leadingText, MAX_DEPTH, MAX_TEXT_CHARS, truncateText } from './bounds.ts';
+import { cloneBounded, depthBeyond, leadingText, MAX_DEPTH, MAX_TEXT_CHARS } from './bounds.ts';
 import type { BlockAnchor, ExtractResult } from './types.ts';
 
 export type { BlockAnchor, ExtractedPage, ExtractResult, TextPiece } from './types.ts';
@@ -27,33 +28,6 @@ const MIN_ARTICLE_WORDS = 30;
 export interface ExtractOptions {
   /** Pair article text with the live page's Text nodes (the content script wants this; the CLI doesn't). */
   anchors?: boolean;
-}
-
-/**
- * Clones the document and pairs every clone Text node with its live twin, walking both trees in step
- * (they are identical at clone time).
- */
-function cloneWithTextPairs(doc: Document): { clone: Document; liveOf: Map<Text, Text> } {
-  const clone = doc.cloneNode(true) as Document;
-  const liveOf = new Map<Text, Text>();
-  let live: Node | null = doc;
-  let copy: Node | null = clone;
-  while (live && copy) {
-    if (live.nodeType === 3) liveOf.set(copy as Text, live as Text);
-    if (live.firstChild && copy.firstChild) {
-      live = live.firstChild;
-      copy = copy.firstChild;
-      continue;
-    }
-    while (live && copy && !live.nextSibling && live !== doc) {
-      live = live.parentNode;
-      copy = copy.parentNode;
-    }
-    if (!live || live === doc) break;
-    live = live.nextSibling;
-    copy = copy?.nextSibling ?? null;
-  }
-  return { clone, liveOf };
 }
 
 export function countWords(text: string): number {
@@ -136,6 +110,19 @@ function noArticle(
 }
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
+  return runToEnd(extractArticleSliced(doc, url, options));
+}
+
+/**
+ * extractArticle as sliced work (lib/slicing.ts): it pauses while copying the page and between the
+ * stages, so that the page's thread is never held for the whole extraction of a long page. Readability's
+ * parse is one step; the bounded copy keeps it to the first MAX_TEXT_CHARS characters.
+ */
+export function* extractArticleSliced(
+  doc: Document,
+  url: string,
+  options: ExtractOptions = {},
+): Sliced<ExtractResult> {
   if (!doc.body || !doc.documentElement) {
     return noArticle(doc, url, 'no-article', 'The document has no body.');
   }
@@ -157,15 +144,17 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
       `The page is nested too deeply to analyse (more than ${MAX_DEPTH} levels).`,
     );
   }
-  const { clone, liveOf } = options.anchors
-    ? cloneWithTextPairs(doc)
-    : { clone: doc.cloneNode(true) as Document, liveOf: null };
-  // On the copy only: the live page keeps all its text; the anchors of the kept part stay valid.
-  const truncated = clone.body ? truncateText(clone.body, MAX_TEXT_CHARS) : false;
+  yield;
+  // Only the text Kontext reads is copied: the live page keeps all its text, and Readability never sees
+  // more than the first MAX_TEXT_CHARS characters of a 10 MB page.
+  const { clone, liveOf, truncated } = yield* cloneBounded(doc, MAX_TEXT_CHARS, options.anchors === true);
+  yield;
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
+  yield;
   const root = parsed?.content;
   const sourced = root ? readBlocks(root) : [];
   const { blocks, text } = layoutBlocks(sourced);
+  yield;
   const words = countWords(text);
   if (!parsed || !root || sourced.length === 0 || (words < MIN_ARTICLE_WORDS && !isProbablyReaderable(doc))) {
     return noArticle(doc, url, 'no-article', 'No article text was found on this page.');

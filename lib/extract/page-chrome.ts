@@ -7,7 +7,7 @@
  * - related links (chromeReason): links in chrome are not related reading; an <aside> may be a related
  *   block, and a class hint never outweighs an element that holds prose.
  */
-import { proseLength } from '../related/prose.ts';
+import { SearchMemo } from '../related/search-memo.ts';
 
 /** Page furniture by tag, for both questions (a <header> or <footer> is decided by where it stands). */
 const FURNITURE_TAGS = new Set(['NAV', 'FORM', 'DIALOG']);
@@ -81,52 +81,50 @@ const NOT_READING_TAGS = new Set([
   'STYLE',
 ]);
 
+const SECTIONING = 'article, section, aside, main, [role="main"], [role="article"]';
+
 /**
  * A header or footer is the page's own when its nearest sectioning ancestor is the body; inside an
  * article, section or aside it is that part's header/footer (a related block's heading, say).
  */
-function isPageLevel(element: Element): boolean {
-  return (
-    element.parentElement?.closest('article, section, aside, main, [role="main"], [role="article"]') == null
-  );
+function isPageLevel(element: Element, memo: SearchMemo): boolean {
+  return memo.firstUp('sectioning', element.parentElement, null, (node) => node.matches(SECTIONING)) === null;
 }
 
-/** A class hint never outweighs content: an element that holds prose paragraphs is not chrome. */
-const PROSE_PARAGRAPH_CHARS = 120;
-const holdsProseCache = new WeakMap<Element, boolean>();
-
-function holdsProse(element: Element): boolean {
-  const cached = holdsProseCache.get(element);
-  if (cached !== undefined) return cached;
-  const result = [...element.querySelectorAll('p')].some(
-    (paragraph) => proseLength(paragraph) >= PROSE_PARAGRAPH_CHARS,
-  );
-  holdsProseCache.set(element, result);
-  return result;
+/** Why `node` itself is chrome (not its ancestors); null when it is not. A class hint never outweighs content. */
+function ownChromeReason(node: Element, classHints: boolean, memo: SearchMemo): string | null {
+  const tag = node.tagName;
+  if (NOT_READING_TAGS.has(tag)) return tag.toLowerCase();
+  // A page's own header and footer are chrome; an article's header/footer holds its related links.
+  if ((tag === 'HEADER' || tag === 'FOOTER') && isPageLevel(node, memo)) return tag.toLowerCase();
+  if (node.hasAttribute('hidden')) return 'hidden';
+  const role = node.getAttribute('role');
+  if (role && isChromeRole(role)) return `role=${role}`;
+  const label = node.getAttribute('aria-label');
+  if (label && CHROME_LABEL.test(label)) return `aria-label=${label}`;
+  const hint = `${node.getAttribute('class') ?? ''} ${node.id}`;
+  if (classHints && CHROME_CLASS.test(hint) && !memo.holdsProse(node)) return `class=${hint.trim()}`;
+  return null;
 }
+
+const isPageRoot = (node: Element) => node.tagName === 'BODY' || node.tagName === 'HTML';
 
 /**
- * Why `element` (or an ancestor up to `stop`, exclusive) is chrome; null when it is reading matter.
- * `classHints: false` judges by semantics alone (inside a block already known to be related reading).
+ * Why `element` (or an ancestor up to `stop`, exclusive, and below the body) is chrome; null when it is
+ * reading matter. `classHints: false` judges by semantics alone (inside a block already known to be
+ * related reading). One search passes one `memo`, which makes its questions linear in the page's size.
  */
 export function chromeReason(
   element: Element,
   stop: Element | null = null,
   classHints = true,
+  memo = new SearchMemo(),
 ): string | null {
-  for (let node: Element | null = element; node && node !== stop; node = node.parentElement) {
-    const tag = node.tagName;
-    if (tag === 'BODY' || tag === 'HTML') return null;
-    if (NOT_READING_TAGS.has(tag)) return tag.toLowerCase();
-    // A page's own header and footer are chrome; an article's header/footer holds its related links.
-    if ((tag === 'HEADER' || tag === 'FOOTER') && isPageLevel(node)) return tag.toLowerCase();
-    if (node.hasAttribute('hidden')) return 'hidden';
-    const role = node.getAttribute('role');
-    if (role && isChromeRole(role)) return `role=${role}`;
-    const label = node.getAttribute('aria-label');
-    if (label && CHROME_LABEL.test(label)) return `aria-label=${label}`;
-    const hint = `${node.getAttribute('class') ?? ''} ${node.id}`;
-    if (classHints && CHROME_CLASS.test(hint) && !holdsProse(node)) return `class=${hint.trim()}`;
-  }
-  return null;
+  const found = memo.firstUp(
+    `chrome ${classHints}`,
+    element,
+    stop,
+    (node) => isPageRoot(node) || ownChromeReason(node, classHints, memo) !== null,
+  );
+  return found && !isPageRoot(found) ? ownChromeReason(found, classHints, memo) : null;
 }

@@ -3,29 +3,51 @@
  * article from Readability on a clone, plus the related-link candidates, which Readability drops.
  */
 import { findRelatedLinks } from '../related/index.ts';
-import { timed } from '../timing.ts';
+import { runSliced, runToEnd, type Sliced, type SliceOptions } from '../slicing.ts';
+import { timed, timedSliced } from '../timing.ts';
 import type { RelatedLink } from '../types.ts';
-import { extractArticle } from './index.ts';
+import { type ExtractOptions, extractArticleSliced } from './index.ts';
 import type { BlockAnchor, ExtractedPage } from './types.ts';
 
 /** What the content script hands to the background: the extracted article and the page's link candidates. */
 export interface PageExtraction extends ExtractedPage {
   relatedCandidates: RelatedLink[];
-  /** Milliseconds per stage so far. */
+  /** Milliseconds per stage so far (working time, without the pauses of sliced work). */
   timings: Record<string, number>;
 }
 
-export function extractPage(
+export interface PageExtractionResult {
+  extraction: PageExtraction;
+  anchors: BlockAnchor[] | null;
+}
+
+function* extractPageSteps(
   doc: Document,
   url: string,
-  options: { anchors?: boolean } = {},
-): { extraction: PageExtraction; anchors: BlockAnchor[] | null } {
+  options: ExtractOptions,
+): Sliced<PageExtractionResult> {
   const timings: Record<string, number> = {};
-  const { page, anchors } = timed(timings, 'extract', () => extractArticle(doc, url, options));
+  const { page, anchors } = yield* timedSliced(timings, 'extract', extractArticleSliced(doc, url, options));
+  yield;
   // The link search reads the live page, all of it: on a page too long to read whole (10 MB took 5.5 s
   // there) it is skipped, and the popup shows no related reading rather than make the reader wait.
   const relatedCandidates = timed(timings, 'related', () =>
     page.status === 'ok' && !page.truncated ? findRelatedLinks(doc, url) : [],
   );
   return { extraction: { ...page, relatedCandidates, timings }, anchors };
+}
+
+/** Extraction in one go (the CLI and tests). */
+export function extractPage(doc: Document, url: string, options: ExtractOptions = {}): PageExtractionResult {
+  return runToEnd(extractPageSteps(doc, url, options));
+}
+
+/** Extraction in slices that give the page's thread back between them (the content script). */
+export function extractPageSliced(
+  doc: Document,
+  url: string,
+  options: ExtractOptions = {},
+  slicing: SliceOptions = {},
+): Promise<PageExtractionResult> {
+  return runSliced(extractPageSteps(doc, url, options), slicing);
 }

@@ -3,6 +3,8 @@
  * change at all) and, only where that API is missing, <mark> wrapping that is undone exactly: split Text
  * nodes are merged back into the ORIGINAL node object, so frameworks holding references keep working.
  */
+
+import { runToEnd, type Sliced } from '../slicing.ts';
 import type { HighlightKind } from '../types.ts';
 import { createHighlightNames, type HighlightNames, KIND_PRIORITY } from './kinds.ts';
 import type { HighlightSpan } from './spans.ts';
@@ -14,6 +16,8 @@ export interface Painter {
   readonly mode: PaintMode;
   /** Replaces everything painted with `spans` (only the visible kinds are shown). */
   paint(spans: HighlightSpan[], visible: ReadonlySet<HighlightKind>): void;
+  /** paint as sliced work (lib/slicing.ts): what is painted appears when it ends. */
+  paintSliced(spans: HighlightSpan[], visible: ReadonlySet<HighlightKind>): Sliced<void>;
   /** Shows only `visible` kinds of what was painted last. */
   setVisible(visible: ReadonlySet<HighlightKind>): void;
   /** Marks one range as the current one (keyboard stepping, "next mention"); null removes the mark. */
@@ -96,6 +100,32 @@ export function createHighlightApiPainter(
     }
   };
 
+  /** Ranges added to the highlights between two pause points of a sliced paint. */
+  const RANGES_PER_STEP = 250;
+
+  function* paintSliced(spans: HighlightSpan[], visible: ReadonlySet<HighlightKind>): Sliced<void> {
+    adoptStyles();
+    unregister();
+    highlights.clear();
+    paintedRanges.clear();
+    let added = 0;
+    for (const span of spans) {
+      const ranges = paintedRanges.get(span.kind) ?? [];
+      ranges.push(span.range);
+      paintedRanges.set(span.kind, ranges);
+      let highlight = highlights.get(span.kind);
+      if (!highlight) {
+        highlight = new Highlight();
+        highlight.priority = KIND_PRIORITY[span.kind];
+        highlights.set(span.kind, highlight);
+      }
+      highlight.add(span.range);
+      if (++added % RANGES_PER_STEP === 0) yield;
+    }
+    visibleKinds = visible;
+    register();
+  }
+
   const createHighlight = (kind: HighlightKind | 'focus', ranges: Range[]) => {
     const highlight = new Highlight();
     for (const range of ranges) highlight.add(range);
@@ -107,20 +137,8 @@ export function createHighlightApiPainter(
     mode: 'highlight-api',
     names,
     prepare: adoptStyles,
-    paint(spans, visible) {
-      adoptStyles();
-      unregister();
-      highlights.clear();
-      paintedRanges.clear();
-      for (const span of spans) {
-        const ranges = paintedRanges.get(span.kind) ?? [];
-        ranges.push(span.range);
-        paintedRanges.set(span.kind, ranges);
-      }
-      for (const [kind, ranges] of paintedRanges) highlights.set(kind, createHighlight(kind, ranges));
-      visibleKinds = visible;
-      register();
-    },
+    paint: (spans, visible) => runToEnd(paintSliced(spans, visible)),
+    paintSliced,
     setVisible(visible) {
       visibleKinds = visible;
       register();
@@ -294,6 +312,11 @@ export function createMarkPainter(doc: Document): Painter {
     prepare() {},
     // Marks are the page's DOM; a page that removes them has re-rendered, which the MutationObserver sees.
     restore: () => false,
+    // Marks change the page's DOM: they are put in all at once (after one pause point), never half.
+    *paintSliced(spans, visible) {
+      yield;
+      this.paint(spans, visible);
+    },
     paint(spans, visible) {
       unpaint();
       frozen = spans.map(({ kind, range }) => ({

@@ -8,6 +8,7 @@
  * listener or attribute is added to the page's elements.
  */
 import type { BlockAnchor } from '../extract/types.ts';
+import { runSliced, runToEnd, type Sliced, type SliceOptions } from '../slicing.ts';
 import type { Analysis, Entity } from '../types.ts';
 import { HIGHLIGHT_KINDS, type HighlightKind } from '../types.ts';
 import { buildCoOccurrence, buildEntityCard, type CoOccurrence, type EntityCardModel } from './card-model.ts';
@@ -20,7 +21,7 @@ import {
   type PaintMode,
   supportsHighlightApi,
 } from './painter.ts';
-import { buildHighlightSpans, type HighlightSpan } from './spans.ts';
+import { buildHighlightSpansSliced, type HighlightSpan } from './spans.ts';
 
 export interface CardOpenOptions {
   /** Move keyboard focus into the card (keyboard stepping); hover never steals focus. */
@@ -61,6 +62,11 @@ export interface ReadingAidsOptions {
   mutationDebounceMs?: number;
   /** How often to check that the page has not removed the highlights (ms). */
   watchIntervalMs?: number;
+  /**
+   * Paint in slices that give the page's thread back between them (the content script: 5,000 ranges
+   * on a long page held it for 0.5 s). Without it, show() paints before it returns.
+   */
+  slicing?: Omit<SliceOptions, 'signal'>;
 }
 
 /**
@@ -89,7 +95,8 @@ export interface ReadingAidsSnapshot {
 }
 
 export interface ReadingAidsController {
-  show(analysis: Analysis, anchors: BlockAnchor[] | null): void;
+  /** Paints `analysis`; settles once it is painted (or replaced by a later paint, or cleared). */
+  show(analysis: Analysis, anchors: BlockAnchor[] | null): Promise<void>;
   setKinds(kinds: HighlightKind[]): void;
   clear(): void;
   focusNextEntity(direction: 1 | -1): void;
@@ -185,17 +192,19 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
   const now = () => view?.performance.now() ?? Date.now();
   const reducedMotion = () => view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
-  const paint = () => {
+  function* paintSteps(): Sliced<void> {
     if (!analysis) return;
     const started = now();
     observer?.disconnect();
     // The fallback must unpaint before locating: its marks split the Text nodes the anchors point at.
     if (painter.mode === 'marks') painter.clear();
     location = locateBlocks(doc, analysis.blocks, anchors);
-    spans = buildHighlightSpans(doc, analysis, location).sort((a, b) => a.start - b.start || b.end - a.end);
+    yield;
+    const built = yield* buildHighlightSpansSliced(doc, analysis, location);
+    spans = built.sort((a, b) => a.start - b.start || b.end - a.end);
     spansDropped = Math.max(0, spans.length - MAX_PAINTED_SPANS);
     if (spansDropped > 0) spans = spans.slice(0, MAX_PAINTED_SPANS);
-    painter.paint(spans, visible);
+    yield* painter.paintSliced(spans, visible);
     if (cardSpan) {
       const same = spans.find(
         (s) => s.entityId === cardSpan!.entityId && s.mentionIndex === cardSpan!.mentionIndex,
@@ -205,6 +214,24 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
     }
     lastPaintMs = now() - started;
     observe();
+  }
+
+  /** The paint under way, stopped when a newer paint starts or everything is cleared. */
+  let painting: AbortController | null = null;
+  const paint = (): Promise<void> => {
+    painting?.abort();
+    painting = null;
+    if (!options.slicing) {
+      runToEnd(paintSteps());
+      return Promise.resolve();
+    }
+    const controller = new AbortController();
+    painting = controller;
+    return runSliced(paintSteps(), { ...options.slicing, signal: controller.signal }).catch(
+      (error: unknown) => {
+        if (!controller.signal.aborted) throw error;
+      },
+    );
   };
 
   const entityById = (id: string | null): Entity | undefined =>
@@ -338,7 +365,7 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
     observer ??= new view.MutationObserver((records) => {
       if (!needsRepaint(records)) return;
       clearTimeout(mutationTimer);
-      mutationTimer = setTimeout(paint, debounce);
+      mutationTimer = setTimeout(() => void paint(), debounce);
     });
     // Kontext's host hangs off <html>, outside <body>: its own changes are never observed.
     observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
@@ -440,6 +467,8 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
   }
 
   const clear = () => {
+    painting?.abort();
+    painting = null;
     detach();
     closeCard();
     card?.destroy();
@@ -460,7 +489,7 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
 
   return {
     show(nextAnalysis, nextAnchors) {
-      if (options.signal.aborted) return;
+      if (options.signal.aborted) return Promise.resolve();
       if (analysis !== nextAnalysis) {
         closeCard();
         coOccurrence = null;
@@ -468,14 +497,14 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
       }
       analysis = nextAnalysis;
       anchors = nextAnchors;
-      paint();
       attach();
+      return paint();
     },
     setKinds(kinds) {
       visible = new Set(kinds);
       if (cardSpan && !visible.has(cardSpan.kind)) closeCard();
       if (!analysis) return;
-      if (painter.mode === 'marks') paint();
+      if (painter.mode === 'marks') void paint();
       else painter.setVisible(visible);
     },
     clear,

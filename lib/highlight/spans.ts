@@ -4,6 +4,7 @@
  * on the wrong words, even when the page changed between analysis and painting.
  */
 
+import { runToEnd, type Sliced } from '../slicing.ts';
 import { toAnalysisText } from '../text/characters.ts';
 import type { Analysis, HighlightKind } from '../types.ts';
 import type { BlockLocation, LivePoint } from './locate-blocks.ts';
@@ -97,9 +98,23 @@ export function buildHighlightSpans(
   analysis: Analysis,
   location: BlockLocation,
 ): HighlightSpan[] {
+  return runToEnd(buildHighlightSpansSliced(doc, analysis, location));
+}
+
+/** Ranges made between two pause points of the sliced build. */
+const RANGES_PER_STEP = 250;
+
+/** buildHighlightSpans as sliced work (lib/slicing.ts): it may pause every RANGES_PER_STEP ranges. */
+export function* buildHighlightSpansSliced(
+  doc: Document,
+  analysis: Analysis,
+  location: BlockLocation,
+): Sliced<HighlightSpan[]> {
   const spans: HighlightSpan[] = [];
+  let made = 0;
   for (const entity of analysis.entities) {
-    entity.mentions.forEach((mention, mentionIndex) => {
+    for (const [mentionIndex, mention] of entity.mentions.entries()) {
+      if (++made % RANGES_PER_STEP === 0) yield;
       const range = makeRange(doc, location, analysis, mention.start, mention.end);
       if (range) {
         spans.push({
@@ -112,9 +127,10 @@ export function buildHighlightSpans(
           quoteId: null,
         });
       }
-    });
+    }
   }
   for (const quote of analysis.quotes) {
+    if (++made % RANGES_PER_STEP === 0) yield;
     const range = makeRange(doc, location, analysis, quote.start, quote.end);
     if (range) {
       spans.push({

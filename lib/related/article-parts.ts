@@ -5,6 +5,7 @@
  */
 import { chromeReason } from '../extract/page-chrome.ts';
 import { proseLength } from './prose.ts';
+import { SearchMemo } from './search-memo.ts';
 
 /** Paragraphs shorter than this are captions, teasers or bylines rather than prose. */
 const MIN_PROSE_CHARS = 80;
@@ -16,14 +17,14 @@ const PART_SHARE = 0.2;
  * children is the body of the text; containers with a fair share of that (a long quote, another section)
  * or built like it (the sections of a story split into blocks, the items of a listicle) are parts of it.
  */
-export function findArticleParts(doc: Document): Element[] {
+export function findArticleParts(doc: Document, memo = new SearchMemo()): Element[] {
   const body = doc.body;
   if (!body) return [];
   const direct = new Map<Element, number>();
   for (const paragraph of body.querySelectorAll('p')) {
     const parent = paragraph.parentElement;
     const length = proseLength(paragraph);
-    if (!parent || length < MIN_PROSE_CHARS || chromeReason(paragraph)) continue;
+    if (!parent || length < MIN_PROSE_CHARS || chromeReason(paragraph, null, true, memo)) continue;
     direct.set(parent, (direct.get(parent) ?? 0) + length);
   }
   let best: Element | null = null;
@@ -42,5 +43,5 @@ export function findArticleParts(doc: Document): Element[] {
     .filter(([element, prose]) => prose >= PART_SHARE * bestProse || shape(element) === bestShape)
     .map(([element]) => element);
   // A part nested in another part is already covered by it.
-  return parts.filter((part) => !parts.some((other) => other !== part && other.contains(part)));
+  return memo.outermost('article part', parts);
 }

@@ -22,10 +22,9 @@ import {
 } from './link-kinds.ts';
 import { findPingbackAnchors } from './pingbacks.ts';
 import { findRelatedBlockAnchors } from './related-blocks.ts';
+import { SearchMemo } from './search-memo.ts';
 import { hasAnchorText, linkTitle } from './title.ts';
 import { articleTitle, findTopicalListAnchors } from './topical-lists.ts';
-
-const PRECEDING = 2;
 
 /** Every spelling of the article's own address: the page URL, the canonical link and og:url. */
 function ownPageKeys(doc: Document, pageUrl: string): Set<string> {
@@ -79,19 +78,20 @@ export function findRelatedLinks(doc: Document, pageUrl: string): RelatedLink[] 
   const base = linkBaseOf(doc, pageUrl);
   const own = ownPageKeys(doc, pageUrl);
   const site = siteOf(pageUrl);
-  const parts = findArticleParts(doc);
+  // One memo for the whole search: every ancestor question is answered once per element.
+  const memo = new SearchMemo();
+  const parts = findArticleParts(doc, memo);
   const topic = topicTerms(doc, parts);
 
   const found: Array<{ anchor: Element; source: RelatedSource }> = [];
-  for (const anchor of findRelatedBlockAnchors(doc, topic)) found.push({ anchor, source: 'block' });
-  for (const anchor of findTopicalListAnchors(doc, parts[0] ?? null)) found.push({ anchor, source: 'block' });
-  for (const anchor of findInTextAnchors(parts)) found.push({ anchor, source: 'in-text' });
-  for (const anchor of findPingbackAnchors(doc)) found.push({ anchor, source: 'pingback' });
+  for (const anchor of findRelatedBlockAnchors(doc, topic, memo)) found.push({ anchor, source: 'block' });
+  for (const anchor of findTopicalListAnchors(doc, parts[0] ?? null, memo))
+    found.push({ anchor, source: 'block' });
+  for (const anchor of findInTextAnchors(parts, memo)) found.push({ anchor, source: 'in-text' });
+  for (const anchor of findPingbackAnchors(doc, memo)) found.push({ anchor, source: 'pingback' });
 
-  // Page order; an anchor found twice keeps its first (block before in-text) source.
-  found.sort((a, b) =>
-    a.anchor === b.anchor ? 0 : a.anchor.compareDocumentPosition(b.anchor) & PRECEDING ? 1 : -1,
-  );
+  // Page order (stable: an anchor found twice keeps its first, block before in-text, source).
+  found.sort((a, b) => memo.position(a.anchor) - memo.position(b.anchor));
 
   const links: RelatedLink[] = [];
   const byKey = new Map<string, { link: RelatedLink; titled: boolean }>();

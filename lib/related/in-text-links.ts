@@ -3,6 +3,7 @@
  * items, quotes, sub-headings) of the article's parts, outside captions, embeds, asides and chrome.
  */
 import { chromeReason } from '../extract/page-chrome.ts';
+import { SearchMemo } from './search-memo.ts';
 
 const PROSE_BLOCK = new Set(['P', 'LI', 'BLOCKQUOTE', 'DD', 'H2', 'H3', 'H4', 'H5', 'H6', 'TD']);
 
@@ -12,29 +13,21 @@ const MEDIA_TAG = new Set(['FIGURE', 'FIGCAPTION', 'PICTURE', 'VIDEO', 'AUDIO', 
 const ASIDE_TAG = new Set(['ASIDE', 'HEADER', 'FOOTER']);
 const EMBED_CLASS = /(tweet|instagram|tiktok|embed|oembed|caption|credit)/i;
 
-function isInMedia(anchor: Element, region: Element): boolean {
-  for (let node: Element | null = anchor; node && node !== region; node = node.parentElement) {
-    if (MEDIA_TAG.has(node.tagName) || ASIDE_TAG.has(node.tagName)) return true;
-    if (EMBED_CLASS.test(node.getAttribute('class') ?? '')) return true;
-  }
-  return false;
-}
+const isMedia = (node: Element) =>
+  MEDIA_TAG.has(node.tagName) ||
+  ASIDE_TAG.has(node.tagName) ||
+  EMBED_CLASS.test(node.getAttribute('class') ?? '');
 
-function proseBlockOf(anchor: Element, region: Element): Element | null {
-  for (let node = anchor.parentElement; node && node !== region; node = node.parentElement) {
-    if (PROSE_BLOCK.has(node.tagName)) return node;
-  }
-  return null;
-}
+const isProseBlock = (node: Element) => PROSE_BLOCK.has(node.tagName);
 
 /** Anchors in the prose of the article's parts (see findArticleParts), in page order per part. */
-export function findInTextAnchors(parts: Element[]): Element[] {
+export function findInTextAnchors(parts: Element[], memo = new SearchMemo()): Element[] {
   const anchors: Element[] = [];
   for (const part of parts) {
     for (const anchor of part.querySelectorAll('a[href]')) {
       if (!/\p{L}/u.test(anchor.textContent ?? '')) continue;
-      if (!proseBlockOf(anchor, part)) continue;
-      if (isInMedia(anchor, part) || chromeReason(anchor, part)) continue;
+      if (!memo.firstUp('prose block', anchor.parentElement, part, isProseBlock)) continue;
+      if (memo.firstUp('media', anchor, part, isMedia) || chromeReason(anchor, part, true, memo)) continue;
       anchors.push(anchor);
     }
   }

@@ -3,6 +3,8 @@
  * among the comments as "Pingback: Blog name" with an excerpt "[…] … […]" linking to the post.
  */
 
+import { SearchMemo } from './search-memo.ts';
+
 const SHOW_TEXT = 4;
 const PINGBACK_MARK = /^\s*(pingback|trackback)\s*:/i;
 const PINGBACK_EXCERPT = /^\s*\[(…|\.\.\.)\].*\[(…|\.\.\.)\]\s*$/s;
@@ -35,7 +37,7 @@ function postAnchor(item: Element): Element | null {
   return best;
 }
 
-export function findPingbackAnchors(doc: Document): Element[] {
+export function findPingbackAnchors(doc: Document, memo = new SearchMemo()): Element[] {
   const body = doc.body;
   if (!body) return [];
   const items = new Set<Element>();
@@ -50,9 +52,8 @@ export function findPingbackAnchors(doc: Document): Element[] {
     if (item) items.add(item);
   }
   const anchors: Element[] = [];
-  for (const item of items) {
-    // A pingback list item nested in another one is the same pingback.
-    if ([...items].some((other) => other !== item && other.contains(item))) continue;
+  // A pingback list item nested in another one is the same pingback.
+  for (const item of memo.outermost('pingback item', items)) {
     const anchor = postAnchor(item);
     if (anchor) anchors.push(anchor);
   }

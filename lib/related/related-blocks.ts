@@ -10,9 +10,9 @@ import { chromeReason } from '../extract/page-chrome.ts';
 import { contentTerms, termsMatch } from '../text/content-words.ts';
 import { isRelatedHeading, normalizeHeading } from './headings.ts';
 import { proseLength } from './prose.ts';
+import { SearchMemo } from './search-memo.ts';
 
 const SHOW_TEXT = 4;
-const FOLLOWING = 4;
 const HEADING_TAG = /^H[1-6]$/;
 /** How far up from the heading a block's container may be. */
 const MAX_CLIMB = 4;
@@ -44,7 +44,7 @@ function startsAnotherBlock(element: Element): boolean {
   return element.tagName === 'P' && proseLength(element) >= 150;
 }
 
-function anchorsIntroducedBy(box: Element): Element[] {
+function anchorsIntroducedBy(box: Element, memo: SearchMemo): Element[] {
   const own = [...box.querySelectorAll('a[href]')];
   // "Related: <a>…</a>" inside a paragraph: the heading and its link are one line of the article.
   if (own.length > 0 && !HEADING_TAG.test(box.tagName)) return own;
@@ -67,10 +67,8 @@ function anchorsIntroducedBy(box: Element): Element[] {
     }
     return anchors;
   }
-  const following = [...container.querySelectorAll('a[href]')].filter(
-    (anchor) => (box.compareDocumentPosition(anchor) & FOLLOWING) !== 0 && !box.contains(anchor),
-  );
-  return [...own, ...following].filter((anchor) => !chromeReason(anchor, container, false));
+  const following = [...container.querySelectorAll('a[href]')].filter((anchor) => memo.follows(anchor, box));
+  return [...own, ...following].filter((anchor) => !chromeReason(anchor, container, false, memo));
 }
 
 /** Several one- or two-word links side by side are a tag cloud, not reading. */
@@ -99,22 +97,29 @@ function isOffTopic(anchors: Element[], topicTerms: string[]): boolean {
 }
 
 /** `topicTerms`: the article's title words and frequent words, for the off-topic check of long blocks. */
-export function findRelatedBlockAnchors(doc: Document, topicTerms: string[] = []): Element[] {
+const NOT_HEADING_TEXT = 'a, script, style, noscript, template';
+
+export function findRelatedBlockAnchors(
+  doc: Document,
+  topicTerms: string[] = [],
+  memo = new SearchMemo(),
+): Element[] {
   const body = doc.body;
   if (!body) return [];
   const boxes = new Set<Element>();
   const walker = doc.createTreeWalker(body, SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || parent.closest('a, script, style, noscript, template')) continue;
+    if (!parent || memo.firstUp('not heading text', parent, null, (node) => node.matches(NOT_HEADING_TEXT)))
+      continue;
     if (!isRelatedHeading(node.nodeValue ?? '')) continue;
     const box = headingBox(parent);
     // The heading's own words outweigh class-name hints ("js-outbrain-anchor" on the Guardian's box).
-    if (!chromeReason(box, null, false)) boxes.add(box);
+    if (!chromeReason(box, null, false, memo)) boxes.add(box);
   }
   const anchors: Element[] = [];
   for (const box of boxes) {
-    const introduced = anchorsIntroducedBy(box);
+    const introduced = anchorsIntroducedBy(box, memo);
     if (!isTagCloud(introduced) && !isOffTopic(introduced, topicTerms)) anchors.push(...introduced);
   }
   return anchors;

@@ -8,6 +8,7 @@
 import { chromeReason } from '../extract/page-chrome.ts';
 import { contentTerms, termsMatch } from '../text/content-words.ts';
 import { isUnrelatedHeading, normalizeHeading } from './headings.ts';
+import { SearchMemo } from './search-memo.ts';
 
 const SHOW_TEXT = 4;
 const FOLLOWING = 4;
@@ -52,16 +53,24 @@ function wordCount(text: string): number {
 }
 
 /** `start` is where the article's text begins (its first part); lists before it are page furniture. */
-export function findTopicalListAnchors(doc: Document, start: Element | null): Element[] {
+export function findTopicalListAnchors(
+  doc: Document,
+  start: Element | null,
+  memo = new SearchMemo(),
+): Element[] {
   const body = doc.body;
   if (!body || !start) return [];
   const titleTerms = contentTerms(articleTitle(doc));
   if (titleTerms.length === 0) return [];
   const anchors: Element[] = [];
   for (const list of body.querySelectorAll('ul, ol')) {
-    if (list.parentElement?.closest('ul, ol')) continue;
-    const after = start.contains(list) || (start.compareDocumentPosition(list) & FOLLOWING) !== 0;
-    if (!after || chromeReason(list)) continue;
+    if (
+      memo.firstUp('list', list.parentElement, null, (node) => node.tagName === 'UL' || node.tagName === 'OL')
+    )
+      continue;
+    // After the start of the text: inside it or following it.
+    const after = memo.position(list) > memo.position(start);
+    if (!after || chromeReason(list, null, true, memo)) continue;
     const linked = [...list.querySelectorAll('a[href]')].filter((a) => /\p{L}/u.test(a.textContent ?? ''));
     const headlines = linked.filter((anchor) => {
       const text = normalizeHeading(anchor.textContent ?? '');

@@ -14,12 +14,13 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MODELS = join(ROOT, 'public', 'models');
 export const BENCH_CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-/** extractPage, analyzeExtracted and createReadingAids as `globalThis.__kontextBench`. */
+/** extractPage(Sliced), analyzeExtracted and createReadingAids as `globalThis.__kontextBench`. */
 export function bundlePipeline(): Promise<string> {
   return bundleForPage(`
     import { extractPage, analyzeExtracted } from './lib/analyze.ts';
+    import { extractPageSliced } from './lib/extract/page.ts';
     import { createReadingAids } from './lib/highlight/reading-aids.ts';
-    globalThis.__kontextBench = { extractPage, analyzeExtracted, createReadingAids };`);
+    globalThis.__kontextBench = { extractPage, extractPageSliced, analyzeExtracted, createReadingAids };`);
 }
 
 export interface BenchServer {

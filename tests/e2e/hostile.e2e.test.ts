@@ -10,7 +10,7 @@
  * freeze behind throttling. The popup is opened afterwards and shows the cached answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHostilePages, type HostilePage } from '../support/hostile-pages.ts';
+import { buildHostilePages, type HostilePage, neverLoadingPage } from '../support/hostile-pages.ts';
 import {
   type ExtensionSession,
   evaluateInExtension,
@@ -30,14 +30,19 @@ import { collectPageErrors, inspectAids, waitForAids } from './reading-aids.ts';
 const ANSWER_MS = 5_000;
 const MAX_GAP_MS = 200;
 /**
- * The issue's limits (answer within 5 s, no page-timer gap over 200 ms) are asserted only with
- * KONTEXT_E2E_STRICT_TIMING=1: on the shared 2-core machine (load average 17–26) even the 12-paragraph
- * page's gap was 0.8–1.1 s, and the extraction still runs as one task in the page. The figures are
- * printed on every run; `npm run bench` reports them too.
+ * The issue's limits. The answer within 5 s is asserted on every run: under a load average of 15–23 on the
+ * shared 2-core machine the slowest answer (the 10 MB page) took 1.5–3.2 s. The page timer's 200 ms is
+ * asserted only with KONTEXT_E2E_STRICT_TIMING=1: Kontext's page work runs in slices (extraction and
+ * painting yield every ~12 ms), but under that load the scheduler alone delays a 20 ms timer by 200–300 ms
+ * on pages where Kontext does 60 ms of work in all, and on the 10 MB page the restyle for the highlight
+ * stylesheet is one browser task of about 300 ms. The gaps are printed on every run;
+ * `npm run bench -- hostile` reports them per phase with the longest task.
  */
 const STRICT_TIMING = process.env.KONTEXT_E2E_STRICT_TIMING === '1';
 
 const pages = buildHostilePages();
+
+const NEVER_LOADING = '/never-loading';
 
 interface Answer {
   ms: number;
@@ -120,7 +125,10 @@ const hostile = (page: Page) =>
 describe('hostile and extreme pages', () => {
   let server: FixtureServer;
   beforeAll(async () => {
-    server = await serveFixtures(Object.fromEntries(pages.map((p) => [`/${p.name}`, p.html])));
+    server = await serveFixtures({
+      ...Object.fromEntries(pages.map((p) => [`/${p.name}`, p.html])),
+      [NEVER_LOADING]: { body: neverLoadingPage(), hold: true },
+    });
   });
   afterAll(async () => server?.close());
 
@@ -149,8 +157,8 @@ describe('hostile and extreme pages', () => {
         )}`,
       );
       expect(answer.ok ? (answer.status === 'ok' ? 'analysis' : 'status') : 'status').toBe(spec.outcome);
+      expect(answer.ms, 'the analysis answers within 5 s').toBeLessThan(ANSWER_MS);
       if (STRICT_TIMING) {
-        expect(answer.ms, 'the analysis answers within 5 s').toBeLessThan(ANSWER_MS);
         expect(gap, `the page's timer never waits more than ${MAX_GAP_MS} ms`).toBeLessThanOrEqual(
           MAX_GAP_MS,
         );
@@ -248,6 +256,25 @@ describe('hostile and extreme pages', () => {
       const { page, tabId } = await analyse(spec('deep-dom'));
       const popup = await popupShows(tabId, 'status');
       await popup.close();
+      await page.close();
+    });
+
+    it('never-loading: a page whose load never finishes is analysed all the same', async () => {
+      const page = await session().browser.newPage();
+      await page.setViewport(PAGE_VIEWPORT);
+      // The navigation never completes; the test waits for the article's text instead.
+      void page.goto(server.url(NEVER_LOADING), { timeout: 60_000 }).catch(() => {});
+      await page.waitForFunction(() => document.querySelectorAll('article p').length >= 12, {
+        timeout: 20_000,
+      });
+      expect(await page.evaluate(() => document.readyState)).toBe('loading');
+      const tabId = await tabIdOf(session(), page);
+      await page.bringToFront();
+      const answer = await requestAnalysis(session(), tabId);
+      expect(answer.failure).toBeNull();
+      expect(answer.status).toBe('ok');
+      expect(answer.entities).toBeGreaterThan(0);
+      expect(await page.evaluate(() => document.readyState), 'the page was still loading').toBe('loading');
       await page.close();
     });
 

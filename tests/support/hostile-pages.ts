@@ -71,6 +71,17 @@ ${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
 const normalArticle = (count = 12) => article(Array.from({ length: count }, (_, i) => paragraph(i)));
 
 /**
+ * The start of a normal article, up to the end of its text but without the closing tags: served without
+ * ever ending the response, the page is shown and readable but stays 'loading' for good (no
+ * DOMContentLoaded, no load), as behind a stalled stream. Not in buildHostilePages: the bench waits for
+ * each page's load.
+ */
+export const neverLoadingPage = () => {
+  const html = normalArticle();
+  return html.slice(0, html.indexOf('</article>'));
+};
+
+/**
  * Defines `kontext-card` (and, through a MutationObserver, any custom-element name Kontext puts on
  * <html>) with a constructor that takes the element's internals and tries to rewrite the card through
  * them; and replaces attachShadow for good measure.

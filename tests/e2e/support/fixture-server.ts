@@ -6,7 +6,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 
-export type FixtureResponse = string | { body: string; contentType?: string; status?: number };
+export type FixtureResponse =
+  | string
+  | { body: string; contentType?: string; status?: number }
+  /** `body` is sent but the response never ends, until the server closes (a page that never finishes loading). */
+  | { body: string; hold: true };
 export type FixtureRoutes = Record<string, FixtureResponse>;
 
 export interface FixtureServer {
@@ -56,6 +60,11 @@ export async function serveFixtures(
       return;
     }
     const response = typeof found === 'string' ? { body: found } : found;
+    if ('hold' in response) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.write(response.body);
+      return;
+    }
     const contentType = response.contentType ?? CONTENT_TYPES[extname(path)] ?? 'text/html; charset=utf-8';
     res.writeHead(response.status ?? 200, { 'content-type': contentType, 'cache-control': 'no-store' });
     res.end(response.body);

@@ -305,22 +305,54 @@ describe('reading aids on a hostile page', () => {
     expect(registry.size).toBe(0);
   });
 
-  it(`paints at most ${MAX_PAINTED_SPANS} mentions, the first in reading order`, () => {
-    const sentence = 'Moskau und Moskau und Moskau und Moskau und Moskau.';
-    const paragraphs = Array.from({ length: Math.ceil((MAX_PAINTED_SPANS + 500) / 5) }, () => sentence);
+  /** A page of `count` copies of `sentence`, with the fake Highlight API installed. */
+  function repeatedPage(sentence: string, count: number) {
+    const paragraphs = Array.from({ length: count }, () => sentence);
     const dom = new JSDOM(
       `<!doctype html><html><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
     );
     vi.stubGlobal('document', dom.window.document);
     const controller = new AbortController();
     controllers.push(controller);
-    const registry = installHighlightApi(dom.window);
+    return { dom, paragraphs, signal: controller.signal, registry: installHighlightApi(dom.window) };
+  }
+
+  it(`paints at most ${MAX_PAINTED_SPANS} mentions, the first in reading order`, () => {
+    const { dom, paragraphs, signal, registry } = repeatedPage(
+      'Moskau und Moskau und Moskau und Moskau und Moskau.',
+      Math.ceil((MAX_PAINTED_SPANS + 500) / 5),
+    );
     const many = makeAnalysis(paragraphs, [{ name: 'Moskau', kind: 'place' }]);
     expect(many.entities[0]!.mentions.length).toBeGreaterThan(MAX_PAINTED_SPANS);
-    const aids = createReadingAids(dom.window.document, { signal: controller.signal });
+    const aids = createReadingAids(dom.window.document, { signal });
     aids.show(many, null);
     const names = aids.inspect().highlightNames!;
     expect((registry.get(names.place) as unknown as Set<Range>).size).toBe(MAX_PAINTED_SPANS);
     expect(aids.inspect().spansDropped).toBe(many.entities[0]!.mentions.length - MAX_PAINTED_SPANS);
+  });
+
+  it('paints in slices when asked, giving the page a turn every few hundred ranges; a newer paint wins', async () => {
+    const { dom, paragraphs, signal, registry } = repeatedPage(
+      'Moskau und Berlin und Moskau und Berlin und Moskau.',
+      600,
+    );
+    const places = makeAnalysis(paragraphs, [{ name: 'Moskau', kind: 'place' }]);
+    const both = makeAnalysis(paragraphs, [
+      { name: 'Moskau', kind: 'place' },
+      { name: 'Berlin', kind: 'place' },
+    ]);
+    let pauses = 0;
+    const aids = createReadingAids(dom.window.document, {
+      signal,
+      // A pause at every pause point (budget 0), counted.
+      slicing: { budgetMs: 0, pause: () => Promise.resolve(void pauses++) },
+    });
+    const first = aids.show(places, null);
+    expect(registry.size).toBe(0); // nothing painted before the first pause
+    const second = aids.show(both, null);
+    await Promise.all([first, second]);
+    const names = aids.inspect().highlightNames!;
+    expect((registry.get(names.place) as unknown as Set<Range>).size).toBe(3000);
+    expect(pauses).toBeGreaterThanOrEqual(3000 / 250);
   });
 });

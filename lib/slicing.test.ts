@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { eachSliced, runSliced, runToEnd, type Sliced } from './slicing.ts';
+
+/** Work of `steps` steps that each cost `cost` ms on `clock`, logging each step; returns the step count. */
+function* work(clock: { ms: number }, log: string[], steps: number, cost: number): Sliced<number> {
+  for (let i = 0; i < steps; i++) {
+    clock.ms += cost;
+    log.push(`step ${i}`);
+    yield;
+  }
+  return steps;
+}
+
+describe('runSliced', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('gives the event loop a turn once a slice has used its budget, and returns the result', async () => {
+    const clock = { ms: 0 };
+    const log: string[] = [];
+    // A page timer due now: it may only run between slices.
+    const pageTimer = () => {
+      log.push('page');
+      setTimeout(pageTimer, 0);
+    };
+    setTimeout(pageTimer, 0);
+    const result = runSliced(work(clock, log, 7, 5), { budgetMs: 10, now: () => clock.ms });
+    await vi.runOnlyPendingTimersAsync();
+    await vi.runOnlyPendingTimersAsync();
+    await vi.runOnlyPendingTimersAsync();
+    await vi.runOnlyPendingTimersAsync();
+    expect(await result).toBe(7);
+    // Two 5 ms steps fill a 10 ms slice; the page runs after each slice.
+    const firstSlices = log.slice(0, 9);
+    expect(firstSlices).toEqual([
+      'step 0',
+      'step 1',
+      'page',
+      'step 2',
+      'step 3',
+      'page',
+      'step 4',
+      'step 5',
+      'page',
+    ]);
+    vi.clearAllTimers();
+  });
+
+  it('runs work that stays under budget without pausing', async () => {
+    const clock = { ms: 0 };
+    const log: string[] = [];
+    const pause = vi.fn(() => Promise.resolve());
+    expect(await runSliced(work(clock, log, 20, 0), { budgetMs: 10, now: () => clock.ms, pause })).toBe(20);
+    expect(pause).not.toHaveBeenCalled();
+  });
+
+  it('stops at the next pause point once aborted, and passes errors through', async () => {
+    const clock = { ms: 0 };
+    const log: string[] = [];
+    const controller = new AbortController();
+    const pause = () => {
+      controller.abort(new Error('navigated'));
+      return Promise.resolve();
+    };
+    await expect(
+      runSliced(work(clock, log, 10, 10), {
+        budgetMs: 10,
+        now: () => clock.ms,
+        pause,
+        signal: controller.signal,
+      }),
+    ).rejects.toThrow('navigated');
+    expect(log).toEqual(['step 0']);
+
+    function* failing(): Sliced<number> {
+      yield;
+      throw new Error('broken page');
+    }
+    await expect(runSliced(failing())).rejects.toThrow('broken page');
+  });
+});
+
+describe('runToEnd and eachSliced', () => {
+  it('runs the same work in one go', () => {
+    const log: string[] = [];
+    expect(runToEnd(work({ ms: 0 }, log, 3, 100))).toBe(3);
+    expect(log).toEqual(['step 0', 'step 1', 'step 2']);
+  });
+
+  it('visits every item and pauses every `every` items', () => {
+    const seen: number[] = [];
+    const loop = eachSliced([1, 2, 3, 4, 5], (n) => seen.push(n), 2);
+    let pauses = 0;
+    while (!loop.next().done) pauses++;
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
+    expect(pauses).toBe(2);
+  });
+});

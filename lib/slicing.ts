@@ -1,0 +1,64 @@
+/**
+ * Cooperative time slicing for long work in a page's thread. The work is written once, as a generator
+ * that `yield`s at points where it may pause; `runSliced` runs it in slices of about `budgetMs` and gives
+ * the event loop a turn between slices (the page's timers, input and rendering run), `runToEnd` runs it
+ * in one go (the CLI, tests, callers that cannot wait). Pure: only `setTimeout` and `performance.now`.
+ */
+
+/** Work that may pause at each `yield`; its return value is the result. */
+export type Sliced<T> = Generator<void, T, void>;
+
+/** Milliseconds of work per slice. A frame is 16 ms; 50 ms is where browsers call a task "long". */
+export const SLICE_BUDGET_MS = 12;
+
+export interface SliceOptions {
+  budgetMs?: number;
+  /** The clock (tests pass a fake one). */
+  now?: () => number;
+  /** Gives the event loop a turn; a macrotask (a timer), so the page's own timers and input run. */
+  pause?: () => Promise<void>;
+  /** Stops the work at its next pause point (the page navigated, the content script was invalidated). */
+  signal?: AbortSignal;
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Runs `work` to its result in slices: after each `yield`, once `budgetMs` have passed since the slice
+ * began, it pauses for a task. Rejects with the signal's reason when aborted; errors in `work` reject.
+ */
+export async function runSliced<T>(work: Sliced<T>, options: SliceOptions = {}): Promise<T> {
+  const budget = options.budgetMs ?? SLICE_BUDGET_MS;
+  const now = options.now ?? (() => performance.now());
+  const pause = options.pause ?? nextTask;
+  let sliceStart = now();
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const step = work.next();
+    if (step.done) return step.value;
+    if (now() - sliceStart >= budget) {
+      await pause();
+      sliceStart = now();
+    }
+  }
+}
+
+/** Runs `work` to its result without pausing. */
+export function runToEnd<T>(work: Sliced<T>): T {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Calls `visit` on every item, yielding every `every` items: the pause points of a plain loop. Use with
+ * `yield*` inside sliced work.
+ */
+export function* eachSliced<T>(items: Iterable<T>, visit: (item: T) => void, every = 64): Sliced<void> {
+  let count = 0;
+  for (const item of items) {
+    visit(item);
+    if (++count % every === 0) yield;
+  }
+}
