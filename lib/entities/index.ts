@@ -6,7 +6,7 @@
  * guess would mark every German-style noun and mislead more than it helps.
  */
 import type { ModelLoader } from '../analyze.ts';
-import { captionCreditStart } from '../text/credits.ts';
+import { captionCreditStart, isCreditLine } from '../text/credits.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { type ArticleBlock, type Entity, type EntityKind, isContentBlock } from '../types.ts';
 import { isPossessedNoun, TEMPLATES } from './features.ts';
@@ -92,6 +92,9 @@ export function recognizeEntities(
   for (const block of article.blocks) {
     // Credits and page furniture are not the article: a photographer is not a person in the story.
     if (!isContentBlock(block.kind)) continue;
+    // A credit line extraction did not mark (plain-text input, a byline Readability kept as a paragraph):
+    // "Foto: Jens Büttner/dpa", "Reporting by Ellen Marsh" names no one in the story either.
+    if (isCreditLine(block.text)) continue;
     const heading = block.kind === 'heading';
     const caption = block.kind === 'caption';
     // A caption's own credit ("… in Genf. Foto: Markus Lehmann/AFP") names the photographer, not the story.
@@ -140,6 +143,10 @@ export function recognizeEntities(
     captionSentences: new Set(sentences.flatMap((s, i) => (s.caption ? [i] : []))),
     tokens: allTokens,
     isKnownName: (word) => gazetteer.kindOf(word) !== undefined || isEntityWord(word),
+    isCommonNoun: (word) => model.tagger.resources.wordSets.nouns?.has(word) === true,
+    isGivenName: (word) =>
+      model.tagger.resources.wordSets.givenNames?.has(word) === true ||
+      model.tagger.resources.firstNames.has(word),
     gazetteerKind: (name) => {
       const kind = gazetteer.kindOf(name);
       return kind ? KINDS[kind] : undefined;

@@ -2,8 +2,17 @@
  * The entity table of an article: tagged mentions grouped into entities with a canonical name (the
  * fullest mention: "Kim" → "Kim Jong Un", "Nordkoreas" → "Nordkorea"), counts, aliases and sentences.
  */
+import { foldName } from '../text/fold.ts';
 import type { Entity, EntityKind, Mention } from '../types.ts';
 import { compoundParts, demonymMatcher, genitiveBase } from './language-rules.ts';
+import {
+  dropCovered,
+  extendOverParticles,
+  isPlacePrefix,
+  nameKey,
+  nominativeScore,
+  stripLeadingTitle,
+} from './name-spans.ts';
 import type { Token } from './tokenize.ts';
 
 export interface RawMention {
@@ -46,12 +55,18 @@ export interface TableInput {
   isKnownName: (word: string) => boolean;
   /** The gazetteer's kind of a name, when it lists it. */
   gazetteerKind?: (name: string) => EntityKind | undefined;
+  /** Whether a capitalised word is a known common noun (German nouns are capitalised). */
+  isCommonNoun?: (word: string) => boolean;
+  /** Whether a word is a known given name ("Jonas" is not the genitive of "Jona"). */
+  isGivenName?: (word: string) => boolean;
 }
 
 const normalise = (name: string) => name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 interface Group {
   name: string;
+  /** Canonical names of the group's mentions with their counts (case forms of one German name). */
+  names: Map<string, number>;
   kinds: Map<EntityKind, number>;
   mentions: Array<Mention & { sentence: number }>;
 }
@@ -65,7 +80,11 @@ export function buildEntityTable(input: TableInput): Entity[] {
   const mentions: RawMention[] = [];
   const known = (word: string) => input.isKnownName(word);
   const kindOf = (name: string, fallback: EntityKind) => input.gazetteerKind?.(name) ?? fallback;
-  for (const m of input.mentions) {
+  // Names kept whole: particles ("Ursula von der Leyen"), titles off ("Justice Eleanor Marsh").
+  const whole = dropCovered(
+    extendOverParticles(input.mentions, input.tokens, input.text, input.isCommonNoun).map(stripLeadingTitle),
+  );
+  for (const m of whole) {
     const parts = m.text.includes(' ') ? [] : compoundParts(m.text);
     const knownParts = parts.filter((p) => /^\p{Lu}/u.test(p.text) && known(p.text));
     const words = m.text.split(' ');
@@ -83,6 +102,7 @@ export function buildEntityTable(input: TableInput): Entity[] {
     } else if (
       words.length > 1 &&
       !known(m.text) &&
+      !isPlacePrefix(words[0]!) &&
       words.every((w) => input.gazetteerKind?.(w) === 'place') &&
       m.text === words.join(' ')
     ) {
@@ -106,6 +126,7 @@ export function buildEntityTable(input: TableInput): Entity[] {
       const words = m.text.split(' ');
       if (words.length < 2) continue;
       const base = genitiveBase(words[0]!, lang);
+      if (m.kind === 'person' && input.isGivenName?.(words[0]!)) continue;
       if (base && (surfaceNames.has(base) || known(base))) {
         mentions[i] = { ...m, end: m.start + words[0]!.length, text: words[0]! };
       }
@@ -134,10 +155,10 @@ export function buildEntityTable(input: TableInput): Entity[] {
   });
   const personNames = [...fullCount.keys()];
   const fullerPerson = (name: string): string => {
-    const words = name.split(' ');
+    const words = foldName(name).split(' ');
     let best = name;
     for (const other of personNames) {
-      const ow = other.split(' ');
+      const ow = foldName(other).split(' ');
       if (ow.length <= words.length) continue;
       const prefix = words.every((w, k) => ow[k] === w);
       const suffix = words.every((w, k) => ow[ow.length - words.length + k] === w);
@@ -157,12 +178,24 @@ export function buildEntityTable(input: TableInput): Entity[] {
     const fuller = fullerPerson(name);
     const kind: EntityKind = fuller !== name ? 'person' : m.kind;
     name = fuller;
-    const key = normalise(name);
-    const group: Group = groups.get(key) ?? { name, kinds: new Map(), mentions: [] };
+    const key = nameKey(name, lang, foldName);
+    const group: Group = groups.get(key) ?? { name, names: new Map(), kinds: new Map(), mentions: [] };
+    group.names.set(name, (group.names.get(name) ?? 0) + 1);
     group.kinds.set(kind, (group.kinds.get(kind) ?? 0) + 1);
     group.mentions.push({ start: m.start, end: m.end, text: m.text, sentence: m.sentence });
     groups.set(key, group);
   });
+
+  // The name of a group: its most nominative form („Deutsche Bahn" over „Deutschen Bahn"), then the
+  // most frequent, then the first.
+  for (const g of groups.values()) {
+    let best = g.name;
+    for (const [name, n] of g.names) {
+      const d = nominativeScore(name, lang) - nominativeScore(best, lang);
+      if (d > 0 || (d === 0 && n > (g.names.get(best) ?? 0))) best = name;
+    }
+    g.name = best;
+  }
 
   // 3. Demonyms and compounds link to places (and compounds to any entity) already in the table.
   const taken = new Set(mentions.map((m) => `${m.start}:${m.end}`));
@@ -172,8 +205,8 @@ export function buildEntityTable(input: TableInput): Entity[] {
   );
   const demonymOf = demonymMatcher([...places.keys()], lang);
   const byName = new Map<string, Group>();
-  for (const [key, g] of groups) {
-    byName.set(key, g);
+  for (const g of groups.values()) {
+    byName.set(normalise(g.name), g);
     for (const m of g.mentions) byName.set(normalise(m.text), g);
   }
   for (const token of input.tokens) {
