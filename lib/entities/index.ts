@@ -9,6 +9,7 @@ import type { ModelLoader } from '../analyze.ts';
 import { captionCreditStart, isCreditLine } from '../text/credits.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { type ArticleBlock, type Entity, type EntityKind, isContentBlock } from '../types.ts';
+import { resolveAliases } from './aliases.ts';
 import { isPossessedNoun, TEMPLATES } from './features.ts';
 import { deserializeModel, type TaggerModel, tagSentence } from './model.ts';
 import { buildEntityTable, type RawMention } from './table.ts';
@@ -133,9 +134,10 @@ export function recognizeEntities(
   });
   lap('tag');
 
-  const { gazetteer } = model.tagger.resources;
+  const { gazetteer, wordSets, firstNames } = model.tagger.resources;
   const isEntityWord = knownEntityWords(model.tagger);
-  const entities = buildEntityTable({
+  const isGivenName = (word: string) => wordSets.givenNames?.has(word) === true || firstNames.has(word);
+  const table = buildEntityTable({
     text,
     lang,
     mentions,
@@ -152,6 +154,8 @@ export function recognizeEntities(
       return kind ? KINDS[kind] : undefined;
     },
   });
+  const entities = resolveAliases(table, { text, lang, isGivenName });
+  entities.sort((a, b) => b.count - a.count || a.mentions[0]!.start - b.mentions[0]!.start);
   lap('table');
   return entities;
 }

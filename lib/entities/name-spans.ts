@@ -91,6 +91,27 @@ export function extendOverParticles<M extends SpanMention>(
   });
 }
 
+/**
+ * A place mention right after a capitalised place prefix is extended over it: the headline "South
+ * Carolina lawmakers…" where the sentence-initial "South" was left out.
+ */
+export function extendOverPlacePrefix<M extends SpanMention>(
+  mentions: readonly M[],
+  tokens: ReadonlyArray<Token & { sentence: number }>,
+  text: string,
+): M[] {
+  const byStart = new Map<number, number>();
+  tokens.forEach((t, i) => byStart.set(t.start, i));
+  return mentions.map((m) => {
+    if (m.kind !== 'place') return m;
+    const first = byStart.get(m.start);
+    const before = first === undefined ? undefined : tokens[first - 1];
+    if (!before || before.sentence !== m.sentence || before.end !== m.start - 1) return m;
+    if (!/^\p{Lu}/u.test(before.text) || !isPlacePrefix(before.text)) return m;
+    return { ...m, start: before.start, text: text.slice(before.start, m.end) };
+  });
+}
+
 /** Drops mentions that an extended mention now covers (their text is inside it). */
 export function dropCovered<M extends SpanMention>(mentions: readonly M[]): M[] {
   return mentions.filter(

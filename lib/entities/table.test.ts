@@ -160,3 +160,27 @@ describe('names kept whole and named once (issue 14)', () => {
     expect(t.map((e) => [e.name, e.count])).toEqual([['Osama bin Laden', 2]]);
   });
 });
+
+describe('a bare surname shared by father and son', () => {
+  it('goes to the person named last before it', () => {
+    const text =
+      'Werner Haller gründete die Firma. Thomas Haller führt sie. Haller will wachsen. Werner Haller lacht. Haller sagte das.';
+    const table = buildEntityTable({
+      text,
+      lang: 'de',
+      mentions: mentionsIn(text, [
+        ['Werner Haller', 'person'],
+        ['Thomas Haller', 'person'],
+        ['Haller', 'person'],
+        ['Werner Haller', 'person'],
+        ['Haller', 'person'],
+      ]),
+      sentences: ['S1'],
+      tokens: tokenize(text).map((t) => ({ ...t, sentence: 0 })),
+      isKnownName: () => false,
+    });
+    const starts = (name: string) => table.find((e) => e.name === name)!.mentions.map((m) => m.start);
+    expect(starts('Thomas Haller')).toEqual([text.indexOf('Thomas'), text.indexOf('Haller will')]);
+    expect(starts('Werner Haller')).toHaveLength(3);
+  });
+});

@@ -8,6 +8,7 @@ import { compoundParts, demonymMatcher, genitiveBase } from './language-rules.ts
 import {
   dropCovered,
   extendOverParticles,
+  extendOverPlacePrefix,
   isPlacePrefix,
   nameKey,
   nominativeScore,
@@ -82,7 +83,11 @@ export function buildEntityTable(input: TableInput): Entity[] {
   const kindOf = (name: string, fallback: EntityKind) => input.gazetteerKind?.(name) ?? fallback;
   // Names kept whole: particles ("Ursula von der Leyen"), titles off ("Justice Eleanor Marsh").
   const whole = dropCovered(
-    extendOverParticles(input.mentions, input.tokens, input.text, input.isCommonNoun).map(stripLeadingTitle),
+    extendOverPlacePrefix(
+      extendOverParticles(input.mentions, input.tokens, input.text, input.isCommonNoun),
+      input.tokens,
+      input.text,
+    ).map(stripLeadingTitle),
   );
   for (const m of whole) {
     const parts = m.text.includes(' ') ? [] : compoundParts(m.text);
@@ -148,13 +153,25 @@ export function buildEntityTable(input: TableInput): Entity[] {
   const canonical = mentions.map(canonicalOf);
 
   // 2. Person names: a shorter person mention whose words are the start or end of a fuller one
-  //    ("Kim", "Kim Jong", "Jong Un") takes the fullest such name (the most frequent on ties).
-  const fullCount = new Map<string, number>();
+  //    ("Kim", "Kim Jong", "Jong Un") takes the fullest such name. When two fullest names share the
+  //    words (father and son, "Werner Haller" and "Thomas Haller"), the bare "Haller" goes to the one
+  //    named last before it (the first named after it when none is before), not the most frequent.
+  const fullStarts = new Map<string, number[]>();
   mentions.forEach((m, i) => {
-    if (m.kind === 'person') fullCount.set(canonical[i]!, (fullCount.get(canonical[i]!) ?? 0) + 1);
+    if (m.kind !== 'person') return;
+    const starts = fullStarts.get(canonical[i]!) ?? [];
+    starts.push(m.start);
+    fullStarts.set(canonical[i]!, starts);
   });
-  const personNames = [...fullCount.keys()];
-  const fullerPerson = (name: string): string => {
+  const personNames = [...fullStarts.keys()];
+  /** How close the name's nearest mention before `at` is (lower is nearer; after `at` ranks last). */
+  const distance = (name: string, at: number): number => {
+    const starts = fullStarts.get(name) ?? [];
+    const before = starts.filter((s) => s < at);
+    if (before.length > 0) return at - Math.max(...before);
+    return Number.MAX_SAFE_INTEGER / 2 + (Math.min(...starts) - at);
+  };
+  const fullerPerson = (name: string, at: number): string => {
     const words = foldName(name).split(' ');
     let best = name;
     for (const other of personNames) {
@@ -164,9 +181,7 @@ export function buildEntityTable(input: TableInput): Entity[] {
       const suffix = words.every((w, k) => ow[ow.length - words.length + k] === w);
       if (!prefix && !suffix) continue;
       const bw = best.split(' ').length;
-      if (ow.length > bw || (ow.length === bw && (fullCount.get(other) ?? 0) > (fullCount.get(best) ?? 0))) {
-        best = other;
-      }
+      if (ow.length > bw || (ow.length === bw && distance(other, at) < distance(best, at))) best = other;
     }
     return best;
   };
@@ -175,7 +190,7 @@ export function buildEntityTable(input: TableInput): Entity[] {
   mentions.forEach((m, i) => {
     let name = canonical[i]!;
     // Any single-word or partial mention of a known person joins that person, whatever its own tag.
-    const fuller = fullerPerson(name);
+    const fuller = fullerPerson(name, m.start);
     const kind: EntityKind = fuller !== name ? 'person' : m.kind;
     name = fuller;
     const key = nameKey(name, lang, foldName);
