@@ -61,8 +61,7 @@ export function extendOverParticles<M extends SpanMention>(
   text: string,
   isCommonNoun: (word: string) => boolean = () => false,
 ): M[] {
-  const byEnd = new Map<number, number>();
-  tokens.forEach((t, i) => byEnd.set(t.end, i));
+  const byEnd = new Map(tokens.map((t, i) => [t.end, i]));
   return mentions.map((m) => {
     if (m.kind !== 'person') return m;
     const last = byEnd.get(m.end);
@@ -100,8 +99,7 @@ export function extendOverPlacePrefix<M extends SpanMention>(
   tokens: ReadonlyArray<Token & { sentence: number }>,
   text: string,
 ): M[] {
-  const byStart = new Map<number, number>();
-  tokens.forEach((t, i) => byStart.set(t.start, i));
+  const byStart = new Map(tokens.map((t, i) => [t.start, i]));
   return mentions.map((m) => {
     if (m.kind !== 'place') return m;
     const first = byStart.get(m.start);
