@@ -12,6 +12,7 @@ import { type ArticleBlock, type Entity, type EntityKind, isContentBlock } from 
 import { resolveAliases } from './aliases.ts';
 import { isPossessedNoun, TEMPLATES } from './features.ts';
 import { deserializeModel, type TaggerModel, tagSentence } from './model.ts';
+import { dropNotNames } from './not-names.ts';
 import { buildEntityTable, type RawMention } from './table.ts';
 import { tagsToSpans } from './tag-spans.ts';
 import { type Token, tokenize } from './tokenize.ts';
@@ -137,6 +138,10 @@ export function recognizeEntities(
   const { gazetteer, wordSets, firstNames } = model.tagger.resources;
   const isEntityWord = knownEntityWords(model.tagger);
   const isGivenName = (word: string) => wordSets.givenNames?.has(word) === true || firstNames.has(word);
+  const gazetteerKind = (name: string): EntityKind | undefined => {
+    const kind = gazetteer.kindOf(name);
+    return kind ? KINDS[kind] : undefined;
+  };
   const table = buildEntityTable({
     text,
     lang,
@@ -149,12 +154,9 @@ export function recognizeEntities(
     isGivenName: (word) =>
       model.tagger.resources.wordSets.givenNames?.has(word) === true ||
       model.tagger.resources.firstNames.has(word),
-    gazetteerKind: (name) => {
-      const kind = gazetteer.kindOf(name);
-      return kind ? KINDS[kind] : undefined;
-    },
+    gazetteerKind,
   });
-  const entities = resolveAliases(table, { text, lang, isGivenName });
+  const entities = dropNotNames(resolveAliases(table, { text, lang, isGivenName }), { text, gazetteerKind });
   entities.sort((a, b) => b.count - a.count || a.mentions[0]!.start - b.mentions[0]!.start);
   lap('table');
   return entities;
