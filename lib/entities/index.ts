@@ -11,6 +11,7 @@ import { splitSentences } from '../text/sentences.ts';
 import { type ArticleBlock, type Entity, type EntityKind, isContentBlock } from '../types.ts';
 import { resolveAliases } from './aliases.ts';
 import { isPossessedNoun, TEMPLATES } from './features.ts';
+import { isInstitutionWord } from './institutions.ts';
 import { deserializeModel, type TaggerModel, tagSentence } from './model.ts';
 import { dropNotNames } from './not-names.ts';
 import { buildEntityTable, type RawMention } from './table.ts';
@@ -133,6 +134,7 @@ export function recognizeEntities(
       }
     }
   });
+  if (lang === 'de') mentions.push(...institutionMentions(allTokens, mentions));
   lap('tag');
 
   const { gazetteer, wordSets, firstNames } = model.tagger.resources;
@@ -160,6 +162,16 @@ export function recognizeEntities(
   entities.sort((a, b) => b.count - a.count || a.mentions[0]!.start - b.mentions[0]!.start);
   lap('table');
   return entities;
+}
+
+/** German institutions the tagger left out („Bundesverfassungsgericht"), as organisation mentions. */
+function institutionMentions(
+  tokens: ReadonlyArray<Token & { sentence: number }>,
+  mentions: readonly RawMention[],
+): RawMention[] {
+  return tokens
+    .filter((t) => isInstitutionWord(t.text) && !mentions.some((m) => t.start < m.end && t.end > m.start))
+    .map((t) => ({ start: t.start, end: t.end, text: t.text, kind: 'organization', sentence: t.sentence }));
 }
 
 /** A name has an upper-case letter or a letter of a caseless script. */
