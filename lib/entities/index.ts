@@ -10,9 +10,16 @@ import { captionCreditStart, isCreditLine } from '../text/credits.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { type ArticleBlock, type Entity, type EntityKind, isContentBlock } from '../types.ts';
 import { resolveAliases } from './aliases.ts';
+import {
+  CONFIDENCE_THRESHOLD,
+  type ConfidenceFeatures,
+  confidenceFeatures,
+  confidenceOf,
+  type TaggedMentionInfo,
+} from './confidence.ts';
 import { isPossessedNoun, TEMPLATES } from './features.ts';
 import { isInstitutionWord } from './institutions.ts';
-import { deserializeModel, type TaggerModel, tagSentence } from './model.ts';
+import { deserializeModel, type TaggerModel, tagSentenceWithMargins } from './model.ts';
 import { dropNotNames } from './not-names.ts';
 import { buildEntityTable, type RawMention } from './table.ts';
 import { tagsToSpans } from './tag-spans.ts';
@@ -80,6 +87,8 @@ export function recognizeEntities(
   article: { text: string; blocks: ArticleBlock[]; lang: string },
   model: NerModel | null,
   timings?: EntityTimings,
+  /** Sees each entity with its confidence features (scripts/fit-names.ts fits the weights on them). */
+  observe?: (entity: Entity, features: ConfidenceFeatures) => void,
 ): Entity[] {
   if (!model) return [];
   const { text } = article;
@@ -111,16 +120,23 @@ export function recognizeEntities(
 
   const mentions: RawMention[] = [];
   const allTokens: Array<Token & { sentence: number }> = [];
+  /** The tagger's own mentions by start and by end offset, for the confidence (confidence.ts). */
+  const tagged = new Map<string, TaggedMentionInfo>();
+  /** Starts of tokens where any word is capitalised: sentence openers, headings, ALL-CAPS lines. */
+  const openers = new Set<number>();
   sentences.forEach((s, sentence) => {
     const tokens = tokenize(s.text, s.start);
     if (tokens.length === 0) return;
+    const shouting = isAllCaps(s.text);
+    const firstWord = tokens.find((t) => /\p{L}/u.test(t.text));
+    for (const t of s.heading || shouting ? tokens : firstWord ? [firstWord] : []) openers.add(t.start);
     const words = new Array<string>(tokens.length);
     tokens.forEach((t, k) => {
       words[k] = t.text;
       // Spelt out: a spread ({ ...t, sentence }) here was the costliest line of a warm run in Node.
       allTokens.push({ text: t.text, start: t.start, end: t.end, sentence });
     });
-    const tags = tagSentence(model.tagger, words, { heading: s.heading });
+    const { tags, margins } = tagSentenceWithMargins(model.tagger, words, { heading: s.heading });
     for (const span of tagsToSpans(tags)) {
       for (const [from, to] of nameParts(tokens, span.start, span.end, span.type)) {
         const start = tokens[from]!.start;
@@ -131,6 +147,11 @@ export function recognizeEntities(
         const ownsNext =
           next !== undefined && isPossessedNoun(tokens[to - 1]!.text, next.text, model.tagger.resources);
         mentions.push({ start, end, text: surface, kind: KINDS[span.type]!, sentence, ownsNext });
+        let margin = 0;
+        for (let k = from; k < to; k++) margin += margins[k]!;
+        const info = { margin: margin / (to - from), kind: KINDS[span.type]! };
+        tagged.set(`s${start}`, info);
+        tagged.set(`e${end}`, info);
       }
     }
   });
@@ -159,6 +180,22 @@ export function recognizeEntities(
     gazetteerKind,
   });
   const entities = dropNotNames(resolveAliases(table, { text, lang, isGivenName }), { text, gazetteerKind });
+  for (const e of entities) {
+    const features = confidenceFeatures(
+      e,
+      {
+        get: (key: string) => {
+          const [start, end] = key.split(':');
+          return tagged.get(`s${start}`) ?? tagged.get(`e${end}`);
+        },
+      },
+      (start) => openers.has(start),
+      gazetteerKind(e.name) !== undefined || (e.kind === 'person' && isGivenName(e.name.split(' ')[0]!)),
+    );
+    e.confidence = confidenceOf(features);
+    e.possible = e.confidence < CONFIDENCE_THRESHOLD;
+    observe?.(e, features);
+  }
   entities.sort((a, b) => b.count - a.count || a.mentions[0]!.start - b.mentions[0]!.start);
   lap('table');
   return entities;
@@ -172,6 +209,11 @@ function institutionMentions(
   return tokens
     .filter((t) => isInstitutionWord(t.text) && !mentions.some((m) => t.start < m.end && t.end > m.start))
     .map((t) => ({ start: t.start, end: t.end, text: t.text, kind: 'organization', sentence: t.sentence }));
+}
+
+/** A line in capitals ("BREAKING: FAA GROUNDS JETS"): at least two words and no lower-case letter. */
+function isAllCaps(sentence: string): boolean {
+  return !/\p{Ll}/u.test(sentence) && (sentence.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= 2;
 }
 
 /** A name has an upper-case letter or a letter of a caseless script. */

@@ -12,12 +12,15 @@ import { nodeModelLoader } from '../support/ner-models.ts';
 const runs = await runNamesGold(nodeModelLoader());
 const cells = scoreByCell(runs);
 
-/** Measured figures minus about 0.02. */
+/**
+ * Measured figures (painted entries at the shipped confidence threshold) minus about 0.02: de tune
+ * P 0.974 R 0.884, held-out P 0.968 R 0.857; en tune P 0.951 R 0.928, held-out P 0.825 R 0.783.
+ */
 const FLOORS: Record<NamesCell, { precision: number; recall: number }> = {
-  'de-tune': { precision: 0.86, recall: 0.78 },
-  'de-heldOut': { precision: 0.9, recall: 0.82 },
-  'en-tune': { precision: 0.81, recall: 0.88 },
-  'en-heldOut': { precision: 0.71, recall: 0.74 },
+  'de-tune': { precision: 0.95, recall: 0.86 },
+  'de-heldOut': { precision: 0.94, recall: 0.83 },
+  'en-tune': { precision: 0.93, recall: 0.9 },
+  'en-heldOut': { precision: 0.8, recall: 0.76 },
 };
 
 describe('names gold set (reader level)', () => {
