@@ -99,6 +99,8 @@ export function buildHighlightSpans(
 ): HighlightSpan[] {
   const spans: HighlightSpan[] = [];
   for (const entity of analysis.entities) {
+    // Below the confidence threshold: listed in the popup as a possible name, not painted.
+    if (entity.possible) continue;
     entity.mentions.forEach((mention, mentionIndex) => {
       const range = makeRange(doc, location, analysis, mention.start, mention.end);
       if (range) {
