@@ -213,6 +213,9 @@ export function buildEntityTable(input: TableInput): Entity[] {
   }
 
   // 3. Demonyms and compounds link to places (and compounds to any entity) already in the table.
+  //    Demonyms and adjectives ("Kenyan", "Americans", „nordkoreanische") are never entities of their
+  //    own (the tagger's MISC and -deriv classes keep them out of the spans): when their country is in
+  //    the table they count as a mention of it and are painted as it; otherwise they are left alone.
   const taken = new Set(mentions.map((m) => `${m.start}:${m.end}`));
   const overlapsMention = coverageOf(mentions);
   const places = new Map(
