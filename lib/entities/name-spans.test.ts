@@ -52,6 +52,20 @@ describe('extendOverParticles', () => {
   });
 });
 
+it('dropCovered keeps mentions of the same span and ones that only overlap', () => {
+  const m = (start: number, end: number): SpanMention => ({
+    start,
+    end,
+    text: 'x',
+    kind: 'place',
+    sentence: 0,
+  });
+  const same = [m(0, 5), m(0, 5)];
+  expect(dropCovered(same)).toHaveLength(2);
+  expect(dropCovered([m(0, 5), m(3, 8)])).toHaveLength(2);
+  expect(dropCovered([m(2, 4), m(0, 9), m(5, 9)]).map((x) => [x.start, x.end])).toEqual([[0, 9]]);
+});
+
 describe('stripLeadingTitle', () => {
   it('cuts a title before a two-word name and makes it a person', () => {
     const t = 'Justice Eleanor Marsh wrote';

@@ -110,14 +110,19 @@ export function extendOverPlacePrefix<M extends SpanMention>(
   });
 }
 
-/** Drops mentions that an extended mention now covers (their text is inside it). */
+/**
+ * Drops mentions that a longer mention covers (an extended mention's old parts). One sweep in start
+ * order: a long article has thousands of mentions.
+ */
 export function dropCovered<M extends SpanMention>(mentions: readonly M[]): M[] {
-  return mentions.filter(
-    (m) =>
-      !mentions.some(
-        (o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start,
-      ),
-  );
+  const order = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const dropped = new Set<M>();
+  let reach: M | null = null;
+  for (const m of order) {
+    if (reach && (reach.end > m.end || (reach.end === m.end && reach.start < m.start))) dropped.add(m);
+    if (!reach || m.end > reach.end) reach = m;
+  }
+  return dropped.size === 0 ? [...mentions] : mentions.filter((m) => !dropped.has(m));
 }
 
 /**
