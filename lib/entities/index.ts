@@ -193,7 +193,8 @@ export function recognizeEntities(
       gazetteerKind(e.name) !== undefined || (e.kind === 'person' && isGivenName(e.name.split(' ')[0]!)),
     );
     e.confidence = confidenceOf(features);
-    e.possible = e.confidence < CONFIDENCE_THRESHOLD;
+    // An event or law (not-names.ts) is possible whatever its score.
+    e.possible = e.possible === true || e.confidence < CONFIDENCE_THRESHOLD;
     observe?.(e, features);
   }
   entities.sort((a, b) => b.count - a.count || a.mentions[0]!.start - b.mentions[0]!.start);

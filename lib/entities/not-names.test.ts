@@ -17,7 +17,9 @@ const names = (text: string, entities: Array<[string, Entity['kind']]>, places: 
   dropNotNames(
     entities.map(([n, k]) => entityIn(text, n, k)),
     { text, gazetteerKind: (n) => (places.includes(n) ? 'place' : undefined) },
-  ).map((e) => [e.name, e.kind, e.count]);
+  )
+    .filter((e) => !e.possible)
+    .map((e) => [e.name, e.kind, e.count]);
 
 describe('dropNotNames', () => {
   it('drops works: a title before "film", a quoted title', () => {
@@ -52,6 +54,12 @@ describe('dropNotNames', () => {
         ['Berlin'],
       ),
     ).toEqual([['Berlin', 'place', 1]]);
+  });
+
+  it('keeps a law in the table as a possible name, never painted', () => {
+    const text = 'MPs backed the Online Safety Act.';
+    const [law] = dropNotNames([entityIn(text, 'Online Safety Act', 'organization')], { text });
+    expect(law?.possible).toBe(true);
   });
 
   it('drops a mission named with a Roman numeral but keeps a king', () => {

@@ -1,10 +1,11 @@
 /**
  * Entries that are not names of a person, place or organisation, removed from the entity table after
  * the table is built (issue 14). Each rule reads only the article text around the mentions:
- * - works (films, series, books): a name of two or more words followed by a work noun ("a new Star
- *   Wars film"), or written inside quotation marks („Tatort“);
+ * - works (films, series, books): a non-person name of two or more words followed by a work noun ("a
+ *   new Star Wars film"), or written inside quotation marks at every mention („Tatort“);
  * - events and laws: a name whose last word is an event or law head ("Sundance Film Festival", "Online
- *   Safety Act", "Berlin Marathon"); when the rest is a place ("Berlin"), the mentions stay as that place;
+ *   Safety Act", "Berlin Marathon"); when the rest is a place ("Berlin"), the mentions stay as that place,
+ *   otherwise the entry stays in the table marked `possible` (listed, never painted);
  * - products and missions: a non-person name ending in a Roman numeral ("Artemis III");
  * - English common words: a one-word "person" every mention of which follows an article or "new"
  *   ("a new Bill" is legislation, not a man called Bill).
@@ -15,8 +16,9 @@ import type { Entity, EntityKind } from '../types.ts';
 
 const WORK_NOUNS =
   /^\s(?:film|films|movie|movies|series|show|franchise|trilogy|album|novel|sequel|prequel|episode|season|documentary|Film|Films|Serie|Sendung|Folge|Roman|Album|Reihe|Staffel)\b/u;
-const OPENING_QUOTE = /[„“"»«‚‘']\s?$/u;
-const CLOSING_QUOTE = /^\s?[“”"«»‘’']/u;
+// Apostrophes are not quotation marks here: "Fowler's" is a possessive.
+const OPENING_QUOTE = /[„“"»«]\s?$/u;
+const CLOSING_QUOTE = /^\s?[“”"«»]/u;
 
 const EVENT_OR_LAW_HEADS = new Set([
   'act',
@@ -50,12 +52,17 @@ export interface NotNamesContext {
   gazetteerKind?: (name: string) => EntityKind | undefined;
 }
 
+/**
+ * A work: a non-person name of several words before a work noun ("a Brad Pitt film" names an actor,
+ * "a new Star Wars film" a franchise), or a name written in quotation marks at every mention.
+ */
 function isWork(e: Entity, text: string): boolean {
-  return e.mentions.some((m) => {
-    const after = text.slice(m.end, m.end + 16);
-    if (e.name.includes(' ') && WORK_NOUNS.test(after)) return true;
-    return OPENING_QUOTE.test(text.slice(Math.max(0, m.start - 2), m.start)) && CLOSING_QUOTE.test(after);
-  });
+  const quoted = (m: Entity['mentions'][number]) =>
+    OPENING_QUOTE.test(text.slice(Math.max(0, m.start - 2), m.start)) &&
+    CLOSING_QUOTE.test(text.slice(m.end, m.end + 2));
+  if (e.mentions.length > 0 && e.mentions.every(quoted)) return true;
+  if (e.kind === 'person' || !e.name.includes(' ')) return false;
+  return e.mentions.some((m) => WORK_NOUNS.test(text.slice(m.end, m.end + 16)));
 }
 
 /** For an event or law, the place it is named after ("Berlin" of "Berlin Marathon"), or null. */
@@ -76,7 +83,7 @@ function isCommonWordPerson(e: Entity, text: string): boolean {
   return e.mentions.every((m) => ARTICLE_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)));
 }
 
-/** The table without the entries above; an event named after a place leaves that place. */
+/** The table without the entries above; an event named after a place leaves that place, other events and laws are marked possible. */
 export function dropNotNames(entities: Entity[], context: NotNamesContext): Entity[] {
   const { text } = context;
   const out: Entity[] = [];
@@ -85,7 +92,12 @@ export function dropNotNames(entities: Entity[], context: NotNamesContext): Enti
     if (e.kind !== 'person' && ROMAN_END.test(e.name)) continue;
     if (isEventOrLaw(e)) {
       const place = eventPlace(e, context);
-      if (!place) continue;
+      if (!place) {
+        // Kept for what reads the table (the summary ranks sentences by its main names, and a law can be
+        // one) but never painted: listed as a possible name only.
+        out.push({ ...e, possible: true });
+        continue;
+      }
       const existing = out.find((o) => o.name === place && o.kind === 'place');
       const mentions = e.mentions
         .filter((m) => m.text.startsWith(place))
