@@ -76,6 +76,16 @@ export interface Entity {
   firstSentence: string;
   sentences: string[];
   mentions: Mention[];
+  /**
+   * How sure the recogniser is that this is a name of this kind, 0–1 (lib/entities/confidence.ts).
+   * Absent on entities not made by the recogniser (tests, older saved analyses).
+   */
+  confidence?: number;
+  /**
+   * Below the confidence threshold: listed in the popup under "Possible names" but not painted in the
+   * page. Absent or false: painted.
+   */
+  possible?: boolean;
 }
 
 export interface Quote {

@@ -132,6 +132,29 @@ describe('popup App', () => {
     expect(link.rel).toContain('noopener');
   });
 
+  it('lists possible names apart, collapsed, and not among the names by kind', async () => {
+    const radon = {
+      ...analysis.entities[1]!,
+      id: 'person:radon',
+      name: 'Radon',
+      kind: 'person' as const,
+      possible: true,
+    };
+    const api = fakeApi({
+      ok: true,
+      analysis: { ...analysis, entities: [...analysis.entities, radon] },
+      cached: false,
+      highlightKinds: [],
+    });
+    await mount(api);
+    const details = byTestId('possible-names')[0] as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')?.textContent).toContain('Possible names');
+    expect([...details.querySelectorAll('.name')].map((n) => n.textContent)).toEqual(['Radon']);
+    const sure = byTestId('entity').filter((e) => !details.contains(e));
+    expect(sure.map((e) => e.querySelector('.name')?.textContent)).toEqual(['Anna Berger', 'Lindau']);
+  });
+
   it('lists saved articles about the same names, linking to the reader', async () => {
     const api = fakeApi({ ok: true, analysis, cached: false, highlightKinds: [] });
     api.savedRelated = vi.fn(async () => [savedAboutLindau]);

@@ -61,3 +61,19 @@ describe('recognizeEntities', () => {
       for (const m of e.mentions) expect(article.text.slice(m.start, m.end)).toBe(m.text);
   });
 });
+
+describe('credit lines', () => {
+  it('names no one from a credit line left as a paragraph', async () => {
+    const model = await loadNerModel('de', nodeModelLoader());
+    const article = articleFrom(
+      [
+        { kind: 'paragraph', text: 'Sabine Kehl nannte den Streik in Berlin unverhältnismäßig.' },
+        { kind: 'paragraph', text: 'Foto: Jens Büttner/dpa' },
+      ],
+      'de',
+    );
+    const names = recognizeEntities(article, model).map((e) => e.name);
+    expect(names).toContain('Sabine Kehl');
+    expect(names.some((n) => n.includes('Büttner'))).toBe(false);
+  });
+});

@@ -6,12 +6,22 @@
  * guess would mark every German-style noun and mislead more than it helps.
  */
 import type { ModelLoader } from '../analyze.ts';
-import { captionCreditStart } from '../text/credits.ts';
+import { captionCreditStart, isCreditLine } from '../text/credits.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { type Token, tokenize } from '../text/tokens.ts';
 import { type ArticleBlock, type Entity, type EntityKind, isContentBlock } from '../types.ts';
+import { resolveAliases } from './aliases.ts';
+import {
+  CONFIDENCE_THRESHOLD,
+  type ConfidenceFeatures,
+  confidenceFeatures,
+  confidenceOf,
+  type TaggedMentionInfo,
+} from './confidence.ts';
 import { isPossessedNoun, TEMPLATES } from './features.ts';
-import { deserializeModel, type TaggerModel, tagSentence } from './model.ts';
+import { isInstitutionWord } from './institutions.ts';
+import { deserializeModel, type TaggerModel, tagSentenceWithMargins } from './model.ts';
+import { dropNotNames } from './not-names.ts';
 import { buildEntityTable, type RawMention } from './table.ts';
 import { tagsToSpans } from './tag-spans.ts';
 
@@ -77,6 +87,8 @@ export function recognizeEntities(
   article: { text: string; blocks: ArticleBlock[]; lang: string },
   model: NerModel | null,
   timings?: EntityTimings,
+  /** Sees each entity with its confidence features (scripts/fit-names.ts fits the weights on them). */
+  observe?: (entity: Entity, features: ConfidenceFeatures) => void,
 ): Entity[] {
   if (!model) return [];
   const { text } = article;
@@ -92,6 +104,9 @@ export function recognizeEntities(
   for (const block of article.blocks) {
     // Credits and page furniture are not the article: a photographer is not a person in the story.
     if (!isContentBlock(block.kind)) continue;
+    // A credit line extraction did not mark (plain-text input, a byline Readability kept as a paragraph):
+    // "Foto: Jens Büttner/dpa", "Reporting by Ellen Marsh" names no one in the story either.
+    if (isCreditLine(block.text)) continue;
     const heading = block.kind === 'heading';
     const caption = block.kind === 'caption';
     // A caption's own credit ("… in Genf. Foto: Markus Lehmann/AFP") names the photographer, not the story.
@@ -105,16 +120,23 @@ export function recognizeEntities(
 
   const mentions: RawMention[] = [];
   const allTokens: Array<Token & { sentence: number }> = [];
+  /** The tagger's own mentions by start and by end offset, for the confidence (confidence.ts). */
+  const tagged = new Map<string, TaggedMentionInfo>();
+  /** Starts of tokens where any word is capitalised: sentence openers, headings, ALL-CAPS lines. */
+  const openers = new Set<number>();
   sentences.forEach((s, sentence) => {
     const tokens = tokenize(s.text, s.start);
     if (tokens.length === 0) return;
+    const shouting = isAllCaps(s.text);
+    const firstWord = tokens.find((t) => /\p{L}/u.test(t.text));
+    for (const t of s.heading || shouting ? tokens : firstWord ? [firstWord] : []) openers.add(t.start);
     const words = new Array<string>(tokens.length);
     tokens.forEach((t, k) => {
       words[k] = t.text;
       // Spelt out: a spread ({ ...t, sentence }) here was the costliest line of a warm run in Node.
       allTokens.push({ text: t.text, start: t.start, end: t.end, sentence });
     });
-    const tags = tagSentence(model.tagger, words, { heading: s.heading });
+    const { tags, margins } = tagSentenceWithMargins(model.tagger, words, { heading: s.heading });
     for (const span of tagsToSpans(tags)) {
       for (const [from, to] of nameParts(tokens, span.start, span.end, span.type)) {
         const start = tokens[from]!.start;
@@ -125,14 +147,25 @@ export function recognizeEntities(
         const ownsNext =
           next !== undefined && isPossessedNoun(tokens[to - 1]!.text, next.text, model.tagger.resources);
         mentions.push({ start, end, text: surface, kind: KINDS[span.type]!, sentence, ownsNext });
+        let margin = 0;
+        for (let k = from; k < to; k++) margin += margins[k]!;
+        const info = { margin: margin / (to - from), kind: KINDS[span.type]! };
+        tagged.set(`s${start}`, info);
+        tagged.set(`e${end}`, info);
       }
     }
   });
+  if (lang === 'de') mentions.push(...institutionMentions(allTokens, mentions));
   lap('tag');
 
-  const { gazetteer } = model.tagger.resources;
+  const { gazetteer, wordSets, firstNames } = model.tagger.resources;
   const isEntityWord = knownEntityWords(model.tagger);
-  const entities = buildEntityTable({
+  const isGivenName = (word: string) => wordSets.givenNames?.has(word) === true || firstNames.has(word);
+  const gazetteerKind = (name: string): EntityKind | undefined => {
+    const kind = gazetteer.kindOf(name);
+    return kind ? KINDS[kind] : undefined;
+  };
+  const table = buildEntityTable({
     text,
     lang,
     mentions,
@@ -140,13 +173,48 @@ export function recognizeEntities(
     captionSentences: new Set(sentences.flatMap((s, i) => (s.caption ? [i] : []))),
     tokens: allTokens,
     isKnownName: (word) => gazetteer.kindOf(word) !== undefined || isEntityWord(word),
-    gazetteerKind: (name) => {
-      const kind = gazetteer.kindOf(name);
-      return kind ? KINDS[kind] : undefined;
-    },
+    isCommonNoun: (word) => model.tagger.resources.wordSets.nouns?.has(word) === true,
+    isGivenName: (word) =>
+      model.tagger.resources.wordSets.givenNames?.has(word) === true ||
+      model.tagger.resources.firstNames.has(word),
+    gazetteerKind,
   });
+  const entities = dropNotNames(resolveAliases(table, { text, lang, isGivenName }), { text, gazetteerKind });
+  for (const e of entities) {
+    const features = confidenceFeatures(
+      e,
+      {
+        get: (key: string) => {
+          const [start, end] = key.split(':');
+          return tagged.get(`s${start}`) ?? tagged.get(`e${end}`);
+        },
+      },
+      (start) => openers.has(start),
+      gazetteerKind(e.name) !== undefined || (e.kind === 'person' && isGivenName(e.name.split(' ')[0]!)),
+    );
+    e.confidence = confidenceOf(features);
+    // An event or law (not-names.ts) is possible whatever its score.
+    e.possible = e.possible === true || e.confidence < CONFIDENCE_THRESHOLD;
+    observe?.(e, features);
+  }
+  entities.sort((a, b) => b.count - a.count || a.mentions[0]!.start - b.mentions[0]!.start);
   lap('table');
   return entities;
+}
+
+/** German institutions the tagger left out („Bundesverfassungsgericht"), as organisation mentions. */
+function institutionMentions(
+  tokens: ReadonlyArray<Token & { sentence: number }>,
+  mentions: readonly RawMention[],
+): RawMention[] {
+  return tokens
+    .filter((t) => isInstitutionWord(t.text) && !mentions.some((m) => t.start < m.end && t.end > m.start))
+    .map((t) => ({ start: t.start, end: t.end, text: t.text, kind: 'organization', sentence: t.sentence }));
+}
+
+/** A line in capitals ("BREAKING: FAA GROUNDS JETS"): at least two words and no lower-case letter. */
+function isAllCaps(sentence: string): boolean {
+  return !/\p{Ll}/u.test(sentence) && (sentence.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= 2;
 }
 
 /** A name has an upper-case letter or a letter of a caseless script. */

@@ -462,6 +462,30 @@ export function tagSentenceRaw(
   return path.map((t) => model.tags[t]!);
 }
 
+/**
+ * tagSentence's tags, and per token how strongly the tagger's emission scores favour its best name tag
+ * over O (positive: a name; the entity table's confidence reads it, see confidence.ts).
+ */
+export function tagSentenceWithMargins(
+  model: TaggerModel,
+  tokens: readonly string[],
+  ctx?: SentenceContext,
+): { tags: string[]; margins: Float64Array } {
+  const T = model.tags.length;
+  const emissions = emissionScores(model, tokens, ctx ?? {});
+  const path = viterbi(emissions, model.transitions, model.allowed, T);
+  const o = model.tags.indexOf('O');
+  const names = model.tags.flatMap((tag, t) => (/^[BI]-(PER|LOC|ORG)$/.test(tag) ? [t] : []));
+  const margins = new Float64Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    let best = -Infinity;
+    for (const t of names) if (emissions[i * T + t]! > best) best = emissions[i * T + t]!;
+    margins[i] = best - (o < 0 ? 0 : emissions[i * T + o]!);
+  }
+  const raw = path.map((t) => model.tags[t]!);
+  return { tags: applySpanRules(tokens, raw, model.resources), margins };
+}
+
 /** IOB2 tags over PER, LOC and ORG only, after the span rules (see span-rules.ts). */
 export function tagSentence(model: TaggerModel, tokens: readonly string[], ctx?: SentenceContext): string[] {
   return applySpanRules(tokens, tagSentenceRaw(model, tokens, ctx), model.resources);

@@ -37,6 +37,8 @@ describe.skipIf(!hasSharedData)(
     it.each(SEED_ENTITIES)('finds %s as a %s under its canonical name', (name, kind) => {
       expect(find(name), `entities: ${entities.map((e) => `${e.name}/${e.kind}`).join(', ')}`).toBeDefined();
       expect(find(name)!.kind).toBe(kind);
+      // Painted, not only listed as a possible name (confidence.ts).
+      expect(find(name)!.possible, `${name} confidence ${find(name)!.confidence}`).toBe(false);
     });
 
     it('folds genitives and short names into the canonical entity', () => {

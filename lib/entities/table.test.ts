@@ -122,3 +122,65 @@ describe('buildEntityTable folds a genitive before its noun', () => {
     expect(table.map((e) => e.name).sort()).toEqual(['Matthias', 'Paris']);
   });
 });
+
+describe('names kept whole and named once (issue 14)', () => {
+  const table = (text: string, names: Array<[string, EntityKind]>, known: string[] = []) =>
+    buildEntityTable({
+      text,
+      lang: text.includes(' der ') ? 'de' : 'en',
+      mentions: mentionsIn(text, names),
+      sentences: ['S1'],
+      tokens: tokenize(text).map((t) => ({ ...t, sentence: 0 })),
+      isKnownName: (w) => known.includes(w),
+      gazetteerKind: (w) => (known.includes(w) ? 'place' : undefined),
+    });
+
+  it('meets German case forms under the nominative name', () => {
+    const t = table('Streik bei der Deutschen Bahn. Die Deutsche Bahn wies das zurück.', [
+      ['Deutschen Bahn', 'organization'],
+      ['Deutsche Bahn', 'organization'],
+    ]);
+    expect(t.map((e) => [e.name, e.count])).toEqual([['Deutsche Bahn', 2]]);
+  });
+
+  it('keeps "South Carolina" whole although both words are places', () => {
+    const t = table(
+      'Lawmakers in South Carolina voted.',
+      [['South Carolina', 'place']],
+      ['South', 'Carolina'],
+    );
+    expect(t.map((e) => e.name)).toEqual(['South Carolina']);
+  });
+
+  it('joins "Bin Laden" to "Osama bin Laden" across case', () => {
+    const t = table('Osama bin Laden hid. Bin Laden was killed.', [
+      ['Osama bin Laden', 'person'],
+      ['Bin Laden', 'person'],
+    ]);
+    expect(t.map((e) => [e.name, e.count])).toEqual([['Osama bin Laden', 2]]);
+  });
+});
+
+describe('a bare surname shared by father and son', () => {
+  it('goes to the person named last before it', () => {
+    const text =
+      'Werner Haller gründete die Firma. Thomas Haller führt sie. Haller will wachsen. Werner Haller lacht. Haller sagte das.';
+    const table = buildEntityTable({
+      text,
+      lang: 'de',
+      mentions: mentionsIn(text, [
+        ['Werner Haller', 'person'],
+        ['Thomas Haller', 'person'],
+        ['Haller', 'person'],
+        ['Werner Haller', 'person'],
+        ['Haller', 'person'],
+      ]),
+      sentences: ['S1'],
+      tokens: tokenize(text).map((t) => ({ ...t, sentence: 0 })),
+      isKnownName: () => false,
+    });
+    const starts = (name: string) => table.find((e) => e.name === name)!.mentions.map((m) => m.start);
+    expect(starts('Thomas Haller')).toEqual([text.indexOf('Thomas'), text.indexOf('Haller will')]);
+    expect(starts('Werner Haller')).toHaveLength(3);
+  });
+});

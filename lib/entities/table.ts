@@ -2,10 +2,19 @@
  * The entity table of an article: tagged mentions grouped into entities with a canonical name (the
  * fullest mention: "Kim" → "Kim Jong Un", "Nordkoreas" → "Nordkorea"), counts, aliases and sentences.
  */
-import { foldCase } from '../text/fold.ts';
+import { foldCase, foldName } from '../text/fold.ts';
 import type { Token } from '../text/tokens.ts';
 import type { Entity, EntityKind, Mention } from '../types.ts';
 import { compoundParts, demonymMatcher, genitiveBase } from './language-rules.ts';
+import {
+  dropCovered,
+  extendOverParticles,
+  extendOverPlacePrefix,
+  isPlacePrefix,
+  nameKey,
+  nominativeScore,
+  stripLeadingTitle,
+} from './name-spans.ts';
 
 export interface RawMention {
   start: number;
@@ -47,10 +56,16 @@ export interface TableInput {
   isKnownName: (word: string) => boolean;
   /** The gazetteer's kind of a name, when it lists it. */
   gazetteerKind?: (name: string) => EntityKind | undefined;
+  /** Whether a capitalised word is a known common noun (German nouns are capitalised). */
+  isCommonNoun?: (word: string) => boolean;
+  /** Whether a word is a known given name ("Jonas" is not the genitive of "Jona"). */
+  isGivenName?: (word: string) => boolean;
 }
 
 interface Group {
   name: string;
+  /** Canonical names of the group's mentions with their counts (case forms of one German name). */
+  names: Map<string, number>;
   kinds: Map<EntityKind, number>;
   mentions: Array<Mention & { sentence: number }>;
 }
@@ -64,7 +79,15 @@ export function buildEntityTable(input: TableInput): Entity[] {
   const mentions: RawMention[] = [];
   const known = (word: string) => input.isKnownName(word);
   const kindOf = (name: string, fallback: EntityKind) => input.gazetteerKind?.(name) ?? fallback;
-  for (const m of input.mentions) {
+  // Names kept whole: particles ("Ursula von der Leyen"), titles off ("Justice Eleanor Marsh").
+  const whole = dropCovered(
+    extendOverPlacePrefix(
+      extendOverParticles(input.mentions, input.tokens, input.text, input.isCommonNoun),
+      input.tokens,
+      input.text,
+    ).map(stripLeadingTitle),
+  );
+  for (const m of whole) {
     const parts = m.text.includes(' ') ? [] : compoundParts(m.text);
     const knownParts = parts.filter((p) => /^\p{Lu}/u.test(p.text) && known(p.text));
     const words = m.text.split(' ');
@@ -82,6 +105,7 @@ export function buildEntityTable(input: TableInput): Entity[] {
     } else if (
       words.length > 1 &&
       !known(m.text) &&
+      !isPlacePrefix(words[0]!) &&
       words.every((w) => input.gazetteerKind?.(w) === 'place') &&
       m.text === words.join(' ')
     ) {
@@ -105,6 +129,7 @@ export function buildEntityTable(input: TableInput): Entity[] {
       const words = m.text.split(' ');
       if (words.length < 2) continue;
       const base = genitiveBase(words[0]!, lang);
+      if (m.kind === 'person' && input.isGivenName?.(words[0]!)) continue;
       if (base && (surfaceNames.has(base) || known(base))) {
         mentions[i] = { ...m, end: m.start + words[0]!.length, text: words[0]! };
       }
@@ -126,25 +151,35 @@ export function buildEntityTable(input: TableInput): Entity[] {
   const canonical = mentions.map(canonicalOf);
 
   // 2. Person names: a shorter person mention whose words are the start or end of a fuller one
-  //    ("Kim", "Kim Jong", "Jong Un") takes the fullest such name (the most frequent on ties).
-  const fullCount = new Map<string, number>();
+  //    ("Kim", "Kim Jong", "Jong Un") takes the fullest such name. When two fullest names share the
+  //    words (father and son, "Werner Haller" and "Thomas Haller"), the bare "Haller" goes to the one
+  //    named last before it (the first named after it when none is before), not the most frequent.
+  const fullStarts = new Map<string, number[]>();
   mentions.forEach((m, i) => {
-    if (m.kind === 'person') fullCount.set(canonical[i]!, (fullCount.get(canonical[i]!) ?? 0) + 1);
+    if (m.kind !== 'person') return;
+    const starts = fullStarts.get(canonical[i]!) ?? [];
+    starts.push(m.start);
+    fullStarts.set(canonical[i]!, starts);
   });
-  const personNames = [...fullCount.keys()];
-  const fullerPerson = (name: string): string => {
-    const words = name.split(' ');
+  const personNames = [...fullStarts.keys()];
+  /** How close the name's nearest mention before `at` is (lower is nearer; after `at` ranks last). */
+  const distance = (name: string, at: number): number => {
+    const starts = fullStarts.get(name) ?? [];
+    const before = starts.filter((s) => s < at);
+    if (before.length > 0) return at - Math.max(...before);
+    return Number.MAX_SAFE_INTEGER / 2 + (Math.min(...starts) - at);
+  };
+  const fullerPerson = (name: string, at: number): string => {
+    const words = foldName(name).split(' ');
     let best = name;
     for (const other of personNames) {
-      const ow = other.split(' ');
+      const ow = foldName(other).split(' ');
       if (ow.length <= words.length) continue;
       const prefix = words.every((w, k) => ow[k] === w);
       const suffix = words.every((w, k) => ow[ow.length - words.length + k] === w);
       if (!prefix && !suffix) continue;
       const bw = best.split(' ').length;
-      if (ow.length > bw || (ow.length === bw && (fullCount.get(other) ?? 0) > (fullCount.get(best) ?? 0))) {
-        best = other;
-      }
+      if (ow.length > bw || (ow.length === bw && distance(other, at) < distance(best, at))) best = other;
     }
     return best;
   };
@@ -153,17 +188,32 @@ export function buildEntityTable(input: TableInput): Entity[] {
   mentions.forEach((m, i) => {
     let name = canonical[i]!;
     // Any single-word or partial mention of a known person joins that person, whatever its own tag.
-    const fuller = fullerPerson(name);
+    const fuller = fullerPerson(name, m.start);
     const kind: EntityKind = fuller !== name ? 'person' : m.kind;
     name = fuller;
-    const key = foldCase(name);
-    const group: Group = groups.get(key) ?? { name, kinds: new Map(), mentions: [] };
+    const key = nameKey(name, lang, foldName);
+    const group: Group = groups.get(key) ?? { name, names: new Map(), kinds: new Map(), mentions: [] };
+    group.names.set(name, (group.names.get(name) ?? 0) + 1);
     group.kinds.set(kind, (group.kinds.get(kind) ?? 0) + 1);
     group.mentions.push({ start: m.start, end: m.end, text: m.text, sentence: m.sentence });
     groups.set(key, group);
   });
 
+  // The name of a group: its most nominative form („Deutsche Bahn" over „Deutschen Bahn"), then the
+  // most frequent, then the first.
+  for (const g of groups.values()) {
+    let best = g.name;
+    for (const [name, n] of g.names) {
+      const d = nominativeScore(name, lang) - nominativeScore(best, lang);
+      if (d > 0 || (d === 0 && n > (g.names.get(best) ?? 0))) best = name;
+    }
+    g.name = best;
+  }
+
   // 3. Demonyms and compounds link to places (and compounds to any entity) already in the table.
+  //    Demonyms and adjectives ("Kenyan", "Americans", „nordkoreanische") are never entities of their
+  //    own (the tagger's MISC and -deriv classes keep them out of the spans): when their country is in
+  //    the table they count as a mention of it and are painted as it; otherwise they are left alone.
   const taken = new Set(mentions.map((m) => `${m.start}:${m.end}`));
   const overlapsMention = coverageOf(mentions);
   const places = new Map(
@@ -171,8 +221,8 @@ export function buildEntityTable(input: TableInput): Entity[] {
   );
   const demonymOf = demonymMatcher([...places.keys()], lang);
   const byName = new Map<string, Group>();
-  for (const [key, g] of groups) {
-    byName.set(key, g);
+  for (const g of groups.values()) {
+    byName.set(foldCase(g.name), g);
     for (const m of g.mentions) byName.set(foldCase(m.text), g);
   }
   for (const token of input.tokens) {

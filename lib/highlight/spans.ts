@@ -113,6 +113,8 @@ export function* buildHighlightSpansSliced(
   const spans: HighlightSpan[] = [];
   let made = 0;
   for (const entity of analysis.entities) {
+    // Below the confidence threshold: listed in the popup as a possible name, not painted.
+    if (entity.possible) continue;
     for (const [mentionIndex, mention] of entity.mentions.entries()) {
       if (++made % RANGES_PER_STEP === 0) yield;
       const range = makeRange(doc, location, analysis, mention.start, mention.end);

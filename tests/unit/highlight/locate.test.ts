@@ -55,6 +55,18 @@ describe('locating analysed blocks in the live page (no anchors)', () => {
     expect(spanning.range.startContainer).not.toBe(spanning.range.endContainer);
   });
 
+  it('paints no mention of a possible name (below the confidence threshold)', () => {
+    const { doc, analysis } = setup();
+    const possible = analysis.entities[0]!;
+    const marked = {
+      ...analysis,
+      entities: analysis.entities.map((e) => (e === possible ? { ...e, possible: true } : e)),
+    };
+    const spans = buildHighlightSpans(doc, marked, locateBlocks(doc, marked.blocks, null));
+    expect(spans.some((s) => s.entityId === possible.id)).toBe(false);
+    expect(spans.some((s) => s.entityId !== null)).toBe(true);
+  });
+
   it('highlights only the article: never navigation, teasers, ads or comments', () => {
     const { doc, analysis } = setup();
     const spans = buildHighlightSpans(doc, analysis, locateBlocks(doc, analysis.blocks, null));

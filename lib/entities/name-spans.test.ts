@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { foldName } from '../text/fold.ts';
+import { tokenize } from '../text/tokens.ts';
+import {
+  dropCovered,
+  extendOverParticles,
+  isPlacePrefix,
+  nameKey,
+  nominativeScore,
+  type SpanMention,
+  stripLeadingTitle,
+} from './name-spans.ts';
+
+function mentionOf(text: string, surface: string, kind: SpanMention['kind']): SpanMention {
+  const start = text.indexOf(surface);
+  return { start, end: start + surface.length, text: surface, kind, sentence: 0 };
+}
+const tokensOf = (text: string) => tokenize(text, 0).map((t) => ({ ...t, sentence: 0 }));
+
+describe('extendOverParticles', () => {
+  it('runs a person over "von der" and "bin" to the capitalised word', () => {
+    const de = 'Kommissionspräsidentin Ursula von der Leyen sprach in Brüssel.';
+    expect(extendOverParticles([mentionOf(de, 'Ursula', 'person')], tokensOf(de), de)[0]!.text).toBe(
+      'Ursula von der Leyen',
+    );
+    const en = 'a former aide to Osama bin Laden said';
+    expect(extendOverParticles([mentionOf(en, 'Osama', 'person')], tokensOf(en), en)[0]!.text).toBe(
+      'Osama bin Laden',
+    );
+  });
+
+  it('leaves places, lower-case words and weekdays alone', () => {
+    const a = 'Anna von der Stadt kam.';
+    const nouns = new Set(['Stadt']);
+    expect(
+      extendOverParticles([mentionOf(a, 'Anna', 'person')], tokensOf(a), a, (w) => nouns.has(w))[0]!.text,
+    ).toBe('Anna');
+    const b = 'Berlin von der Seite';
+    expect(extendOverParticles([mentionOf(b, 'Berlin', 'place')], tokensOf(b), b)[0]!.text).toBe('Berlin');
+    const c = 'Er traf Maria zu Montag.';
+    expect(extendOverParticles([mentionOf(c, 'Maria', 'person')], tokensOf(c), c)[0]!.text).toBe('Maria');
+  });
+
+  it('drops a mention the extended one covers', () => {
+    const en = 'Osama bin Laden';
+    const ms = extendOverParticles(
+      [mentionOf(en, 'Osama', 'person'), mentionOf(en, 'Laden', 'place')],
+      tokensOf(en),
+      en,
+    );
+    expect(dropCovered(ms).map((m) => m.text)).toEqual(['Osama bin Laden']);
+  });
+});
+
+it('dropCovered keeps mentions of the same span and ones that only overlap', () => {
+  const m = (start: number, end: number): SpanMention => ({
+    start,
+    end,
+    text: 'x',
+    kind: 'place',
+    sentence: 0,
+  });
+  const same = [m(0, 5), m(0, 5)];
+  expect(dropCovered(same)).toHaveLength(2);
+  expect(dropCovered([m(0, 5), m(3, 8)])).toHaveLength(2);
+  expect(dropCovered([m(2, 4), m(0, 9), m(5, 9)]).map((x) => [x.start, x.end])).toEqual([[0, 9]]);
+});
+
+describe('stripLeadingTitle', () => {
+  it('cuts a title before a two-word name and makes it a person', () => {
+    const t = 'Justice Eleanor Marsh wrote';
+    const m = stripLeadingTitle(mentionOf(t, 'Justice Eleanor Marsh', 'organization'));
+    expect([m.text, m.kind, t.slice(m.start, m.end)]).toEqual(['Eleanor Marsh', 'person', 'Eleanor Marsh']);
+  });
+  it('keeps a title before one word', () => {
+    expect(stripLeadingTitle(mentionOf('Queen Mary', 'Queen Mary', 'place')).text).toBe('Queen Mary');
+  });
+});
+
+describe('German case forms', () => {
+  it('share one key and prefer the nominative-looking form', () => {
+    const key = (n: string) => nameKey(n, 'de', foldName);
+    expect(key('Deutschen Bahn')).toBe(key('Deutsche Bahn'));
+    expect(key('Islamischen Staates')).toBe(key('Islamischer Staat'));
+    expect(key('Vereinten Nationen')).toBe(key('Vereinte Nationen'));
+    expect(key('Deutsche Bahn')).not.toBe(key('Deutsche Bank'));
+    expect(nominativeScore('Deutsche Bahn', 'de')).toBeGreaterThan(nominativeScore('Deutschen Bahn', 'de'));
+    expect(nominativeScore('Islamischer Staat', 'de')).toBeGreaterThan(
+      nominativeScore('Islamischen Staates', 'de'),
+    );
+  });
+  it('leaves English and single words keyed as written', () => {
+    expect(nameKey('Goldman Sachs', 'en', foldName)).toBe('goldman sachs');
+    expect(nameKey('Paris', 'de', foldName)).toBe('paris');
+  });
+});
+
+it('knows place prefixes that make one place with the next', () => {
+  expect(isPlacePrefix('South')).toBe(true);
+  expect(isPlacePrefix('Nord')).toBe(true);
+  expect(isPlacePrefix('Moskau')).toBe(false);
+});

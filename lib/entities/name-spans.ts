@@ -1,0 +1,210 @@
+/**
+ * Names kept whole and named once, before the entity table groups mentions (issue 14):
+ * - a person's name runs on over its particles: the tagger stops at "von" in "Ursula von der Leyen"
+ *   and at "bin" in "Osama bin Laden"; the mention is extended over the particles and the capitalised
+ *   word after them;
+ * - a leading title is not part of a name, whatever kind the tagger gave the whole ("Justice Eleanor
+ *   Marsh" → the person "Eleanor Marsh");
+ * - "South Carolina", "New Zealand", „Nordrhein" are one place even though each word is a place of its
+ *   own (`isPlacePrefix`: the table does not cut such a name into its places);
+ * - German case forms of one name share a key („der Deutschen Bahn" = „die Deutsche Bahn", „des
+ *   Islamischen Staates" = „der Islamische Staat") and the nominative-looking form names the entity.
+ */
+
+import type { Token } from '../text/tokens.ts';
+import type { EntityKind } from '../types.ts';
+import { isRoleWord } from './roles.ts';
+
+/** Lower-case particles inside person names (Dutch, German, Arabic, Romance). */
+const NAME_PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'al',
+  'zu',
+  'ten',
+  'ter',
+]);
+
+const ARABIC_PARTICLES = new Set(['bin', 'ibn']);
+
+/** Capitalised words a particle run must not end on: "Leyen" yes, a weekday or month no. */
+const NOT_NAME_AFTER_PARTICLE =
+  /^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|June|July|October|December)$/;
+
+export interface SpanMention {
+  start: number;
+  end: number;
+  text: string;
+  kind: EntityKind;
+  sentence: number;
+}
+
+/**
+ * A person mention followed by one to three name particles and a capitalised word that is not a known
+ * common noun is extended over them ("Ursula" + "von der Leyen"), within its sentence.
+ * `tokens` are the article's tokens in order; `text` the article text.
+ */
+export function extendOverParticles<M extends SpanMention>(
+  mentions: readonly M[],
+  tokens: ReadonlyArray<Token & { sentence: number }>,
+  text: string,
+  isCommonNoun: (word: string) => boolean = () => false,
+): M[] {
+  const byEnd = new Map(tokens.map((t, i) => [t.end, i]));
+  return mentions.map((m) => {
+    if (m.kind !== 'person') return m;
+    const last = byEnd.get(m.end);
+    if (last === undefined) return m;
+    let k = last + 1;
+    let particles = 0;
+    while (
+      particles < 3 &&
+      tokens[k] &&
+      NAME_PARTICLES.has(tokens[k]!.text) &&
+      tokens[k]!.sentence === m.sentence
+    ) {
+      k++;
+      particles++;
+    }
+    const name = tokens[k];
+    if (particles === 0 || !name || name.sentence !== m.sentence) return m;
+    if (!/^\p{Lu}\p{Ll}/u.test(name.text) || NOT_NAME_AFTER_PARTICLE.test(name.text)) return m;
+    // German nouns are capitalised too: "Anna von der Stadtverwaltung" is Anna from the council. After
+    // "bin"/"ibn", which German prose does not use, the word is a name even if it is a noun ("Laden").
+    const arabic = ARABIC_PARTICLES.has(tokens[last + 1]!.text);
+    if (!arabic && isCommonNoun(name.text)) return m;
+    // The capitalised word may itself be tagged ("Laden" as a place): dropCovered removes that mention.
+    const end = name.end;
+    return { ...m, end, text: text.slice(m.start, end) };
+  });
+}
+
+/**
+ * A place mention right after a capitalised place prefix is extended over it: the headline "South
+ * Carolina lawmakers…" where the sentence-initial "South" was left out.
+ */
+export function extendOverPlacePrefix<M extends SpanMention>(
+  mentions: readonly M[],
+  tokens: ReadonlyArray<Token & { sentence: number }>,
+  text: string,
+): M[] {
+  const byStart = new Map(tokens.map((t, i) => [t.start, i]));
+  return mentions.map((m) => {
+    if (m.kind !== 'place') return m;
+    const first = byStart.get(m.start);
+    const before = first === undefined ? undefined : tokens[first - 1];
+    if (!before || before.sentence !== m.sentence || before.end !== m.start - 1) return m;
+    if (!/^\p{Lu}/u.test(before.text) || !isPlacePrefix(before.text)) return m;
+    return { ...m, start: before.start, text: text.slice(before.start, m.end) };
+  });
+}
+
+/**
+ * Drops mentions that a longer mention covers (an extended mention's old parts). One sweep in start
+ * order: a long article has thousands of mentions.
+ */
+export function dropCovered<M extends SpanMention>(mentions: readonly M[]): M[] {
+  const order = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const dropped = new Set<M>();
+  let reach: M | null = null;
+  for (const m of order) {
+    if (reach && (reach.end > m.end || (reach.end === m.end && reach.start < m.start))) dropped.add(m);
+    if (!reach || m.end > reach.end) reach = m;
+  }
+  return dropped.size === 0 ? [...mentions] : mentions.filter((m) => !dropped.has(m));
+}
+
+/**
+ * A leading title or role word before a name of two or more words is cut off, and what is left is a
+ * person ("Justice Eleanor Marsh", "Governor Ray Dalton" tagged as an organisation). A title before one
+ * word is left alone: "Queen Mary" may be a ship.
+ */
+export function stripLeadingTitle<M extends SpanMention>(m: M): M {
+  const words = m.text.split(' ');
+  if (words.length < 3) return m;
+  const first = words[0]!.replace(/\.$/, '').toLowerCase();
+  if (!isRoleWord(first) && !ENGLISH_TITLES.has(first)) return m;
+  const cut = words[0]!.length + 1;
+  return { ...m, start: m.start + cut, text: m.text.slice(cut), kind: 'person' };
+}
+
+/** Titles the role list (roles.ts) leaves out because they also start organisations' names elsewhere. */
+const ENGLISH_TITLES = new Set(['justice', 'judge', 'governor', 'senator', 'dr', 'professor', 'prof', 'sir']);
+
+/** First words that make one place with the place after them: "South Carolina", "New Zealand". */
+const PLACE_PREFIXES = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'new',
+  'upper',
+  'lower',
+  'great',
+  'greater',
+  'central',
+  'saint',
+  'st.',
+  'san',
+  'santa',
+  'los',
+  'las',
+  'nord',
+  'süd',
+  'ost',
+  'neu',
+  'groß',
+  'bad',
+]);
+
+export function isPlacePrefix(word: string): boolean {
+  return PLACE_PREFIXES.has(word.toLowerCase());
+}
+
+/** German adjective endings of a name's non-final words (Deutsche, Deutschen, Deutscher, Deutsches, Deutschem). */
+const ADJECTIVE_END = /(?<=\p{Ll}{2})(?:e|en|er|es|em)$/u;
+/** A German genitive ending on the last word of a multiword name ("Staates", "Instituts", "Bundestages"). */
+const GENITIVE_END = /(?<=\p{Ll}{3}[^s])(?:es|s)$/u;
+
+/**
+ * The key under which case forms of one German name meet: adjective endings off the words before the
+ * last, a genitive ending off the last word of a multiword name, then the one name fold's lower case.
+ * Single words and English names are keyed as written (lower-cased, spaces collapsed).
+ */
+export function nameKey(name: string, lang: string, fold: (s: string) => string): string {
+  const words = name.split(/\s+/);
+  if (lang !== 'de' || words.length < 2) return fold(name);
+  const keyed = words.map((w, k) => {
+    if (k === words.length - 1) return w.replace(GENITIVE_END, '');
+    return /^\p{Lu}/u.test(w) ? w.replace(ADJECTIVE_END, '') : w;
+  });
+  return fold(keyed.join(' '));
+}
+
+/**
+ * How nominative a German surface form looks: its capitalised adjectives end in -e, -er or -es rather
+ * than -en or -em, and its last word carries no genitive -s. Higher is more nominative.
+ */
+export function nominativeScore(name: string, lang: string): number {
+  const words = name.split(' ');
+  if (lang !== 'de' || words.length < 2) return 0;
+  let score = 0;
+  words.forEach((w, k) => {
+    if (k === words.length - 1) {
+      if (!GENITIVE_END.test(w)) score++;
+    } else if (/^\p{Lu}/u.test(w) && /(?:en|em)$/.test(w)) score--;
+  });
+  return score;
+}

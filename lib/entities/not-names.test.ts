@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { makeEntity } from '../../tests/support/entities.ts';
+import type { Entity } from '../types.ts';
+import { dropNotNames } from './not-names.ts';
+
+/** An entity with a mention at every occurrence of its name in `text`. */
+function entityIn(text: string, name: string, kind: Entity['kind']): Entity {
+  const mentions = [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + name.length,
+    text: name,
+  }));
+  return { ...makeEntity(name, kind, mentions.length), mentions };
+}
+
+const names = (text: string, entities: Array<[string, Entity['kind']]>, places: string[] = []) =>
+  dropNotNames(
+    entities.map(([n, k]) => entityIn(text, n, k)),
+    { text, gazetteerKind: (n) => (places.includes(n) ? 'place' : undefined) },
+  )
+    .filter((e) => !e.possible)
+    .map((e) => [e.name, e.kind, e.count]);
+
+describe('dropNotNames', () => {
+  it('drops works: a title before "film", a quoted title', () => {
+    expect(
+      names('Disney plans a new Star Wars film.', [
+        ['Disney', 'organization'],
+        ['Star Wars', 'organization'],
+      ]),
+    ).toEqual([['Disney', 'organization', 1]]);
+    expect(
+      names('Der neue „Tatort“ aus Münster.', [
+        ['Tatort', 'place'],
+        ['Münster', 'place'],
+      ]),
+    ).toEqual([['Münster', 'place', 1]]);
+  });
+
+  it('keeps a one-word company before a work noun', () => {
+    expect(names('The Netflix series ended.', [['Netflix', 'organization']])).toEqual([
+      ['Netflix', 'organization', 1],
+    ]);
+  });
+
+  it('drops events and laws, keeping the place an event is named after', () => {
+    expect(
+      names(
+        'She won the Berlin Marathon. MPs backed the Online Safety Act.',
+        [
+          ['Berlin Marathon', 'place'],
+          ['Online Safety Act', 'organization'],
+        ],
+        ['Berlin'],
+      ),
+    ).toEqual([['Berlin', 'place', 1]]);
+  });
+
+  it('keeps a law in the table as a possible name, never painted', () => {
+    const text = 'MPs backed the Online Safety Act.';
+    const [law] = dropNotNames([entityIn(text, 'Online Safety Act', 'organization')], { text });
+    expect(law?.possible).toBe(true);
+  });
+
+  it('drops a mission named with a Roman numeral but keeps a king', () => {
+    expect(
+      names('NASA delayed Artemis III. Charles III spoke.', [
+        ['Artemis III', 'organization'],
+        ['Charles III', 'person'],
+      ]),
+    ).toEqual([['Charles III', 'person', 1]]);
+  });
+
+  it('drops "a new Bill" but keeps Bill the person', () => {
+    expect(names('Lawmakers approved a new Bill on Tuesday.', [['Bill', 'person']])).toEqual([]);
+    expect(names('Bill Gates met Bill later.', [['Bill', 'person']])).toEqual([['Bill', 'person', 2]]);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Entries that are not names of a person, place or organisation, removed from the entity table after
+ * the table is built (issue 14). Each rule reads only the article text around the mentions:
+ * - works (films, series, books): a non-person name of two or more words followed by a work noun ("a
+ *   new Star Wars film"), or written inside quotation marks at every mention („Tatort“);
+ * - events and laws: a name whose last word is an event or law head ("Sundance Film Festival", "Online
+ *   Safety Act", "Berlin Marathon"); when the rest is a place ("Berlin"), the mentions stay as that place,
+ *   otherwise the entry stays in the table marked `possible` (listed, never painted);
+ * - products and missions: a non-person name ending in a Roman numeral ("Artemis III");
+ * - English common words: a one-word "person" every mention of which follows an article or "new"
+ *   ("a new Bill" is legislation, not a man called Bill).
+ * Sentence-initial, heading and ALL-CAPS words are not removed here: they lower an entry's confidence
+ * (confidence.ts), so a real name that only ever opens sentences is still listed.
+ */
+import type { Entity, EntityKind } from '../types.ts';
+
+const WORK_NOUNS =
+  /^\s(?:film|films|movie|movies|series|show|franchise|trilogy|album|novel|sequel|prequel|episode|season|documentary|Film|Films|Serie|Sendung|Folge|Roman|Album|Reihe|Staffel)\b/u;
+// Apostrophes are not quotation marks here: "Fowler's" is a possessive.
+const OPENING_QUOTE = /[„“"»«]\s?$/u;
+const CLOSING_QUOTE = /^\s?[“”"«»]/u;
+
+const EVENT_OR_LAW_HEADS = new Set([
+  'act',
+  'bill',
+  'festival',
+  'marathon',
+  'championship',
+  'championships',
+  'cup',
+  'games',
+  'olympics',
+  'award',
+  'awards',
+  'prize',
+  'summit',
+  'expo',
+  'gesetz',
+  'festspiele',
+  'meisterschaft',
+  'weltmeisterschaft',
+  'europameisterschaft',
+  'gipfel',
+]);
+
+const ROMAN_END = / (?:II|III|IV|V|VI|VII|VIII|IX|X)$/;
+const ARTICLE_BEFORE = /(?:^|\s)(?:a|an|the|this|that|new)\s$/i;
+
+export interface NotNamesContext {
+  text: string;
+  /** The gazetteer's kind of a name, when it lists it. */
+  gazetteerKind?: (name: string) => EntityKind | undefined;
+}
+
+/**
+ * A work: a non-person name of several words before a work noun ("a Brad Pitt film" names an actor,
+ * "a new Star Wars film" a franchise), or a name written in quotation marks at every mention.
+ */
+function isWork(e: Entity, text: string): boolean {
+  const quoted = (m: Entity['mentions'][number]) =>
+    OPENING_QUOTE.test(text.slice(Math.max(0, m.start - 2), m.start)) &&
+    CLOSING_QUOTE.test(text.slice(m.end, m.end + 2));
+  if (e.mentions.length > 0 && e.mentions.every(quoted)) return true;
+  if (e.kind === 'person' || !e.name.includes(' ')) return false;
+  return e.mentions.some((m) => WORK_NOUNS.test(text.slice(m.end, m.end + 16)));
+}
+
+/** For an event or law, the place it is named after ("Berlin" of "Berlin Marathon"), or null. */
+function eventPlace(e: Entity, context: NotNamesContext): string | null {
+  const words = e.name.split(' ');
+  if (words.length < 2) return null;
+  const rest = words.slice(0, -1).join(' ');
+  return context.gazetteerKind?.(rest) === 'place' ? rest : null;
+}
+
+function isEventOrLaw(e: Entity): boolean {
+  const words = e.name.split(' ');
+  return words.length > 1 && EVENT_OR_LAW_HEADS.has(words[words.length - 1]!.toLowerCase());
+}
+
+function isCommonWordPerson(e: Entity, text: string): boolean {
+  if (e.kind !== 'person' || e.name.includes(' ')) return false;
+  return e.mentions.every((m) => ARTICLE_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)));
+}
+
+/** The table without the entries above; an event named after a place leaves that place, other events and laws are marked possible. */
+export function dropNotNames(entities: Entity[], context: NotNamesContext): Entity[] {
+  const { text } = context;
+  const out: Entity[] = [];
+  for (const e of entities) {
+    if (isWork(e, text) || isCommonWordPerson(e, text)) continue;
+    if (e.kind !== 'person' && ROMAN_END.test(e.name)) continue;
+    if (isEventOrLaw(e)) {
+      const place = eventPlace(e, context);
+      if (!place) {
+        // Kept for what reads the table (the summary ranks sentences by its main names, and a law can be
+        // one) but never painted: listed as a possible name only.
+        out.push({ ...e, possible: true });
+        continue;
+      }
+      const existing = out.find((o) => o.name === place && o.kind === 'place');
+      const mentions = e.mentions
+        .filter((m) => m.text.startsWith(place))
+        .map((m) => ({ start: m.start, end: m.start + place.length, text: place }));
+      if (existing) {
+        existing.mentions = [...existing.mentions, ...mentions].sort((a, b) => a.start - b.start);
+        existing.count = existing.mentions.length;
+      } else {
+        out.push({
+          ...e,
+          id: `place:${place.toLowerCase()}`,
+          name: place,
+          kind: 'place',
+          aliases: [],
+          mentions,
+          count: mentions.length,
+        });
+      }
+      continue;
+    }
+    out.push(e);
+  }
+  return out;
+}
