@@ -5,14 +5,23 @@
  */
 import { languageSupport } from '../language-support.ts';
 import { type ArticleBlock, type Entity, isContentBlock, type Quote } from '../types.ts';
-import { speakerAfter, speakerBefore, speakerLaterAfter, subjectOf } from './attribution.ts';
+import {
+  speakerAfter,
+  speakerBefore,
+  speakerLaterAfter,
+  speakerNextSentence,
+  subjectOf,
+} from './attribution.ts';
 import { classifyQuote } from './kind.ts';
 import { findQuotedSpans, type QuotedSpan } from './marks.ts';
-import { NO_SPEAKER, type Speaker, SpeakerResolver } from './resolve.ts';
+import { NO_SPEAKER, SPEAKER_CONFIDENCE, type Speaker, SpeakerResolver } from './resolve.ts';
 import { tokenize } from './tokens.ts';
 import { isUnambiguousQuote } from './unambiguous.ts';
 
 export { findQuotedSpans } from './marks.ts';
+
+/** A sentence that introduces a statement rather than a person's words. */
+const STATEMENT = /\b(?:heißt es|Stellungnahme|Mitteilung|Erklärung|statement)\b/iu;
 
 /** How far around a quote attribution is looked for. */
 const WINDOW = 160;
@@ -56,6 +65,12 @@ export function findQuotes(
     lang,
   );
   const quotes: Quote[] = [];
+  const confidences = new Map<Quote, number>();
+  const speakerOf = (quote: Quote): Speaker => ({
+    speaker: quote.speaker,
+    speakerEntityId: quote.speakerEntityId,
+    confidence: quote.speakerUnclear ? 0 : (confidences.get(quote) ?? 0),
+  });
   let previous: { quote: Quote; block: number } | null = null;
 
   spans.forEach((span: QuotedSpan, index) => {
@@ -81,12 +96,20 @@ export function findQuotes(
     const pieces = span.pieces;
     const quoteText = quoteTextOf(text, span);
     const after = speakerAfter(afterSentence, resolver);
-    const kind = classifyQuote({
-      quoteText,
-      before,
-      attributedAfter: after !== null,
-      multiParagraph: pieces.length > 1,
-    });
+    // „Ich nehme das ernst“, sagte Özdemir, „aber …“: the second half of a quote split by its attribution.
+    const splitHalf =
+      prevQuote?.kind === 'speech' &&
+      prevSpan !== undefined &&
+      blockIndexAt(blocks, prevSpan.outerEnd) === firstBlock &&
+      /^\s*,[^.!?:;"“”„«»]{1,80},\s*$/u.test(text.slice(prevSpan.outerEnd, span.outerStart));
+    const kind = splitHalf
+      ? 'speech'
+      : classifyQuote({
+          quoteText,
+          before,
+          attributedAfter: after !== null,
+          multiParagraph: pieces.length > 1,
+        });
     // A quote that opens its paragraph after "Im Parlament sagte er:" is introduced by the paragraph before.
     const previousBlock = blocks[firstBlock - 1];
     const introducedAbove =
@@ -100,7 +123,15 @@ export function findQuotes(
     const introEnd = introducedAbove ? previousBlock.start + previousBlock.text.length : span.outerStart;
     const beforeTokens = tokenize(text, introStart, introEnd);
     let speaker: Speaker | null =
-      after ?? speakerBefore(beforeTokens, resolver) ?? speakerLaterAfter(afterSentence, resolver);
+      after ??
+      speakerBefore(beforeTokens, resolver) ??
+      speakerLaterAfter(afterSentence, resolver) ??
+      (stop >= 0 ? speakerNextSentence(afterTokens.slice(stop + 1), resolver) : null);
+    if (!speaker && splitHalf && prevQuote) speaker = speakerOf(prevQuote);
+    // „In einer Stellungnahme der Stadtwerke heißt es:“, "In a statement from the club:".
+    if (!speaker && kind === 'speech' && /:\s*$/.test(before) && STATEMENT.test(before)) {
+      speaker = resolver.organisationWithin(beforeStart, span.outerStart);
+    }
     // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.
     if (!speaker && kind === 'speech' && /:\s*$/.test(before)) speaker = subjectOf(beforeTokens, resolver);
     // A name or title in quotation marks („Rheinische Post“, the band „Nachtfalter“) has no speaker.
@@ -110,19 +141,20 @@ export function findQuotes(
       previous !== null &&
       previous.quote.kind === 'speech' &&
       (previous.block === firstBlock || (previous.block === firstBlock - 1 && before.trim() === ''));
-    if (!speaker && kind === 'speech' && continues && previous) {
-      speaker = { speaker: previous.quote.speaker, speakerEntityId: previous.quote.speakerEntityId };
-    }
+    if (!speaker && kind === 'speech' && continues && previous) speaker = speakerOf(previous.quote);
     const resolved = (support.speakers === 'full' ? speaker : null) ?? NO_SPEAKER;
+    const unclear = resolved.speaker !== null && resolved.confidence < SPEAKER_CONFIDENCE;
     const quote: Quote = {
       id: `quote-${pieces[0]!.start}`,
       text: quoteText,
       kind,
       start: pieces[0]!.start,
       end: pieces[pieces.length - 1]!.end,
-      speaker: resolved.speaker,
-      speakerEntityId: resolved.speakerEntityId,
+      speaker: unclear ? null : resolved.speaker,
+      speakerEntityId: unclear ? null : resolved.speakerEntityId,
+      ...(unclear ? { speakerUnclear: true } : {}),
     };
+    confidences.set(quote, unclear ? 0 : resolved.confidence);
     quotes.push(quote);
     if (kind === 'speech') previous = { quote, block: lastBlock };
   });
