@@ -23,6 +23,9 @@ export { findQuotedSpans } from './marks.ts';
 /** A sentence that introduces a statement rather than a person's words. */
 const STATEMENT = /\b(?:heißt es|Stellungnahme|Mitteilung|Erklärung|statement)\b/iu;
 
+/** An organisation noun in a statement's introduction: „des Konzerns“, "the club's". */
+const ORG_NOUN_IN = /\b(?:Konzerns?|Unternehmens?|Vereins?|club|company|firm)\b/iu;
+
 /** How far around a quote attribution is looked for. */
 const WINDOW = 160;
 
@@ -126,11 +129,19 @@ export function findQuotes(
       after ??
       speakerBefore(beforeTokens, resolver) ??
       speakerLaterAfter(afterSentence, resolver) ??
-      (stop >= 0 ? speakerNextSentence(afterTokens.slice(stop + 1), resolver) : null);
+      speakerNextSentence(/[.!?…]$/u.test(quoteText) ? afterSentence : afterTokens.slice(stop + 1), resolver);
     if (!speaker && splitHalf && prevQuote) speaker = speakerOf(prevQuote);
     // „In einer Stellungnahme der Stadtwerke heißt es:“, "In a statement from the club:".
     if (!speaker && kind === 'speech' && /:\s*$/.test(before) && STATEMENT.test(before)) {
-      speaker = resolver.organisationWithin(beforeStart, span.outerStart);
+      speaker =
+        resolver.organisationWithin(beforeStart, span.outerStart) ??
+        (ORG_NOUN_IN.test(before) ? resolver.organisation(span.outerStart) : null);
+    }
+    // „Blume antwortete ausweichend. „…““: a quote opening its sentence after one that says who speaks.
+    if (!speaker && kind === 'speech' && before.trim() === '' && beforeStart > floor) {
+      const previousSentence = tokenize(text, sentenceStart(text, floor, beforeStart - 2), beforeStart);
+      const said = speakerBefore(previousSentence, resolver);
+      if (said) speaker = { ...said, confidence: said.confidence * 0.9 };
     }
     // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.
     if (!speaker && kind === 'speech' && /:\s*$/.test(before)) speaker = subjectOf(beforeTokens, resolver);

@@ -286,13 +286,17 @@ export class SpeakerResolver {
       this.roleContexts = this.mentions
         .filter((m) => m.entity.kind === 'person' && !this.isQuoted(m.start))
         .map((m) => {
+          // Within the mention's sentence: "…«, sagte die Managerin. Brandt hält" does not make Brandt one.
           const left = this.text
             .slice(Math.max(0, m.start - 40), m.start)
+            .split(/[.!?«»“”„]\s/u)
+            .pop()!
             .split(/[\s,]+/)
             .filter(Boolean)
             .slice(-2);
           const right = this.text
             .slice(m.end, m.end + 40)
+            .split(/[.!?«»“”„]/u)[0]!
             .split(/[\s,]+/)
             .filter(Boolean)
             .slice(0, 4);
