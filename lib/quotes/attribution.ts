@@ -87,6 +87,22 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
   return null;
 }
 
+const INDEFINITE_WORDS = new Set(['ein', 'eine', 'einer', 'a', 'an', 'one']);
+
+/**
+ * "…“, sagte ein Polizeisprecher" / "…," a spokesman said: the attribution names nobody. The quote is
+ * someone's, so it does not continue the previous speaker's words.
+ */
+export function anonymousAfter(tokens: Token[]): boolean {
+  let i = 0;
+  while (i < tokens.length && /^[,–—-]$/.test(tokens[i]!.text)) i++;
+  if (i === 0) return false;
+  const word = (k: number) => tokens[k]?.text.toLowerCase() ?? '';
+  if (isSpeechVerb(tokens[i]?.text ?? '') && INDEFINITE_WORDS.has(word(i + 1))) return true;
+  if (!INDEFINITE_WORDS.has(word(i))) return false;
+  return tokens.slice(i + 1, i + 5).some((t) => isSpeechVerb(t.text) && t.text !== 'so');
+}
+
 /** "…“, um das zu sagen, meint Berg": an attribution closing the sentence after an inserted clause. */
 export function speakerLaterAfter(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   for (let i = 1; i < tokens.length - 1; i++) {

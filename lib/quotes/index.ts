@@ -6,6 +6,7 @@
 import { languageSupport } from '../language-support.ts';
 import { type ArticleBlock, type Entity, isContentBlock, type Quote } from '../types.ts';
 import {
+  anonymousAfter,
   speakerAfter,
   speakerBefore,
   speakerLaterAfter,
@@ -152,7 +153,9 @@ export function findQuotes(
       previous !== null &&
       previous.quote.kind === 'speech' &&
       (previous.block === firstBlock || (previous.block === firstBlock - 1 && before.trim() === ''));
-    if (!speaker && kind === 'speech' && continues && previous) speaker = speakerOf(previous.quote);
+    if (!speaker && kind === 'speech' && continues && previous && !anonymousAfter(afterSentence)) {
+      speaker = speakerOf(previous.quote);
+    }
     const resolved = (support.speakers === 'full' ? speaker : null) ?? NO_SPEAKER;
     const unclear = resolved.speaker !== null && resolved.confidence < SPEAKER_CONFIDENCE;
     const quote: Quote = {

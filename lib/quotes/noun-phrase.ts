@@ -10,6 +10,7 @@ import {
   NAME_PARTICLES,
   PRONOUNS,
   ROLE_NOUN,
+  SPEECH_VERBS,
   TITLES,
 } from './lexicon.ts';
 import { isCapitalised, isLowercase, type Token } from './tokens.ts';
@@ -127,7 +128,8 @@ export function readNounPhraseForward(tokens: Token[], i: number): NounPhrase | 
       isLowercase(tokens[j]!.text) &&
       !DETERMINERS.has(tokens[j]!.text)
     ) {
-      if (PREPOSITIONS.has(tokens[j]!.text)) break;
+      // "the mayor said": the verb ends the phrase.
+      if (PREPOSITIONS.has(tokens[j]!.text) || SPEECH_VERBS.has(tokens[j]!.text)) break;
       j++;
       lower++;
     }

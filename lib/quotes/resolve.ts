@@ -303,15 +303,13 @@ export class SpeakerResolver {
           return { entity: m.entity, at: m.start, stems: [...left, ...right].map(roleStem) };
         });
     }
+    // Only a person introduced before: a later "Staatsanwalt Förster" is not "der Anwalt" said before.
     let earlier: Entity | null = null;
-    let first: Entity | null = null;
     for (const c of this.roleContexts) {
-      if (!c.stems.some((w) => sameRole(w, stem))) continue;
-      first ??= c.entity;
-      if (c.at < before) earlier = c.entity;
-      else break;
+      if (c.at >= before) break;
+      if (c.stems.some((w) => sameRole(w, stem))) earlier = c.entity;
     }
-    return earlier ?? first;
+    return earlier;
   }
 }
 
