@@ -41,6 +41,8 @@ const CONFIDENCE = {
   /** A description ("the minister", "der 58-Jährige") with no holder, given the nearest fitting person. */
   nearestFitting: 0.6,
   organizationNoun: 0.7,
+  /** An age with no holder and no gender: below the threshold, so "speaker unclear". */
+  ageUngendered: 0.5,
 };
 
 interface MentionRef {
@@ -109,7 +111,10 @@ export class SpeakerResolver {
       if (age) {
         const holder = this.ageHolder(age, phrase.start);
         if (holder) return fromEntity(holder, CONFIDENCE.ageHolder);
-        return this.nearestFitting(phrase.start, gender);
+        // Nobody introduced with that age: the nearest person whose gender the article marks („der
+        // 49-Jährige“) is a guess worth showing; without gender ("the 54-year-old") it is not.
+        const guess = this.nearestFitting(phrase.start, gender);
+        return guess && gender === null ? { ...guess, confidence: CONFIDENCE.ageUngendered } : guess;
       }
       if (ORG_NOUN.test(phrase.role) && phrase.article === 'definite') return this.organisation(phrase.start);
       const holder = this.roleHolder(phrase.role, phrase.start);
