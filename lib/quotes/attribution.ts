@@ -60,6 +60,15 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
   if (!first) return null;
   if (isSpeechVerb(first.text)) {
     const subject = readNounPhraseForward(tokens, i + 1);
+    // "said Hartwig Fischer’s successor as director, Nicholas Cullinan": a possessive names someone
+    // else; the speaker is the apposition after the comma.
+    if (subject && /['’]s$/u.test(tokens[subject.next - 1]?.text ?? '')) {
+      const comma = tokens.findIndex(
+        (t, k) => k >= subject.next && k - subject.next <= INSERT_MAX && t.text === ',',
+      );
+      const named = comma > 0 ? readNounPhraseForward(tokens, comma + 1) : null;
+      return named ? resolveFirst(resolver, [named]) : null;
+    }
     if (subject && AUDIENCE_VERBS.has(first.text.toLowerCase())) {
       // "zitierte KCNA den Machthaber": the agency quotes; the one quoted is the speaker.
       const quoted = DETERMINERS.has(tokens[subject.next]?.text.toLowerCase() ?? '')

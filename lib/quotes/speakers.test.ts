@@ -33,6 +33,7 @@ describe('"X said" with material between', () => {
     ['“We let him down,” Smith told the BBC.', 'John Smith'],
     ['“The market is strong,” Smith testified.', 'John Smith'],
     ['“Our deterrent is ready,” Smith was quoted as saying.', 'John Smith'],
+    ['“It matters,” said Jane Doe’s successor as director, Mark Ellison.', 'Mark Ellison'],
   ])('%s', (paragraph, speaker) => {
     expect(
       speakers(['John Smith and Jane Doe and Mark Ellison met.', paragraph], 'en', [
