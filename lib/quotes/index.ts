@@ -15,6 +15,7 @@ import {
 } from './attribution.ts';
 import { classifyQuote } from './kind.ts';
 import { findQuotedSpans, type QuotedSpan } from './marks.ts';
+import { readNounPhraseForward } from './noun-phrase.ts';
 import { NO_SPEAKER, SPEAKER_CONFIDENCE, type Speaker, SpeakerResolver } from './resolve.ts';
 import { tokenize } from './tokens.ts';
 import { isUnambiguousQuote } from './unambiguous.ts';
@@ -173,7 +174,67 @@ export function findQuotes(
     if (kind === 'speech') previous = { quote, block: lastBlock };
   });
   attributeRepeatedQuotes(quotes);
-  return quotes;
+  if (support.quotes !== 'full') return quotes;
+  const inner = quotes.flatMap((quote, index) =>
+    quote.kind === 'speech' ? innerQuotes(text, spans[index]!, resolver, support.speakers === 'full') : [],
+  );
+  return inner.length ? [...quotes, ...inner].sort((a, b) => a.start - b.start) : quotes;
+}
+
+/**
+ * Quotes inside a quote ("He told me, ‘Call me back tomorrow,’ and hung up," she said): each is a
+ * quote of its own, said by whoever the outer speaker's words name before it ("He" → the nearest man
+ * named in the story), or by nobody named („Mein Partner sagte: ‚…‘“).
+ */
+function innerQuotes(
+  text: string,
+  span: QuotedSpan,
+  resolver: SpeakerResolver,
+  withSpeakers: boolean,
+): Quote[] {
+  const found: Quote[] = [];
+  for (const piece of span.pieces) {
+    const block: ArticleBlock = {
+      kind: 'paragraph',
+      text: text.slice(piece.start, piece.end),
+      start: piece.start,
+    };
+    for (const inner of findQuotedSpans(text, [block])) {
+      const innerPiece = inner.pieces[0]!;
+      const quoteText = text.slice(innerPiece.start, innerPiece.end);
+      const before = text.slice(sentenceStart(text, piece.start, inner.outerStart), inner.outerStart);
+      const afterTokens = tokenize(text, inner.outerEnd, piece.end);
+      const stop = afterTokens.findIndex((t, i) => i > 0 && /^[.!?;]$/.test(t.text));
+      const after = withSpeakers
+        ? speakerAfter(stop >= 0 ? afterTokens.slice(0, stop) : afterTokens, resolver)
+        : null;
+      const kind = classifyQuote({
+        quoteText,
+        before,
+        attributedAfter: after !== null,
+        multiParagraph: false,
+      });
+      const beforeTokens = tokenize(text, piece.start, inner.outerStart);
+      // „Die Ministerin hat selbst gesagt: ‚…‘“: the clause's subject introduces the inner quote.
+      const subject = /[:,]\s*$/.test(before) ? readNounPhraseForward(beforeTokens, 0) : null;
+      const speaker =
+        (withSpeakers
+          ? (after ?? speakerBefore(beforeTokens, resolver) ?? (subject ? resolver.resolve(subject) : null))
+          : null) ?? NO_SPEAKER;
+      const unclear = speaker.speaker !== null && speaker.confidence < SPEAKER_CONFIDENCE;
+      found.push({
+        id: `quote-${innerPiece.start}`,
+        text: quoteText,
+        kind,
+        start: innerPiece.start,
+        end: innerPiece.end,
+        speaker: unclear ? null : speaker.speaker,
+        speakerEntityId: unclear ? null : speaker.speakerEntityId,
+        ...(unclear ? { speakerUnclear: true } : {}),
+      });
+    }
+  }
+  return found;
 }
 
 /** The quoted words, one space between the paragraphs of a quote over several. */

@@ -16,6 +16,7 @@ export const SPEECH_VERBS = new Set(
     'titelte titelt entgegnete entgegnet konterte kontert widersprach widerspricht ' +
     'versprach verspricht behauptete behauptet argumentierte argumentiert stellte kündigte appellierte ' +
     // English
+    'gesagt geschrieben betont erklärt ' +
     'said says say told tells added adds explained explains stated states noted notes warned warns argued ' +
     'argues insisted insists claimed claims wrote writes asked asks replied replies continued declared ' +
     'announced admitted commented remarked recalled urged called calls described describes praised ' +

@@ -31,7 +31,25 @@ export interface NounPhrase {
   next: number;
 }
 
-const INDEFINITE = new Set(['ein', 'eine', 'einer', 'einem', 'eines', 'a', 'an', 'one']);
+/** Indefinite articles, and first-person possessives: „mein Partner“, "our source" name nobody in the story. */
+const INDEFINITE = new Set([
+  'ein',
+  'eine',
+  'einer',
+  'einem',
+  'eines',
+  'a',
+  'an',
+  'one',
+  'mein',
+  'meine',
+  'meiner',
+  'meinem',
+  'unser',
+  'unsere',
+  'my',
+  'our',
+]);
 /** Prepositions that attach a phrase to the noun before it ("Jan Wirth von der Universität"). */
 const PREPOSITIONS = new Set([
   'von',

@@ -53,6 +53,9 @@ interface MentionRef {
 
 const KIND_RANK: Record<string, number> = { person: 0, organization: 1, place: 2 };
 
+/** A description that opens with a possessive: "his lawyer", „ihre Sprecherin“. */
+const POSSESSIVE = /^(?:his|her|their|its|sein|seine|seiner|seinem|seinen|ihr|ihre|ihrer|ihrem|ihren)\s/iu;
+
 /** "der 67-Jährige", "the 54-year-old": the age. */
 const AGE_DESCRIPTION = /^(\d{1,3})-(?:jährige|year-old)/iu;
 
@@ -120,8 +123,10 @@ export class SpeakerResolver {
       const holder = this.roleHolder(phrase.role, phrase.start);
       if (holder) return fromEntity(holder, CONFIDENCE.roleHolder);
       // "der Minister", "the minister": a definite description points back to the last person named
-      // who fits it.
-      if (phrase.article === 'definite') return this.nearestFitting(phrase.start, gender);
+      // who fits it. Not "his lawyer", "ihre Sprecherin": someone related to that person, not them.
+      const possessive = POSSESSIVE.test(this.text.slice(phrase.start, phrase.end));
+      if (phrase.article === 'definite' && !possessive) return this.nearestFitting(phrase.start, gender);
+      if (possessive) return null;
       return { speaker: phrase.role, speakerEntityId: null, confidence: CONFIDENCE.unknownName };
     }
     return null;

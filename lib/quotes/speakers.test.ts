@@ -274,6 +274,41 @@ describe('anonymous speakers and continuation', () => {
   });
 });
 
+describe('quotes inside quotes are quotes of their own', () => {
+  it('"He told me, ‘Call me back tomorrow,’ and hung up," she said', () => {
+    const article = buildArticle(
+      [
+        'Sarah Whitfield rang her landlord, Kevin Doyle.',
+        '“He told me, ‘Call me back tomorrow,’ and hung up,” she said.',
+      ],
+      'en',
+    );
+    const quotes = findQuotes(
+      article,
+      buildEntities(article.text, [person('Sarah Whitfield'), person('Kevin Doyle')]),
+    );
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['He told me, ‘Call me back tomorrow,’ and hung up,', 'Sarah Whitfield'],
+      ['Call me back tomorrow,', 'Kevin Doyle'],
+    ]);
+  });
+
+  it.each([
+    ['„Mein Partner sagte: ‚Du schaffst das‘, und ich glaubte ihm nicht“, erzählte Maria Furtwängler.', null],
+    [
+      '„Die Ministerin hat selbst gesagt: ›Die Reform kommt zu spät.‹ Jetzt sucht sie Schuldige“, sagte Brandt.',
+      'Petra Albrecht',
+    ],
+  ])('%s', (paragraph, inner) => {
+    const found = speakers(['Gesundheitsministerin Petra Albrecht warnte.', paragraph], 'de', [
+      person('Maria Furtwängler'),
+      person('Petra Albrecht'),
+      person('Ulrich Brandt', 'Brandt'),
+    ]);
+    expect(found[1]).toBe(inner);
+  });
+});
+
 describe('confidence', () => {
   it('names nobody for a description no person before fits („die Ministerin“ after only a man)', () => {
     const found = speakers(['Karl Weber kam.', '„Das ist gut“, sagte die Ministerin.'], 'de', [
