@@ -92,7 +92,10 @@ export class SpeakerResolver {
     const overlapping = this.mentions
       .filter((m) => m.start < phrase.end && m.end > phrase.start)
       .sort((a, b) => (KIND_RANK[a.entity.kind] ?? 3) - (KIND_RANK[b.entity.kind] ?? 3));
-    if (overlapping[0]) return fromEntity(overlapping[0].entity, CONFIDENCE[overlapping[0].entity.kind]);
+    if (overlapping[0]) {
+      const entity = this.fullPerson(overlapping[0].entity);
+      return fromEntity(entity, CONFIDENCE[entity.kind]);
+    }
     if (phrase.kind === 'pronoun') return this.pronoun(phrase);
     if (phrase.kind === 'name') {
       const byName = this.entityByName(phrase.nameTokens);
@@ -127,9 +130,25 @@ export class SpeakerResolver {
       const possessive = POSSESSIVE.test(this.text.slice(phrase.start, phrase.end));
       if (phrase.article === 'definite' && !possessive) return this.nearestFitting(phrase.start, gender);
       if (possessive) return null;
+      // A surname that is also a role word: "sagte König" is Lars König, not a king.
+      const surname = this.entityByName([phrase.role]);
+      if (surname?.kind === 'person') return fromEntity(surname, CONFIDENCE.person);
       return { speaker: phrase.role, speakerEntityId: null, confidence: CONFIDENCE.unknownName };
     }
     return null;
+  }
+
+  /**
+   * A one-word person entry ("König") that is part of exactly one fuller person's name ("Lars König")
+   * is that person: a speaker is named by the canonical full name, never a fragment.
+   */
+  private fullPerson(entity: Entity): Entity {
+    if (entity.kind !== 'person' || /\s/.test(entity.name)) return entity;
+    const word = entity.name.toLowerCase();
+    const fuller = this.entities.filter(
+      (e) => e !== entity && e.kind === 'person' && e.name.toLowerCase().split(/\s+/).includes(word),
+    );
+    return fuller.length === 1 ? fuller[0]! : entity;
   }
 
   isPerson(speaker: Speaker): boolean {

@@ -274,6 +274,25 @@ describe('anonymous speakers and continuation', () => {
   });
 });
 
+describe('speaker names are the canonical full person', () => {
+  it('a one-word entry that is part of one fuller name is that person („König“ → Lars König)', () => {
+    expect(
+      speakers(['Bürgermeister Lars König sprach.', '„Wir zahlen nicht“, sagte König.'], 'de', [
+        person('Lars König'),
+        person('König'),
+      ]),
+    ).toEqual(['Lars König']);
+  });
+
+  it('a surname that is also a role word names the person („sagte König am Montag“)', () => {
+    expect(
+      speakers(['Bürgermeister Lars König sprach.', '„Wir zahlen nicht“, sagte König am Montag.'], 'de', [
+        person('Lars König'),
+      ]),
+    ).toEqual(['Lars König']);
+  });
+});
+
 describe('quotes inside quotes are quotes of their own', () => {
   it('"He told me, ‘Call me back tomorrow,’ and hung up," she said', () => {
     const article = buildArticle(

@@ -1,6 +1,6 @@
 /**
- * Issue 15 gate: who said each quote, on the speaker gold set (tests/fixtures/speakers-gold: 65
- * articles, 357 hand-labelled quotes, 202 German and 155 English) run through the shipped pipeline
+ * Issue 15 gate: who said each quote, on the speaker gold set (tests/fixtures/speakers-gold: 70
+ * articles, 381 hand-labelled quotes, 226 German and 155 English) run through the shipped pipeline
  * (`analyzeText`, the CLI's text entry, with the NER model from public/models).
  *
  * The set is split by a stable hash of the article id: rules were tuned on the tune part only; the
@@ -26,7 +26,7 @@ interface Floors {
 
 const FLOORS: Record<string, Floors> = {
   'de tune': { recall: 0.99, speakerAccuracy: 0.98, endToEndF1: 0.98 },
-  'de held-out': { recall: 0.99, speakerAccuracy: 0.83, endToEndF1: 0.83 },
+  'de held-out': { recall: 0.99, speakerAccuracy: 0.85, endToEndF1: 0.85 },
   'en tune': { recall: 0.99, speakerAccuracy: 0.93, endToEndF1: 0.93 },
   'en held-out': { recall: 0.99, speakerAccuracy: 0.9, endToEndF1: 0.9 },
 };
