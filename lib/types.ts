@@ -99,6 +99,11 @@ export interface Quote {
   /** Speaker as named (canonical entity name where one matches), or null when unknown. */
   speaker: string | null;
   speakerEntityId: string | null;
+  /**
+   * True when an attribution was found but too unsure to name (a pronoun or description with no
+   * fitting person): the popup and card say "speaker unclear" rather than risk a wrong name.
+   */
+  speakerUnclear?: boolean;
 }
 
 export interface SummarySentence {

@@ -155,6 +155,29 @@ describe('popup App', () => {
     expect(sure.map((e) => e.querySelector('.name')?.textContent)).toEqual(['Anna Berger', 'Lindau']);
   });
 
+  it.each([
+    ['en', 'speaker unclear'],
+    ['de', 'Sprecher unklar'],
+  ] as const)(
+    'says "speaker unclear" (%s) where the attribution was too unsure to name anyone',
+    async (lang, label) => {
+      const unclear = { ...analysis.quotes[0]!, speaker: null, speakerEntityId: null, speakerUnclear: true };
+      const plain = { ...analysis.quotes[0]!, id: 'quote-2', speaker: null, speakerEntityId: null };
+      await mount(
+        fakeApi({
+          ok: true,
+          analysis: { ...analysis, quotes: [unclear, plain] },
+          cached: false,
+          highlightKinds: [],
+        }),
+        7,
+        lang,
+      );
+      const speakers = byTestId('quote').map((q) => q.querySelector('.speaker')?.textContent);
+      expect(speakers).toEqual([` — ${label}`, ` — ${lang === 'de' ? 'unbekannt' : 'unknown speaker'}`]);
+    },
+  );
+
   it('lists saved articles about the same names, linking to the reader', async () => {
     const api = fakeApi({ ok: true, analysis, cached: false, highlightKinds: [] });
     api.savedRelated = vi.fn(async () => [savedAboutLindau]);

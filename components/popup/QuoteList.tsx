@@ -3,7 +3,8 @@ import type { Translate } from '../i18n.ts';
 
 /**
  * Quotes, speech first. `showSpeakers` is false where the page's language has no speaker support:
- * then every speaker would read "unknown", which says nothing the language notice has not said.
+ * then every speaker would read "unknown", which says nothing the language notice has not said. A
+ * quote whose attribution was too unsure to name anyone says "speaker unclear" (issue 15).
  */
 export function QuoteList({
   quotes,
@@ -30,7 +31,12 @@ export function QuoteList({
           data-speaker={quote.speaker ?? ''}
         >
           <q>{quote.text}</q>
-          {showSpeakers && <span class="speaker"> — {quote.speaker ?? t('unknownSpeaker')}</span>}
+          {showSpeakers && (
+            <span class="speaker" data-unclear={quote.speakerUnclear ? 'true' : undefined}>
+              {' — '}
+              {quote.speaker ?? t(quote.speakerUnclear ? 'speakerUnclear' : 'unknownSpeaker')}
+            </span>
+          )}
         </li>
       ))}
     </ul>

@@ -3,9 +3,8 @@
  * X den Y; …," X said / said X), or before it in the same sentence (X sagte: „…“ / Dazu erklärte X:
  * / laut X / X zufolge / according to X / X told reporters: "…").
  */
-
 import { isPunctuation, type Token } from '../text/tokens.ts';
-import { AUDIENCE_VERBS, DETERMINERS, SPEECH_VERBS } from './lexicon.ts';
+import { AUDIENCE_VERBS, AUXILIARIES, DETERMINERS, SPEECH_VERBS } from './lexicon.ts';
 import { type NounPhrase, readNounPhraseBackward, readNounPhraseForward } from './noun-phrase.ts';
 import type { Speaker, SpeakerResolver } from './resolve.ts';
 
@@ -20,13 +19,36 @@ function resolveFirst(resolver: SpeakerResolver, phrases: Array<NounPhrase | nul
   return null;
 }
 
-/** "X, the company's chief executive, said": skips an apposition between commas, reading leftwards. */
-function skipApposition(tokens: Token[], i: number): number {
-  if (tokens[i]?.text !== ',') return i;
-  for (let k = i - 1; k >= 0 && i - k <= 8; k--) {
-    if (tokens[k]!.text === ',') return k - 1;
+/** Longest apposition or relative clause skipped between a speaker and the verb ("X, who serves as …, said"). */
+const INSERT_MAX = 20;
+
+/** Index of the comma opening the apposition that ends with the comma at i, or -1. */
+function appositionStart(tokens: Token[], i: number): number {
+  if (tokens[i]?.text !== ',') return -1;
+  for (let k = i - 1; k >= 0 && i - k <= INSERT_MAX; k--) {
+    if (tokens[k]!.text === ',') return k;
+    if (/^[.!?;:]$/.test(tokens[k]!.text)) return -1;
   }
-  return i;
+  return -1;
+}
+
+/**
+ * The speaker before a verb when an apposition stands between: "Der Chef von Volkswagen, Oliver Blume,
+ * erklärte" — the person inside the commas is the speaker, not Volkswagen; "X, deputy administrator
+ * of …, said" / "X, who serves as …, said" — the phrase before the commas is.
+ */
+function speakerBeforeApposition(tokens: Token[], comma: number, resolver: SpeakerResolver): Speaker | null {
+  const open = appositionStart(tokens, comma);
+  if (open < 0) return null;
+  const inner = readNounPhraseBackward(tokens, comma - 1);
+  if (inner && inner.kind === 'name' && inner.next >= open) {
+    const speaker = resolver.resolve(inner);
+    if (speaker && resolver.isPerson(speaker)) return speaker;
+  }
+  const head = readNounPhraseBackward(tokens, open - 1);
+  const speaker = head ? resolver.resolve(head) : null;
+  if (speaker) return speaker;
+  return inner ? resolver.resolve(inner) : null;
 }
 
 /** Attribution in the words right after the closing mark (same sentence). */
@@ -38,6 +60,15 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
   if (!first) return null;
   if (isSpeechVerb(first.text)) {
     const subject = readNounPhraseForward(tokens, i + 1);
+    // "said Hartwig Fischer’s successor as director, Nicholas Cullinan": a possessive names someone
+    // else; the speaker is the apposition after the comma.
+    if (subject && /['’]s$/u.test(tokens[subject.next - 1]?.text ?? '')) {
+      const comma = tokens.findIndex(
+        (t, k) => k >= subject.next && k - subject.next <= INSERT_MAX && t.text === ',',
+      );
+      const named = comma > 0 ? readNounPhraseForward(tokens, comma + 1) : null;
+      return named ? resolveFirst(resolver, [named]) : null;
+    }
     if (subject && AUDIENCE_VERBS.has(first.text.toLowerCase())) {
       // "zitierte KCNA den Machthaber": the agency quotes; the one quoted is the speaker.
       const quoted = DETERMINERS.has(tokens[subject.next]?.text.toLowerCase() ?? '')
@@ -52,15 +83,33 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
   if (!subject) return null;
   let v = subject.next;
   if (tokens[v]?.text === ',') {
-    for (let k = v + 1; k < tokens.length && k - v <= 8; k++) {
+    for (let k = v + 1; k < tokens.length && k - v <= INSERT_MAX; k++) {
       if (tokens[k]!.text === ',') {
         v = k + 1;
         break;
       }
     }
   }
+  // "Kim was quoted as saying", "Smith later told", "er hat gesagt".
+  for (let n = 0; n < 4 && tokens[v] && AUXILIARIES.has(tokens[v]!.text.toLowerCase()); n++) v++;
   if (tokens[v] && isSpeechVerb(tokens[v]!.text)) return resolveFirst(resolver, [subject]);
   return null;
+}
+
+const INDEFINITE_WORDS = new Set(['ein', 'eine', 'einer', 'a', 'an', 'one']);
+
+/**
+ * "…“, sagte ein Polizeisprecher" / "…," a spokesman said: the attribution names nobody. The quote is
+ * someone's, so it does not continue the previous speaker's words.
+ */
+export function anonymousAfter(tokens: Token[]): boolean {
+  let i = 0;
+  while (i < tokens.length && /^[,–—-]$/.test(tokens[i]!.text)) i++;
+  if (i === 0) return false;
+  const word = (k: number) => tokens[k]?.text.toLowerCase() ?? '';
+  if (isSpeechVerb(tokens[i]?.text ?? '') && INDEFINITE_WORDS.has(word(i + 1))) return true;
+  if (!INDEFINITE_WORDS.has(word(i))) return false;
+  return tokens.slice(i + 1, i + 5).some((t) => isSpeechVerb(t.text) && t.text !== 'so');
 }
 
 /** "…“, um das zu sagen, meint Berg": an attribution closing the sentence after an inserted clause. */
@@ -74,6 +123,17 @@ export function speakerLaterAfter(tokens: Token[], resolver: SpeakerResolver): S
   return null;
 }
 
+const BACK_REFERENCES = new Set(['das', 'dies', 'so', 'that', 'this']);
+
+/** «…» Das sagte Konzernchefin Anna Keller: the attribution is the next sentence, pointing back. */
+export function speakerNextSentence(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
+  if (!BACK_REFERENCES.has(tokens[0]?.text.toLowerCase() ?? '')) return null;
+  const verb = tokens[1];
+  if (!verb || !isSpeechVerb(verb.text) || verb.text === 'so') return null;
+  const subject = readNounPhraseForward(tokens, 2);
+  return subject ? resolver.resolve(subject) : null;
+}
+
 /** Attribution earlier in the sentence that holds the opening mark. */
 export function speakerBefore(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   for (let i = tokens.length - 1; i >= 0; i--) {
@@ -85,7 +145,9 @@ export function speakerBefore(tokens: Token[], resolver: SpeakerResolver): Speak
     } else if (lower === 'zufolge') {
       speaker = resolveFirst(resolver, [readNounPhraseBackward(tokens, i - 1)]);
     } else if (word !== 'so' && isSpeechVerb(word)) {
-      const backward = readNounPhraseBackward(tokens, skipApposition(tokens, i - 1));
+      const appositive = speakerBeforeApposition(tokens, i - 1, resolver);
+      if (appositive) return appositive;
+      const backward = readNounPhraseBackward(tokens, i - 1);
       // "told reporters": after these verbs comes the audience, not the speaker.
       let forward =
         AUDIENCE_VERBS.has(lower) && lower.startsWith('t') ? null : readNounPhraseForward(tokens, i + 1);

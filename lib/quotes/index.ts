@@ -6,13 +6,27 @@
 import { languageSupport } from '../language-support.ts';
 import { tokenizeRange } from '../text/tokens.ts';
 import { type ArticleBlock, type Entity, isContentBlock, type Quote } from '../types.ts';
-import { speakerAfter, speakerBefore, speakerLaterAfter, subjectOf } from './attribution.ts';
+import {
+  anonymousAfter,
+  speakerAfter,
+  speakerBefore,
+  speakerLaterAfter,
+  speakerNextSentence,
+  subjectOf,
+} from './attribution.ts';
 import { classifyQuote } from './kind.ts';
 import { findQuotedSpans, type QuotedSpan } from './marks.ts';
-import { NO_SPEAKER, type Speaker, SpeakerResolver } from './resolve.ts';
+import { readNounPhraseForward } from './noun-phrase.ts';
+import { NO_SPEAKER, SPEAKER_CONFIDENCE, type Speaker, SpeakerResolver } from './resolve.ts';
 import { isUnambiguousQuote } from './unambiguous.ts';
 
 export { findQuotedSpans } from './marks.ts';
+
+/** A sentence that introduces a statement rather than a person's words. */
+const STATEMENT = /\b(?:heißt es|Stellungnahme|Mitteilung|Erklärung|statement)\b/iu;
+
+/** An organisation noun in a statement's introduction: „des Konzerns“, "the club's". */
+const ORG_NOUN_IN = /\b(?:Konzerns?|Unternehmens?|Vereins?|club|company|firm)\b/iu;
 
 /** How far around a quote attribution is looked for. */
 const WINDOW = 160;
@@ -56,6 +70,12 @@ export function findQuotes(
     lang,
   );
   const quotes: Quote[] = [];
+  const confidences = new Map<Quote, number>();
+  const speakerOf = (quote: Quote): Speaker => ({
+    speaker: quote.speaker,
+    speakerEntityId: quote.speakerEntityId,
+    confidence: quote.speakerUnclear ? 0 : (confidences.get(quote) ?? 0),
+  });
   let previous: { quote: Quote; block: number } | null = null;
 
   spans.forEach((span: QuotedSpan, index) => {
@@ -81,12 +101,20 @@ export function findQuotes(
     const pieces = span.pieces;
     const quoteText = quoteTextOf(text, span);
     const after = speakerAfter(afterSentence, resolver);
-    const kind = classifyQuote({
-      quoteText,
-      before,
-      attributedAfter: after !== null,
-      multiParagraph: pieces.length > 1,
-    });
+    // „Ich nehme das ernst“, sagte Özdemir, „aber …“: the second half of a quote split by its attribution.
+    const splitHalf =
+      prevQuote?.kind === 'speech' &&
+      prevSpan !== undefined &&
+      blockIndexAt(blocks, prevSpan.outerEnd) === firstBlock &&
+      /^\s*,[^.!?:;"“”„«»]{1,80},\s*$/u.test(text.slice(prevSpan.outerEnd, span.outerStart));
+    const kind = splitHalf
+      ? 'speech'
+      : classifyQuote({
+          quoteText,
+          before,
+          attributedAfter: after !== null,
+          multiParagraph: pieces.length > 1,
+        });
     // A quote that opens its paragraph after "Im Parlament sagte er:" is introduced by the paragraph before.
     const previousBlock = blocks[firstBlock - 1];
     const introducedAbove =
@@ -100,7 +128,23 @@ export function findQuotes(
     const introEnd = introducedAbove ? previousBlock.start + previousBlock.text.length : span.outerStart;
     const beforeTokens = tokenizeRange(text, introStart, introEnd);
     let speaker: Speaker | null =
-      after ?? speakerBefore(beforeTokens, resolver) ?? speakerLaterAfter(afterSentence, resolver);
+      after ??
+      speakerBefore(beforeTokens, resolver) ??
+      speakerLaterAfter(afterSentence, resolver) ??
+      speakerNextSentence(/[.!?…]$/u.test(quoteText) ? afterSentence : afterTokens.slice(stop + 1), resolver);
+    if (!speaker && splitHalf && prevQuote) speaker = speakerOf(prevQuote);
+    // „In einer Stellungnahme der Stadtwerke heißt es:“, "In a statement from the club:".
+    if (!speaker && kind === 'speech' && /:\s*$/.test(before) && STATEMENT.test(before)) {
+      speaker =
+        resolver.organisationWithin(beforeStart, span.outerStart) ??
+        (ORG_NOUN_IN.test(before) ? resolver.organisation(span.outerStart) : null);
+    }
+    // „Blume antwortete ausweichend. „…““: a quote opening its sentence after one that says who speaks.
+    if (!speaker && kind === 'speech' && before.trim() === '' && beforeStart > floor) {
+      const previousSentence = tokenizeRange(text, sentenceStart(text, floor, beforeStart - 2), beforeStart);
+      const said = speakerBefore(previousSentence, resolver);
+      if (said) speaker = { ...said, confidence: said.confidence * 0.9 };
+    }
     // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.
     if (!speaker && kind === 'speech' && /:\s*$/.test(before)) speaker = subjectOf(beforeTokens, resolver);
     // A name or title in quotation marks („Rheinische Post“, the band „Nachtfalter“) has no speaker.
@@ -110,24 +154,87 @@ export function findQuotes(
       previous !== null &&
       previous.quote.kind === 'speech' &&
       (previous.block === firstBlock || (previous.block === firstBlock - 1 && before.trim() === ''));
-    if (!speaker && kind === 'speech' && continues && previous) {
-      speaker = { speaker: previous.quote.speaker, speakerEntityId: previous.quote.speakerEntityId };
+    if (!speaker && kind === 'speech' && continues && previous && !anonymousAfter(afterSentence)) {
+      speaker = speakerOf(previous.quote);
     }
     const resolved = (support.speakers === 'full' ? speaker : null) ?? NO_SPEAKER;
+    const unclear = resolved.speaker !== null && resolved.confidence < SPEAKER_CONFIDENCE;
     const quote: Quote = {
       id: `quote-${pieces[0]!.start}`,
       text: quoteText,
       kind,
       start: pieces[0]!.start,
       end: pieces[pieces.length - 1]!.end,
-      speaker: resolved.speaker,
-      speakerEntityId: resolved.speakerEntityId,
+      speaker: unclear ? null : resolved.speaker,
+      speakerEntityId: unclear ? null : resolved.speakerEntityId,
+      ...(unclear ? { speakerUnclear: true } : {}),
     };
+    confidences.set(quote, unclear ? 0 : resolved.confidence);
     quotes.push(quote);
     if (kind === 'speech') previous = { quote, block: lastBlock };
   });
   attributeRepeatedQuotes(quotes);
-  return quotes;
+  if (support.quotes !== 'full') return quotes;
+  const inner = quotes.flatMap((quote, index) =>
+    quote.kind === 'speech' ? innerQuotes(text, spans[index]!, resolver, support.speakers === 'full') : [],
+  );
+  return inner.length ? [...quotes, ...inner].sort((a, b) => a.start - b.start) : quotes;
+}
+
+/**
+ * Quotes inside a quote ("He told me, ‘Call me back tomorrow,’ and hung up," she said): each is a
+ * quote of its own, said by whoever the outer speaker's words name before it ("He" → the nearest man
+ * named in the story), or by nobody named („Mein Partner sagte: ‚…‘“).
+ */
+function innerQuotes(
+  text: string,
+  span: QuotedSpan,
+  resolver: SpeakerResolver,
+  withSpeakers: boolean,
+): Quote[] {
+  const found: Quote[] = [];
+  for (const piece of span.pieces) {
+    const block: ArticleBlock = {
+      kind: 'paragraph',
+      text: text.slice(piece.start, piece.end),
+      start: piece.start,
+    };
+    for (const inner of findQuotedSpans(text, [block])) {
+      const innerPiece = inner.pieces[0]!;
+      const quoteText = text.slice(innerPiece.start, innerPiece.end);
+      const before = text.slice(sentenceStart(text, piece.start, inner.outerStart), inner.outerStart);
+      const afterTokens = tokenizeRange(text, inner.outerEnd, piece.end);
+      const stop = afterTokens.findIndex((t, i) => i > 0 && /^[.!?;]$/.test(t.text));
+      const after = withSpeakers
+        ? speakerAfter(stop >= 0 ? afterTokens.slice(0, stop) : afterTokens, resolver)
+        : null;
+      const kind = classifyQuote({
+        quoteText,
+        before,
+        attributedAfter: after !== null,
+        multiParagraph: false,
+      });
+      const beforeTokens = tokenizeRange(text, piece.start, inner.outerStart);
+      // „Die Ministerin hat selbst gesagt: ‚…‘“: the clause's subject introduces the inner quote.
+      const subject = /[:,]\s*$/.test(before) ? readNounPhraseForward(beforeTokens, 0) : null;
+      const speaker =
+        (withSpeakers
+          ? (after ?? speakerBefore(beforeTokens, resolver) ?? (subject ? resolver.resolve(subject) : null))
+          : null) ?? NO_SPEAKER;
+      const unclear = speaker.speaker !== null && speaker.confidence < SPEAKER_CONFIDENCE;
+      found.push({
+        id: `quote-${innerPiece.start}`,
+        text: quoteText,
+        kind,
+        start: innerPiece.start,
+        end: innerPiece.end,
+        speaker: unclear ? null : speaker.speaker,
+        speakerEntityId: unclear ? null : speaker.speakerEntityId,
+        ...(unclear ? { speakerUnclear: true } : {}),
+      });
+    }
+  }
+  return found;
 }
 
 /** The quoted words, one space between the paragraphs of a quote over several. */

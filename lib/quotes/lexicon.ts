@@ -13,14 +13,22 @@ export const SPEECH_VERBS = new Set(
     'unterstrich rief ruft fragte fragt antwortete antwortet erwiderte erwidert lobte lobt nannte nennt ' +
     'bezeichnete bezeichnet verkündete verkündet mahnte mahnt beklagte beklagt bestätigte bestätigt ' +
     'kommentierte kommentiert resümierte bilanzierte schilderte schildert erzählte erzählt ' +
-    'titelte titelt versprach verspricht behauptete behauptet argumentierte argumentiert stellte kündigte appellierte ' +
+    'titelte titelt entgegnete entgegnet konterte kontert widersprach widerspricht ' +
+    'versprach verspricht behauptete behauptet argumentierte argumentiert stellte kündigte appellierte ' +
     // English
+    'gesagt geschrieben betont erklärt ' +
     'said says say told tells added adds explained explains stated states noted notes warned warns argued ' +
     'argues insisted insists claimed claims wrote writes asked asks replied replies continued declared ' +
     'announced admitted commented remarked recalled urged called calls described describes praised ' +
     'tweeted posted responded answered acknowledged conceded suggested confirmed vowed pledged quipped ' +
-    'joked shouted cried whispered headlined'
+    'joked shouted cried whispered headlined testified testifies recalled recalls answered countered conceded ' +
+    'announced admits added insisted saying'
   ).split(' '),
+);
+
+/** Words between a subject and its speech verb: "Kim was quoted as saying", "Smith later told". */
+export const AUXILIARIES = new Set(
+  'was is has had quoted as also later then again further hat habe noch auch später dann'.split(' '),
 );
 
 /** Verbs that follow their object in an English "X told reporters" frame: the object is the audience. */
@@ -62,17 +70,26 @@ const GERMAN_ROLES =
   'machthaber|präsident|kanzler|minister|sprecher|chef|vorsitzender?|bürgermeister|trainer|direktor|experte|' +
   'analyst|politiker|abgeordneter?|botschafter|general|kommandeur|diktator|leiter|anwalt|anwältin|richter|' +
   'staatschef|regierungschef|premier|senator|gouverneur|beamter?|ermittler|polizist|zeuge|forscher|autor|' +
-  'manager|gründer|geschäftsführer|intendant|bischof|papst|könig|königin|oberst|offizier|sekretär';
+  'manager|gründer|geschäftsführer|intendant|bischof|papst|könig|königin|oberst|offizier|sekretär|' +
+  'dezernent|rätin|landrat|stadtrat|regisseur|schauspieler|sänger|direktor|vorstand|ökonom|wissenschaftler|' +
+  'theologe|theologin|ärztin|arzt|pfleger|pflegerin|lehrer|schulleiter|vertreter|kapitän|sportdirektor|verteidiger|' +
+  'staatsanwalt|oberstaatsanwalt|senator|dezernentin|betriebsrat|landwirt|bauer|rentner|studentin|student';
 
 const ENGLISH_ROLES =
   'president|prime minister|minister|spokesman|spokeswoman|spokesperson|leader|chief|chairman|chairwoman|' +
   'ceo|director|coach|manager|official|officer|secretary|senator|governor|mayor|lawyer|attorney|judge|' +
   'analyst|expert|professor|dictator|ambassador|general|commander|captain|boss|chancellor|researcher|' +
   'scientist|author|witness|founder|owner|king|queen|pope|bishop|detective|prosecutor|sheriff|striker|' +
-  'midfielder|defender|goalkeeper|player|actor|actress|singer|star';
+  'midfielder|defender|goalkeeper|player|actor|actress|singer|star|superintendent|secretary|commissioner|' +
+  'chair|economist|engineer|nurse|doctor|keeper|director|editor|critic|novelist|chef|farmer|resident|councilman|' +
+  'councilwoman|congressman|congresswoman|treasurer|supervisor|consultant|teacher|student';
 
 /** Role noun at the end of a German noun (with inflection) or an English role word. */
 export const ROLE_NOUN = new RegExp(
   `(?:(?:${GERMAN_ROLES})(?:in|innen|en|n|s|e)?$)|^(?:${ENGLISH_ROLES})s?$`,
   'iu',
 );
+
+/** Nouns for an organisation standing for it as a speaker: "the club said", „des Konzerns". */
+export const ORG_NOUN =
+  /^(?:club|company|firm|team|agency|airline|carrier|bank|department|ministry|union|hospital|school|council|konzerns?|unternehmens?|vereins?|klubs?|firma|ministeriums?|gewerkschaft|behörde|stadtwerke)$/iu;

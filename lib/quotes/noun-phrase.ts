@@ -12,6 +12,7 @@ import {
   NAME_PARTICLES,
   PRONOUNS,
   ROLE_NOUN,
+  SPEECH_VERBS,
   TITLES,
 } from './lexicon.ts';
 
@@ -31,7 +32,25 @@ export interface NounPhrase {
   next: number;
 }
 
-const INDEFINITE = new Set(['ein', 'eine', 'einer', 'einem', 'eines', 'a', 'an', 'one']);
+/** Indefinite articles, and first-person possessives: „mein Partner“, "our source" name nobody in the story. */
+const INDEFINITE = new Set([
+  'ein',
+  'eine',
+  'einer',
+  'einem',
+  'eines',
+  'a',
+  'an',
+  'one',
+  'mein',
+  'meine',
+  'meiner',
+  'meinem',
+  'unser',
+  'unsere',
+  'my',
+  'our',
+]);
 /** Prepositions that attach a phrase to the noun before it ("Jan Wirth von der Universität"). */
 const PREPOSITIONS = new Set([
   'von',
@@ -128,7 +147,8 @@ export function readNounPhraseForward(tokens: Token[], i: number): NounPhrase | 
       isLowercase(tokens[j]!.text) &&
       !DETERMINERS.has(tokens[j]!.text)
     ) {
-      if (PREPOSITIONS.has(tokens[j]!.text)) break;
+      // "the mayor said": the verb ends the phrase.
+      if (PREPOSITIONS.has(tokens[j]!.text) || SPEECH_VERBS.has(tokens[j]!.text)) break;
       j++;
       lower++;
     }

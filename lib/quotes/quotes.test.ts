@@ -30,9 +30,9 @@ describe('findQuotes typography', () => {
     expect(quotesOf(['Das war’s, sagt’s und geht.'], 'de')).toEqual([]);
   });
 
-  it('keeps a nested quote inside the outer one', () => {
+  it('keeps a nested quote inside the outer one and lists it on its own too', () => {
     const quotes = quotesOf(['Sie sagte: „Er rief ‚Halt!‘ und rannte weg.“'], 'de');
-    expect(quotes.map((q) => q.text)).toEqual(['Er rief ‚Halt!‘ und rannte weg.']);
+    expect(quotes.map((q) => q.text)).toEqual(['Er rief ‚Halt!‘ und rannte weg.', 'Halt!']);
   });
 
   it('joins a quote that each new paragraph reopens, and spans it in the text', () => {

@@ -54,6 +54,7 @@ const QuoteSchema = v.object({
   end: offset,
   speaker: v.nullable(name),
   speakerEntityId: v.nullable(id),
+  speakerUnclear: v.optional(v.boolean()),
 });
 
 const ArticleSchema = v.object({

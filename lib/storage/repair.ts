@@ -145,6 +145,7 @@ export function fitSavedArticle(raw: unknown): SavedArticle | null {
           ...at,
           speaker: strOrNull(q.speaker, LIMITS.name),
           speakerEntityId: strOrNull(q.speakerEntityId, LIMITS.id),
+          ...(q.speakerUnclear === true ? { speakerUnclear: true } : {}),
         }
       );
     }),

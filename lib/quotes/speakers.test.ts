@@ -1,0 +1,342 @@
+/**
+ * Issue 15: one test per attribution pattern class the issue lists, on findQuotes with a hand-made
+ * entity table (the recogniser's job is tested elsewhere).
+ */
+import { describe, expect, it } from 'vitest';
+import type { GoldEntity } from '../../tests/fixtures/quotes-gold/articles.ts';
+import { buildArticle, buildEntities } from '../../tests/fixtures/quotes-gold/build.ts';
+import { compatible, genderOfFirstName, genderOfPronoun, genderOfWord } from './gender.ts';
+import { findQuotes } from './index.ts';
+
+const person = (name: string, ...aliases: string[]): GoldEntity => ({ name, kind: 'person', aliases });
+const org = (name: string): GoldEntity => ({ name, kind: 'organization' });
+const place = (name: string): GoldEntity => ({ name, kind: 'place' });
+
+function speakers(paragraphs: string[], lang: 'de' | 'en', entities: GoldEntity[]) {
+  const article = buildArticle(paragraphs, lang);
+  return findQuotes(article, buildEntities(article.text, entities)).map((q) =>
+    q.speakerUnclear ? 'unclear' : q.speaker,
+  );
+}
+
+describe('"X said" with material between', () => {
+  it.each([
+    ['“It works,” Smith said.', 'John Smith'],
+    [
+      'Mark Ellison, who serves as the mission’s project manager at the laboratory, said: “It is a two-day job.”',
+      'Mark Ellison',
+    ],
+    [
+      'Jane Doe, deputy administrator of the agency’s science directorate, said: “We would rather wait.”',
+      'Jane Doe',
+    ],
+    ['“We let him down,” Smith told the BBC.', 'John Smith'],
+    ['“The market is strong,” Smith testified.', 'John Smith'],
+    ['“Our deterrent is ready,” Smith was quoted as saying.', 'John Smith'],
+    ['“It matters,” said Jane Doe’s successor as director, Mark Ellison.', 'Mark Ellison'],
+  ])('%s', (paragraph, speaker) => {
+    expect(
+      speakers(['John Smith and Jane Doe and Mark Ellison met.', paragraph], 'en', [
+        person('John Smith', 'Smith'),
+        person('Jane Doe'),
+        person('Mark Ellison'),
+      ])[0],
+    ).toBe(speaker);
+  });
+
+  it('gives both halves of a quote split by its attribution the speaker', () => {
+    expect(
+      speakers(
+        ['„Ich nehme die Sorgen ernst“, sagte Özdemir, „aber nicht jede Forderung ist bezahlbar.“'],
+        'de',
+        [person('Cem Özdemir', 'Özdemir')],
+      ),
+    ).toEqual(['Cem Özdemir', 'Cem Özdemir']);
+  });
+});
+
+describe('apposition heads: the person in the apposition speaks', () => {
+  it.each([
+    [
+      'de',
+      'Der Bürgermeister von München, Dieter Reiter, sagte: „Wir bauen.“',
+      'Dieter Reiter',
+      place('München'),
+    ],
+    [
+      'de',
+      'Der Chef von Volkswagen, Oliver Blume, erklärte: „Wir halten Kurs.“',
+      'Oliver Blume',
+      org('Volkswagen'),
+    ],
+    [
+      'en',
+      'The head of the Bank of England, Andrew Bailey, said: “Rates stay.”',
+      'Andrew Bailey',
+      org('Bank of England'),
+    ],
+  ] as const)('%s: %s', (lang, paragraph, speaker, other) => {
+    expect(speakers([paragraph], lang, [person(speaker), other])).toEqual([speaker]);
+  });
+});
+
+describe('role nouns resolve to the person introduced with the role', () => {
+  it('"said the actor" is the actor, not the host named just before', () => {
+    expect(
+      speakers(
+        [
+          'The actor John Miller visited Ellen Carter’s show.',
+          'Carter asked about the stunts. “I did it myself,” said the actor.',
+        ],
+        'en',
+        [person('John Miller', 'Miller'), person('Ellen Carter', 'Carter')],
+      ),
+    ).toEqual(['John Miller']);
+  });
+
+  it('„sagte die Landrätin“ is the Landrätin, not the previous speaker', () => {
+    expect(
+      speakers(
+        [
+          'Landrätin Petra Sommer kam mit Innenminister Joachim Herrmann.',
+          '„Niemand bleibt allein“, sagte Herrmann.',
+          '„Die Feuerwehren waren großartig“, lobte die Landrätin.',
+        ],
+        'de',
+        [person('Petra Sommer'), person('Joachim Herrmann', 'Herrmann')],
+      ),
+    ).toEqual(['Joachim Herrmann', 'Petra Sommer']);
+  });
+
+  it('a role introduced only after the quote does not name its speaker', () => {
+    const found = speakers(
+      ['„Das war ein Fehler“, sagte der Anwalt.', 'Später sprach Staatsanwalt Jens Förster.'],
+      'de',
+      [person('Jens Förster')],
+    );
+    expect(found[0]).not.toBe('Jens Förster');
+  });
+});
+
+describe('ages: the person introduced with that age, never just the nearest name', () => {
+  it('„der 67-Jährige“ is the man introduced as 67', () => {
+    expect(
+      speakers(
+        [
+          'Alois Gruber, 67, verlor seine Ernte. Nachbar Peter Huber half ihm.',
+          '„Das Wasser stand hoch“, sagte der 67-Jährige.',
+        ],
+        'de',
+        [person('Alois Gruber'), person('Peter Huber')],
+      ),
+    ).toEqual(['Alois Gruber']);
+  });
+
+  it('"the 54-year-old" with nobody introduced as 54 is unclear, not the nearest name', () => {
+    expect(
+      speakers(['Linda Park watched the smoke.', '“It is all I know,” the 54-year-old said.'], 'en', [
+        person('Linda Park'),
+      ]),
+    ).toEqual(['unclear']);
+  });
+
+  it('"the 54-year-old" is the one introduced as 54', () => {
+    expect(
+      speakers(
+        ['Welder Steve Marshall, 54, and Linda Park watched.', '“It is all I know,” the 54-year-old said.'],
+        'en',
+        [person('Linda Park'), person('Steve Marshall')],
+      ),
+    ).toEqual(['Steve Marshall']);
+  });
+});
+
+describe('pronouns: the most recent person of the right gender', () => {
+  it.each([
+    [
+      'en',
+      [
+        'Ellen Carter interviewed John Miller.',
+        '“That sounds miserable,” Carter said.',
+        '“It was wonderful,” he said.',
+      ],
+      'John Miller',
+    ],
+    [
+      'de',
+      [
+        'Petra Sommer traf Thomas Brandt.',
+        '„Das reicht nicht“, sagte Brandt.',
+        '„Wir machen weiter“, sagte sie.',
+      ],
+      'Petra Sommer',
+    ],
+  ] as const)('%s', (lang, paragraphs, speaker) => {
+    const found = speakers([...paragraphs], lang, [
+      person('Ellen Carter', 'Carter'),
+      person('John Miller', 'Miller'),
+      person('Petra Sommer', 'Sommer'),
+      person('Thomas Brandt', 'Brandt'),
+    ]);
+    expect(found[found.length - 1]).toBe(speaker);
+  });
+
+  it('knows gender from first names, words next to names, pronouns and German articles', () => {
+    expect([genderOfFirstName('Anna'), genderOfFirstName('Thomas'), genderOfFirstName('Xyz')]).toEqual([
+      'f',
+      'm',
+      null,
+    ]);
+    expect([
+      genderOfWord('Frau'),
+      genderOfWord('Mr.'),
+      genderOfWord('Landrätin', true),
+      genderOfWord('Trainer', true),
+    ]).toEqual(['f', 'm', 'f', 'm']);
+    expect([genderOfPronoun('er'), genderOfPronoun('she'), genderOfPronoun('it')]).toEqual(['m', 'f', null]);
+    expect([compatible('f', null), compatible('f', 'm')]).toEqual([true, false]);
+  });
+});
+
+describe('speaker in the next sentence', () => {
+  it('«…» Das sagte Konzernchefin Anna Keller.', () => {
+    expect(
+      speakers(['»Wir müssen die Kosten senken.« Das sagte Konzernchefin Anna Keller am Donnerstag.'], 'de', [
+        person('Anna Keller'),
+      ]),
+    ).toEqual(['Anna Keller']);
+  });
+
+  it('a quote opening its sentence after "X antwortete ausweichend." is X’s', () => {
+    expect(
+      speakers(
+        [
+          '„Kein Standort schließt“, sagte Cavallo.',
+          'Blume antwortete ausweichend. „Wir führen gute Gespräche.“',
+        ],
+        'de',
+        [person('Daniela Cavallo', 'Cavallo'), person('Oliver Blume', 'Blume')],
+      ),
+    ).toEqual(['Daniela Cavallo', 'Oliver Blume']);
+  });
+});
+
+describe('organisations as speakers', () => {
+  it.each([
+    [
+      'en',
+      'Leeds United sacked its manager. The club said in a statement: “We thank him for his work.”',
+      'Leeds United',
+    ],
+    [
+      'de',
+      'Die Stadtwerke Bielefeld erhöhen die Preise. In einer Stellungnahme der Stadtwerke Bielefeld heißt es: „Wir müssen die Kosten weitergeben.“',
+      'Stadtwerke Bielefeld',
+    ],
+    [
+      'de',
+      'Volkswagen baut um. In einer Stellungnahme des Konzerns heißt es: „Wir stehen zu allen Standorten.“',
+      'Volkswagen',
+    ],
+  ] as const)('%s: %s', (lang, paragraph, speaker) => {
+    expect(
+      speakers([paragraph], lang, [org('Leeds United'), org('Stadtwerke Bielefeld'), org('Volkswagen')]),
+    ).toEqual([speaker]);
+  });
+});
+
+describe('anonymous speakers and continuation', () => {
+  it('"sagte ein Polizeisprecher" is nobody named, not the previous speaker', () => {
+    expect(
+      speakers(
+        [
+          '„Die Halle brannte“, sagte Uwe Klaßen.',
+          'Die Polizei ermittelt. „Wir schließen nichts aus“, sagte ein Polizeisprecher.',
+        ],
+        'de',
+        [person('Uwe Klaßen')],
+      ),
+    ).toEqual(['Uwe Klaßen', null]);
+  });
+
+  it('a quote over several paragraphs keeps its speaker', () => {
+    expect(
+      speakers(
+        [
+          '„Wir können so nicht arbeiten“, sagt Lena Hoffmann.',
+          '„Auf meiner Station fehlen zwei Kolleginnen.',
+          '„Irgendwann passiert ein Fehler.“',
+        ],
+        'de',
+        [person('Lena Hoffmann')],
+      ),
+    ).toEqual(['Lena Hoffmann', 'Lena Hoffmann']);
+  });
+});
+
+describe('speaker names are the canonical full person', () => {
+  it('a one-word entry that is part of one fuller name is that person („König“ → Lars König)', () => {
+    expect(
+      speakers(['Bürgermeister Lars König sprach.', '„Wir zahlen nicht“, sagte König.'], 'de', [
+        person('Lars König'),
+        person('König'),
+      ]),
+    ).toEqual(['Lars König']);
+  });
+
+  it('a surname that is also a role word names the person („sagte König am Montag“)', () => {
+    expect(
+      speakers(['Bürgermeister Lars König sprach.', '„Wir zahlen nicht“, sagte König am Montag.'], 'de', [
+        person('Lars König'),
+      ]),
+    ).toEqual(['Lars König']);
+  });
+});
+
+describe('quotes inside quotes are quotes of their own', () => {
+  it('"He told me, ‘Call me back tomorrow,’ and hung up," she said', () => {
+    const article = buildArticle(
+      [
+        'Sarah Whitfield rang her landlord, Kevin Doyle.',
+        '“He told me, ‘Call me back tomorrow,’ and hung up,” she said.',
+      ],
+      'en',
+    );
+    const quotes = findQuotes(
+      article,
+      buildEntities(article.text, [person('Sarah Whitfield'), person('Kevin Doyle')]),
+    );
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['He told me, ‘Call me back tomorrow,’ and hung up,', 'Sarah Whitfield'],
+      ['Call me back tomorrow,', 'Kevin Doyle'],
+    ]);
+  });
+
+  it.each([
+    ['„Mein Partner sagte: ‚Du schaffst das‘, und ich glaubte ihm nicht“, erzählte Maria Furtwängler.', null],
+    [
+      '„Die Ministerin hat selbst gesagt: ›Die Reform kommt zu spät.‹ Jetzt sucht sie Schuldige“, sagte Brandt.',
+      'Petra Albrecht',
+    ],
+  ])('%s', (paragraph, inner) => {
+    const found = speakers(['Gesundheitsministerin Petra Albrecht warnte.', paragraph], 'de', [
+      person('Maria Furtwängler'),
+      person('Petra Albrecht'),
+      person('Ulrich Brandt', 'Brandt'),
+    ]);
+    expect(found[1]).toBe(inner);
+  });
+});
+
+describe('confidence', () => {
+  it('names nobody for a description no person before fits („die Ministerin“ after only a man)', () => {
+    const found = speakers(['Karl Weber kam.', '„Das ist gut“, sagte die Ministerin.'], 'de', [
+      person('Karl Weber'),
+    ]);
+    expect(found).toEqual([null]);
+  });
+
+  it('marks a speaker tagged as a place (places rarely speak) as unclear', () => {
+    expect(speakers(['“Are you serious?” Warren asked.'], 'en', [place('Warren')])).toEqual(['unclear']);
+  });
+});
