@@ -24,6 +24,7 @@ import { contentTerms } from '@/lib/related/terms.ts';
 import { LibraryError, openLibrary, savedArticleFromAnalysis } from '@/lib/storage/index.ts';
 import { savedMentionsOf } from '@/lib/storage/saved-mentions.ts';
 import { prepareSentenceSplitter } from '@/lib/text/sentences.ts';
+import { timedAsync } from '@/lib/timing.ts';
 import type { Analysis } from '@/lib/types.ts';
 import { wikipediaOrigin } from '@/lib/wikipedia/api.ts';
 import { type AnswerCache, openAnswerCache } from '@/lib/wikipedia/cache-store.ts';
@@ -106,31 +107,36 @@ function analyzeTab(tabId: number, force = false): Promise<TabAnalysisResponse> 
 }
 
 async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisResponse> {
+  const steps: Record<string, number> = {};
   let tab: Browser.tabs.Tab;
   try {
-    tab = await browser.tabs.get(tabId);
+    tab = await timedAsync(steps, 'tab', () => browser.tabs.get(tabId));
   } catch {
     return failure({ ok: false, failure: 'no-tab', detail: `No tab with id ${tabId}.` });
   }
   if (isRestrictedUrl(tab.url)) {
     return failure({ ok: false, failure: 'restricted', detail: `Extensions may not read ${tab.url}.` });
   }
-  const cached = force ? null : await tabCache.get(tabId, tab.url);
+  const cached = force ? null : await timedAsync(steps, 'cache', () => tabCache.get(tabId, tab.url));
   if (cached) {
     // The page may have been reloaded without a navigation event we saw; re-show is cheap and idempotent.
-    await showInTab(tabId, cached.analysis, cached.kinds).catch(() => tabCache.remove(tabId));
-    return { ok: true, analysis: cached.analysis, cached: true, highlightKinds: cached.kinds };
+    await timedAsync(steps, 'show', () =>
+      showInTab(tabId, cached.analysis, cached.kinds).catch(() => tabCache.remove(tabId)),
+    );
+    return { ok: true, analysis: cached.analysis, cached: true, highlightKinds: cached.kinds, steps };
   }
 
   try {
-    await ensureContentScript(tabId);
+    await timedAsync(steps, 'inject', () => ensureContentScript(tabId));
   } catch (error) {
     if (error instanceof DeadlineError) return timeoutFailure(error);
     return failure({ ok: false, failure: 'restricted', detail: String(error) });
   }
   let extraction: unknown;
   try {
-    const extracting = withDeadline('extract', EXTRACT_MS, sendToTab(tabId, { type: 'kontext:extract' }));
+    const extracting = timedAsync(steps, 'extract', () =>
+      withDeadline('extract', EXTRACT_MS, sendToTab(tabId, { type: 'kontext:extract' })),
+    );
     // The page extracts in its own process meanwhile: a new worker's sentence-splitter set-up fits there.
     prepareSentenceSplitter();
     extraction = await extracting;
@@ -143,11 +149,15 @@ async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisRe
     return failure({ ok: false, failure: 'frame', detail: 'The page did not send back an extraction.' });
   }
   try {
-    const analysis = await analyzeExtracted(extraction, { loadModel });
+    const analysis = await timedAsync(steps, 'analyse', () => analyzeExtracted(extraction, { loadModel }));
     const kinds = [...HIGHLIGHT_KINDS];
-    await tabCache.set(tabId, { url: tab.url ?? extraction.url, analysis, kinds });
-    if (analysis.status === 'ok') await showInTab(tabId, analysis, kinds).catch(() => undefined);
-    return { ok: true, analysis, cached: false, highlightKinds: kinds };
+    await timedAsync(steps, 'store', () =>
+      tabCache.set(tabId, { url: tab.url ?? extraction.url, analysis, kinds }),
+    );
+    if (analysis.status === 'ok') {
+      await timedAsync(steps, 'show', () => showInTab(tabId, analysis, kinds).catch(() => undefined));
+    }
+    return { ok: true, analysis, cached: false, highlightKinds: kinds, steps };
   } catch (error) {
     console.error('Kontext: analysis failed', error);
     return failure({ ok: false, failure: 'error', detail: String(error) });

@@ -25,7 +25,14 @@ export type TabFailure =
   | 'error';
 
 export type TabAnalysisResponse =
-  | { ok: true; analysis: Analysis; cached: boolean; highlightKinds: HighlightKind[] }
+  | {
+      ok: true;
+      analysis: Analysis;
+      cached: boolean;
+      highlightKinds: HighlightKind[];
+      /** Milliseconds the background spent per step (tab, cache, inject, extract, analyse, store), for the bench. */
+      steps?: Record<string, number>;
+    }
   | { ok: false; failure: TabFailure; detail: string };
 
 /** Popup (or any extension page) → background. */

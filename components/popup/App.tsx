@@ -12,6 +12,11 @@ const FAILURE_MESSAGES: Record<TabFailure, MessageKey> = {
   error: 'failureError',
 };
 
+/** A User Timing mark for the popup bench (scripts/bench/popup.ts); absent where the API is. */
+export function mark(name: string, detail?: unknown): void {
+  globalThis.performance?.mark?.(name, { detail });
+}
+
 /** The popup never spins forever: after this the reader gets a message and a retry button. */
 const POPUP_TIMEOUT_MS = 30_000;
 
@@ -54,6 +59,7 @@ export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang
           if (settled) return;
           settled = true;
           clearTimeout(timer);
+          mark('kontext:response');
           setState({ phase: 'done', response });
         });
       return () => {
@@ -65,6 +71,17 @@ export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang
   );
 
   useEffect(() => load(false), [load]);
+  // After the results are on screen (effects run after paint): `npm run bench popup` reads this mark.
+  useEffect(() => {
+    if (state.phase !== 'done') return;
+    const { response } = state;
+    mark(
+      'kontext:results',
+      response.ok
+        ? { steps: response.steps, timings: response.analysis.timings, cached: response.cached }
+        : undefined,
+    );
+  }, [state]);
 
   if (state.phase === 'loading') {
     return (

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { createTranslator, uiLanguage } from '@/components/i18n.ts';
-import { App } from '@/components/popup/App.tsx';
+import { App, mark } from '@/components/popup/App.tsx';
 import type { PopupApi } from '@/components/popup/api.ts';
 import { PopupShell, tabFromHash } from '@/components/popup/PopupShell.tsx';
 import { savedArticlesLike } from '@/components/popup/saved-related.ts';
@@ -80,19 +80,21 @@ function SavedTab() {
 
 const wikipediaSwitch = browserWikipediaSwitch();
 
-targetTabId().then((tabId) =>
-  render(
-    <>
-      <PopupShell
-        initialTab={tabFromHash(location.hash)}
-        article={() => <App api={api} tabId={tabId} t={t} />}
-        saved={() => <SavedTab />}
-        t={t}
-      />
-      <footer class="settings">
-        <WikipediaSwitch api={wikipediaSwitch} />
-      </footer>
-    </>,
-    document.getElementById('app')!,
-  ),
-);
+targetTabId()
+  .then((tabId) =>
+    render(
+      <>
+        <PopupShell
+          initialTab={tabFromHash(location.hash)}
+          article={() => <App api={api} tabId={tabId} t={t} />}
+          saved={() => <SavedTab />}
+          t={t}
+        />
+        <footer class="settings">
+          <WikipediaSwitch api={wikipediaSwitch} />
+        </footer>
+      </>,
+      document.getElementById('app')!,
+    ),
+  )
+  .then(() => requestAnimationFrame(() => mark('kontext:painted')));
