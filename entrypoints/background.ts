@@ -120,9 +120,8 @@ async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisRe
   const cached = force ? null : await timedAsync(steps, 'cache', () => tabCache.get(tabId, tab.url));
   if (cached) {
     // The page may have been reloaded without a navigation event we saw; re-show is cheap and idempotent.
-    await timedAsync(steps, 'show', () =>
-      showInTab(tabId, cached.analysis, cached.kinds).catch(() => tabCache.remove(tabId)),
-    );
+    // The popup does not wait for the page's highlights: it answers at once.
+    void showInTab(tabId, cached.analysis, cached.kinds).catch(() => tabCache.remove(tabId));
     return { ok: true, analysis: cached.analysis, cached: true, highlightKinds: cached.kinds, steps };
   }
 
@@ -151,12 +150,10 @@ async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisRe
   try {
     const analysis = await timedAsync(steps, 'analyse', () => analyzeExtracted(extraction, { loadModel }));
     const kinds = [...HIGHLIGHT_KINDS];
-    await timedAsync(steps, 'store', () =>
-      tabCache.set(tabId, { url: tab.url ?? extraction.url, analysis, kinds }),
-    );
-    if (analysis.status === 'ok') {
-      await timedAsync(steps, 'show', () => showInTab(tabId, analysis, kinds).catch(() => undefined));
-    }
+    // Neither the session copy of the cache nor the page's highlights hold up the popup's answer (the
+    // in-memory cache entry is set at once; messages to the tab keep their order).
+    void tabCache.set(tabId, { url: tab.url ?? extraction.url, analysis, kinds });
+    if (analysis.status === 'ok') void showInTab(tabId, analysis, kinds).catch(() => undefined);
     return { ok: true, analysis, cached: false, highlightKinds: kinds, steps };
   } catch (error) {
     console.error('Kontext: analysis failed', error);

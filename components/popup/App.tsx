@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TabAnalysisResponse, TabFailure } from '../../lib/messaging.ts';
 import { createTranslator, type MessageKey, type Translate, type UiLanguage, uiLanguage } from '../i18n.ts';
 import { AnalysisView } from './AnalysisView.tsx';
@@ -29,10 +29,16 @@ export interface AppProps {
   /** The UI's language; the browser's by default. `t` should speak it. */
   lang?: UiLanguage;
   t?: Translate;
+  /**
+   * The answer to the first, unforced analyze-tab request, already asked for before the popup rendered
+   * (main.tsx asks as soon as it knows the tab, so the background works while the popup paints).
+   */
+  firstAnswer?: Promise<TabAnalysisResponse>;
 }
 
-export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang) }: AppProps) {
+export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang), firstAnswer }: AppProps) {
   const [state, setState] = useState<State>({ phase: 'loading' });
+  const early = useRef(firstAnswer);
 
   const load = useCallback(
     (force: boolean) => {
@@ -50,8 +56,9 @@ export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang
           response: { ok: false, failure: 'timeout', detail: 'The popup timed out.' },
         });
       }, POPUP_TIMEOUT_MS);
-      api
-        .analyzeTab(tabId, force)
+      const pending = !force && early.current ? early.current : api.analyzeTab(tabId, force);
+      early.current = undefined;
+      pending
         .catch(
           (error: unknown): TabAnalysisResponse => ({ ok: false, failure: 'error', detail: String(error) }),
         )

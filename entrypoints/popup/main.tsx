@@ -8,7 +8,12 @@ import { savedArticlesLike } from '@/components/popup/saved-related.ts';
 import { createSavedTranslator, describeFailure } from '@/components/saved/i18n.ts';
 import { SavedList } from '@/components/saved/SavedList.tsx';
 import { WikipediaSwitch } from '@/components/WikipediaSwitch.tsx';
-import type { BackgroundRequest, BackgroundResponses, HighlightKind } from '@/lib/messaging.ts';
+import type {
+  BackgroundRequest,
+  BackgroundResponses,
+  HighlightKind,
+  TabAnalysisResponse,
+} from '@/lib/messaging.ts';
 import {
   type Library,
   openLibrary,
@@ -80,21 +85,32 @@ function SavedTab() {
 
 const wikipediaSwitch = browserWikipediaSwitch();
 
-targetTabId()
-  .then((tabId) =>
-    render(
-      <>
-        <PopupShell
-          initialTab={tabFromHash(location.hash)}
-          article={() => <App api={api} tabId={tabId} t={t} />}
-          saved={() => <SavedTab />}
-          t={t}
-        />
-        <footer class="settings">
-          <WikipediaSwitch api={wikipediaSwitch} />
-        </footer>
-      </>,
-      document.getElementById('app')!,
-    ),
-  )
-  .then(() => requestAnimationFrame(() => mark('kontext:painted')));
+const tabIdPromise = targetTabId();
+// Asked before the UI renders: the background injects and extracts while the popup boots and paints.
+// Taken once: a later mount of the article tab asks afresh (the highlight switches may have changed).
+let firstAnswer: Promise<TabAnalysisResponse> | undefined;
+function takeFirstAnswer(): Promise<TabAnalysisResponse> | undefined {
+  const answer = firstAnswer;
+  firstAnswer = undefined;
+  return answer;
+}
+
+void tabIdPromise.then((tabId) => {
+  const initialTab = tabFromHash(location.hash);
+  if (tabId !== null && initialTab === 'article') firstAnswer = api.analyzeTab(tabId);
+  render(
+    <>
+      <PopupShell
+        initialTab={initialTab}
+        article={() => <App api={api} tabId={tabId} t={t} firstAnswer={takeFirstAnswer()} />}
+        saved={() => <SavedTab />}
+        t={t}
+      />
+      <footer class="settings">
+        <WikipediaSwitch api={wikipediaSwitch} />
+      </footer>
+    </>,
+    document.getElementById('app')!,
+  );
+  requestAnimationFrame(() => mark('kontext:painted'));
+});
