@@ -180,6 +180,8 @@ export function isPageExtraction(value: unknown): value is PageExtraction {
   if (!isString(value.url) || !isString(value.title) || !isString(value.text) || !isString(value.lang))
     return false;
   if (!isString(value.contentHtml) || !isNullableString(value.message)) return false;
+  if (!isNullableString(value.markupLang) || !(value.langSample === undefined || isString(value.langSample)))
+    return false;
   if (!isCount(value.wordCount) || !isCount(value.readingMinutes) || !isObject(value.timings)) return false;
   if (!Array.isArray(value.blocks) || !Array.isArray(value.relatedCandidates)) return false;
   return (
