@@ -21,7 +21,10 @@ import {
   type TabAnalysisResponse,
 } from '@/lib/messaging.ts';
 import { contentTerms } from '@/lib/related/terms.ts';
-import { LibraryError, openLibrary, savedArticleFromAnalysis } from '@/lib/storage/index.ts';
+// Not the storage barrel: it re-exports the sanitiser, and DOMPurify has no use in a worker without a DOM.
+import { LibraryError } from '@/lib/storage/errors.ts';
+import { savedArticleFromAnalysis } from '@/lib/storage/from-analysis.ts';
+import { openLibrary } from '@/lib/storage/library.ts';
 import { savedMentionsOf } from '@/lib/storage/saved-mentions.ts';
 import { prepareSentenceSplitter } from '@/lib/text/sentences.ts';
 import { timedAsync } from '@/lib/timing.ts';
