@@ -32,6 +32,7 @@ import type { Analysis } from '@/lib/types.ts';
 import { wikipediaOrigin } from '@/lib/wikipedia/api.ts';
 import { type AnswerCache, openAnswerCache } from '@/lib/wikipedia/cache-store.ts';
 import { lookUpEntity } from '@/lib/wikipedia/lookup.ts';
+import { isMissingPart, PART_FILES } from '@/utils/content-parts.ts';
 import { tabCache } from '@/utils/tab-cache.ts';
 import { disableWikipedia, wikipediaSwitchState } from '@/utils/wikipedia-switch.ts';
 
@@ -74,6 +75,23 @@ function sendToTab<T extends ContentRequest>(
   message: T,
 ): Promise<ContentResponses[T['type']]> {
   return browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<ContentResponses[T['type']]>;
+}
+
+/**
+ * Sends a request that needs a late part of the content script (reading aids, sanitiser): when the
+ * content script answers that the part is missing, injects it and asks once more.
+ */
+async function sendNeedingPart<T extends ContentRequest>(
+  tabId: number,
+  message: T,
+): Promise<ContentResponses[T['type']]> {
+  const answer = await sendToTab(tabId, message);
+  if (!isMissingPart(answer)) return answer;
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    files: [PART_FILES[answer.missing]],
+  });
+  return sendToTab(tabId, message);
 }
 
 /** Injects the content script unless it already answers (the popup may open many times on one page). */
@@ -166,13 +184,13 @@ async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisRe
 
 async function showInTab(tabId: number, analysis: Analysis, kinds: HighlightKind[]) {
   if (analysis.status !== 'ok') return;
-  await withDeadline('show', SHOW_MS, sendToTab(tabId, { type: 'kontext:show', analysis, kinds }));
+  await withDeadline('show', SHOW_MS, sendNeedingPart(tabId, { type: 'kontext:show', analysis, kinds }));
 }
 
 async function setHighlightKinds(tabId: number, kinds: HighlightKind[]): Promise<{ ok: boolean }> {
   await tabCache.updateKinds(tabId, kinds);
   try {
-    await withDeadline('set-kinds', SHOW_MS, sendToTab(tabId, { type: 'kontext:set-kinds', kinds }));
+    await withDeadline('set-kinds', SHOW_MS, sendNeedingPart(tabId, { type: 'kontext:set-kinds', kinds }));
     return { ok: true };
   } catch {
     return { ok: false };
@@ -184,7 +202,7 @@ async function sanitizedContent(tabId: number): Promise<BackgroundResponses['kon
     const content = await withDeadline(
       'sanitized-content',
       SHOW_MS,
-      sendToTab(tabId, { type: 'kontext:sanitized-content' }),
+      sendNeedingPart(tabId, { type: 'kontext:sanitized-content' }),
     );
     return isObject(content) && typeof content.html === 'string' ? { html: content.html } : null;
   } catch {

@@ -50,12 +50,19 @@ export type ContentRequest =
   | { type: 'kontext:sanitized-content' }
   | { type: 'kontext:clear' };
 
+/** Parts of the content script injected only when needed (utils/content-parts.ts). */
+export type ContentPart = 'aids' | 'sanitize';
+/** The content script's answer to a request whose part is not injected yet: inject it and ask again. */
+export interface MissingPart {
+  missing: ContentPart;
+}
+
 export interface ContentResponses {
   'kontext:ping': { ok: true };
   'kontext:extract': PageExtraction;
-  'kontext:show': { ok: true };
-  'kontext:set-kinds': { ok: true };
-  'kontext:sanitized-content': { html: string } | null;
+  'kontext:show': { ok: true } | MissingPart;
+  'kontext:set-kinds': { ok: true } | MissingPart;
+  'kontext:sanitized-content': { html: string } | null | MissingPart;
   'kontext:clear': { ok: true };
 }
 
