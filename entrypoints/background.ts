@@ -95,17 +95,21 @@ async function sendNeedingPart<T extends ContentRequest>(
 }
 
 /** Injects the content script unless it already answers (the popup may open many times on one page). */
-async function ensureContentScript(tabId: number): Promise<void> {
+async function ensureContentScript(tabId: number, steps: Record<string, number>): Promise<void> {
   try {
-    await withDeadline('ping', PING_MS, sendToTab(tabId, { type: 'kontext:ping' }));
+    await timedAsync(steps, 'ping', () =>
+      withDeadline('ping', PING_MS, sendToTab(tabId, { type: 'kontext:ping' })),
+    );
     return;
   } catch {
     // Not there yet: inject it below.
   }
-  await withDeadline(
-    'inject',
-    INJECT_MS,
-    browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT] }),
+  await timedAsync(steps, 'inject', () =>
+    withDeadline(
+      'inject',
+      INJECT_MS,
+      browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT] }),
+    ),
   );
 }
 
@@ -147,7 +151,7 @@ async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisRe
   }
 
   try {
-    await timedAsync(steps, 'inject', () => ensureContentScript(tabId));
+    await ensureContentScript(tabId, steps);
   } catch (error) {
     if (error instanceof DeadlineError) return timeoutFailure(error);
     return failure({ ok: false, failure: 'restricted', detail: String(error) });

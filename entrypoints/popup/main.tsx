@@ -1,3 +1,5 @@
+// First, for its effect: the analysis is asked for before the rest of the popup evaluates.
+import './early.ts';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { createTranslator, uiLanguage } from '@/components/i18n.ts';
@@ -8,12 +10,7 @@ import { savedArticlesLike } from '@/components/popup/saved-related.ts';
 import { createSavedTranslator, describeFailure } from '@/components/saved/i18n.ts';
 import { SavedList } from '@/components/saved/SavedList.tsx';
 import { WikipediaSwitch } from '@/components/WikipediaSwitch.tsx';
-import type {
-  BackgroundRequest,
-  BackgroundResponses,
-  HighlightKind,
-  TabAnalysisResponse,
-} from '@/lib/messaging.ts';
+import type { HighlightKind } from '@/lib/messaging.ts';
 import {
   type Library,
   openLibrary,
@@ -25,18 +22,7 @@ import '@/components/theme.css';
 import '@/components/saved/saved.css';
 import { browserWikipediaSwitch } from '@/utils/wikipedia-switch-api.ts';
 import './popup.css';
-
-function ask<T extends BackgroundRequest>(message: T): Promise<BackgroundResponses[T['type']]> {
-  return browser.runtime.sendMessage(message) as Promise<BackgroundResponses[T['type']]>;
-}
-
-/** `popup.html?tabId=N` targets tab N (tests, and the reader opening a popup for a tab); else the active tab. */
-async function targetTabId(): Promise<number | null> {
-  const param = new URLSearchParams(location.search).get('tabId');
-  if (param !== null) return /^\d+$/.test(param) ? Number(param) : null;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
-}
+import { ask, tabIdPromise, takeFirstAnswer } from './early.ts';
 
 const libraryPromise = openLibrary();
 const readerHref = (id: string) => `${browser.runtime.getURL('/reader.html')}?id=${encodeURIComponent(id)}`;
@@ -85,19 +71,8 @@ function SavedTab() {
 
 const wikipediaSwitch = browserWikipediaSwitch();
 
-const tabIdPromise = targetTabId();
-// Asked before the UI renders: the background injects and extracts while the popup boots and paints.
-// Taken once: a later mount of the article tab asks afresh (the highlight switches may have changed).
-let firstAnswer: Promise<TabAnalysisResponse> | undefined;
-function takeFirstAnswer(): Promise<TabAnalysisResponse> | undefined {
-  const answer = firstAnswer;
-  firstAnswer = undefined;
-  return answer;
-}
-
 void tabIdPromise.then((tabId) => {
   const initialTab = tabFromHash(location.hash);
-  if (tabId !== null && initialTab === 'article') firstAnswer = api.analyzeTab(tabId);
   render(
     <>
       <PopupShell

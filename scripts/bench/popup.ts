@@ -158,6 +158,7 @@ async function benchBrowser(name: BrowserName, bundle: string, pages: string[]):
         message: first.response - first.painted - background,
         tab: steps.tab ?? 0,
         cache: steps.cache ?? 0,
+        ping: steps.ping ?? 0,
         inject: steps.inject ?? 0,
         'extract-msg': (steps.extract ?? 0) - inPage,
         extract: first.timings.extract ?? 0,
