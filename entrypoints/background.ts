@@ -94,16 +94,24 @@ async function sendNeedingPart<T extends ContentRequest>(
   return sendToTab(tabId, message);
 }
 
-/** Injects the content script unless it already answers (the popup may open many times on one page). */
-async function ensureContentScript(tabId: number, steps: Record<string, number>): Promise<void> {
-  try {
-    await timedAsync(steps, 'ping', () =>
-      withDeadline('ping', PING_MS, sendToTab(tabId, { type: 'kontext:ping' })),
-    );
-    return;
-  } catch {
-    // Not there yet: inject it below.
-  }
+/** Whether Kontext's content script is in the tab already (it answers a ping at once). */
+function contentScriptAnswers(tabId: number): Promise<boolean> {
+  return withDeadline('ping', PING_MS, sendToTab(tabId, { type: 'kontext:ping' })).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Injects the content script unless it already answers (the popup may open many times on one page).
+ * `pinged` is the ping, asked for at the start of the analysis beside the tab and cache look-ups.
+ */
+async function ensureContentScript(
+  tabId: number,
+  steps: Record<string, number>,
+  pinged: Promise<boolean>,
+): Promise<void> {
+  if (await timedAsync(steps, 'ping', () => pinged)) return;
   await timedAsync(steps, 'inject', () =>
     withDeadline(
       'inject',
@@ -133,6 +141,11 @@ function analyzeTab(tabId: number, force = false): Promise<TabAnalysisResponse> 
 
 async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisResponse> {
   const steps: Record<string, number> = {};
+  // Three independent questions, asked at once: the tab (its URL), the session cache (read into memory
+  // for tabCache.get) and whether the content script is there. A ping to a tab that may not be scripted
+  // just fails.
+  const warming = force ? Promise.resolve() : tabCache.warm(tabId);
+  const pinged = contentScriptAnswers(tabId);
   let tab: Browser.tabs.Tab;
   try {
     tab = await timedAsync(steps, 'tab', () => browser.tabs.get(tabId));
@@ -142,7 +155,9 @@ async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisRe
   if (isRestrictedUrl(tab.url)) {
     return failure({ ok: false, failure: 'restricted', detail: `Extensions may not read ${tab.url}.` });
   }
-  const cached = force ? null : await timedAsync(steps, 'cache', () => tabCache.get(tabId, tab.url));
+  const cached = force
+    ? null
+    : await timedAsync(steps, 'cache', () => warming.then(() => tabCache.get(tabId, tab.url)));
   if (cached) {
     // The page may have been reloaded without a navigation event we saw; re-show is cheap and idempotent.
     // The popup does not wait for the page's highlights: it answers at once.
@@ -151,7 +166,7 @@ async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisRe
   }
 
   try {
-    await ensureContentScript(tabId, steps);
+    await ensureContentScript(tabId, steps, pinged);
   } catch (error) {
     if (error instanceof DeadlineError) return timeoutFailure(error);
     return failure({ ok: false, failure: 'restricted', detail: String(error) });

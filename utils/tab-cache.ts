@@ -32,6 +32,12 @@ export const tabCache = {
     memory.set(tabId, entry);
     return entry;
   },
+  /** Reads the session copy into memory ahead of `get`, so the read runs beside other requests. */
+  async warm(tabId: number): Promise<void> {
+    if (memory.has(tabId)) return;
+    const entry = await readSession(tabId);
+    if (entry && !memory.has(tabId)) memory.set(tabId, entry);
+  },
   async set(tabId: number, entry: TabEntry): Promise<void> {
     memory.set(tabId, entry);
     // A full session store only costs the cache after a worker restart; the popup still works.
