@@ -3,6 +3,7 @@ import type { TabAnalysisResponse, TabFailure } from '../../lib/messaging.ts';
 import { createTranslator, type MessageKey, type Translate, type UiLanguage, uiLanguage } from '../i18n.ts';
 import { AnalysisView } from './AnalysisView.tsx';
 import type { PopupApi } from './api.ts';
+import { mark } from './marks.ts';
 
 const FAILURE_MESSAGES: Record<TabFailure, MessageKey> = {
   restricted: 'failureRestricted',
@@ -11,11 +12,6 @@ const FAILURE_MESSAGES: Record<TabFailure, MessageKey> = {
   timeout: 'failureTimeout',
   error: 'failureError',
 };
-
-/** A User Timing mark for the popup bench (scripts/bench/popup.ts); absent where the API is. */
-export function mark(name: string, detail?: unknown): void {
-  globalThis.performance?.mark?.(name, { detail });
-}
 
 /** The popup never spins forever: after this the reader gets a message and a retry button. */
 const POPUP_TIMEOUT_MS = 30_000;

@@ -3,6 +3,7 @@
  * effect): it asks the background for the tab's analysis at once, so injection and extraction run while
  * the UI's modules evaluate and the popup paints its frame.
  */
+import { mark } from '@/components/popup/marks.ts';
 import { tabFromHash } from '@/components/popup/PopupShell.tsx';
 import type { BackgroundRequest, BackgroundResponses, TabAnalysisResponse } from '@/lib/messaging.ts';
 
@@ -24,6 +25,7 @@ let firstAnswer: Promise<TabAnalysisResponse> | undefined;
 // Registered before main.tsx's own `then` on the same promise, so the request is out before the render.
 void tabIdPromise.then((tabId) => {
   if (tabId !== null && tabFromHash(location.hash) === 'article') {
+    mark('kontext:asked');
     firstAnswer = ask({ type: 'kontext:analyze-tab', tabId });
   }
 });

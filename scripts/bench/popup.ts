@@ -9,8 +9,9 @@
  * stage timings give the breakdown, printed as ratios to the floor: median and p90 over the pages.
  * The popup is then closed and opened again on the unchanged page: the cached answer, in ms after paint.
  *
- * Columns: boot (popup navigation → painted), results (painted → results shown, the goal: ≤ 2.0),
- * message (popup → background → popup, minus the background's own work), tab/cache/inject/extract-msg
+ * Columns: boot (popup navigation → painted), results (painted → results shown, the goal: ≤ 2.0; the
+ * popup asks before it paints, so part of the work is done by then), message (asked → response, minus
+ * the background's own work), tab/cache/inject/extract-msg
  * (background steps; extract-msg is the extract round trip minus the in-page extraction = messaging and
  * serialisation), extract/related (in the page), each text stage, store (storage.session), show
  * (highlights sent to the page), render (response → results on screen).
@@ -37,6 +38,7 @@ import { bundleForPage } from '../support/bundle-for-page.ts';
 const NAME_SHIM = 'globalThis.__name = (fn) => fn';
 
 interface PopupMarks {
+  asked: number;
   painted: number;
   response: number;
   results: number;
@@ -50,6 +52,7 @@ async function readMarks(popup: Page): Promise<PopupMarks> {
   await popup.evaluate(NAME_SHIM);
   return popup.evaluate(() => {
     const at = (name: string) => performance.getEntriesByName(name, 'mark')[0] as PerformanceMark | undefined;
+    const asked = at('kontext:asked');
     const painted = at('kontext:painted');
     const response = at('kontext:response');
     const results = at('kontext:results');
@@ -59,6 +62,7 @@ async function readMarks(popup: Page): Promise<PopupMarks> {
       cached?: boolean;
     };
     return {
+      asked: asked?.startTime ?? Number.NaN,
       painted: painted?.startTime ?? Number.NaN,
       response: response?.startTime ?? Number.NaN,
       results: results?.startTime ?? Number.NaN,
@@ -155,7 +159,7 @@ async function benchBrowser(name: BrowserName, bundle: string, pages: string[]):
         'floor-inject': inject,
         boot: first.painted,
         results: first.results - first.painted,
-        message: first.response - first.painted - background,
+        message: first.response - first.asked - background,
         tab: steps.tab ?? 0,
         cache: steps.cache ?? 0,
         ping: steps.ping ?? 0,
