@@ -8,7 +8,7 @@ import { languageSupport } from './language-support.ts';
 import { findQuotes } from './quotes/index.ts';
 import { rankRelatedLinks } from './related/rank.ts';
 import { summarize } from './summary/index.ts';
-import { normalizeLangTag } from './text/language.ts';
+import { chooseLanguage, normalizeLangTag } from './text/language.ts';
 import { timed, timedAsync } from './timing.ts';
 import type { Analysis } from './types.ts';
 
@@ -31,11 +31,15 @@ export async function analyzeExtracted(
   extraction: PageExtraction,
   options: AnalyzeOptions = {},
 ): Promise<Analysis> {
-  const { relatedCandidates, timings: extractTimings, ...page } = extraction;
+  const { relatedCandidates, timings: extractTimings, markupLang, langSample, ...page } = extraction;
   const timings: Record<string, number> = { ...extractTimings };
   const override = options.lang ? normalizeLangTag(options.lang) : null;
-  const lang = override ?? page.lang;
-  const langSource = override ? 'override' : page.langSource;
+  // The language is chosen here, once, from the markup and the extracted text (not in the page).
+  const { lang, langSource } = override
+    ? { lang: override, langSource: 'override' as const }
+    : timed(timings, 'language', () =>
+        chooseLanguage(markupLang, page.status === 'ok' ? page.text : (langSample ?? '')),
+      );
   const base = {
     ...page,
     lang,

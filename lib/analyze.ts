@@ -7,7 +7,7 @@
 
 import { type AnalyzeOptions, analyzeExtracted } from './analyze-extracted.ts';
 import { layoutBlocks } from './extract/blocks.ts';
-import { chooseLanguage, countWords, readingMinutes } from './extract/index.ts';
+import { countWords, readingMinutes } from './extract/index.ts';
 import { extractPage, type PageExtraction } from './extract/page.ts';
 import { toAnalysisText } from './text/characters.ts';
 import type { Analysis } from './types.ts';
@@ -40,7 +40,6 @@ export async function analyzeText(
     .filter(Boolean);
   const laidOut = layoutBlocks(paragraphs.map((p) => ({ kind: 'paragraph' as const, text: p })));
   const words = countWords(laidOut.text);
-  const detected = chooseLanguage(meta.lang, laidOut.text);
   const extraction: PageExtraction = {
     url: meta.url ?? '',
     title: meta.title ?? paragraphs[0]?.slice(0, 120) ?? '',
@@ -48,7 +47,10 @@ export async function analyzeText(
     siteName: null,
     publishedTime: null,
     excerpt: null,
-    ...detected,
+    // Provisional: analyzeExtracted chooses the language from markupLang and the text.
+    lang: 'und',
+    langSource: 'unknown',
+    markupLang: meta.lang ?? null,
     wordCount: words,
     readingMinutes: readingMinutes(words),
     status: laidOut.text ? 'ok' : 'no-article',

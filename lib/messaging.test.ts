@@ -21,6 +21,7 @@ const extraction = {
   publishedTime: null,
   lang: 'en',
   langSource: 'markup',
+  markupLang: 'en-GB',
   excerpt: null,
   wordCount: 3,
   readingMinutes: 1,

@@ -80,6 +80,8 @@ const pageExtractionShape = v.looseObject({
   lang: v.string(),
   contentHtml: v.string(),
   message: v.nullable(v.string()),
+  markupLang: v.nullable(v.string()),
+  langSample: v.optional(v.string()),
   wordCount: count,
   readingMinutes: count,
   timings: v.record(v.string(), v.unknown()),
@@ -104,7 +106,14 @@ export const TAB_FAILURES = [
 export type TabFailure = (typeof TAB_FAILURES)[number];
 
 const tabAnalysisResponse = v.variant('ok', [
-  v.object({ ok: v.literal(true), analysis, cached: v.boolean(), highlightKinds }),
+  v.object({
+    ok: v.literal(true),
+    analysis,
+    cached: v.boolean(),
+    highlightKinds,
+    /** Milliseconds the background spent per step (tab, cache, inject, extract, analyse), for the bench. */
+    steps: v.optional(v.record(v.string(), v.number())),
+  }),
   // A failure this version does not know (an older or newer background) is shown as a plain error.
   v.object({
     ok: v.literal(false),
@@ -128,6 +137,14 @@ const backgroundResponses = {
 } satisfies Record<BackgroundRequest['type'], v.GenericSchema>;
 export type BackgroundResponses = Replies<typeof backgroundResponses>;
 
+/** Parts of the content script injected only when needed (utils/content-parts.ts). */
+export const CONTENT_PARTS = ['aids', 'sanitize'] as const;
+export type ContentPart = (typeof CONTENT_PARTS)[number];
+/** The content script's answer to a request whose part is not injected yet: inject it and ask again. */
+const missingPart = v.object({ missing: v.picklist(CONTENT_PARTS) });
+export type MissingPart = v.InferOutput<typeof missingPart>;
+export const isMissingPart = (value: unknown): value is MissingPart => v.is(missingPart, value);
+
 // ── Background → content script ───────────────────────────────────────────────────────────────────
 
 const contentRequest = v.variant('type', [
@@ -143,9 +160,9 @@ export type ContentRequest = v.InferOutput<typeof contentRequest>;
 const contentResponses = {
   'kontext:ping': ok,
   'kontext:extract': pageExtraction,
-  'kontext:show': ok,
-  'kontext:set-kinds': ok,
-  'kontext:sanitized-content': html,
+  'kontext:show': v.union([ok, missingPart]),
+  'kontext:set-kinds': v.union([ok, missingPart]),
+  'kontext:sanitized-content': v.union([html, missingPart]),
   'kontext:clear': ok,
 } satisfies Record<ContentRequest['type'], v.GenericSchema>;
 export type ContentResponses = Replies<typeof contentResponses>;

@@ -2,8 +2,11 @@
 import { type AnalyzeOptions, analyzeExtracted } from '@/lib/analyze-extracted.ts';
 import type { SaveOutcome, TabPort } from '@/lib/background/orchestrator.ts';
 import { type ContentRequest, type ContentResponses, checkContentResponse } from '@/lib/messaging.ts';
-import { type Library, openLibrary, savedArticleFromAnalysis } from '@/lib/storage/index.ts';
+// Not the storage barrel: it re-exports the sanitiser, and DOMPurify has no use in a worker without a DOM.
+import { savedArticleFromAnalysis } from '@/lib/storage/from-analysis.ts';
+import { type Library, openLibrary } from '@/lib/storage/library.ts';
 import { prepareSentenceSplitter } from '@/lib/text/sentences.ts';
+import { PART_FILES } from './content-parts.ts';
 import { sessionTabStore } from './storage-items.ts';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
@@ -63,6 +66,9 @@ export const browserTabPort: TabPort = {
       // Immediately: by default the browser waits for the document to finish, forever on a stalled page.
       injectImmediately: true,
     });
+  },
+  async injectContentPart(tabId, part) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PART_FILES[part]] });
   },
   prepareAnalysis: prepareSentenceSplitter,
   analyze: (extraction) => analyzeExtracted(extraction, { loadModel }),

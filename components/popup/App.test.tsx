@@ -97,11 +97,19 @@ function fakeApi(response: TabAnalysisResponse | Promise<TabAnalysisResponse>): 
 }
 
 let root: HTMLElement;
-async function mount(api: PopupApi, tabId: number | null = 7, lang: UiLanguage = 'en') {
+async function mount(
+  api: PopupApi,
+  tabId: number | null = 7,
+  lang: UiLanguage = 'en',
+  firstAnswer?: Promise<TabAnalysisResponse>,
+) {
   root = document.createElement('div');
   document.body.append(root);
   await act(async () => {
-    render(<App api={api} tabId={tabId} lang={lang} t={createTranslator(lang)} />, root);
+    render(
+      <App api={api} tabId={tabId} lang={lang} t={createTranslator(lang)} firstAnswer={firstAnswer} />,
+      root,
+    );
   });
   await act(async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -278,6 +286,22 @@ describe('popup App', () => {
     await mount(api);
     expect(byTestId('status')[0]?.textContent).toMatch(/went wrong/);
     expect(root.querySelector('button')?.textContent).toBe('Try again');
+  });
+
+  // Issue 16: main.tsx asks before the popup renders; App shows that answer and asks nothing itself,
+  // and a retry still asks the background afresh (forced).
+  it('shows the answer asked for before it rendered, and asks afresh only on a retry', async () => {
+    const api = fakeApi({ ok: true, analysis, cached: false, highlightKinds: [] });
+    const early = Promise.resolve<TabAnalysisResponse>({ ok: false, failure: 'timeout', detail: 'slow' });
+    await mount(api, 7, 'en', early);
+    expect(api.analyzeTab).not.toHaveBeenCalled();
+    expect(byTestId('status')[0]?.textContent).toMatch(/did not answer in time/);
+    await act(async () => {
+      root.querySelector('button')?.click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(api.analyzeTab).toHaveBeenCalledWith(7, true);
+    expect(root.querySelector('h1')?.textContent).toBe('Netz in Lindau');
   });
 
   it('speaks German to a German browser', async () => {

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TabAnalysisResponse, TabFailure } from '../../lib/messaging.ts';
 import { createTranslator, type MessageKey, type Translate, type UiLanguage, uiLanguage } from '../i18n.ts';
 import { AnalysisView } from './AnalysisView.tsx';
 import type { PopupApi } from './api.ts';
+import { mark } from './marks.ts';
 
 const FAILURE_MESSAGES: Record<TabFailure, MessageKey> = {
   restricted: 'failureRestricted',
@@ -23,10 +24,16 @@ export interface AppProps {
   /** The UI's language; the browser's by default. `t` should speak it. */
   lang?: UiLanguage;
   t?: Translate;
+  /**
+   * The answer to the first, unforced analyze-tab request, already asked for before the popup rendered
+   * (main.tsx asks as soon as it knows the tab, so the background works while the popup paints).
+   */
+  firstAnswer?: Promise<TabAnalysisResponse>;
 }
 
-export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang) }: AppProps) {
+export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang), firstAnswer }: AppProps) {
   const [state, setState] = useState<State>({ phase: 'loading' });
+  const early = useRef(firstAnswer);
 
   const load = useCallback(
     (force: boolean) => {
@@ -44,8 +51,9 @@ export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang
           response: { ok: false, failure: 'timeout', detail: 'The popup timed out.' },
         });
       }, POPUP_TIMEOUT_MS);
-      api
-        .analyzeTab(tabId, force)
+      const pending = !force && early.current ? early.current : api.analyzeTab(tabId, force);
+      early.current = undefined;
+      pending
         .catch(
           (error: unknown): TabAnalysisResponse => ({ ok: false, failure: 'error', detail: String(error) }),
         )
@@ -53,6 +61,7 @@ export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang
           if (settled) return;
           settled = true;
           clearTimeout(timer);
+          mark('kontext:response');
           setState({ phase: 'done', response });
         });
       return () => {
@@ -64,6 +73,17 @@ export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang
   );
 
   useEffect(() => load(false), [load]);
+  // After the results are on screen (effects run after paint): `npm run bench popup` reads this mark.
+  useEffect(() => {
+    if (state.phase !== 'done') return;
+    const { response } = state;
+    mark(
+      'kontext:results',
+      response.ok
+        ? { steps: response.steps, timings: response.analysis.timings, cached: response.cached }
+        : undefined,
+    );
+  }, [state]);
 
   if (state.phase === 'loading') {
     return (

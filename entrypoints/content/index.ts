@@ -1,14 +1,16 @@
 /**
  * Content script, injected on demand by the background (never declared for all pages). It extracts
  * the article from the live page (on a clone), and shows and clears the reading aids. It answers only
- * its own extension: nothing a page posts is read.
+ * its own extension: nothing a page posts is read. The reading aids and the sanitiser are separate
+ * scripts (utils/content-parts.ts): a request that needs one before it is injected is answered
+ * `{ missing }`, and the background injects it and asks again.
  */
 import { extractPageSliced } from '@/lib/extract/page.ts';
 import type { BlockAnchor } from '@/lib/extract/types.ts';
 import { type ContentResponses, isContentRequest, unhandled } from '@/lib/messaging.ts';
-import { sanitizeArticleHtml } from '@/lib/storage/sanitize.ts';
 import type { Analysis, HighlightKind } from '@/lib/types.ts';
-import { mountReadingAids } from './highlights.ts';
+import { loadedPart } from '@/utils/content-parts.ts';
+import type { ReadingAids } from './highlights.ts';
 
 /** Set on the isolated world's global, so a second injection into the same page does not mount twice. */
 const LOADED = Symbol.for('kontext.content-script');
@@ -24,7 +26,12 @@ export default defineContentScript({
       scope[LOADED] = false;
     });
 
-    const aids = mountReadingAids(ctx);
+    let aids: ReadingAids | null = null;
+    /** The mounted aids, mounting them once their script is there; null until then. */
+    const readingAids = (): ReadingAids | null => {
+      if (!aids) aids = loadedPart('aids')?.(ctx) ?? null;
+      return aids;
+    };
     let anchors: BlockAnchor[] | null = null;
     let contentHtml = '';
 
@@ -32,17 +39,20 @@ export default defineContentScript({
     let painted = false;
     // Switching every kind off clears the page completely (no stylesheet, no card host); switching one
     // back on paints the same analysis again.
-    const showKinds = (kinds: HighlightKind[]) => {
+    const showKinds = (kinds: HighlightKind[]): ContentResponses['kontext:set-kinds'] => {
       if (kinds.length === 0) {
-        aids.clear();
+        aids?.clear();
         painted = false;
-        return;
+        return { ok: true };
       }
+      const mounted = readingAids();
+      if (!mounted) return shown ? { missing: 'aids' } : { ok: true };
       if (!painted && shown) {
-        void aids.show(shown, anchors);
+        void mounted.show(shown, anchors);
         painted = true;
       }
-      aids.setKinds(kinds);
+      mounted.setKinds(kinds);
+      return { ok: true };
     };
 
     const handle = async (
@@ -67,17 +77,16 @@ export default defineContentScript({
         case 'kontext:show':
           shown = message.analysis;
           painted = false;
-          showKinds(message.kinds);
-          return { ok: true };
+          return showKinds(message.kinds);
         case 'kontext:set-kinds':
-          showKinds(message.kinds);
-          return { ok: true };
-        case 'kontext:sanitized-content':
-          return contentHtml
-            ? { html: sanitizeArticleHtml(contentHtml, window, { baseUrl: location.href }) }
-            : null;
+          return showKinds(message.kinds);
+        case 'kontext:sanitized-content': {
+          if (!contentHtml) return null;
+          const sanitize = loadedPart('sanitize');
+          return sanitize ? { html: sanitize(contentHtml) } : { missing: 'sanitize' };
+        }
         case 'kontext:clear':
-          aids.clear();
+          aids?.clear();
           painted = false;
           shown = null;
           return { ok: true };
@@ -96,7 +105,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(listener);
-      aids.clear();
+      aids?.clear();
     });
   },
 });

@@ -1,18 +1,16 @@
+// First, for its effect: the analysis is asked for before the rest of the popup evaluates.
+import './early.ts';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { createTranslator, uiLanguage } from '@/components/i18n.ts';
 import { App } from '@/components/popup/App.tsx';
 import type { PopupApi } from '@/components/popup/api.ts';
+import { mark } from '@/components/popup/marks.ts';
 import { PopupShell, tabFromHash } from '@/components/popup/PopupShell.tsx';
 import { savedArticlesLike } from '@/components/popup/saved-related.ts';
 import { createSavedTranslator, describeFailure } from '@/components/saved/i18n.ts';
 import { SavedList } from '@/components/saved/SavedList.tsx';
 import { WikipediaSwitch } from '@/components/WikipediaSwitch.tsx';
-import {
-  type BackgroundRequest,
-  type BackgroundResponses,
-  checkBackgroundResponse,
-} from '@/lib/messaging.ts';
 import {
   type Library,
   openLibrary,
@@ -24,19 +22,7 @@ import '@/components/theme.css';
 import '@/components/saved/saved.css';
 import { browserWikipediaSwitch } from '@/utils/wikipedia-switch-api.ts';
 import './popup.css';
-
-/** The background's reply, checked: a malformed one rejects with a MessageError (the popup shows an error). */
-async function ask<T extends BackgroundRequest>(message: T): Promise<BackgroundResponses[T['type']]> {
-  return checkBackgroundResponse<T['type']>(message.type, await browser.runtime.sendMessage(message));
-}
-
-/** `popup.html?tabId=N` targets tab N (tests, and the reader opening a popup for a tab); else the active tab. */
-async function targetTabId(): Promise<number | null> {
-  const param = new URLSearchParams(location.search).get('tabId');
-  if (param !== null) return /^\d+$/.test(param) ? Number(param) : null;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
-}
+import { ask, tabIdPromise, takeFirstAnswer } from './early.ts';
 
 const libraryPromise = openLibrary();
 const readerHref = (id: string) => `${browser.runtime.getURL('/reader.html')}?id=${encodeURIComponent(id)}`;
@@ -85,12 +71,13 @@ function SavedTab() {
 
 const wikipediaSwitch = browserWikipediaSwitch();
 
-targetTabId().then((tabId) =>
+void tabIdPromise.then((tabId) => {
+  const initialTab = tabFromHash(location.hash);
   render(
     <>
       <PopupShell
-        initialTab={tabFromHash(location.hash)}
-        article={() => <App api={api} tabId={tabId} t={t} />}
+        initialTab={initialTab}
+        article={() => <App api={api} tabId={tabId} t={t} firstAnswer={takeFirstAnswer()} />}
         saved={() => <SavedTab />}
         t={t}
       />
@@ -99,5 +86,6 @@ targetTabId().then((tabId) =>
       </footer>
     </>,
     document.getElementById('app')!,
-  ),
-);
+  );
+  requestAnimationFrame(() => mark('kontext:painted'));
+});

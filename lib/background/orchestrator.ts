@@ -8,12 +8,15 @@ import { DeadlineError, singleFlight, withDeadline } from '../deadline.ts';
 import type { PageExtraction } from '../extract/page.ts';
 import {
   type BackgroundResponses,
+  type ContentPart,
   type ContentRequest,
   type ContentResponses,
+  isMissingPart,
   isRestrictedUrl,
   type TabAnalysisResponse,
 } from '../messaging.ts';
 import { LibraryError } from '../storage/errors.ts';
+import { timedAsync } from '../timing.ts';
 import { type Analysis, HIGHLIGHT_KINDS, type HighlightKind } from '../types.ts';
 
 /** What the cache keeps for a tab: the analysis of the page at `url`, and the kinds shown. */
@@ -42,6 +45,8 @@ export interface TabPort {
   sendToTab<T extends ContentRequest>(tabId: number, message: T): Promise<ContentResponses[T['type']]>;
   /** Injects the content script into the tab's top frame. */
   injectContentScript(tabId: number): Promise<void>;
+  /** Injects a late part of the content script (reading aids, sanitiser; utils/content-parts.ts). */
+  injectContentPart(tabId: number, part: ContentPart): Promise<void>;
   /** Set-up the analysis can do while the page extracts (the sentence splitter). */
   prepareAnalysis(): void;
   /** The text half of the pipeline (analyzeExtracted with the shipped models). */
@@ -93,8 +98,13 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
   const memory = new Map<number, TabEntry>();
 
   const cache = {
-    async get(tabId: number, url: string | undefined): Promise<TabEntry | undefined> {
-      const entry = memory.get(tabId) ?? (await port.store.get(tabId));
+    /** `stored`: the session copy, when its read was started earlier (beside other requests). */
+    async get(
+      tabId: number,
+      url: string | undefined,
+      stored?: Promise<TabEntry | undefined>,
+    ): Promise<TabEntry | undefined> {
+      const entry = memory.get(tabId) ?? (await (stored ?? port.store.get(tabId)));
       // Without a URL (no access to the tab's URL) only tab events invalidate; with one, it must match.
       if (!entry || (url && entry.url !== url)) return undefined;
       memory.set(tabId, entry);
@@ -113,39 +123,78 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
   const send = <T extends ContentRequest>(step: string, ms: number, tabId: number, message: T) =>
     withDeadline(step, ms, port.sendToTab(tabId, message));
 
-  /** Injects the content script unless it already answers (the popup may open many times on one page). */
-  async function ensureContentScript(tabId: number): Promise<void> {
-    try {
-      await send('ping', limits.ping, tabId, { type: 'kontext:ping' });
-      return;
-    } catch {
-      // Not there yet: inject it below.
-    }
-    await withDeadline('inject', limits.inject, port.injectContentScript(tabId));
+  /**
+   * Sends a request that needs a late part of the content script (reading aids, sanitiser): when the
+   * content script answers that the part is missing, injects it and asks once more.
+   */
+  async function sendNeedingPart<T extends ContentRequest>(
+    tabId: number,
+    message: T,
+  ): Promise<Exclude<ContentResponses[T['type']], { missing: ContentPart }>> {
+    type Answer = Exclude<ContentResponses[T['type']], { missing: ContentPart }>;
+    const answer = await port.sendToTab(tabId, message);
+    if (!isMissingPart(answer)) return answer as Answer;
+    await port.injectContentPart(tabId, answer.missing);
+    const again = await port.sendToTab(tabId, message);
+    if (isMissingPart(again)) throw new Error(`The ${again.missing} part did not load.`);
+    return again as Answer;
+  }
+
+  /** Whether Kontext's content script is in the tab already (it answers a ping at once). */
+  const contentScriptAnswers = (tabId: number): Promise<boolean> =>
+    send('ping', limits.ping, tabId, { type: 'kontext:ping' }).then(
+      () => true,
+      () => false,
+    );
+
+  /**
+   * Injects the content script unless it already answers (the popup may open many times on one page).
+   * `pinged` is the ping, asked beside the cache look-up.
+   */
+  async function ensureContentScript(
+    tabId: number,
+    steps: Record<string, number>,
+    pinged: Promise<boolean>,
+  ): Promise<void> {
+    if (await timedAsync(steps, 'ping', () => pinged)) return;
+    await timedAsync(steps, 'inject', () =>
+      withDeadline('inject', limits.inject, port.injectContentScript(tabId)),
+    );
   }
 
   async function showInTab(tabId: number, analysis: Analysis, kinds: HighlightKind[]): Promise<void> {
     if (analysis.status !== 'ok') return;
-    await send('show', limits.show, tabId, { type: 'kontext:show', analysis, kinds });
+    await withDeadline(
+      'show',
+      limits.show,
+      sendNeedingPart(tabId, { type: 'kontext:show', analysis, kinds }),
+    );
   }
 
   async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisResponse> {
+    const steps: Record<string, number> = {};
+    // The tab's URL and the session copy of the cache are asked at once. The page itself is not asked
+    // anything (not even a ping) before its URL shows that it may be scripted.
+    const stored = force || memory.has(tabId) ? undefined : port.store.get(tabId);
     let url: string | undefined;
     try {
-      url = await port.tabUrl(tabId);
+      url = await timedAsync(steps, 'tab', () => port.tabUrl(tabId));
     } catch {
       return failure('no-tab', `No tab with id ${tabId}.`);
     }
     if (isRestrictedUrl(url)) return failure('restricted', `Extensions may not read ${url}.`);
-    const cached = force ? undefined : await cache.get(tabId, url);
+    // Whether the content script is there, asked beside the cache look-up.
+    const pinged = contentScriptAnswers(tabId);
+    const cached = force ? undefined : await timedAsync(steps, 'cache', () => cache.get(tabId, url, stored));
     if (cached) {
       // The page may have been reloaded without a navigation event we saw; re-show is cheap and idempotent.
-      await showInTab(tabId, cached.analysis, cached.kinds).catch(() => cache.remove(tabId));
-      return { ok: true, analysis: cached.analysis, cached: true, highlightKinds: cached.kinds };
+      // The popup does not wait for the page's highlights: it answers at once.
+      void showInTab(tabId, cached.analysis, cached.kinds).catch(() => cache.remove(tabId));
+      return { ok: true, analysis: cached.analysis, cached: true, highlightKinds: cached.kinds, steps };
     }
 
     try {
-      await ensureContentScript(tabId);
+      await ensureContentScript(tabId, steps, pinged);
     } catch (error) {
       if (error instanceof DeadlineError) return timeoutFailure(error);
       // The browser refused to script the page (a store, an error page, a frame it keeps to itself).
@@ -153,7 +202,9 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     }
     let extraction: PageExtraction;
     try {
-      const extracting = send('extract', limits.extract, tabId, { type: 'kontext:extract' });
+      const extracting = timedAsync(steps, 'extract', () =>
+        send('extract', limits.extract, tabId, { type: 'kontext:extract' }),
+      );
       // The page extracts in its own process meanwhile: a new worker's set-up fits there.
       port.prepareAnalysis();
       extraction = await extracting;
@@ -163,11 +214,13 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
       return failure('error', String(error));
     }
     try {
-      const analysis = await port.analyze(extraction);
+      const analysis = await timedAsync(steps, 'analyse', () => port.analyze(extraction));
       const kinds = [...HIGHLIGHT_KINDS];
-      await cache.set(tabId, { url: url ?? extraction.url, analysis, kinds });
-      await showInTab(tabId, analysis, kinds).catch(() => undefined);
-      return { ok: true, analysis, cached: false, highlightKinds: kinds };
+      // Neither the session copy of the cache nor the page's highlights hold up the popup's answer: the
+      // in-memory entry is set at once, and messages to the tab keep their order.
+      void cache.set(tabId, { url: url ?? extraction.url, analysis, kinds });
+      void showInTab(tabId, analysis, kinds).catch(() => undefined);
+      return { ok: true, analysis, cached: false, highlightKinds: kinds, steps };
     } catch (error) {
       console.error('Kontext: analysis failed', error);
       return failure('error', String(error));
@@ -185,7 +238,11 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
 
   async function sanitizedContent(tabId: number): Promise<BackgroundResponses['kontext:sanitized-content']> {
     try {
-      return await send('sanitized-content', limits.show, tabId, { type: 'kontext:sanitized-content' });
+      return await withDeadline(
+        'sanitized-content',
+        limits.show,
+        sendNeedingPart(tabId, { type: 'kontext:sanitized-content' }),
+      );
     } catch {
       return null;
     }
@@ -198,7 +255,11 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
       const entry = memory.get(tabId) ?? (await port.store.get(tabId));
       if (entry) await cache.set(tabId, { ...entry, kinds });
       try {
-        await send('set-kinds', limits.show, tabId, { type: 'kontext:set-kinds', kinds });
+        await withDeadline(
+          'set-kinds',
+          limits.show,
+          sendNeedingPart(tabId, { type: 'kontext:set-kinds', kinds }),
+        );
         return { ok: true };
       } catch {
         return { ok: false };

@@ -5,7 +5,7 @@ import { buildNewsPage, buildSeedPage, parsePlainArticle } from '../../tests/fix
 import { buildShortParagraphsPage } from '../../tests/fixtures/short-paragraphs-page.ts';
 import { describeWithSharedData } from '../../tests/support/shared-data.ts';
 import { MAX_TEXT_CHARS } from './bounds.ts';
-import { chooseLanguage, extractArticle } from './index.ts';
+import { extractArticle } from './index.ts';
 
 const URL = 'http://127.0.0.1:8080/politik/asien/artikel';
 
@@ -103,20 +103,17 @@ describe('extractArticle', () => {
     expect(pieces?.map((p) => p.end - p.start)).toEqual([block?.text.length]);
   }, 30_000);
 
-  it('prefers confident text detection over wrong markup', () => {
-    const french =
-      'Le gouvernement a présenté mercredi un projet de loi sur le renseignement, qui a été largement approuvé par les députés après plusieurs semaines de débats animés à l’Assemblée nationale.';
-    expect(chooseLanguage('en', french)).toEqual({ lang: 'fr', langSource: 'text' });
-    expect(chooseLanguage('de-DE', 'kurz')).toEqual({ lang: 'de', langSource: 'markup' });
-  });
-
-  // Issue 18: a short English page without a lang attribute was labelled Dutch: its few words were
-  // mostly Dutch names, and the detector counted them.
-  it('does not take a short text of names for their language', () => {
-    const english =
-      'The van der Berg family and Jan de Vries met in Amsterdam and Rotterdam with Hendrik van den Broek.';
-    expect(english.length).toBeLessThan(100);
-    expect(chooseLanguage(null, english)).toEqual({ lang: 'und', langSource: 'unknown' });
+  it('leaves the language to the text half: it sends the markup tag, and a text sample without an article', () => {
+    const { page } = extractArticle(dom(buildNewsPage(ownArticle)), URL);
+    expect(page.markupLang).toBe('de');
+    expect(page.langSample).toBeUndefined();
+    const empty = extractArticle(
+      dom('<html lang="en-GB"><body><form><p>Bitte melden Sie sich an.</p></form></body></html>'),
+      URL,
+    ).page;
+    expect(empty.status).toBe('no-article');
+    expect(empty.markupLang).toBe('en-GB');
+    expect(empty.langSample).toContain('Bitte melden Sie sich an.');
   });
 
   it('reads the Open Graph locale when <html> has no lang', () => {

@@ -4,11 +4,11 @@
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { runToEnd, type Sliced } from '../slicing.ts';
-import { detectLanguage, normalizeLangTag } from '../text/language.ts';
-import type { LangSource, PageFacts } from '../types.ts';
+import { normalizeLangTag } from '../text/language.ts';
+import type { PageFacts } from '../types.ts';
 import { layoutBlocks, readBlocks } from './blocks.ts';
 import { cloneBounded, depthBeyond, leadingText, MAX_DEPTH, MAX_TEXT_CHARS } from './bounds.ts';
-import type { BlockAnchor, ExtractResult } from './types.ts';
+import type { BlockAnchor, ExtractedPage, ExtractResult } from './types.ts';
 
 export type { BlockAnchor, ExtractedPage, ExtractResult, TextPiece } from './types.ts';
 
@@ -38,28 +38,6 @@ export function readingMinutes(words: number): number {
   return words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
-/**
- * The page's language: its markup when present, unless the text detector confidently disagrees
- * (sites ship templates with a wrong `lang`, e.g. lang="en" on a French article).
- */
-export function chooseLanguage(
-  markupLang: string | null | undefined,
-  text: string,
-): {
-  lang: string;
-  langSource: LangSource;
-} {
-  const fromMarkup = markupLang ? normalizeLangTag(markupLang) : null;
-  const fromText = text.length >= 100 ? detectLanguage(text) : null;
-  if (fromMarkup && (!fromText || fromText === fromMarkup)) return { lang: fromMarkup, langSource: 'markup' };
-  if (fromText) return { lang: fromText, langSource: 'text' };
-  if (fromMarkup) return { lang: fromMarkup, langSource: 'markup' };
-  // A shorter text is still worth a guess: detectLanguage leaves names out (a short English page of
-  // Dutch names came out Dutch when they counted) and is unsure when too few other words remain.
-  const guess = text ? detectLanguage(text) : null;
-  return guess ? { lang: guess, langSource: 'text' } : { lang: 'und', langSource: 'unknown' };
-}
-
 /** The page's declared language: <html lang>, else the Open Graph locale or the Content-Language meta. */
 function markupLanguage(doc: Document): string | null {
   return (
@@ -76,21 +54,28 @@ function metaContent(doc: Document, selectors: string[]): string | null {
   return null;
 }
 
-function basicFacts(doc: Document, url: string): PageFacts {
+/**
+ * The language as the markup declares it. This is provisional: the text half chooses the page's language
+ * once, from `markupLang` and the text (chooseLanguage in lib/text/language.ts), so the content script
+ * ships no language detector.
+ */
+function markupFacts(markupLang: string | null): Pick<ExtractedPage, 'lang' | 'langSource' | 'markupLang'> {
+  const lang = normalizeLangTag(markupLang);
+  return lang
+    ? { lang, langSource: 'markup', markupLang }
+    : { lang: 'und', langSource: 'unknown', markupLang };
+}
+
+function basicFacts(doc: Document, url: string): PageFacts & Pick<ExtractedPage, 'markupLang'> {
   const title =
     metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ?? doc.title?.trim() ?? '';
-  const { lang, langSource } = chooseLanguage(
-    markupLanguage(doc),
-    doc.body ? leadingText(doc.body, 5000) : '',
-  );
   return {
     url,
     title,
     byline: metaContent(doc, ['meta[name="author"]']),
     siteName: metaContent(doc, ['meta[property="og:site_name"]']),
     publishedTime: metaContent(doc, ['meta[property="article:published_time"]']),
-    lang,
-    langSource,
+    ...markupFacts(markupLanguage(doc)),
     excerpt: metaContent(doc, ['meta[name="description"]', 'meta[property="og:description"]']),
     wordCount: 0,
     readingMinutes: 0,
@@ -104,7 +89,16 @@ function noArticle(
   message: string,
 ): ExtractResult {
   return {
-    page: { ...basicFacts(doc, url), status, message, blocks: [], text: '', contentHtml: '' },
+    page: {
+      ...basicFacts(doc, url),
+      // Without an article the language is told from the start of the page's text.
+      langSample: doc.body ? leadingText(doc.body, 5000) : '',
+      status,
+      message,
+      blocks: [],
+      text: '',
+      contentHtml: '',
+    },
     anchors: null,
   };
 }
@@ -160,7 +154,6 @@ export function* extractArticleSliced(
     return noArticle(doc, url, 'no-article', 'No article text was found on this page.');
   }
   const facts = basicFacts(doc, url);
-  const { lang, langSource } = chooseLanguage(parsed.lang || markupLanguage(doc), text);
 
   let anchors: BlockAnchor[] | null = null;
   if (liveOf) {
@@ -186,8 +179,7 @@ export function* extractArticleSliced(
       siteName: parsed.siteName?.trim() || facts.siteName,
       publishedTime: parsed.publishedTime?.trim() || facts.publishedTime,
       excerpt: parsed.excerpt?.trim() || facts.excerpt,
-      lang,
-      langSource,
+      ...markupFacts(parsed.lang || markupLanguage(doc)),
       wordCount: words,
       readingMinutes: readingMinutes(words),
       ...(truncated ? { truncated } : {}),

@@ -31,6 +31,13 @@ export interface ExtractedPage extends PageFacts {
   text: string;
   /** Readability's article HTML, NOT sanitised. */
   contentHtml: string;
+  /**
+   * The language the markup declares (raw tag, or null). `lang` is only its normalised form: the text
+   * half chooses the language once, from this and the text (lib/text/language.ts chooseLanguage).
+   */
+  markupLang: string | null;
+  /** Without an article: the start of the page's text, which the language is then told from. */
+  langSample?: string;
 }
 
 export interface ExtractResult {

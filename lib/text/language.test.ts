@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { describeWithSharedData, hasSharedData, sharedPath } from '../../tests/support/shared-data.ts';
-import { detectLanguage, normalizeLangTag } from './language.ts';
+import { chooseLanguage, detectLanguage, normalizeLangTag } from './language.ts';
 
 describe('detectLanguage on written sentences', () => {
   const samples: Array<[string, string]> = [
@@ -191,5 +191,23 @@ describe('detectLanguage on names', () => {
     const page =
       'Home World Budget talks in Berlin By Jane Doe The van der Berg family and Jan de Vries met in Amsterdam and Rotterdam with Hendrik van den Broek. © Example News';
     expect(detectLanguage(page)).not.toBe('nl');
+  });
+});
+
+describe('chooseLanguage', () => {
+  it('prefers confident text detection over wrong markup', () => {
+    const french =
+      'Le gouvernement a présenté mercredi un projet de loi sur le renseignement, qui a été largement approuvé par les députés après plusieurs semaines de débats animés à l’Assemblée nationale.';
+    expect(chooseLanguage('en', french)).toEqual({ lang: 'fr', langSource: 'text' });
+    expect(chooseLanguage('de-DE', 'kurz')).toEqual({ lang: 'de', langSource: 'markup' });
+  });
+
+  // Issue 18: a short English page without a lang attribute was labelled Dutch: its few words were
+  // mostly Dutch names, and the detector counted them.
+  it('does not take a short text of names for their language', () => {
+    const english =
+      'The van der Berg family and Jan de Vries met in Amsterdam and Rotterdam with Hendrik van den Broek.';
+    expect(english.length).toBeLessThan(100);
+    expect(chooseLanguage(null, english)).toEqual({ lang: 'und', langSource: 'unknown' });
   });
 });

@@ -4,6 +4,7 @@
  * and mapped to ISO 639-1, which is what the rest of Kontext (Analysis.lang, Intl APIs) speaks.
  */
 import { francAll } from 'franc-min';
+import type { LangSource } from '../types.ts';
 
 /**
  * franc-min's ISO 639-3 codes that we accept, with their ISO 639-1 code. Restricting the candidates
@@ -107,6 +108,29 @@ export function detectLanguage(text: string): string | null {
   const margin = runnerUp ? (1 - runnerUp[1]) * Math.min(sample.length, FRANC_MAX_LENGTH) : Infinity;
   if (margin < MIN_MARGIN) return null;
   return FRANC_TO_ISO_639_1[best[0]] ?? null;
+}
+
+/**
+ * The page's language: its markup when present, unless the text detector confidently disagrees
+ * (sites ship templates with a wrong `lang`, e.g. lang="en" on a French article). Chosen once per page,
+ * in the text half (lib/analyze-extracted.ts): the content script ships no detector.
+ */
+export function chooseLanguage(
+  markupLang: string | null | undefined,
+  text: string,
+): {
+  lang: string;
+  langSource: LangSource;
+} {
+  const fromMarkup = markupLang ? normalizeLangTag(markupLang) : null;
+  const fromText = text.length >= 100 ? detectLanguage(text) : null;
+  if (fromMarkup && (!fromText || fromText === fromMarkup)) return { lang: fromMarkup, langSource: 'markup' };
+  if (fromText) return { lang: fromText, langSource: 'text' };
+  if (fromMarkup) return { lang: fromMarkup, langSource: 'markup' };
+  // A shorter text is still worth a guess: detectLanguage leaves names out (a short English page of
+  // Dutch names came out Dutch when they counted) and is unsure when too few other words remain.
+  const guess = text ? detectLanguage(text) : null;
+  return guess ? { lang: guess, langSource: 'text' } : { lang: 'und', langSource: 'unknown' };
 }
 
 /** Three-letter codes that canonicalisation leaves as they are but that have an ISO 639-1 code. */

@@ -12,6 +12,8 @@ import { ROOT } from '../support/shared-paths.ts';
 const ENTRYPOINTS = [
   'entrypoints/background.ts',
   'entrypoints/content/index.ts',
+  'entrypoints/aids.ts',
+  'entrypoints/sanitize.ts',
   'entrypoints/popup/main.tsx',
   'entrypoints/list/main.tsx',
   'entrypoints/reader/main.tsx',

@@ -12,7 +12,7 @@ import {
   type TabPort,
 } from '@/lib/background/orchestrator.ts';
 import type { PageExtraction } from '@/lib/extract/page.ts';
-import { type ContentRequest, MessageError } from '@/lib/messaging.ts';
+import { type ContentPart, type ContentRequest, MessageError } from '@/lib/messaging.ts';
 import { LibraryError } from '@/lib/storage/errors.ts';
 import type { Analysis } from '@/lib/types.ts';
 import { sessionTabStore } from '@/utils/storage-items.ts';
@@ -55,6 +55,8 @@ function scriptedPort() {
   const extracts: Array<Deferred<PageExtraction>> = [];
   const shown: Analysis[] = [];
   const outcomes: SaveOutcome[] = [];
+  /** The late parts of the content script that are in the page (both, unless a test clears them). */
+  const parts = new Set<ContentPart>(['aids', 'sanitize']);
   const port = {
     tabUrl: vi.fn(async (tabId: number) => {
       if (!tabs.has(tabId)) throw new Error('No tab');
@@ -70,9 +72,11 @@ function scriptedPort() {
             return next.promise;
           }
           case 'kontext:show':
+            if (!parts.has('aids')) return Promise.resolve({ missing: 'aids' });
             shown.push(message.analysis);
             return Promise.resolve({ ok: true });
           case 'kontext:sanitized-content':
+            if (!parts.has('sanitize')) return Promise.resolve({ missing: 'sanitize' });
             return Promise.resolve({ html: '<p>clean</p>' });
           default:
             return Promise.resolve({ ok: true });
@@ -82,6 +86,9 @@ function scriptedPort() {
     }),
     injectContentScript: vi.fn(async () => {
       injected = true;
+    }),
+    injectContentPart: vi.fn(async (_tabId: number, part: ContentPart) => {
+      parts.add(part);
     }),
     prepareAnalysis: vi.fn(),
     analyze: vi.fn(
@@ -94,7 +101,7 @@ function scriptedPort() {
     }),
     store: sessionTabStore,
   } satisfies TabPort;
-  return { port, tabs, extracts, shown, outcomes };
+  return { port, tabs, extracts, shown, outcomes, parts };
 }
 
 /** Lets the orchestrator's awaits run until it waits on the page again. */
@@ -334,6 +341,13 @@ describe('saving a tab (context menu, shortcut)', () => {
     expect(outcomes).toEqual([{ ok: true }]);
   });
 
+  it('injects the sanitiser only when a save needs it', async () => {
+    const { port, outcomes } = await save(({ parts }) => parts.delete('sanitize'));
+    expect(port.injectContentPart).toHaveBeenCalledExactlyOnceWith(TAB, 'sanitize');
+    expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ title: 'one' }), '<p>clean</p>');
+    expect(outcomes).toEqual([{ ok: true }]);
+  });
+
   it('says so when there is no article', async () => {
     const { port, outcomes } = await save(({ port }) =>
       port.analyze.mockResolvedValueOnce({ status: 'no-article' } as Analysis),
@@ -347,5 +361,30 @@ describe('saving a tab (context menu, shortcut)', () => {
       port.save.mockRejectedValueOnce(new LibraryError('quota', { message: 'The disk is full.' })),
     );
     expect(outcomes).toEqual([{ ok: false, reason: 'failed', detail: 'The disk is full.' }]);
+  });
+});
+
+describe('parts of the content script injected late', () => {
+  it('injects the reading aids when a page first shows an analysis, then shows it', async () => {
+    const { port, extracts, shown, parts } = scriptedPort();
+    parts.clear();
+    const analysing = createOrchestrator(port).analyzeTab(TAB);
+    await untilExtracts(extracts, 1);
+    extracts[0]!.resolve(extractionOf(URL_A, 'one'));
+    const result = await analysing;
+    expect(result.ok).toBe(true);
+    await vi.waitFor(() => expect(shown.map((analysis) => analysis.title)).toEqual(['one']));
+    expect(port.injectContentPart).toHaveBeenCalledExactlyOnceWith(TAB, 'aids');
+  });
+
+  it('reports the time of each step it took, for the bench', async () => {
+    const { port, extracts } = scriptedPort();
+    const analysing = createOrchestrator(port).analyzeTab(TAB);
+    await untilExtracts(extracts, 1);
+    extracts[0]!.resolve(extractionOf(URL_A, 'one'));
+    const result = await analysing;
+    expect(result.ok && Object.keys(result.steps ?? {}).sort()).toEqual(
+      ['analyse', 'cache', 'extract', 'inject', 'ping', 'tab'].sort(),
+    );
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * The popup's first step, evaluated before the rest of its modules (main.tsx imports it first, for its
+ * effect): it asks the background for the tab's analysis at once, so injection and extraction run while
+ * the UI's modules evaluate and the popup paints its frame.
+ */
+import { mark } from '@/components/popup/marks.ts';
+import { tabFromHash } from '@/components/popup/PopupShell.tsx';
+import {
+  type BackgroundRequest,
+  type BackgroundResponses,
+  checkBackgroundResponse,
+  type TabAnalysisResponse,
+} from '@/lib/messaging.ts';
+
+/** The background's reply, checked: a malformed one rejects with a MessageError (the popup shows an error). */
+export async function ask<T extends BackgroundRequest>(message: T): Promise<BackgroundResponses[T['type']]> {
+  return checkBackgroundResponse<T['type']>(message.type, await browser.runtime.sendMessage(message));
+}
+
+/** `popup.html?tabId=N` targets tab N (tests, and the reader opening a popup for a tab); else the active tab. */
+async function targetTabId(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param !== null) return /^\d+$/.test(param) ? Number(param) : null;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+export const tabIdPromise = targetTabId();
+
+let firstAnswer: Promise<TabAnalysisResponse> | undefined;
+// Registered before main.tsx's own `then` on the same promise, so the request is out before the render.
+void tabIdPromise.then((tabId) => {
+  if (tabId !== null && tabFromHash(location.hash) === 'article') {
+    mark('kontext:asked');
+    firstAnswer = ask({ type: 'kontext:analyze-tab', tabId });
+  }
+});
+
+/**
+ * The early answer, once: a later mount of the article tab asks afresh (the highlight switches may
+ * have changed since).
+ */
+export function takeFirstAnswer(): Promise<TabAnalysisResponse> | undefined {
+  const answer = firstAnswer;
+  firstAnswer = undefined;
+  return answer;
+}
