@@ -5,6 +5,7 @@
  * ASCII text the two agree.) ROUGE-L is the sentence-level variant on the whole text: the longest
  * common subsequence of the two token lists.
  */
+import { f1Score } from '../stats/f1.ts';
 export interface RougeScore {
   precision: number;
   recall: number;
@@ -21,7 +22,7 @@ export function rougeTokens(text: string): string[] {
 function score(overlap: number, candidateCount: number, referenceCount: number): RougeScore {
   const precision = candidateCount ? overlap / candidateCount : 0;
   const recall = referenceCount ? overlap / referenceCount : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  const f1 = f1Score(precision, recall);
   return { precision, recall, f1 };
 }
 

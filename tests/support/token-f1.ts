@@ -3,6 +3,7 @@
  * multisets (precision = shared tokens / our tokens, recall = shared tokens / expected tokens). It
  * ignores whitespace and block boundaries, but drops when text is lost or added.
  */
+import { f1Score } from '../../lib/stats/f1.ts';
 export interface TokenScores {
   precision: number;
   recall: number;
@@ -33,6 +34,5 @@ export function tokenF1(actual: string, expected: string): TokenScores {
   }
   const precision = shared / got.length;
   const recall = shared / want.length;
-  const f1 = shared === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1 };
+  return { precision, recall, f1: f1Score(precision, recall) };
 }

@@ -2,6 +2,7 @@
  * Exact-span scoring of PER, LOC and ORG (CoNLL convention): a predicted span counts only when its
  * boundaries and type equal a gold span's. Corpus tags are mapped with toScoredTag first.
  */
+import { f1Score } from '../../stats/f1.ts';
 import { tagsToSpans } from '../tag-spans.ts';
 import { toScoredTag } from './conll.ts';
 
@@ -21,7 +22,7 @@ export type Scores = Record<(typeof SCORED_TYPES)[number] | 'overall', PRF>;
 function prf(tp: number, predicted: number, gold: number): PRF {
   const precision = predicted ? tp / predicted : 0;
   const recall = gold ? tp / gold : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  const f1 = f1Score(precision, recall);
   return { precision, recall, f1, tp, predicted, gold };
 }
 
