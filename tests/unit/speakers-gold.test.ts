@@ -1,7 +1,8 @@
 /**
  * Issue 15 gate: who said each quote, on the speaker gold set (tests/fixtures/speakers-gold: 70
- * articles, 381 hand-labelled quotes, 226 German and 155 English) run through the shipped pipeline
- * (`analyzeText`, the CLI's text entry, with the NER model from public/models).
+ * written articles, 381 hand-labelled quotes, 226 German and 155 English, run through `analyzeText`,
+ * the CLI's text entry; and 8 real pages of ../shared/data/pages/readability, 45 quotes, run
+ * through `analyzeDocument`; both with the NER model from public/models).
  *
  * The set is split by a stable hash of the article id: rules were tuned on the tune part only; the
  * held-out part (about 30 %) was never looked at while tuning and is the figure to trust. Floors sit
@@ -10,6 +11,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type ArticleRun,
+  articleText,
   formatScores,
   isHeldOut,
   runArticle,
@@ -17,6 +19,7 @@ import {
   type SpeakerScores,
   scoreSpeakers,
 } from '../fixtures/speakers-gold/score.ts';
+import { hasSharedData, requireSharedDataInCi, SKIP_NO_DATA } from '../support/shared-paths.ts';
 
 interface Floors {
   recall: number;
@@ -27,14 +30,17 @@ interface Floors {
 const FLOORS: Record<string, Floors> = {
   'de tune': { recall: 0.99, speakerAccuracy: 0.98, endToEndF1: 0.98 },
   'de held-out': { recall: 0.99, speakerAccuracy: 0.85, endToEndF1: 0.85 },
-  'en tune': { recall: 0.99, speakerAccuracy: 0.93, endToEndF1: 0.93 },
-  'en held-out': { recall: 0.99, speakerAccuracy: 0.9, endToEndF1: 0.9 },
+  'en tune': { recall: 0.99, speakerAccuracy: 0.92, endToEndF1: 0.91 },
+  'en held-out': { recall: 0.99, speakerAccuracy: 0.86, endToEndF1: 0.86 },
 };
 
 const runs: ArticleRun[] = [];
 const scores: Record<string, SpeakerScores> = {};
 
 beforeAll(async () => {
+  requireSharedDataInCi();
+  // Without ../shared the real pages drop out (stated here, not silently); the written articles run.
+  if (!hasSharedData) console.info(`real pages of the speaker gold set ${SKIP_NO_DATA}`);
   for (const article of SPEAKERS_GOLD) runs.push(await runArticle(article));
   for (const lang of ['de', 'en']) {
     for (const heldOut of [false, true]) {
@@ -44,8 +50,10 @@ beforeAll(async () => {
       );
     }
   }
+  // The real pages on their own too (inside the figures above, by the same split; not gated apart).
+  const pages = scoreSpeakers(runs.filter((r) => r.article.page));
   console.info(
-    Object.entries(scores)
+    [...Object.entries(scores), ['real pages', pages] as const]
       .map(([label, s]) => formatScores(label, s))
       .join('\n'),
   );
@@ -66,7 +74,7 @@ describe('speaker gold set', () => {
 
   it('labels only quotes that occur in their article', () => {
     for (const article of SPEAKERS_GOLD) {
-      const text = article.paragraphs.join(' ');
+      const text = articleText(article);
       for (const quote of article.quotes) {
         // Multi-paragraph quotes are joined by one space; their first words are in one paragraph.
         expect(text, article.id).toContain(quote.text.slice(0, 20));
