@@ -167,7 +167,7 @@ export function findQuotes(
       end: pieces[pieces.length - 1]!.end,
       speaker: unclear ? null : resolved.speaker,
       speakerEntityId: unclear ? null : resolved.speakerEntityId,
-      ...(unclear ? { speakerUnclear: true } : {}),
+      ...unclearMarks(unclear, resolved.speakerEntityId),
     };
     confidences.set(quote, unclear ? 0 : resolved.confidence);
     quotes.push(quote);
@@ -230,11 +230,20 @@ function innerQuotes(
         end: innerPiece.end,
         speaker: unclear ? null : speaker.speaker,
         speakerEntityId: unclear ? null : speaker.speakerEntityId,
-        ...(unclear ? { speakerUnclear: true } : {}),
+        ...unclearMarks(unclear, speaker.speakerEntityId),
       });
     }
   }
   return found;
+}
+
+/** The fields of an attribution too unsure to name: the flag, and the entity it pointed to if any. */
+function unclearMarks(
+  unclear: boolean,
+  candidate: string | null,
+): Pick<Quote, 'speakerUnclear' | 'speakerCandidateId'> {
+  if (!unclear) return {};
+  return candidate ? { speakerUnclear: true, speakerCandidateId: candidate } : { speakerUnclear: true };
 }
 
 /** The quoted words, one space between the paragraphs of a quote over several. */

@@ -339,4 +339,15 @@ describe('confidence', () => {
   it('marks a speaker tagged as a place (places rarely speak) as unclear', () => {
     expect(speakers(['“Are you serious?” Warren asked.'], 'en', [place('Warren')])).toEqual(['unclear']);
   });
+
+  it('an unclear quote keeps the entity it pointed to, for that entity’s hover card only', () => {
+    const article = buildArticle(['“Are you serious?” Warren asked.', '“Yes,” Smith said.'], 'en');
+    const entities = buildEntities(article.text, [place('Warren'), person('John Smith', 'Smith')]);
+    const [unsure, sure] = findQuotes(article, entities);
+    const warren = entities.find((e) => e.name === 'Warren')!;
+    expect(unsure).toMatchObject({ speaker: null, speakerEntityId: null, speakerUnclear: true });
+    expect(unsure!.speakerCandidateId).toBe(warren.id);
+    expect(sure!.speakerUnclear).toBeUndefined();
+    expect(sure!.speakerCandidateId).toBeUndefined();
+  });
 });
