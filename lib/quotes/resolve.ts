@@ -95,7 +95,8 @@ export class SpeakerResolver {
       .sort((a, b) => (KIND_RANK[a.entity.kind] ?? 3) - (KIND_RANK[b.entity.kind] ?? 3));
     if (overlapping[0]) {
       const entity = this.fullPerson(overlapping[0].entity);
-      return fromEntity(entity, CONFIDENCE[entity.kind]);
+      const speaker = fromEntity(entity, CONFIDENCE[entity.kind]);
+      return { ...speaker, speaker: fullerName(phrase, entity) ?? speaker.speaker };
     }
     if (phrase.kind === 'pronoun') return this.pronoun(phrase);
     if (phrase.kind === 'name') {
@@ -352,6 +353,23 @@ function sameRole(word: string, role: string): boolean {
 function roleStem(word: string): string {
   const w = word.toLowerCase().replace(/[^\p{L}]/gu, '');
   return w.length > 6 ? w.replace(/(innen|in|en|n|s|e)$/u, '') : w.replace(/s$/u, '');
+}
+
+/**
+ * The name as the text writes it when the recogniser cut the person's entry short: „DWD-Sprecher
+ * Andreas Friedrich“ with an entry 'Andrea' is Andreas Friedrich. Only when the entry's first word is a
+ * strict prefix of a written word; the name is that word and the next one (a surname).
+ */
+function fullerName(phrase: NounPhrase, entity: Entity): string | null {
+  if (phrase.kind !== 'name' || entity.kind !== 'person') return null;
+  const first = entity.name.split(/\s+/)[0]!.toLowerCase();
+  const at = phrase.nameTokens.findIndex((token) => {
+    const word = token.toLowerCase();
+    return word !== first && word.startsWith(first);
+  });
+  if (at < 0) return null;
+  const written = phrase.nameTokens.slice(at, at + Math.max(2, entity.name.split(/\s+/).length));
+  return written.length > 1 ? written.join(' ') : null;
 }
 
 function fromEntity(entity: Entity, confidence: number): Speaker {

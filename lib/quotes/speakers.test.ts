@@ -20,6 +20,16 @@ function speakers(paragraphs: string[], lang: 'de' | 'en', entities: GoldEntity[
 }
 
 describe('"X said" with material between', () => {
+  it('„rät“ and "advises" introduce speech like „sagte“', () => {
+    expect(
+      speakers(
+        ['Andrea Nahles kam.', '„Trinken Sie genug“, rät die Hausärztin Martina Berg aus Mannheim.'],
+        'de',
+        [person('Andrea Nahles'), person('Martina Berg')],
+      ),
+    ).toEqual(['Martina Berg']);
+  });
+
   it.each([
     ['“It works,” Smith said.', 'John Smith'],
     [
@@ -290,6 +300,20 @@ describe('speaker names are the canonical full person', () => {
         person('Lars König'),
       ]),
     ).toEqual(['Lars König']);
+  });
+
+  it('an entry the recogniser cut short („Andrea“ of „Andreas Friedrich“) gives the name as written', () => {
+    expect(
+      speakers(['„Wir rechnen mit 36 Grad“, sagte DWD-Sprecher Andreas Friedrich.'], 'de', [
+        person('Andrea', 'Andreas'),
+      ]),
+    ).toEqual(['Andreas Friedrich']);
+  });
+
+  it('a full entry inside a longer written phrase stays the entry („Investor Hendrik Brandis“)', () => {
+    expect(
+      speakers(['„Sie liefern“, sagte Investor Hendrik Brandis.'], 'de', [person('Hendrik Brandis')]),
+    ).toEqual(['Hendrik Brandis']);
   });
 });
 
