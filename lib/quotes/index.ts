@@ -142,8 +142,11 @@ export function findQuotes(
     // „Blume antwortete ausweichend. „…““: a quote opening its sentence after one that says who speaks.
     if (!speaker && kind === 'speech' && before.trim() === '' && beforeStart > floor) {
       const previousSentence = tokenize(text, sentenceStart(text, floor, beforeStart - 2), beforeStart);
-      const said = speakerBefore(previousSentence, resolver);
-      if (said) speaker = { ...said, confidence: said.confidence * 0.9 };
+      // „„A“, sagte der Österreicher. „B““: that sentence is A's attribution; B goes on with A's speaker.
+      const attributesPrevious = prevEnd === floor && prevQuote?.speaker != null;
+      const said =
+        attributesPrevious && prevQuote ? speakerOf(prevQuote) : speakerBefore(previousSentence, resolver);
+      if (said) speaker = attributesPrevious ? said : { ...said, confidence: said.confidence * 0.9 };
     }
     // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.
     if (!speaker && kind === 'speech' && /:\s*$/.test(before)) speaker = subjectOf(beforeTokens, resolver);

@@ -256,6 +256,18 @@ describe('organisations as speakers', () => {
 });
 
 describe('anonymous speakers and continuation', () => {
+  it('„„A“, sagte der Österreicher. „B““: B goes on with A’s speaker, as sure as A', () => {
+    expect(
+      speakers(
+        [
+          'Kapitän Florian Kainz zeigte sich betroffen. „Wir tragen eine Mitschuld“, sagte der Österreicher. „Der Trainer hat uns immer gestärkt.“',
+        ],
+        'de',
+        [person('Florian Kainz')],
+      ),
+    ).toEqual(['Florian Kainz', 'Florian Kainz']);
+  });
+
   it('"sagte ein Polizeisprecher" is nobody named, not the previous speaker', () => {
     expect(
       speakers(
