@@ -7,6 +7,7 @@ import { languageSupport } from '../language-support.ts';
 import { type ArticleBlock, type Entity, isContentBlock, type Quote } from '../types.ts';
 import {
   anonymousAfter,
+  anonymousBefore,
   speakerAfter,
   speakerBefore,
   speakerLaterAfter,
@@ -157,7 +158,8 @@ export function findQuotes(
       previous !== null &&
       previous.quote.kind === 'speech' &&
       (previous.block === firstBlock || (previous.block === firstBlock - 1 && before.trim() === ''));
-    if (!speaker && kind === 'speech' && continues && previous && !anonymousAfter(afterSentence)) {
+    const anonymous = anonymousAfter(afterSentence) || anonymousBefore(beforeTokens);
+    if (!speaker && kind === 'speech' && continues && previous && !anonymous) {
       speaker = speakerOf(previous.quote);
     }
     const resolved = (support.speakers === 'full' ? speaker : null) ?? NO_SPEAKER;

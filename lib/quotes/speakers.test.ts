@@ -256,6 +256,16 @@ describe('organisations as speakers', () => {
 });
 
 describe('anonymous speakers and continuation', () => {
+  it('„Ihr Chef habe gesagt: …“ names nobody, so it does not go on with the previous speaker', () => {
+    expect(
+      speakers(
+        ['„Ich komme zu spät“, sagt Julia Hartwig. Ihr Chef habe gesagt: „Dann nimm halt Urlaub.“'],
+        'de',
+        [person('Julia Hartwig')],
+      ),
+    ).toEqual(['Julia Hartwig', null]);
+  });
+
   it('„„A“, sagte der Österreicher. „B““: B goes on with A’s speaker, as sure as A', () => {
     expect(
       speakers(

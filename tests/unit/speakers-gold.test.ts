@@ -28,7 +28,7 @@ interface Floors {
 }
 
 const FLOORS: Record<string, Floors> = {
-  'de tune': { recall: 0.99, speakerAccuracy: 0.94, endToEndF1: 0.94 },
+  'de tune': { recall: 0.99, speakerAccuracy: 0.95, endToEndF1: 0.95 },
   'de held-out': { recall: 0.99, speakerAccuracy: 0.85, endToEndF1: 0.85 },
   'en tune': { recall: 0.99, speakerAccuracy: 0.92, endToEndF1: 0.91 },
   'en held-out': { recall: 0.99, speakerAccuracy: 0.86, endToEndF1: 0.86 },
@@ -57,7 +57,9 @@ beforeAll(async () => {
       .map(([label, s]) => formatScores(label, s))
       .join('\n'),
   );
-});
+  // ~90 articles and pages through the whole pipeline: on a loaded machine this outlasts the default
+  // 10 s hook limit. A limit against hangs, not a speed check (speed lives in `npm run bench`).
+}, 120_000);
 
 describe('speaker gold set', () => {
   it('has ≥ 300 quotes from ≥ 40 articles, about half German, with a held-out part', () => {
