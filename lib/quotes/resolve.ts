@@ -196,7 +196,20 @@ export class SpeakerResolver {
       const m = references[i]!;
       if (m.start >= offset || this.isQuoted(m.start)) continue;
       if (!compatible(gender, this.genderOf(m.entity))) continue;
-      return fromEntity(m.entity, CONFIDENCE.nearestFitting);
+      // „Zverev hat gegen den Norweger Ruud verloren. „…“, sagte der Olympiasieger“: of the fitting
+      // people in that sentence, the first (its subject, what the sentence is about), not the last.
+      const sentence = Math.max(
+        this.text.lastIndexOf('\n', m.start),
+        ...['. ', '! ', '? '].map((stop) => this.text.lastIndexOf(stop, m.start)),
+      );
+      const first = references.find(
+        (r) =>
+          r.start > sentence &&
+          r.start <= m.start &&
+          !this.isQuoted(r.start) &&
+          compatible(gender, this.genderOf(r.entity)),
+      );
+      return fromEntity((first ?? m).entity, CONFIDENCE.nearestFitting);
     }
     return null;
   }

@@ -91,6 +91,18 @@ describe('apposition heads: the person in the apposition speaks', () => {
 });
 
 describe('role nouns resolve to the person introduced with the role', () => {
+  it('a description nobody was introduced with guesses the subject of the sentence before, not its object', () => {
+    expect(
+      speakers(
+        [
+          'Alexander Zverev hat das Finale gegen den Norweger Casper Ruud verloren. „Ich habe zu viele Fehler gemacht“, sagte der Olympiasieger.',
+        ],
+        'de',
+        [person('Alexander Zverev'), person('Casper Ruud')],
+      ),
+    ).toEqual(['Alexander Zverev']);
+  });
+
   it('"said the actor" is the actor, not the host named just before', () => {
     expect(
       speakers(
