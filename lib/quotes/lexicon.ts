@@ -93,4 +93,4 @@ export const ROLE_NOUN = new RegExp(
 
 /** Nouns for an organisation standing for it as a speaker: "the club said", „des Konzerns". */
 export const ORG_NOUN =
-  /^(?:club|company|firm|team|agency|airline|carrier|bank|department|ministry|union|hospital|school|council|konzerns?|unternehmens?|vereins?|klubs?|firma|ministeriums?|gewerkschaft|behörde|stadtwerke)$/iu;
+  /^(?:club|company|firm|team|agency|airline|carrier|bank|department|ministry|union|hospital|school|council|konzerns?|unternehmens?|vereins?|klubs?|firma|ministeriums?|gewerkschaft|behörde|stadtwerke|verbands?|zoos?|tierparks?|museums?|theaters?)$/iu;

@@ -104,6 +104,9 @@ export class SpeakerResolver {
       if (byName) return fromEntity(byName, CONFIDENCE[byName.kind]);
       // Every German noun is capitalised: one unknown capitalised word is too weak to call a speaker.
       const looksLikeName = phrase.nameTokens.length >= 2 || !this.german;
+      // „sagte der Verein“: one capitalised word that is an organisation noun, with „der“, is the club.
+      const noun = phrase.nameTokens.length === 1 ? phrase.nameTokens[0]! : '';
+      if (phrase.article === 'definite' && ORG_NOUN.test(noun)) return this.organisation(phrase.start);
       if (!looksLikeName) return null;
       return {
         speaker: phrase.nameTokens.join(' '),

@@ -244,6 +244,20 @@ describe('speaker in the next sentence', () => {
 });
 
 describe('organisations as speakers', () => {
+  it('„teilte der Verein mit“, „sagte der Verein“: the organisation the story is about', () => {
+    expect(
+      speakers(
+        [
+          'Der FC Köln hat sich von Trainer Steffen Baumgart getrennt.',
+          'Der Verein teilte mit: „Wir geben keine Auskunft.“',
+          '„Wir sind froh“, sagte der Verein.',
+        ],
+        'de',
+        [org('FC Köln'), person('Steffen Baumgart')],
+      ),
+    ).toEqual(['FC Köln', 'FC Köln']);
+  });
+
   it.each([
     [
       'en',
