@@ -280,8 +280,36 @@ export class SpeakerResolver {
       const holder = this.roleHolder(head, start);
       if (holder) references.push({ entity: holder, start, end: start + head.length });
     }
+    references.push(...this.surnameReferences(references));
     this.personReferences = references.sort((a, b) => a.start - b.start);
     return this.personReferences;
+  }
+
+  /**
+   * „Lewe versprach …“ after „Oberbürgermeister Markus Lewe“: a surname alone that the recogniser did
+   * not link is still a mention of the one person named in full with it (after that first mention).
+   */
+  private surnameReferences(known: MentionRef[]): MentionRef[] {
+    const bySurname = new Map<string, Entity | null>();
+    for (const e of this.entities) {
+      const words = e.name.split(/\s+/);
+      const surname = words[words.length - 1]!;
+      if (e.kind !== 'person' || words.length < 2 || surname.length < 3) continue;
+      bySurname.set(surname, bySurname.has(surname) ? null : e);
+    }
+    const found: MentionRef[] = [];
+    for (const [surname, entity] of bySurname) {
+      if (!entity) continue;
+      const first = known.find((m) => m.entity === entity)?.start ?? Number.POSITIVE_INFINITY;
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(surname)}(?![\\p{L}\\p{N}])`, 'gu');
+      for (const match of this.text.matchAll(pattern)) {
+        const start = match.index ?? 0;
+        const end = start + surname.length;
+        if (start <= first || known.some((m) => m.start < end && m.end > start)) continue;
+        found.push({ entity, start, end });
+      }
+    }
+    return found;
   }
 
   private entityByName(nameTokens: string[]): Entity | null {
@@ -390,4 +418,8 @@ function fullerName(phrase: NounPhrase, entity: Entity): string | null {
 
 function fromEntity(entity: Entity, confidence: number): Speaker {
   return { speaker: entity.name, speakerEntityId: entity.id, confidence };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

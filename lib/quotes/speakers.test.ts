@@ -91,6 +91,19 @@ describe('apposition heads: the person in the apposition speaks', () => {
 });
 
 describe('role nouns resolve to the person introduced with the role', () => {
+  it('a surname alone the recogniser did not link still counts as the nearest person („Lewe versprach …“)', () => {
+    expect(
+      speakers(
+        [
+          'Oberbürgermeister Markus Lewe freute sich. Händler Bernd Kottmann war dagegen.',
+          'Lewe versprach Hilfe. „Niemand wird abgehängt“, sagte der CDU-Politiker.',
+        ],
+        'de',
+        [person('Markus Lewe'), person('Bernd Kottmann')],
+      ),
+    ).toEqual(['Markus Lewe']);
+  });
+
   it('a description nobody was introduced with guesses the subject of the sentence before, not its object', () => {
     expect(
       speakers(
