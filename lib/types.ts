@@ -104,6 +104,11 @@ export interface Quote {
    * fitting person): the popup and card say "speaker unclear" rather than risk a wrong name.
    */
   speakerUnclear?: boolean;
+  /**
+   * With `speakerUnclear`: the entity the unsure attribution pointed to. Never shown as the speaker;
+   * that entity's hover card lists the quote marked "speaker unclear" so the reader can judge.
+   */
+  speakerCandidateId?: string;
 }
 
 export interface SummarySentence {

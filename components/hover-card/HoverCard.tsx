@@ -52,6 +52,7 @@ export function HoverCard({ model, strings, onNextMention, onClose }: HoverCardP
             {model.quotes.map((quote) => (
               <li key={quote.text} class={quote.kind}>
                 <blockquote>{strings.quoted(quote.text)}</blockquote>
+                {quote.speakerUnclear && <p class="unclear">{strings.speakerUnclear}</p>}
               </li>
             ))}
           </ul>

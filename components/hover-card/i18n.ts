@@ -8,6 +8,8 @@ export interface CardStrings {
   mentionOf: (current: number, total: number) => string;
   firstMention: string;
   quotes: string;
+  /** Beside a quote whose attribution to this entity was too unsure to name it the speaker. */
+  speakerUnclear: string;
   quoteKinds: Record<QuoteKind, string>;
   appearsWith: string;
   wikipedia: string;
@@ -33,6 +35,7 @@ const en: CardStrings = {
   mentionOf: (current, total) => `${current} of ${total}`,
   firstMention: 'First mention',
   quotes: 'Quotes',
+  speakerUnclear: 'speaker unclear',
   quoteKinds: { speech: 'statement', phrase: 'phrase' },
   appearsWith: 'Appears with',
   wikipedia: 'Look up on Wikipedia',
@@ -58,6 +61,7 @@ const de: CardStrings = {
   mentionOf: (current, total) => `${current} von ${total}`,
   firstMention: 'Erste Erwähnung',
   quotes: 'Zitate',
+  speakerUnclear: 'Sprecher unklar',
   quoteKinds: { speech: 'Aussage', phrase: 'Wendung' },
   appearsWith: 'Kommt vor mit',
   wikipedia: 'In Wikipedia nachschlagen',

@@ -185,7 +185,7 @@ export function createHoverCard(doc: Document, options: HoverCardOptions = {}): 
       if (!current || !panel) return null;
       // One line per item, from the DOM alone (innerText would force a layout).
       const items = panel.querySelectorAll(
-        'h2, .kind, .count > span, .next, h3, .first, blockquote, .related li, .wiki',
+        'h2, .kind, .count > span, .next, h3, .first, blockquote, .unclear, .related li, .wiki',
       );
       const lines: string[] = [];
       for (let i = 0; i < items.length; i++) lines.push(items[i]!.textContent?.trim() ?? '');

@@ -48,6 +48,7 @@ blockquote, .first { margin: 0; }
 ul { margin: 0; padding: 0; list-style: none; }
 .quotes li { margin: 0 0 6px; padding-inline-start: 8px; border-inline-start: 3px solid var(--accent); }
 .quotes li.phrase { border-inline-start-style: dotted; }
+.quotes .unclear { margin: 2px 0 0; font-size: 12px; font-style: italic; color: var(--muted); }
 .related { display: flex; flex-wrap: wrap; gap: 4px 6px; }
 .related li { border: 1px solid var(--line); border-radius: 999px; padding: 0 8px; font-size: 13px; }
 .wiki { display: inline-block; margin-top: 10px; color: var(--accent); }

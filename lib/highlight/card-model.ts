@@ -9,6 +9,8 @@ import type { Analysis, Entity, EntityKind, QuoteKind } from '../types.ts';
 export interface CardQuote {
   text: string;
   kind: QuoteKind;
+  /** The attribution to this entity was too unsure: the card says "speaker unclear" beside it. */
+  speakerUnclear?: boolean;
 }
 
 export interface CardRelatedEntity {
@@ -115,10 +117,19 @@ export function buildEntityCard(
   related.sort((a, b) => b.together - a.together || a.name.localeCompare(b.name));
 
   const quotes = analysis.quotes
-    .filter((q) => q.speakerEntityId === entity.id)
-    .sort((a, b) => (a.kind === b.kind ? a.start - b.start : a.kind === 'speech' ? -1 : 1))
+    .filter((q) => q.speakerEntityId === entity.id || q.speakerCandidateId === entity.id)
+    // Sure quotes first, then speech before phrases, then in reading order.
+    .sort(
+      (a, b) =>
+        Number(a.speakerUnclear === true) - Number(b.speakerUnclear === true) ||
+        (a.kind === b.kind ? a.start - b.start : a.kind === 'speech' ? -1 : 1),
+    )
     .slice(0, MAX_QUOTES)
-    .map((q) => ({ text: q.text, kind: q.kind }));
+    .map((q) =>
+      q.speakerUnclear
+        ? { text: q.text, kind: q.kind, speakerUnclear: true }
+        : { text: q.text, kind: q.kind },
+    );
 
   return {
     entityId: entity.id,

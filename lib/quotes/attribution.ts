@@ -112,6 +112,26 @@ export function anonymousAfter(tokens: Token[]): boolean {
   return tokens.slice(i + 1, i + 5).some((t) => isSpeechVerb(t.text) && t.text !== 'so');
 }
 
+/** Possessives opening a subject: „Ihr Chef“, "his lawyer" are someone related, never that person. */
+const POSSESSIVE_WORDS = new Set('sein seine seiner seinem ihr ihre ihrer ihrem his her their'.split(' '));
+
+/**
+ * „Ihr Chef habe gesagt: …“, "A neighbour said: …": a colon introduction whose subject (before the
+ * verb) names nobody. The quote is that someone's, so it does not continue the previous speaker's.
+ */
+export function anonymousBefore(tokens: Token[]): boolean {
+  if (tokens.at(-1)?.text !== ':') return false;
+  let verb = tokens.length - 2;
+  while (verb >= 0 && !isSpeechVerb(tokens[verb]!.text)) verb--;
+  if (verb < 0 || verb < tokens.length - 4) return false;
+  for (let k = Math.max(0, verb - 4); k < verb; k++) {
+    const word = tokens[k]!.text.toLowerCase();
+    const opens = k === 0 || isPunctuation(tokens[k - 1]!.text);
+    if (opens && (POSSESSIVE_WORDS.has(word) || INDEFINITE_WORDS.has(word))) return true;
+  }
+  return false;
+}
+
 /** "…“, um das zu sagen, meint Berg": an attribution closing the sentence after an inserted clause. */
 export function speakerLaterAfter(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   for (let i = 1; i < tokens.length - 1; i++) {

@@ -8,6 +8,7 @@ import { tokenizeRange } from '../text/tokens.ts';
 import { type ArticleBlock, type Entity, isContentBlock, type Quote } from '../types.ts';
 import {
   anonymousAfter,
+  anonymousBefore,
   speakerAfter,
   speakerBefore,
   speakerLaterAfter,
@@ -142,8 +143,11 @@ export function findQuotes(
     // „Blume antwortete ausweichend. „…““: a quote opening its sentence after one that says who speaks.
     if (!speaker && kind === 'speech' && before.trim() === '' && beforeStart > floor) {
       const previousSentence = tokenizeRange(text, sentenceStart(text, floor, beforeStart - 2), beforeStart);
-      const said = speakerBefore(previousSentence, resolver);
-      if (said) speaker = { ...said, confidence: said.confidence * 0.9 };
+      // „„A“, sagte der Österreicher. „B““: that sentence is A's attribution; B goes on with A's speaker.
+      const attributesPrevious = prevEnd === floor && prevQuote?.speaker != null;
+      const said =
+        attributesPrevious && prevQuote ? speakerOf(prevQuote) : speakerBefore(previousSentence, resolver);
+      if (said) speaker = attributesPrevious ? said : { ...said, confidence: said.confidence * 0.9 };
     }
     // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.
     if (!speaker && kind === 'speech' && /:\s*$/.test(before)) speaker = subjectOf(beforeTokens, resolver);
@@ -154,7 +158,8 @@ export function findQuotes(
       previous !== null &&
       previous.quote.kind === 'speech' &&
       (previous.block === firstBlock || (previous.block === firstBlock - 1 && before.trim() === ''));
-    if (!speaker && kind === 'speech' && continues && previous && !anonymousAfter(afterSentence)) {
+    const anonymous = anonymousAfter(afterSentence) || anonymousBefore(beforeTokens);
+    if (!speaker && kind === 'speech' && continues && previous && !anonymous) {
       speaker = speakerOf(previous.quote);
     }
     const resolved = (support.speakers === 'full' ? speaker : null) ?? NO_SPEAKER;
@@ -167,7 +172,7 @@ export function findQuotes(
       end: pieces[pieces.length - 1]!.end,
       speaker: unclear ? null : resolved.speaker,
       speakerEntityId: unclear ? null : resolved.speakerEntityId,
-      ...(unclear ? { speakerUnclear: true } : {}),
+      ...unclearMarks(unclear, resolved.speakerEntityId),
     };
     confidences.set(quote, unclear ? 0 : resolved.confidence);
     quotes.push(quote);
@@ -230,11 +235,20 @@ function innerQuotes(
         end: innerPiece.end,
         speaker: unclear ? null : speaker.speaker,
         speakerEntityId: unclear ? null : speaker.speakerEntityId,
-        ...(unclear ? { speakerUnclear: true } : {}),
+        ...unclearMarks(unclear, speaker.speakerEntityId),
       });
     }
   }
   return found;
+}
+
+/** The fields of an attribution too unsure to name: the flag, and the entity it pointed to if any. */
+function unclearMarks(
+  unclear: boolean,
+  candidate: string | null,
+): Pick<Quote, 'speakerUnclear' | 'speakerCandidateId'> {
+  if (!unclear) return {};
+  return candidate ? { speakerUnclear: true, speakerCandidateId: candidate } : { speakerUnclear: true };
 }
 
 /** The quoted words, one space between the paragraphs of a quote over several. */

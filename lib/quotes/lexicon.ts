@@ -15,6 +15,7 @@ export const SPEECH_VERBS = new Set(
     'kommentierte kommentiert resümierte bilanzierte schilderte schildert erzählte erzählt ' +
     'titelte titelt entgegnete entgegnet konterte kontert widersprach widerspricht ' +
     'versprach verspricht behauptete behauptet argumentierte argumentiert stellte kündigte appellierte ' +
+    'rät riet empfahl empfiehlt beteuerte beteuert bemerkte bemerkt verriet verrät gestand gesteht hielt ' +
     // English
     'gesagt geschrieben betont erklärt ' +
     'said says say told tells added adds explained explains stated states noted notes warned warns argued ' +
@@ -22,7 +23,7 @@ export const SPEECH_VERBS = new Set(
     'announced admitted commented remarked recalled urged called calls described describes praised ' +
     'tweeted posted responded answered acknowledged conceded suggested confirmed vowed pledged quipped ' +
     'joked shouted cried whispered headlined testified testifies recalled recalls answered countered conceded ' +
-    'announced admits added insisted saying'
+    'announced admits added insisted saying advised advises'
   ).split(' '),
 );
 
@@ -92,4 +93,4 @@ export const ROLE_NOUN = new RegExp(
 
 /** Nouns for an organisation standing for it as a speaker: "the club said", „des Konzerns". */
 export const ORG_NOUN =
-  /^(?:club|company|firm|team|agency|airline|carrier|bank|department|ministry|union|hospital|school|council|konzerns?|unternehmens?|vereins?|klubs?|firma|ministeriums?|gewerkschaft|behörde|stadtwerke)$/iu;
+  /^(?:club|company|firm|team|agency|airline|carrier|bank|department|ministry|union|hospital|school|council|konzerns?|unternehmens?|vereins?|klubs?|firma|ministeriums?|gewerkschaft|behörde|stadtwerke|verbands?|zoos?|tierparks?|museums?|theaters?)$/iu;

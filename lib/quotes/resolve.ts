@@ -95,7 +95,8 @@ export class SpeakerResolver {
       .sort((a, b) => (KIND_RANK[a.entity.kind] ?? 3) - (KIND_RANK[b.entity.kind] ?? 3));
     if (overlapping[0]) {
       const entity = this.fullPerson(overlapping[0].entity);
-      return fromEntity(entity, CONFIDENCE[entity.kind]);
+      const speaker = fromEntity(entity, CONFIDENCE[entity.kind]);
+      return { ...speaker, speaker: fullerName(phrase, entity) ?? speaker.speaker };
     }
     if (phrase.kind === 'pronoun') return this.pronoun(phrase);
     if (phrase.kind === 'name') {
@@ -103,6 +104,9 @@ export class SpeakerResolver {
       if (byName) return fromEntity(byName, CONFIDENCE[byName.kind]);
       // Every German noun is capitalised: one unknown capitalised word is too weak to call a speaker.
       const looksLikeName = phrase.nameTokens.length >= 2 || !this.german;
+      // „sagte der Verein“: one capitalised word that is an organisation noun, with „der“, is the club.
+      const noun = phrase.nameTokens.length === 1 ? phrase.nameTokens[0]! : '';
+      if (phrase.article === 'definite' && ORG_NOUN.test(noun)) return this.organisation(phrase.start);
       if (!looksLikeName) return null;
       return {
         speaker: phrase.nameTokens.join(' '),
@@ -195,7 +199,20 @@ export class SpeakerResolver {
       const m = references[i]!;
       if (m.start >= offset || this.isQuoted(m.start)) continue;
       if (!compatible(gender, this.genderOf(m.entity))) continue;
-      return fromEntity(m.entity, CONFIDENCE.nearestFitting);
+      // „Zverev hat gegen den Norweger Ruud verloren. „…“, sagte der Olympiasieger“: of the fitting
+      // people in that sentence, the first (its subject, what the sentence is about), not the last.
+      const sentence = Math.max(
+        this.text.lastIndexOf('\n', m.start),
+        ...['. ', '! ', '? '].map((stop) => this.text.lastIndexOf(stop, m.start)),
+      );
+      const first = references.find(
+        (r) =>
+          r.start > sentence &&
+          r.start <= m.start &&
+          !this.isQuoted(r.start) &&
+          compatible(gender, this.genderOf(r.entity)),
+      );
+      return fromEntity((first ?? m).entity, CONFIDENCE.nearestFitting);
     }
     return null;
   }
@@ -263,8 +280,36 @@ export class SpeakerResolver {
       const holder = this.roleHolder(head, start);
       if (holder) references.push({ entity: holder, start, end: start + head.length });
     }
+    references.push(...this.surnameReferences(references));
     this.personReferences = references.sort((a, b) => a.start - b.start);
     return this.personReferences;
+  }
+
+  /**
+   * „Lewe versprach …“ after „Oberbürgermeister Markus Lewe“: a surname alone that the recogniser did
+   * not link is still a mention of the one person named in full with it (after that first mention).
+   */
+  private surnameReferences(known: MentionRef[]): MentionRef[] {
+    const bySurname = new Map<string, Entity | null>();
+    for (const e of this.entities) {
+      const words = e.name.split(/\s+/);
+      const surname = words[words.length - 1]!;
+      if (e.kind !== 'person' || words.length < 2 || surname.length < 3) continue;
+      bySurname.set(surname, bySurname.has(surname) ? null : e);
+    }
+    const found: MentionRef[] = [];
+    for (const [surname, entity] of bySurname) {
+      if (!entity) continue;
+      const first = known.find((m) => m.entity === entity)?.start ?? Number.POSITIVE_INFINITY;
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(surname)}(?![\\p{L}\\p{N}])`, 'gu');
+      for (const match of this.text.matchAll(pattern)) {
+        const start = match.index ?? 0;
+        const end = start + surname.length;
+        if (start <= first || known.some((m) => m.start < end && m.end > start)) continue;
+        found.push({ entity, start, end });
+      }
+    }
+    return found;
   }
 
   private entityByName(nameTokens: string[]): Entity | null {
@@ -354,6 +399,27 @@ function roleStem(word: string): string {
   return w.length > 6 ? w.replace(/(innen|in|en|n|s|e)$/u, '') : w.replace(/s$/u, '');
 }
 
+/**
+ * The name as the text writes it when the recogniser cut the person's entry short: „DWD-Sprecher
+ * Andreas Friedrich“ with an entry 'Andrea' is Andreas Friedrich. Only when the entry's first word is a
+ * strict prefix of a written word; the name is that word and the next one (a surname).
+ */
+function fullerName(phrase: NounPhrase, entity: Entity): string | null {
+  if (phrase.kind !== 'name' || entity.kind !== 'person') return null;
+  const first = entity.name.split(/\s+/)[0]!.toLowerCase();
+  const at = phrase.nameTokens.findIndex((token) => {
+    const word = token.toLowerCase();
+    return word !== first && word.startsWith(first);
+  });
+  if (at < 0) return null;
+  const written = phrase.nameTokens.slice(at, at + Math.max(2, entity.name.split(/\s+/).length));
+  return written.length > 1 ? written.join(' ') : null;
+}
+
 function fromEntity(entity: Entity, confidence: number): Speaker {
   return { speaker: entity.name, speakerEntityId: entity.id, confidence };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

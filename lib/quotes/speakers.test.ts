@@ -20,6 +20,16 @@ function speakers(paragraphs: string[], lang: 'de' | 'en', entities: GoldEntity[
 }
 
 describe('"X said" with material between', () => {
+  it('„rät“ and "advises" introduce speech like „sagte“', () => {
+    expect(
+      speakers(
+        ['Andrea Nahles kam.', '„Trinken Sie genug“, rät die Hausärztin Martina Berg aus Mannheim.'],
+        'de',
+        [person('Andrea Nahles'), person('Martina Berg')],
+      ),
+    ).toEqual(['Martina Berg']);
+  });
+
   it.each([
     ['“It works,” Smith said.', 'John Smith'],
     [
@@ -81,6 +91,31 @@ describe('apposition heads: the person in the apposition speaks', () => {
 });
 
 describe('role nouns resolve to the person introduced with the role', () => {
+  it('a surname alone the recogniser did not link still counts as the nearest person („Lewe versprach …“)', () => {
+    expect(
+      speakers(
+        [
+          'Oberbürgermeister Markus Lewe freute sich. Händler Bernd Kottmann war dagegen.',
+          'Lewe versprach Hilfe. „Niemand wird abgehängt“, sagte der CDU-Politiker.',
+        ],
+        'de',
+        [person('Markus Lewe'), person('Bernd Kottmann')],
+      ),
+    ).toEqual(['Markus Lewe']);
+  });
+
+  it('a description nobody was introduced with guesses the subject of the sentence before, not its object', () => {
+    expect(
+      speakers(
+        [
+          'Alexander Zverev hat das Finale gegen den Norweger Casper Ruud verloren. „Ich habe zu viele Fehler gemacht“, sagte der Olympiasieger.',
+        ],
+        'de',
+        [person('Alexander Zverev'), person('Casper Ruud')],
+      ),
+    ).toEqual(['Alexander Zverev']);
+  });
+
   it('"said the actor" is the actor, not the host named just before', () => {
     expect(
       speakers(
@@ -222,6 +257,20 @@ describe('speaker in the next sentence', () => {
 });
 
 describe('organisations as speakers', () => {
+  it('„teilte der Verein mit“, „sagte der Verein“: the organisation the story is about', () => {
+    expect(
+      speakers(
+        [
+          'Der FC Köln hat sich von Trainer Steffen Baumgart getrennt.',
+          'Der Verein teilte mit: „Wir geben keine Auskunft.“',
+          '„Wir sind froh“, sagte der Verein.',
+        ],
+        'de',
+        [org('FC Köln'), person('Steffen Baumgart')],
+      ),
+    ).toEqual(['FC Köln', 'FC Köln']);
+  });
+
   it.each([
     [
       'en',
@@ -246,6 +295,28 @@ describe('organisations as speakers', () => {
 });
 
 describe('anonymous speakers and continuation', () => {
+  it('„Ihr Chef habe gesagt: …“ names nobody, so it does not go on with the previous speaker', () => {
+    expect(
+      speakers(
+        ['„Ich komme zu spät“, sagt Julia Hartwig. Ihr Chef habe gesagt: „Dann nimm halt Urlaub.“'],
+        'de',
+        [person('Julia Hartwig')],
+      ),
+    ).toEqual(['Julia Hartwig', null]);
+  });
+
+  it('„„A“, sagte der Österreicher. „B““: B goes on with A’s speaker, as sure as A', () => {
+    expect(
+      speakers(
+        [
+          'Kapitän Florian Kainz zeigte sich betroffen. „Wir tragen eine Mitschuld“, sagte der Österreicher. „Der Trainer hat uns immer gestärkt.“',
+        ],
+        'de',
+        [person('Florian Kainz')],
+      ),
+    ).toEqual(['Florian Kainz', 'Florian Kainz']);
+  });
+
   it('"sagte ein Polizeisprecher" is nobody named, not the previous speaker', () => {
     expect(
       speakers(
@@ -290,6 +361,20 @@ describe('speaker names are the canonical full person', () => {
         person('Lars König'),
       ]),
     ).toEqual(['Lars König']);
+  });
+
+  it('an entry the recogniser cut short („Andrea“ of „Andreas Friedrich“) gives the name as written', () => {
+    expect(
+      speakers(['„Wir rechnen mit 36 Grad“, sagte DWD-Sprecher Andreas Friedrich.'], 'de', [
+        person('Andrea', 'Andreas'),
+      ]),
+    ).toEqual(['Andreas Friedrich']);
+  });
+
+  it('a full entry inside a longer written phrase stays the entry („Investor Hendrik Brandis“)', () => {
+    expect(
+      speakers(['„Sie liefern“, sagte Investor Hendrik Brandis.'], 'de', [person('Hendrik Brandis')]),
+    ).toEqual(['Hendrik Brandis']);
   });
 });
 
@@ -338,5 +423,16 @@ describe('confidence', () => {
 
   it('marks a speaker tagged as a place (places rarely speak) as unclear', () => {
     expect(speakers(['“Are you serious?” Warren asked.'], 'en', [place('Warren')])).toEqual(['unclear']);
+  });
+
+  it('an unclear quote keeps the entity it pointed to, for that entity’s hover card only', () => {
+    const article = buildArticle(['“Are you serious?” Warren asked.', '“Yes,” Smith said.'], 'en');
+    const entities = buildEntities(article.text, [place('Warren'), person('John Smith', 'Smith')]);
+    const [unsure, sure] = findQuotes(article, entities);
+    const warren = entities.find((e) => e.name === 'Warren')!;
+    expect(unsure).toMatchObject({ speaker: null, speakerEntityId: null, speakerUnclear: true });
+    expect(unsure!.speakerCandidateId).toBe(warren.id);
+    expect(sure!.speakerUnclear).toBeUndefined();
+    expect(sure!.speakerCandidateId).toBeUndefined();
   });
 });

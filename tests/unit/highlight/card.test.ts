@@ -42,6 +42,25 @@ describe('card model', () => {
     expect(card.related.map((r) => r.name).sort()).toEqual(['Pjöngjang', 'Wladimir Putin']);
   });
 
+  it('lists a quote whose attribution to the entity was too unsure after its sure quotes, marked unclear', () => {
+    const unsure = makeAnalysis(
+      ['„Wir sind Brüder“, sagte Kim Jong Un.', '„Das bleibt so“, sagte der 40-Jährige.'],
+      [{ name: 'Kim Jong Un', kind: 'person' }],
+      [{ text: 'Wir sind Brüder', speaker: 'Kim Jong Un' }, { text: 'Das bleibt so' }],
+    );
+    const entity = unsure.entities[0]!;
+    const second = unsure.quotes[1]!;
+    unsure.quotes[1] = { ...second, speakerUnclear: true, speakerCandidateId: entity.id };
+    const card = buildEntityCard(unsure, entity, buildCoOccurrence(unsure), 0);
+    expect(card.quotes).toEqual([
+      { text: 'Wir sind Brüder', kind: 'speech' },
+      { text: 'Das bleibt so', kind: 'speech', speakerUnclear: true },
+    ]);
+    // Without the candidate the unsure quote is nobody's: no card lists it.
+    unsure.quotes[1] = { ...second, speakerUnclear: true };
+    expect(buildEntityCard(unsure, entity, buildCoOccurrence(unsure), 0).quotes).toHaveLength(1);
+  });
+
   it('chooses German or English strings by the reader language', () => {
     expect(cardStrings('de-AT').kinds.place).toBe('Ort');
     expect(cardStrings('en-GB').kinds.place).toBe('Place');
@@ -91,6 +110,29 @@ describe('hover card host', () => {
     expect(text).toContain('In Wikipedia nachschlagen');
     card.destroy();
     expect(cardHosts(doc)).toEqual([]);
+  });
+
+  it.each([
+    ['de-DE', '„Das bleibt so“\nSprecher unklar'],
+    ['en', '“Das bleibt so”\nspeaker unclear'],
+  ])('%s: says the speaker is unclear under a quote marked so', (language, expected) => {
+    const { dom, card, open } = setup(language);
+    open(false);
+    expect(card.text()).not.toMatch(/unklar|unclear/);
+    card.open(
+      {
+        ...buildEntityCard(analysis, kim, buildCoOccurrence(analysis), 0),
+        quotes: [{ text: 'Das bleibt so', kind: 'speech', speakerUnclear: true }],
+      },
+      {
+        focus: false,
+        anchor: () => new dom.window.DOMRect(10, 10, 50, 20),
+        onNextMention: () => {},
+        onClose: () => {},
+      },
+    );
+    expect(card.text()).toContain(expected);
+    card.destroy();
   });
 
   it('takes focus only when opened from the keyboard; close() reports back; destroy() leaves no host', () => {
