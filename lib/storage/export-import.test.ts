@@ -37,9 +37,24 @@ const rich = () =>
     lang: 'de',
     excerpt: 'Eine Botschaft zum Jahreswechsel.',
     summary: [{ text: 'Kim Jong Un sprach in Pjöngjang.', start: 0, end: 32 }],
-    entities: [entityByStringSearch(text, 'Pjöngjang', 'place')],
+    entities: [
+      entityByStringSearch(text, 'Pjöngjang', 'place'),
+      // Below the confidence threshold: the reader must not paint it either.
+      { ...entityByStringSearch(text, 'Moskau', 'place'), confidence: 0.4, possible: true },
+    ],
     quotes: [
       { id: 'q1', text: 'schwieg', kind: 'phrase', start: 40, end: 47, speaker: null, speakerEntityId: null },
+      {
+        id: 'q2',
+        text: 'sprach',
+        kind: 'speech',
+        start: 12,
+        end: 18,
+        speaker: null,
+        speakerEntityId: null,
+        speakerUnclear: true,
+        speakerCandidateId: 'person:kim-jong-un',
+      },
     ],
     related: [{ url: 'https://x.example/r', title: 'R', host: 'x.example', source: 'block', score: 1 }],
     tags: ['nordkorea', 'später lesen'],

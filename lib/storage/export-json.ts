@@ -44,6 +44,8 @@ const EntitySchema = v.object({
   firstSentence: text(LIMITS.text),
   sentences: list(text(LIMITS.text), LIMITS.sentences),
   mentions: list(v.object({ start: offset, end: offset, text: name }), LIMITS.mentions),
+  confidence: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1))),
+  possible: v.optional(v.boolean()),
 });
 
 const QuoteSchema = v.object({
@@ -55,6 +57,7 @@ const QuoteSchema = v.object({
   speaker: v.nullable(name),
   speakerEntityId: v.nullable(id),
   speakerUnclear: v.optional(v.boolean()),
+  speakerCandidateId: v.optional(id),
 });
 
 const ArticleSchema = v.object({

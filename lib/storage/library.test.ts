@@ -36,6 +36,47 @@ function failPuts(times = 1, name = 'QuotaExceededError') {
 }
 
 describe('library: save, read back, update, delete', () => {
+  it("keeps a possible name's confidence and an unsure quote's candidate, so the reader paints as the page did", async () => {
+    const library = await freshLibrary();
+    const text = 'Radon sprach. Kim schwieg.';
+    const saved = await library.save(
+      makeSavedArticle({
+        text,
+        blocks: [{ kind: 'paragraph', text, start: 0 }],
+        entities: [
+          {
+            id: 'person:radon',
+            name: 'Radon',
+            kind: 'person',
+            count: 1,
+            aliases: [],
+            firstSentence: 'Radon sprach.',
+            sentences: ['Radon sprach.'],
+            mentions: [{ start: 0, end: 5, text: 'Radon' }],
+            confidence: 0.3,
+            possible: true,
+          },
+        ],
+        quotes: [
+          {
+            id: 'q1',
+            text: 'schwieg',
+            kind: 'speech',
+            start: 18,
+            end: 25,
+            speaker: null,
+            speakerEntityId: null,
+            speakerUnclear: true,
+            speakerCandidateId: 'person:kim',
+          },
+        ],
+      }),
+    );
+    const read = await library.get(saved.id);
+    expect(read?.entities[0]).toMatchObject({ possible: true, confidence: 0.3 });
+    expect(read?.quotes[0]).toMatchObject({ speakerUnclear: true, speakerCandidateId: 'person:kim' });
+  });
+
   it('saves and finds an article by id and by any form of its URL', async () => {
     const library = await freshLibrary();
     const saved = await library.save(

@@ -133,6 +133,11 @@ export function fitSavedArticle(raw: unknown): SavedArticle | null {
               const at = span(m, length);
               return at && { ...at, text: str(m.text, LIMITS.name) };
             }),
+            // A possible name stays unpainted in the reader too.
+            ...(typeof e.confidence === 'number' && Number.isFinite(e.confidence)
+              ? { confidence: Math.min(1, Math.max(0, e.confidence)) }
+              : {}),
+            ...(e.possible === true ? { possible: true } : {}),
           },
     ),
     quotes: items(raw.quotes, LIMITS.quotes, (q) => {
@@ -146,6 +151,9 @@ export function fitSavedArticle(raw: unknown): SavedArticle | null {
           speaker: strOrNull(q.speaker, LIMITS.name),
           speakerEntityId: strOrNull(q.speakerEntityId, LIMITS.id),
           ...(q.speakerUnclear === true ? { speakerUnclear: true } : {}),
+          ...(typeof q.speakerCandidateId === 'string'
+            ? { speakerCandidateId: str(q.speakerCandidateId, LIMITS.id) }
+            : {}),
         }
       );
     }),
