@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { eachSliced, runSliced, runToEnd, type Sliced } from './slicing.ts';
+import { eachSliced, pauseFor, runSliced, runToEnd, type Sliced } from './slicing.ts';
 
 /** Work of `steps` steps that each cost `cost` ms on `clock`, logging each step; returns the step count. */
 function* work(clock: { ms: number }, log: string[], steps: number, cost: number): Sliced<number> {
@@ -94,5 +94,28 @@ describe('runToEnd and eachSliced', () => {
     while (!loop.next().done) pauses++;
     expect(seen).toEqual([1, 2, 3, 4, 5]);
     expect(pauses).toBe(2);
+  });
+});
+
+describe('pauseFor', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('pauses a visible page with a timer, so its own timers run first', async () => {
+    let resumed = false;
+    void pauseFor(() => false)().then(() => {
+      resumed = true;
+    });
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(resumed).toBe(false);
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.runOnlyPendingTimersAsync();
+    expect(resumed).toBe(true);
+  });
+
+  it('pauses a hidden page without a timer, which a hidden tab would throttle', async () => {
+    // No timer is ever advanced here: the pause must end on its own.
+    await expect(pauseFor(() => true)()).resolves.toBeUndefined();
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
