@@ -69,6 +69,11 @@ export interface Library {
   searchNow(request?: SearchRequest): Promise<SearchAnswer>;
   /** Resolves when the full-text index is loaded (it starts loading as soon as the cards are read). */
   indexReady(): Promise<void>;
+  /**
+   * While the cards are read (a batch of CARD_BATCH per task): resolves once the next batch is in, so a
+   * caller shown a `reading` answer can ask again. Resolves at once when every card is read.
+   */
+  moreCards(): Promise<void>;
   facets(): Promise<FacetCounts>;
   update(id: string, patch: ArticlePatch): Promise<SavedArticle>;
   /** Deletes and returns the record, so the caller can offer undo through restore(). */
@@ -90,6 +95,12 @@ export interface ImportArticlesOptions {
   onProgress?: (done: number) => void;
 }
 
+/**
+ * Cards read per IndexedDB request, with a pause for the page between two: reading 100,000 in one
+ * getAll blocked the page for seconds, and searches had to wait for the last card.
+ */
+export const CARD_BATCH = 2000;
+
 /** Articles merged between two progress reports. */
 const PROGRESS_EVERY = 200;
 
@@ -98,6 +109,8 @@ export interface OpenLibraryOptions {
   name?: string;
   /** Announce writes on a BroadcastChannel where one exists. Default true. */
   broadcast?: boolean;
+  /** Cards read per request (default CARD_BATCH; tests use a few to see the reading in steps). */
+  cardBatch?: number;
 }
 
 export function newArticleId(): string {
@@ -160,11 +173,20 @@ export async function openLibrary(
   }
   // Another context upgrading the schema must not be blocked by this one.
   db.addEventListener('versionchange', () => db.close());
-  return new IndexedDbLibrary(db, options.broadcast ?? true);
+  return new IndexedDbLibrary(db, options.broadcast ?? true, options.cardBatch ?? CARD_BATCH);
 }
 
 interface LoadedState {
+  /** Grows batch by batch while the cards are read (`complete` false). */
   cards: Map<string, SavedCard>;
+  /** How many cards the store held when reading began: the M of "searching N of M". */
+  total: number;
+  /** Every card is read. */
+  complete: boolean;
+  /** Resolves when the next batch is read (and, the last time, when all are). */
+  nextBatch: Promise<void>;
+  /** Resolves when every card is read (rejects when reading fails). */
+  cardsRead: Promise<void>;
   /** Loaded (snapshot + reconcile) right after the cards: the list shows cards before that. */
   index: Promise<ArticleIndex>;
   /** The index has finished loading (or failed to: then searches surface its error). */
@@ -178,12 +200,15 @@ interface LoadedState {
 class IndexedDbLibrary implements Library {
   private loaded: LoadedState | null = null;
   private loading: Promise<LoadedState> | null = null;
+  /** The state being read, from its first batch on (searchNow answers from it before `loaded`). */
+  private reading: Promise<LoadedState> | null = null;
   private generation = 0;
   private closed = false;
 
   constructor(
     private readonly db: LibraryDb,
     private readonly broadcast: boolean,
+    private readonly cardBatch: number,
   ) {}
 
   async save(input: SavedArticle): Promise<SavedArticle> {
@@ -244,12 +269,22 @@ class IndexedDbLibrary implements Library {
     await (await this.load()).index;
   }
 
+  async moreCards(): Promise<void> {
+    const state = await this.begin();
+    // A failed read rejects here, so a caller asking again and again learns of it.
+    if (!state.complete) await Promise.race([state.nextBatch, state.cardsRead]);
+  }
+
   private async answer(request: SearchRequest, waitForIndex: boolean): Promise<SearchAnswer> {
-    const state = await this.load();
+    // searchNow answers from the cards read so far; search() waits for all of them and the index.
+    const state = waitForIndex ? await this.load() : await this.begin();
     const { cards } = state;
+    const reading = state.complete
+      ? undefined
+      : { read: cards.size, total: Math.max(state.total, cards.size) };
     const query = request.query?.trim() ?? '';
     const filters = request.filters ?? {};
-    const partial = query !== '' && !waitForIndex && !state.ready;
+    const partial = reading !== undefined || (query !== '' && !waitForIndex && !state.ready);
     let results = !query
       ? [...cards.values()]
       : partial
@@ -266,7 +301,8 @@ class IndexedDbLibrary implements Library {
         (filters.read === undefined || a.read === filters.read) &&
         (entity === undefined || a.entityNames.some((name) => foldName(name) === entity)),
     );
-    return { cards: sortResults(results, request.sort ?? (query ? 'relevance' : 'newest'), query), partial };
+    const sorted = sortResults(results, request.sort ?? (query ? 'relevance' : 'newest'), query);
+    return reading ? { cards: sorted, partial, reading } : { cards: sorted, partial };
   }
 
   async facets(): Promise<FacetCounts> {
@@ -314,7 +350,7 @@ class IndexedDbLibrary implements Library {
       }
       return [];
     });
-    if (removed && !this.loaded && this.loading) this.refresh();
+    if (removed && !this.loaded && (this.loading || this.reading)) this.refresh();
     if (removed && this.loaded) {
       const state = this.loaded;
       state.cards.delete(id);
@@ -388,6 +424,7 @@ class IndexedDbLibrary implements Library {
     this.generation++;
     this.loaded = null;
     this.loading = null;
+    this.reading = null;
   }
 
   async persistIndex(): Promise<void> {
@@ -416,11 +453,13 @@ class IndexedDbLibrary implements Library {
     this.db.close();
   }
 
+  /** Every card read (the index may still be loading). */
   private load(): Promise<LoadedState> {
     if (this.loaded) return Promise.resolve(this.loaded);
     if (this.loading) return this.loading;
     const generation = this.generation;
-    this.loading = this.readState().then((state) => {
+    this.loading = this.begin().then(async (state) => {
+      await state.cardsRead;
       // A refresh() while loading discards this result.
       if (this.generation === generation) this.loaded = state;
       return state;
@@ -428,18 +467,42 @@ class IndexedDbLibrary implements Library {
     return this.loading;
   }
 
+  /** The state from its first batch of cards on; the others are read meanwhile. */
+  private begin(): Promise<LoadedState> {
+    if (this.loaded) return Promise.resolve(this.loaded);
+    this.reading ??= this.readState();
+    return this.reading;
+  }
+
   private async readState(): Promise<LoadedState> {
-    // Whatever the stores hold (records from an older Kontext or an old import), the list gets valid cards.
-    const cardList = (await this.db.getAll('cards')).flatMap((raw) => fitSavedCard(raw) ?? []);
     const state: LoadedState = {
-      cards: new Map(cardList.map((c) => [c.id, c])),
+      cards: new Map(),
+      total: await this.db.count('cards'),
+      complete: false,
+      nextBatch: Promise.resolve(),
+      cardsRead: Promise.resolve(),
       index: Promise.resolve(ArticleIndex.build()),
       ready: false,
       revs: new Map(),
       dirty: false,
     };
-    // Started now, while the list renders the cards; searchNow answers from the cards until it is done.
-    state.index = this.readIndex(state, cardList);
+    let after: IDBValidKey | undefined = await this.readBatch(state, undefined);
+    state.cardsRead = (async () => {
+      while (after !== undefined) {
+        let announce = () => {};
+        state.nextBatch = new Promise((resolve) => {
+          announce = resolve;
+        });
+        await nextTask();
+        after = await this.readBatch(state, after);
+        announce();
+      }
+      state.complete = true;
+    })();
+    state.cardsRead.catch(() => {});
+    // Started once every card is read, while the list renders them; searchNow answers from the cards
+    // until it is done.
+    state.index = state.cardsRead.then(() => this.readIndex(state, [...state.cards.values()]));
     state.index.then(
       () => {
         state.ready = true;
@@ -449,6 +512,26 @@ class IndexedDbLibrary implements Library {
       },
     );
     return state;
+  }
+
+  /**
+   * Reads the next `cardBatch` cards (by id) into the state. Returns the last id read, or undefined when
+   * there are no more. Whatever the stores hold (records from an older Kontext or an old import), the list
+   * gets valid cards.
+   */
+  private async readBatch(
+    state: LoadedState,
+    after: IDBValidKey | undefined,
+  ): Promise<IDBValidKey | undefined> {
+    const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
+    const batch = (await this.db.getAll('cards', range, this.cardBatch)) as Array<
+      SavedCard & { id: IDBValidKey }
+    >;
+    for (const raw of batch) {
+      const card = fitSavedCard(raw);
+      if (card) state.cards.set(card.id, card);
+    }
+    return batch.length < this.cardBatch ? undefined : batch[batch.length - 1]!.id;
   }
 
   /** The persisted snapshot, reconciled with the cards: only articles whose rev it lacks are re-indexed. */
@@ -540,7 +623,7 @@ class IndexedDbLibrary implements Library {
     if (written.length === 0) return;
     if (!this.loaded) {
       // A load in flight may have read the stores before this write: let the next search load again.
-      if (this.loading) this.refresh();
+      if (this.loading || this.reading) this.refresh();
       return;
     }
     const state = this.loaded;
