@@ -3,10 +3,10 @@
  * HTML (the file is untrusted, whatever made it), then merge in one transaction. Any failure before or
  * during the merge leaves the library exactly as it was.
  *
- * A large file (100,000 entries) takes a while: checking and sanitising run in chunks with a pause for
+ * A large file (100,000 entries) takes a while: parsing (readLibraryFileInSteps), checking and sanitising run in chunks with a pause for
  * the page between them, and progress is reported through both phases, so the page can show it.
  */
-import { checkArticle, readLibraryFile } from './export-json.ts';
+import { checkArticle, readLibraryFileInSteps } from './export-json.ts';
 import type { Library } from './library.ts';
 import { nextTask } from './search-index.ts';
 import type { MergeReport, SavedArticle } from './types.ts';
@@ -35,7 +35,7 @@ export async function importLibraryFile(
   options: ImportOptions = {},
 ): Promise<MergeReport> {
   const { onProgress } = options;
-  const raw = readLibraryFile(fileText);
+  const raw = await readLibraryFileInSteps(fileText, nextTask);
   const total = raw.length;
   const articles: SavedArticle[] = [];
   for (let start = 0; start < total; start += CHECK_CHUNK) {
