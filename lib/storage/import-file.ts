@@ -3,8 +3,9 @@
  * HTML (the file is untrusted, whatever made it), then merge in one transaction. Any failure before or
  * during the merge leaves the library exactly as it was.
  *
- * A large file (100,000 entries) takes a while: parsing (readLibraryFileInSteps), checking and sanitising run in chunks with a pause for
- * the page between them, and progress is reported through both phases, so the page can show it.
+ * A large file (100,000 entries) takes a while: parsing (readLibraryFileInSteps), checking and sanitising
+ * run in chunks with a pause for the page between them, and progress is reported through both phases, so
+ * the page can show it.
  */
 import { checkArticle, readLibraryFileInSteps } from './export-json.ts';
 import type { Library } from './library.ts';
