@@ -433,12 +433,16 @@ class IndexedDbLibrary implements Library {
     await state.index;
     if (!state.dirty || this.closed) return;
     state.dirty = false;
-    const snapshot: SearchIndexSnapshot = {
-      key: 'search-index',
-      indexVersion: INDEX_VERSION,
-      parts: await (await state.index).toParts(),
-      revs: Object.fromEntries(state.revs),
-    };
+    const index = await state.index;
+    const revs = Object.fromEntries(state.revs);
+    const parts = await index.toParts();
+    if (!parts) {
+      // A write changed the index while it was serialised: write it once the writes are done.
+      state.dirty = true;
+      await nextTask();
+      return this.persistIndex();
+    }
+    const snapshot: SearchIndexSnapshot = { key: 'search-index', indexVersion: INDEX_VERSION, parts, revs };
     try {
       await this.db.put('meta', snapshot);
     } catch (error) {
