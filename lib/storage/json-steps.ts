@@ -21,13 +21,12 @@ export interface SteppedJson {
   articles: unknown[];
 }
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const COMMA = 44;
+/** The character codes the scan looks at. */
+const QUOTE = '"'.charCodeAt(0);
+const BACKSLASH = '\\'.charCodeAt(0);
+const [OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA] = [...'{}[],'].map((c) =>
+  c.charCodeAt(0),
+);
 
 export async function parseArticlesInSteps(
   text: string,
