@@ -8,8 +8,8 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Library, onLibraryChange } from '../../lib/storage/library.ts';
 import type {
   FacetCounts,
+  ReadingProgress,
   SavedCard,
-  SearchAnswer,
   SearchFilters,
   SortOrder,
 } from '../../lib/storage/types.ts';
@@ -36,7 +36,7 @@ export interface SavedSearch {
   /** The results came from the cards alone: the full-text index is still loading. */
   partial: boolean;
   /** While the cards are still being read: how many of how many the results looked at. */
-  reading: NonNullable<SearchAnswer['reading']> | null;
+  reading: ReadingProgress | null;
   total: number;
   facets: FacetCounts;
   shown: number;
@@ -45,6 +45,13 @@ export interface SavedSearch {
   setNotice: (notice: Notice) => void;
   /** The library was written here: search, count and facets again. */
   changed: () => void;
+}
+
+/** Resolves once `target` cards are read, or all of them. */
+async function readAtLeast(library: Library, target: number): Promise<void> {
+  for (let progress = await library.moreCards(); progress && progress.read < target; ) {
+    progress = await library.moreCards();
+  }
 }
 
 export function useSavedSearch(
@@ -58,7 +65,7 @@ export function useSavedSearch(
   const [results, setResults] = useState<SavedCard[] | null>(null);
   const [preview, setPreview] = useState<SavedCard[] | null>(null);
   const [partial, setPartial] = useState(false);
-  const [reading, setReading] = useState<NonNullable<SearchAnswer['reading']> | null>(null);
+  const [reading, setReading] = useState<ReadingProgress | null>(null);
   const [total, setTotal] = useState(0);
   const [facets, setFacets] = useState<FacetCounts>(NO_FACETS);
   const [shown, setShown] = useState(PAGE);
@@ -88,13 +95,13 @@ export function useSavedSearch(
       library.searchNow(request).then((answer) => {
         if (mine !== sequence.current) return;
         setReading(answer.reading ?? null);
-        // Still reading the cards: show what the ones read so far match, and ask again after the next batch.
+        // Still reading the cards: show what the ones read so far match, and ask again once twice as many
+        // are read (each answer searches every card read, so asking after each batch would be quadratic).
         if (answer.reading) {
-          if (!plain) {
-            setResults(answer.cards);
-            setPartial(true);
-          }
-          return library.moreCards().then(ask);
+          if (plain) return library.list().then(ask);
+          setResults(answer.cards);
+          setPartial(true);
+          return readAtLeast(library, answer.reading.read * 2).then(ask);
         }
         setResults(answer.cards);
         setPartial(answer.partial);

@@ -96,7 +96,13 @@ export interface SearchAnswer {
    * Present while the cards are still being read (a batch per task): the answer looked at `read` of
    * `total` cards, and `partial` is true. Ask again after Library.moreCards() resolves.
    */
-  reading?: { read: number; total: number };
+  reading?: ReadingProgress;
+}
+
+/** How many of the library's cards are read so far (they are read a batch per task). */
+export interface ReadingProgress {
+  read: number;
+  total: number;
 }
 
 /** The result of merging articles into the library (import). */
