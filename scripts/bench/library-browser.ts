@@ -35,6 +35,7 @@ interface LargeFigures {
   importMs: number;
   importLongestStallMs: number;
   importStallPhase: string;
+  stallByPhase: Record<string, number>;
   progressReports: number;
   firstScreenMs: number;
   firstSearchMs: number;
@@ -58,12 +59,14 @@ async function measureLargeInPage(): Promise<LargeFigures> {
   // What the page is doing, to say which step the longest stall began in.
   let phase = 'reading the file';
   let stallPhase = phase;
+  const stallByPhase: Record<string, number> = {};
   const watch = async () => {
     while (running) {
       const due = performance.now() + 25;
       const during = phase;
       await new Promise((resolve) => setTimeout(resolve, 25));
       const late = performance.now() - due;
+      stallByPhase[during] = Math.max(stallByPhase[during] ?? 0, late);
       if (late > stall) {
         stall = late;
         stallPhase = during;
@@ -98,6 +101,7 @@ async function measureLargeInPage(): Promise<LargeFigures> {
 
   stall = 0;
   running = true;
+  phase = 'opening the list';
   watching = watch();
   start = performance.now();
   const reopened = await openLibrary(indexedDB, { broadcast: false, name: 'large' });
@@ -123,6 +127,7 @@ async function measureLargeInPage(): Promise<LargeFigures> {
     importMs,
     importLongestStallMs,
     importStallPhase,
+    stallByPhase,
     progressReports,
     firstScreenMs,
     firstSearchMs,
@@ -249,6 +254,33 @@ async function measureInPage(args: { size: number; queries: string[] }): Promise
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
+function printFigures(f: Figures, version: string, jsonChars: number): void {
+  console.log(`library-browser: ${version}, ${SIZE} articles (${(jsonChars / 1e6).toFixed(1)} MB of JSON)`);
+  console.log(`library-browser: import in one transaction: ${ms(f.importMs)}`);
+  console.log(
+    `library-browser: first open ever + first search (index built from all texts): ${ms(f.firstEverMs)}; snapshot written in ${ms(f.persistMs)}`,
+  );
+  console.log(
+    `library-browser: open list (database + 2,000 cards, sorted), median of 5: ${ms(median(f.openMs))}`,
+  );
+  console.log(
+    `library-browser: first search right after opening (searchNow), median of 5: ${ms(median(f.firstSearchMs))}; answered by ${[...new Set(f.firstAnswers)].join(' | ')}`,
+  );
+  console.log(
+    `library-browser: full index ready (snapshot loaded + reconciled) after the list is shown, median of 5: ${ms(median(f.readyMs))}`,
+  );
+  console.log(
+    `library-browser: searches typed every 25 ms while the index loads: ${f.typedMs.length} (${f.typedPartial} partial), median ${ms(median(f.typedMs))}, max ${ms(Math.max(...f.typedMs))}`,
+  );
+  console.log(
+    `library-browser: open + list + first search() that waits for the full index (the old path): ${ms(f.waitedMs)}`,
+  );
+  console.log('library-browser: later searches (full index):');
+  for (const s of f.searches) {
+    console.log(`library-browser: search "${s.query}" → ${s.hits} hits, median of 7: ${ms(median(s.ms))}`);
+  }
+}
+
 export default async function benchLibraryInBrowser(): Promise<void> {
   if (!existsSync(CHROME)) {
     console.log(`library-browser: skipped, no Chromium at ${CHROME}`);
@@ -285,37 +317,19 @@ export default async function benchLibraryInBrowser(): Promise<void> {
     await tab.evaluate(await bundle());
     // tsx compiles with keepNames: the serialised function calls its __name helper.
     await tab.evaluate('globalThis.__name = (fn) => fn');
-    const f = await tab.evaluate(measureInPage, { size: SIZE, queries: QUERIES });
-    console.log(
-      `library-browser: ${await browser.version()}, ${SIZE} articles (${(json.length / 1e6).toFixed(1)} MB of JSON)`,
-    );
-    console.log(`library-browser: import in one transaction: ${ms(f.importMs)}`);
-    console.log(
-      `library-browser: first open ever + first search (index built from all texts): ${ms(f.firstEverMs)}; snapshot written in ${ms(f.persistMs)}`,
-    );
-    console.log(
-      `library-browser: open list (database + 2,000 cards, sorted), median of 5: ${ms(median(f.openMs))}`,
-    );
-    console.log(
-      `library-browser: first search right after opening (searchNow), median of 5: ${ms(median(f.firstSearchMs))}; answered by ${[...new Set(f.firstAnswers)].join(' | ')}`,
-    );
-    console.log(
-      `library-browser: full index ready (snapshot loaded + reconciled) after the list is shown, median of 5: ${ms(median(f.readyMs))}`,
-    );
-    console.log(
-      `library-browser: searches typed every 25 ms while the index loads: ${f.typedMs.length} (${f.typedPartial} partial), median ${ms(median(f.typedMs))}, max ${ms(Math.max(...f.typedMs))}`,
-    );
-    console.log(
-      `library-browser: open + list + first search() that waits for the full index (the old path): ${ms(f.waitedMs)}`,
-    );
-    console.log('library-browser: later searches (full index):');
-    for (const s of f.searches) {
-      console.log(`library-browser: search "${s.query}" → ${s.hits} hits, median of 7: ${ms(median(s.ms))}`);
-    }
+    // KONTEXT_BENCH_LARGE_ONLY=1: only the large library (issue 18), not the 2,000 full articles.
+    const f = process.env.KONTEXT_BENCH_LARGE_ONLY
+      ? null
+      : await tab.evaluate(measureInPage, { size: SIZE, queries: QUERIES });
+    if (f) printFigures(f, await browser.version(), json.length);
     const big = await tab.evaluate(measureLargeInPage);
     const mb = (large.length / 1e6).toFixed(0);
     console.log(
       `library-browser: large library, ${LARGE} small entries (${mb} MB): import from the file ${ms(big.importMs)}, longest stall ${ms(big.importLongestStallMs)} (${big.importStallPhase}), ${big.progressReports} progress reports`,
+    );
+    const phases = Object.entries(big.stallByPhase).map(([name, late]) => `${name} ${ms(late)}`);
+    console.log(
+      `library-browser: large library: longest stall in each step (import, then opening the list): ${phases.join('; ')}`,
     );
     console.log(
       `library-browser: large library: first screen (open + newest 100 cards) ${ms(big.firstScreenMs)}; first search answer ${ms(big.firstSearchMs)} (${big.firstSearchRead} cards searched); whole list ${ms(big.wholeListMs)}; full index ready ${ms(big.readyMs)}; longest stall while loading ${ms(big.loadLongestStallMs)}`,
