@@ -26,8 +26,13 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-/** Articles checked and sanitised between two pauses: a few tens of milliseconds of work. */
-const CHECK_CHUNK = 200;
+/**
+ * Articles checked and sanitised between two pauses: about ten milliseconds of work (at 200, a
+ * 20,000-entry import held the page for ~220 ms at a time).
+ */
+const CHECK_CHUNK = 50;
+/** Articles checked between two progress reports. */
+const REPORT_EVERY = 200;
 
 export async function importLibraryFile(
   library: Library,
@@ -44,7 +49,9 @@ export async function importLibraryFile(
       const article = checkArticle(raw[i], i);
       articles.push({ ...article, contentHtml: sanitize(article.contentHtml, article.url) });
     }
-    onProgress?.({ phase: 'checking', done: articles.length, total });
+    if (articles.length % REPORT_EVERY === 0 || articles.length === total) {
+      onProgress?.({ phase: 'checking', done: articles.length, total });
+    }
     if (articles.length < total) await nextTask();
   }
   return library.importArticles(articles, {
