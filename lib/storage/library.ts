@@ -5,7 +5,9 @@
  * cards' revs, so opening a 2,000-article list reads the cards and one snapshot, and only re-indexes
  * what changed since (for example articles the popup or the background saved meanwhile). Loading that
  * snapshot takes far longer than reading the cards, so searchNow() answers from the cards (flagged
- * `partial`) until the index is ready, and indexReady() tells the caller when to ask again.
+ * `partial`) until the index is ready, and indexReady() tells the caller when to ask again. The cards
+ * themselves are read CARD_BATCH per task: searchNow answers from those read so far (`reading` says how
+ * many of how many) and moreCards() says when more are in, so a library of 100,000 is searchable at once.
  *
  * Every write is one transaction: a failure (a full disk) aborts it and leaves what was saved untouched.
  * Pure TypeScript: no browser.* calls. Several contexts (popup, list, reader, background) may hold a
