@@ -28,7 +28,7 @@ import {
   openLibraryDb,
   type SearchIndexSnapshot,
 } from './schema.ts';
-import { ArticleIndex, INDEX_VERSION, nextTask } from './search-index.ts';
+import { ArticleIndex, INDEX_VERSION, nextTask, timeSlice } from './search-index.ts';
 import type {
   ArticlePatch,
   FacetCounts,
@@ -107,11 +107,6 @@ export const CARD_BATCH = 2000;
 
 /** Articles merged between two progress reports. */
 const PROGRESS_EVERY = 200;
-/**
- * Articles written between two waits on a write (the page's turn): at 200, fitting and queueing them
- * held a 20,000-entry import's page for ~180 ms at a time.
- */
-const WRITES_PER_TURN = 50;
 
 export interface OpenLibraryOptions {
   /** Database name (tests and benchmarks use their own). */
@@ -396,6 +391,7 @@ class IndexedDbLibrary implements Library {
       }
       const takenIds = new Set((await store.getAllKeys()).map(String));
       const changed: Array<{ article: SavedArticle; card: SavedCard }> = [];
+      const sliceOver = timeSlice();
       for (const [i, input] of articles.entries()) {
         if (i > 0 && i % PROGRESS_EVERY === 0) options.onProgress?.(i);
         const article = fitForWrite(input);
@@ -418,9 +414,9 @@ class IndexedDbLibrary implements Library {
         savedIds.set(article.normalizedUrl, article.id);
         changed.push(this.putBoth(tx, article));
         report.added++;
-        // Waiting on one write in every WRITES_PER_TURN lets the page paint the progress between them (a pause
-        // of any other kind would let the transaction commit half-way).
-        if (report.added % WRITES_PER_TURN === 0) await store.get(article.id);
+        // Waiting on a write after every SLICE_MS of work lets the page paint the progress between them (a
+        // pause of any other kind would let the transaction commit half-way).
+        if (sliceOver()) await store.get(article.id);
       }
       options.onProgress?.(articles.length);
       return changed;

@@ -1,7 +1,7 @@
 import type MiniSearch from 'minisearch';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateLibrary } from '../../tests/support/saved-articles.ts';
-import { ArticleIndex } from './search-index.ts';
+import { ArticleIndex, SLICE_MS, timeSlice } from './search-index.ts';
 
 describe('ArticleIndex snapshot in parts', () => {
   it('splits a large index into several parts and restores one that answers the same', async () => {
@@ -48,5 +48,19 @@ describe('ArticleIndex serialised term by term', () => {
     index.upsert(library[0]!);
     await vi.runAllTimersAsync();
     expect(await parts).toBeNull();
+  });
+});
+
+describe('timeSlice', () => {
+  it('says to pause only once SLICE_MS have passed since the last pause', () => {
+    let now = 1_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const sliceOver = timeSlice();
+    now += SLICE_MS - 1;
+    expect(sliceOver()).toBe(false);
+    now += 1;
+    expect(sliceOver()).toBe(true);
+    now += SLICE_MS - 1;
+    expect(sliceOver()).toBe(false);
   });
 });
