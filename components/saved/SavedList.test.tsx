@@ -255,3 +255,41 @@ describe('SavedList with damaged records already in the database', () => {
     expect(titles()).toEqual(['Damaged wrong-types']);
   });
 });
+
+describe('SavedList on a library whose cards are still being read', () => {
+  it('searches the cards read so far, says how many of how many, and ends with every match', async () => {
+    render(null, root);
+    library.close();
+    const factory = new IDBFactory();
+    const seeding = await openLibrary(factory, { broadcast: false });
+    await seeding.importArticles(
+      Array.from({ length: 200 }, (_, i) =>
+        makeSavedArticle({
+          url: `https://example.org/${i}`,
+          title: i % 5 === 0 ? `Harbour news ${i}` : `Other news ${i}`,
+        }),
+      ),
+    );
+    seeding.close();
+    // Two cards per batch: each pause between batches is a timer that settle() runs one round at a time.
+    library = await openLibrary(factory, { broadcast: false, cardBatch: 2 });
+    await renderList();
+    await type(root.querySelector('[data-testid="saved-search"]'), 'harbour');
+    const status = () => root.querySelector('[data-testid="saved-status"]')?.textContent ?? '';
+    const early = /Searching (\d+) of 200 articles… (\d+) found so far\./.exec(status());
+    expect(early, status()).not.toBeNull();
+    expect(Number(early![1])).toBeLessThan(200);
+    expect(Number(early![2])).toBe(items().length);
+    expect(titles().every((title) => title?.startsWith('Harbour'))).toBe(true);
+
+    // A pause scheduled while fake timers run is due 1 ms later (the fake clock's rule for delay 0).
+    for (let round = 0; round < 400 && status().includes('Searching'); round++) {
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(1);
+      });
+      await settle(1);
+    }
+    expect(status()).toContain('40 of 200 articles');
+    expect(items()).toHaveLength(40);
+  });
+});

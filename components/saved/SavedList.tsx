@@ -65,13 +65,14 @@ export function SavedList({
         results={results}
         preview={preview}
         partial={search.partial}
+        reading={search.reading}
         total={total}
         undo={actions.undo}
         onUndo={actions.restore}
         notice={search.notice}
         t={t}
       />
-      {results !== null && results.length === 0 && (
+      {results !== null && results.length === 0 && !search.reading && (
         <p class="saved-empty">{total === 0 ? t('empty') : t('noMatches')}</p>
       )}
       {cards.length > 0 && (

@@ -10,6 +10,7 @@ export function SavedStatus({
   results,
   preview,
   partial,
+  reading,
   total,
   undo,
   onUndo,
@@ -19,6 +20,7 @@ export function SavedStatus({
   results: SavedCard[] | null;
   preview: SavedCard[] | null;
   partial: boolean;
+  reading: { read: number; total: number } | null;
   total: number;
   undo: SavedArticle | null;
   onUndo: () => void;
@@ -28,12 +30,14 @@ export function SavedStatus({
   return (
     <>
       <div role="status" aria-live="polite" class="saved-status" data-testid="saved-status">
-        {results !== null
-          ? t('count', { n: results.length, total })
-          : preview && preview.length > 0
-            ? t('loadingNewest', { n: preview.length })
-            : t('loading')}
-        {results !== null && partial && (
+        {results !== null && reading
+          ? t('searching', { n: results.length, read: reading.read, total: reading.total })
+          : results !== null
+            ? t('count', { n: results.length, total })
+            : preview && preview.length > 0
+              ? t('loadingNewest', { n: preview.length })
+              : t('loading')}
+        {results !== null && partial && !reading && (
           <span class="saved-indexing" data-testid="saved-indexing">
             {' '}
             {t('indexing')}

@@ -6,7 +6,13 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Library, onLibraryChange } from '../../lib/storage/library.ts';
-import type { FacetCounts, SavedCard, SearchFilters, SortOrder } from '../../lib/storage/types.ts';
+import type {
+  FacetCounts,
+  ReadingProgress,
+  SavedCard,
+  SearchFilters,
+  SortOrder,
+} from '../../lib/storage/types.ts';
 import { describeFailure, type SavedTranslate } from './i18n.ts';
 
 /** Enough to fill any screen; the rest on demand, so 2,000 articles never render at once. */
@@ -29,6 +35,8 @@ export interface SavedSearch {
   preview: SavedCard[] | null;
   /** The results came from the cards alone: the full-text index is still loading. */
   partial: boolean;
+  /** While the cards are still being read: how many of how many the results looked at. */
+  reading: ReadingProgress | null;
   total: number;
   facets: FacetCounts;
   shown: number;
@@ -37,6 +45,13 @@ export interface SavedSearch {
   setNotice: (notice: Notice) => void;
   /** The library was written here: search, count and facets again. */
   changed: () => void;
+}
+
+/** Resolves once `target` cards are read, or all of them. */
+async function readAtLeast(library: Library, target: number): Promise<void> {
+  for (let progress = await library.moreCards(); progress && progress.read < target; ) {
+    progress = await library.moreCards();
+  }
 }
 
 export function useSavedSearch(
@@ -50,6 +65,7 @@ export function useSavedSearch(
   const [results, setResults] = useState<SavedCard[] | null>(null);
   const [preview, setPreview] = useState<SavedCard[] | null>(null);
   const [partial, setPartial] = useState(false);
+  const [reading, setReading] = useState<ReadingProgress | null>(null);
   const [total, setTotal] = useState(0);
   const [facets, setFacets] = useState<FacetCounts>(NO_FACETS);
   const [shown, setShown] = useState(PAGE);
@@ -72,9 +88,21 @@ export function useSavedSearch(
   useEffect(() => {
     const mine = ++sequence.current;
     const request = { query, filters, sort: sort === 'auto' ? undefined : sort };
+    // The plain list (no query, filter or sort) keeps showing the newest cards until every card is read:
+    // the cards read so far are not the newest ones.
+    const plain = query.trim() === '' && Object.keys(filters).length === 0 && sort === 'auto';
     const ask = (): Promise<void> =>
       library.searchNow(request).then((answer) => {
         if (mine !== sequence.current) return;
+        setReading(answer.reading ?? null);
+        // Still reading the cards: show what the ones read so far match, and ask again once twice as many
+        // are read (each answer searches every card read, so asking after each batch would be quadratic).
+        if (answer.reading) {
+          if (plain) return library.list().then(ask);
+          setResults(answer.cards);
+          setPartial(true);
+          return readAtLeast(library, answer.reading.read * 2).then(ask);
+        }
         setResults(answer.cards);
         setPartial(answer.partial);
         // Once the full-text index is loaded, the same query may find more: ask again.
@@ -132,6 +160,7 @@ export function useSavedSearch(
     results,
     preview,
     partial,
+    reading,
     total,
     facets,
     shown,

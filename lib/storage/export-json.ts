@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { BLOCK_KINDS, ENTITY_KINDS, QUOTE_KINDS } from '../types.ts';
 import { sameArticleKey } from '../url.ts';
 import { ImportError } from './errors.ts';
+import { parseArticlesInSteps } from './json-steps.ts';
 import { canonicalTimestamp, isStorableUrl, LANGUAGE_TAG, LIMITS } from './record-rules.ts';
 import type { SavedArticle } from './types.ts';
 
@@ -180,6 +181,23 @@ export function checkArticle(raw: unknown, index: number): SavedArticle {
  * format and version. Returns the articles as found. Throws ImportError on any problem.
  */
 export function readLibraryFile(text: string): unknown[] {
+  return checkEnvelope(parseJsonText(trimmedLibraryFile(text)));
+}
+
+/**
+ * readLibraryFile in steps, for large files: the same checks and errors, but the articles are parsed a
+ * group per task (lib/storage/json-steps.ts), so the page stays responsive. `pause` yields to the page.
+ */
+export async function readLibraryFileInSteps(text: string, pause: () => Promise<void>): Promise<unknown[]> {
+  const trimmed = trimmedLibraryFile(text);
+  const stepped = await parseArticlesInSteps(trimmed, pause);
+  if (!stepped) return readLibraryFile(text);
+  checkEnvelope({ ...stepped.envelope, articles: [] });
+  return stepped.articles;
+}
+
+/** The file's text, trimmed, once it looks like a JSON object or array of a sane size. */
+function trimmedLibraryFile(text: string): string {
   if (text.length > MAX_IMPORT_CHARS) {
     throw new ImportError(
       'too-large',
@@ -194,6 +212,10 @@ export function readLibraryFile(text: string): unknown[] {
       'This is not a Kontext export: it is not a JSON file. Nothing was imported.',
     );
   }
+  return trimmed;
+}
+
+function parseJsonText(trimmed: string): unknown {
   let data: unknown;
   try {
     data = JSON.parse(trimmed);
@@ -210,6 +232,11 @@ export function readLibraryFile(text: string): unknown[] {
           cause: error,
         });
   }
+  return data;
+}
+
+/** The checks of the file's top-level object: its articles, each still to be checked (checkArticle). */
+function checkEnvelope(data: unknown): unknown[] {
   if (Array.isArray(data)) {
     throw new ImportError(
       'json-array',

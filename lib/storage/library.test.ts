@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeSavedArticle } from '../../tests/support/saved-articles.ts';
+import { FAKE_TIMERS } from '../../tests/support/settle.ts';
 import { LibraryError } from './errors.ts';
 import { type Library, openLibrary } from './library.ts';
 import { openLibraryDb } from './schema.ts';
@@ -367,6 +368,71 @@ describe('library: searchNow answers before the index has loaded', () => {
     expect((await library.search({ query: 'harbour' })).map((c) => c.id).sort()).toEqual(
       [titled.id, textOnly.id].sort(),
     );
+  });
+});
+
+describe('library: cards are read in batches, and searchNow answers from the first ones', () => {
+  /** 25 articles, five of them about the harbour, in a library later opened with batches of 10. */
+  async function seeded(factory: IDBFactory) {
+    const first = await freshLibrary(factory);
+    await first.importArticles(
+      Array.from({ length: 25 }, (_, i) =>
+        makeSavedArticle({
+          id: `id-${String(i).padStart(2, '0')}`,
+          url: `https://example.org/${i}`,
+          title: i % 5 === 0 ? `Harbour news ${i}` : `Other news ${i}`,
+        }),
+      ),
+    );
+    first.close();
+  }
+
+  async function batched(factory: IDBFactory): Promise<Library> {
+    const library = await openLibrary(factory, { broadcast: false, cardBatch: 10 });
+    opened.push(library);
+    return library;
+  }
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('answers after the first batch, saying how many of how many it searched, then grows to all', async () => {
+    const factory = new IDBFactory();
+    await seeded(factory);
+    // The pauses between batches are timers: while they are not run, only the first batch is read.
+    vi.useFakeTimers(FAKE_TIMERS);
+    const library = await batched(factory);
+    const early = await library.searchNow({ query: 'harbour' });
+    expect(early.reading).toEqual({ read: 10, total: 25 });
+    expect(early.partial).toBe(true);
+    // Ids are read in order: id-00..id-09, of which id-00 and id-05 are about the harbour.
+    expect(early.cards.map((c) => c.id).sort()).toEqual(['id-00', 'id-05']);
+
+    const more = library.moreCards();
+    await vi.advanceTimersByTimeAsync(0);
+    await more;
+    expect((await library.searchNow({ query: 'harbour' })).reading).toEqual({ read: 20, total: 25 });
+
+    await vi.runAllTimersAsync();
+    await library.moreCards();
+    const all = await library.searchNow({ query: 'harbour' });
+    expect(all.reading).toBeUndefined();
+    expect(all.cards).toHaveLength(5);
+    expect(await library.list()).toHaveLength(25);
+  });
+
+  it('a write while the cards are read is not lost: the next answer reads again and sees it', async () => {
+    const factory = new IDBFactory();
+    await seeded(factory);
+    vi.useFakeTimers(FAKE_TIMERS);
+    const library = await batched(factory);
+    expect((await library.searchNow({})).reading?.read).toBe(10);
+    await library.save(makeSavedArticle({ url: 'https://example.org/new', title: 'Harbour late' }));
+    vi.useRealTimers();
+    await library.indexReady();
+    expect(await library.list()).toHaveLength(26);
+    expect((await library.search({ query: 'harbour' })).map((c) => c.title)).toContain('Harbour late');
   });
 });
 

@@ -5,7 +5,9 @@
  * cards' revs, so opening a 2,000-article list reads the cards and one snapshot, and only re-indexes
  * what changed since (for example articles the popup or the background saved meanwhile). Loading that
  * snapshot takes far longer than reading the cards, so searchNow() answers from the cards (flagged
- * `partial`) until the index is ready, and indexReady() tells the caller when to ask again.
+ * `partial`) until the index is ready, and indexReady() tells the caller when to ask again. The cards
+ * themselves are read CARD_BATCH per task: searchNow answers from those read so far (`reading` says how
+ * many of how many) and moreCards() says when more are in, so a library of 100,000 is searchable at once.
  *
  * Every write is one transaction: a failure (a full disk) aborts it and leaves what was saved untouched.
  * Pure TypeScript: no browser.* calls. Several contexts (popup, list, reader, background) may hold a
@@ -26,11 +28,12 @@ import {
   openLibraryDb,
   type SearchIndexSnapshot,
 } from './schema.ts';
-import { ArticleIndex, INDEX_VERSION, nextTask } from './search-index.ts';
+import { ArticleIndex, INDEX_VERSION, nextTask, timeSlice } from './search-index.ts';
 import type {
   ArticlePatch,
   FacetCounts,
   MergeReport,
+  ReadingProgress,
   SavedArticle,
   SavedCard,
   SearchAnswer,
@@ -69,6 +72,12 @@ export interface Library {
   searchNow(request?: SearchRequest): Promise<SearchAnswer>;
   /** Resolves when the full-text index is loaded (it starts loading as soon as the cards are read). */
   indexReady(): Promise<void>;
+  /**
+   * While the cards are read (a batch of CARD_BATCH per task): resolves once the next batch is in, so a
+   * caller shown a `reading` answer can ask again. Says how many are read then, or undefined (at once)
+   * when every card is.
+   */
+  moreCards(): Promise<ReadingProgress | undefined>;
   facets(): Promise<FacetCounts>;
   update(id: string, patch: ArticlePatch): Promise<SavedArticle>;
   /** Deletes and returns the record, so the caller can offer undo through restore(). */
@@ -90,6 +99,12 @@ export interface ImportArticlesOptions {
   onProgress?: (done: number) => void;
 }
 
+/**
+ * Cards read per IndexedDB request, with a pause for the page between two: reading 100,000 in one
+ * getAll blocked the page for seconds, and searches had to wait for the last card.
+ */
+export const CARD_BATCH = 2000;
+
 /** Articles merged between two progress reports. */
 const PROGRESS_EVERY = 200;
 
@@ -98,6 +113,8 @@ export interface OpenLibraryOptions {
   name?: string;
   /** Announce writes on a BroadcastChannel where one exists. Default true. */
   broadcast?: boolean;
+  /** Cards read per request (default CARD_BATCH; tests use a few to see the reading in steps). */
+  cardBatch?: number;
 }
 
 export function newArticleId(): string {
@@ -160,11 +177,20 @@ export async function openLibrary(
   }
   // Another context upgrading the schema must not be blocked by this one.
   db.addEventListener('versionchange', () => db.close());
-  return new IndexedDbLibrary(db, options.broadcast ?? true);
+  return new IndexedDbLibrary(db, options.broadcast ?? true, options.cardBatch ?? CARD_BATCH);
 }
 
 interface LoadedState {
+  /** Grows batch by batch while the cards are read (`complete` false). */
   cards: Map<string, SavedCard>;
+  /** How many cards the store held when reading began: the M of "searching N of M". */
+  total: number;
+  /** Every card is read. */
+  complete: boolean;
+  /** Resolves when the next batch is read (and, the last time, when all are). */
+  nextBatch: Promise<void>;
+  /** Resolves when every card is read (rejects when reading fails). */
+  cardsRead: Promise<void>;
   /** Loaded (snapshot + reconcile) right after the cards: the list shows cards before that. */
   index: Promise<ArticleIndex>;
   /** The index has finished loading (or failed to: then searches surface its error). */
@@ -175,15 +201,22 @@ interface LoadedState {
   dirty: boolean;
 }
 
+function progressOf(state: LoadedState): ReadingProgress {
+  return { read: state.cards.size, total: Math.max(state.total, state.cards.size) };
+}
+
 class IndexedDbLibrary implements Library {
   private loaded: LoadedState | null = null;
   private loading: Promise<LoadedState> | null = null;
+  /** The state being read, from its first batch on (searchNow answers from it before `loaded`). */
+  private reading: Promise<LoadedState> | null = null;
   private generation = 0;
   private closed = false;
 
   constructor(
     private readonly db: LibraryDb,
     private readonly broadcast: boolean,
+    private readonly cardBatch: number,
   ) {}
 
   async save(input: SavedArticle): Promise<SavedArticle> {
@@ -244,12 +277,22 @@ class IndexedDbLibrary implements Library {
     await (await this.load()).index;
   }
 
+  async moreCards(): Promise<ReadingProgress | undefined> {
+    const state = await this.begin();
+    if (state.complete) return undefined;
+    // A failed read rejects here, so a caller asking again and again learns of it.
+    await Promise.race([state.nextBatch, state.cardsRead]);
+    return state.complete ? undefined : progressOf(state);
+  }
+
   private async answer(request: SearchRequest, waitForIndex: boolean): Promise<SearchAnswer> {
-    const state = await this.load();
+    // searchNow answers from the cards read so far; search() waits for all of them and the index.
+    const state = waitForIndex ? await this.load() : await this.begin();
     const { cards } = state;
+    const reading = state.complete ? undefined : progressOf(state);
     const query = request.query?.trim() ?? '';
     const filters = request.filters ?? {};
-    const partial = query !== '' && !waitForIndex && !state.ready;
+    const partial = reading !== undefined || (query !== '' && !waitForIndex && !state.ready);
     let results = !query
       ? [...cards.values()]
       : partial
@@ -266,7 +309,8 @@ class IndexedDbLibrary implements Library {
         (filters.read === undefined || a.read === filters.read) &&
         (entity === undefined || a.entityNames.some((name) => foldName(name) === entity)),
     );
-    return { cards: sortResults(results, request.sort ?? (query ? 'relevance' : 'newest'), query), partial };
+    const sorted = sortResults(results, request.sort ?? (query ? 'relevance' : 'newest'), query);
+    return reading ? { cards: sorted, partial, reading } : { cards: sorted, partial };
   }
 
   async facets(): Promise<FacetCounts> {
@@ -314,7 +358,7 @@ class IndexedDbLibrary implements Library {
       }
       return [];
     });
-    if (removed && !this.loaded && this.loading) this.refresh();
+    if (removed && !this.loaded && (this.loading || this.reading)) this.refresh();
     if (removed && this.loaded) {
       const state = this.loaded;
       state.cards.delete(id);
@@ -347,6 +391,7 @@ class IndexedDbLibrary implements Library {
       }
       const takenIds = new Set((await store.getAllKeys()).map(String));
       const changed: Array<{ article: SavedArticle; card: SavedCard }> = [];
+      const sliceOver = timeSlice();
       for (const [i, input] of articles.entries()) {
         if (i > 0 && i % PROGRESS_EVERY === 0) options.onProgress?.(i);
         const article = fitForWrite(input);
@@ -369,9 +414,9 @@ class IndexedDbLibrary implements Library {
         savedIds.set(article.normalizedUrl, article.id);
         changed.push(this.putBoth(tx, article));
         report.added++;
-        // Waiting on one write in a few hundred lets the page paint the progress between them (a pause
-        // of any other kind would let the transaction commit half-way).
-        if (report.added % PROGRESS_EVERY === 0) await store.get(article.id);
+        // Waiting on a write after every SLICE_MS of work lets the page paint the progress between them (a
+        // pause of any other kind would let the transaction commit half-way).
+        if (sliceOver()) await store.get(article.id);
       }
       options.onProgress?.(articles.length);
       return changed;
@@ -388,6 +433,7 @@ class IndexedDbLibrary implements Library {
     this.generation++;
     this.loaded = null;
     this.loading = null;
+    this.reading = null;
   }
 
   async persistIndex(): Promise<void> {
@@ -396,12 +442,16 @@ class IndexedDbLibrary implements Library {
     await state.index;
     if (!state.dirty || this.closed) return;
     state.dirty = false;
-    const snapshot: SearchIndexSnapshot = {
-      key: 'search-index',
-      indexVersion: INDEX_VERSION,
-      parts: await (await state.index).toParts(),
-      revs: Object.fromEntries(state.revs),
-    };
+    const index = await state.index;
+    const revs = Object.fromEntries(state.revs);
+    const parts = await index.toParts();
+    if (!parts) {
+      // A write changed the index while it was serialised: write it once the writes are done.
+      state.dirty = true;
+      await nextTask();
+      return this.persistIndex();
+    }
+    const snapshot: SearchIndexSnapshot = { key: 'search-index', indexVersion: INDEX_VERSION, parts, revs };
     try {
       await this.db.put('meta', snapshot);
     } catch (error) {
@@ -416,11 +466,13 @@ class IndexedDbLibrary implements Library {
     this.db.close();
   }
 
+  /** Every card read (the index may still be loading). */
   private load(): Promise<LoadedState> {
     if (this.loaded) return Promise.resolve(this.loaded);
     if (this.loading) return this.loading;
     const generation = this.generation;
-    this.loading = this.readState().then((state) => {
+    this.loading = this.begin().then(async (state) => {
+      await state.cardsRead;
       // A refresh() while loading discards this result.
       if (this.generation === generation) this.loaded = state;
       return state;
@@ -428,18 +480,42 @@ class IndexedDbLibrary implements Library {
     return this.loading;
   }
 
+  /** The state from its first batch of cards on; the others are read meanwhile. */
+  private begin(): Promise<LoadedState> {
+    if (this.loaded) return Promise.resolve(this.loaded);
+    this.reading ??= this.readState();
+    return this.reading;
+  }
+
   private async readState(): Promise<LoadedState> {
-    // Whatever the stores hold (records from an older Kontext or an old import), the list gets valid cards.
-    const cardList = (await this.db.getAll('cards')).flatMap((raw) => fitSavedCard(raw) ?? []);
     const state: LoadedState = {
-      cards: new Map(cardList.map((c) => [c.id, c])),
+      cards: new Map(),
+      total: await this.db.count('cards'),
+      complete: false,
+      nextBatch: Promise.resolve(),
+      cardsRead: Promise.resolve(),
       index: Promise.resolve(ArticleIndex.build()),
       ready: false,
       revs: new Map(),
       dirty: false,
     };
-    // Started now, while the list renders the cards; searchNow answers from the cards until it is done.
-    state.index = this.readIndex(state, cardList);
+    let after: IDBValidKey | undefined = await this.readBatch(state, undefined);
+    state.cardsRead = (async () => {
+      while (after !== undefined) {
+        let announce = () => {};
+        state.nextBatch = new Promise((resolve) => {
+          announce = resolve;
+        });
+        await nextTask();
+        after = await this.readBatch(state, after);
+        announce();
+      }
+      state.complete = true;
+    })();
+    state.cardsRead.catch(() => {});
+    // Started once every card is read, while the list renders them; searchNow answers from the cards
+    // until it is done.
+    state.index = state.cardsRead.then(() => this.readIndex(state, [...state.cards.values()]));
     state.index.then(
       () => {
         state.ready = true;
@@ -449,6 +525,26 @@ class IndexedDbLibrary implements Library {
       },
     );
     return state;
+  }
+
+  /**
+   * Reads the next `cardBatch` cards (by id) into the state. Returns the last id read, or undefined when
+   * there are no more. Whatever the stores hold (records from an older Kontext or an old import), the list
+   * gets valid cards.
+   */
+  private async readBatch(
+    state: LoadedState,
+    after: IDBValidKey | undefined,
+  ): Promise<IDBValidKey | undefined> {
+    const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
+    const batch = (await this.db.getAll('cards', range, this.cardBatch)) as Array<
+      SavedCard & { id: IDBValidKey }
+    >;
+    for (const raw of batch) {
+      const card = fitSavedCard(raw);
+      if (card) state.cards.set(card.id, card);
+    }
+    return batch.length < this.cardBatch ? undefined : batch[batch.length - 1]!.id;
   }
 
   /** The persisted snapshot, reconciled with the cards: only articles whose rev it lacks are re-indexed. */
@@ -540,7 +636,7 @@ class IndexedDbLibrary implements Library {
     if (written.length === 0) return;
     if (!this.loaded) {
       // A load in flight may have read the stores before this write: let the next search load again.
-      if (this.loading) this.refresh();
+      if (this.loading || this.reading) this.refresh();
       return;
     }
     const state = this.loaded;

@@ -40,6 +40,24 @@ const PART_CHARS = 256 * 1024;
 /** Resolves in a later task, so the page can paint and answer input between steps of long work. */
 export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Work done in one task before a time-sliced loop (timeSlice) pauses for the page. */
+export const SLICE_MS = 8;
+
+/**
+ * Says, each time it is called, whether SLICE_MS have passed since the last pause (and then starts a new
+ * slice). Loops over many small items pause by time instead of by count: a pause costs at least 4 ms in
+ * browsers once timers nest, so one every 50 items made a 100,000-entry import much slower.
+ */
+export function timeSlice(): () => boolean {
+  let start = performance.now();
+  return () => {
+    const now = performance.now();
+    if (now - start < SLICE_MS) return false;
+    start = now;
+    return true;
+  };
+}
+
 const OPTIONS = {
   fields: ['title', 'text', 'entities', 'meta'],
   storeFields: [],
@@ -53,7 +71,23 @@ const OPTIONS = {
   },
 } satisfies Options<IndexedFields>;
 
+/** The parts of MiniSearch (7.x) that its toJSON reads; toParts reads them term by term instead. */
+interface MiniSearchInternals {
+  _documentCount: number;
+  _nextId: number;
+  _documentIds: Map<number, unknown>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _storedFields: Map<number, unknown>;
+  _dirtCount: number;
+  _index: Iterable<[string, Map<number, Map<number, number>>]>;
+}
+
 export class ArticleIndex {
+  /** Counts upserts and removals, so a serialisation spread over tasks sees a change in between. */
+  private changes = 0;
+
   private constructor(private readonly search: MiniSearch<IndexedFields>) {}
 
   static build(articles: Iterable<SavedArticle> = []): ArticleIndex {
@@ -82,21 +116,40 @@ export class ArticleIndex {
 
   /**
    * The index as JSON strings of at most about PART_CHARS each (except single huge terms): see fromParts.
-   * Pauses for the page after each part: serialising a large library's index in one go blocked it for
-   * seconds.
+   * Pauses for the page after each part: serialising a large library's index in one go (MiniSearch's
+   * toJSON, then one JSON.stringify) blocked it for seconds. The terms are read from MiniSearch's own
+   * map, term by term, in the form its toJSON writes (serialisation version 2; search-index.test.ts checks
+   * the two agree). Returns null when the index changed during a pause: the caller tries again later.
    */
-  async toParts(): Promise<string[]> {
-    const { index, ...rest } = this.search.toJSON();
-    const parts = [JSON.stringify({ ...rest, index: [] })];
+  async toParts(): Promise<string[] | null> {
+    const changes = this.changes;
+    const inner = this.search as unknown as MiniSearchInternals;
+    const parts = [
+      JSON.stringify({
+        documentCount: inner._documentCount,
+        nextId: inner._nextId,
+        documentIds: Object.fromEntries(inner._documentIds),
+        fieldIds: inner._fieldIds,
+        fieldLength: Object.fromEntries(inner._fieldLength),
+        averageFieldLength: inner._avgFieldLength,
+        storedFields: Object.fromEntries(inner._storedFields),
+        dirtCount: inner._dirtCount,
+        index: [],
+        serializationVersion: 2,
+      }),
+    ];
     let slice: string[] = [];
     let size = 0;
-    for (const entry of index) {
-      const json = JSON.stringify(entry);
+    for (const [term, fieldIndex] of inner._index) {
+      const data: Record<string, Record<string, number>> = {};
+      for (const [fieldId, freqs] of fieldIndex) data[fieldId] = Object.fromEntries(freqs);
+      const json = JSON.stringify([term, data]);
       if (size + json.length > PART_CHARS && slice.length > 0) {
         parts.push(`[${slice.join(',')}]`);
         slice = [];
         size = 0;
         await nextTask();
+        if (this.changes !== changes) return null;
       }
       slice.push(json);
       size += json.length + 1;
@@ -110,11 +163,13 @@ export class ArticleIndex {
   }
 
   upsert(article: SavedArticle): void {
+    this.changes++;
     if (this.search.has(article.id)) this.search.discard(article.id);
     this.search.add(toIndexed(article));
   }
 
   remove(id: string): void {
+    this.changes++;
     if (this.search.has(id)) this.search.discard(id);
   }
 

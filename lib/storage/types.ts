@@ -92,6 +92,17 @@ export interface SearchAnswer {
    * names, tags and entity names: more articles may match once it is (Library.indexReady()).
    */
   partial: boolean;
+  /**
+   * Present while the cards are still being read (a batch per task): the answer looked at `read` of
+   * `total` cards, and `partial` is true. Ask again after Library.moreCards() resolves.
+   */
+  reading?: ReadingProgress;
+}
+
+/** How many of the library's cards are read so far (they are read a batch per task). */
+export interface ReadingProgress {
+  read: number;
+  total: number;
 }
 
 /** The result of merging articles into the library (import). */
