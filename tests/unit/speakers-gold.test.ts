@@ -57,6 +57,13 @@ beforeAll(async () => {
       .map(([label, s]) => formatScores(label, s))
       .join('\n'),
   );
+  // Tuning aid: KONTEXT_SPEAKERS_TUNE_ERRORS=1 prints the tune part's errors. Never the held-out
+  // part's: reading them would turn it into tuning data.
+  if (process.env.KONTEXT_SPEAKERS_TUNE_ERRORS) {
+    for (const lang of ['de', 'en']) {
+      console.info(`${lang} tune errors:\n  ${scores[`${lang} tune`]!.errors.join('\n  ')}`);
+    }
+  }
   // ~90 articles and pages through the whole pipeline: on a loaded machine this outlasts the default
   // 10 s hook limit. A limit against hangs, not a speed check (speed lives in `npm run bench`).
 }, 120_000);
