@@ -74,7 +74,7 @@ const GERMAN_ROLES =
   'manager|gründer|geschäftsführer|intendant|bischof|papst|könig|königin|oberst|offizier|sekretär|' +
   'dezernent|rätin|landrat|stadtrat|regisseur|schauspieler|sänger|direktor|vorstand|ökonom|wissenschaftler|' +
   'theologe|theologin|ärztin|arzt|pfleger|pflegerin|lehrer|schulleiter|vertreter|kapitän|sportdirektor|verteidiger|' +
-  'staatsanwalt|oberstaatsanwalt|senator|dezernentin|betriebsrat|landwirt|bauer|rentner|studentin|student';
+  'staatsanwalt|oberstaatsanwalt|senator|dezernentin|betriebsrat|landwirt|bauer|rentner|studentin|student|investor';
 
 const ENGLISH_ROLES =
   'president|prime minister|minister|spokesman|spokeswoman|spokesperson|leader|chief|chairman|chairwoman|' +
@@ -83,7 +83,7 @@ const ENGLISH_ROLES =
   'scientist|author|witness|founder|owner|king|queen|pope|bishop|detective|prosecutor|sheriff|striker|' +
   'midfielder|defender|goalkeeper|player|actor|actress|singer|star|superintendent|secretary|commissioner|' +
   'chair|economist|engineer|nurse|doctor|keeper|director|editor|critic|novelist|chef|farmer|resident|councilman|' +
-  'councilwoman|congressman|congresswoman|treasurer|supervisor|consultant|teacher|student';
+  'councilwoman|congressman|congresswoman|treasurer|supervisor|consultant|teacher|student|investor';
 
 /** Role noun at the end of a German noun (with inflection) or an English role word. */
 export const ROLE_NOUN = new RegExp(

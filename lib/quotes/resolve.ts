@@ -150,10 +150,17 @@ export class SpeakerResolver {
   private fullPerson(entity: Entity): Entity {
     if (entity.kind !== 'person' || /\s/.test(entity.name)) return entity;
     const word = entity.name.toLowerCase();
+    // "Sutume Kebede of Ethiopia" tagged as an organisation is still the person "Kebede" stands for.
+    const asPerson = (e: Entity) => (e.kind === 'person' ? e.name : personName(e.name));
     const fuller = this.entities.filter(
-      (e) => e !== entity && e.kind === 'person' && e.name.toLowerCase().split(/\s+/).includes(word),
+      (e) =>
+        e !== entity &&
+        (e.kind === 'person' || asPerson(e) !== e.name) &&
+        asPerson(e).toLowerCase().split(/\s+/).includes(word),
     );
-    return fuller.length === 1 ? fuller[0]! : entity;
+    if (fuller.length !== 1) return entity;
+    const found = fuller[0]!;
+    return found.kind === 'person' ? found : { ...entity, name: asPerson(found) };
   }
 
   isPerson(speaker: Speaker): boolean {
@@ -417,7 +424,23 @@ function fullerName(phrase: NounPhrase, entity: Entity): string | null {
 }
 
 function fromEntity(entity: Entity, confidence: number): Speaker {
-  return { speaker: entity.name, speakerEntityId: entity.id, confidence };
+  const speaker = entity.kind === 'person' ? personName(entity.name) : entity.name;
+  return { speaker, speakerEntityId: entity.id, confidence };
+}
+
+/**
+ * A person entry the recogniser drew too wide, as the speaker's name: without a leading role word
+ * ("Councilwoman Rosa Jimenez", „Investor Hendrik Brandis“) and without an affiliation tail ("Sutume
+ * Kebede of Ethiopia", „Hendrik Brandis von Earlybird“). Both only while two words stay, so „Ursula
+ * von der Leyen“ and „Richard von Weizsäcker“ keep their particle.
+ */
+export function personName(name: string): string {
+  let words = name.split(/\s+/);
+  while (words.length > 2 && ROLE_NOUN.test(words[0]!)) words = words.slice(1);
+  const tail = words.findIndex((w, i) => i >= 2 && (w === 'of' || w === 'von' || w === 'from'));
+  if (tail >= 2 && words.length === tail + 2 && /^\p{Lu}/u.test(words[tail + 1]!))
+    words = words.slice(0, tail);
+  return words.join(' ');
 }
 
 function escapeRegExp(text: string): string {

@@ -376,6 +376,42 @@ describe('speaker names are the canonical full person', () => {
       speakers(['„Sie liefern“, sagte Investor Hendrik Brandis.'], 'de', [person('Hendrik Brandis')]),
     ).toEqual(['Hendrik Brandis']);
   });
+
+  it.each([
+    [
+      'de',
+      'Investor Hendrik Brandis von Earlybird sagte: „Sie liefern.“',
+      'Hendrik Brandis von Earlybird',
+      'Hendrik Brandis',
+    ],
+    ['en', 'Councilwoman Rosa Jimenez said: “We vote no.”', 'Councilwoman Rosa Jimenez', 'Rosa Jimenez'],
+    [
+      'de',
+      '„Europa muss handeln“, sagte Ursula von der Leyen.',
+      'Ursula von der Leyen',
+      'Ursula von der Leyen',
+    ],
+    [
+      'de',
+      '„Wir bleiben“, sagte Richard von Weizsäcker.',
+      'Richard von Weizsäcker',
+      'Richard von Weizsäcker',
+    ],
+  ] as const)(
+    '%s: an entry drawn too wide names the person without role or affiliation: %s',
+    (lang, text, entry, name) => {
+      expect(speakers([text], lang, [person(entry)])).toEqual([name]);
+    },
+  );
+
+  it('a surname names the person whose entry was tagged as an organisation with an affiliation tail', () => {
+    expect(
+      speakers(['Sutume Kebede of Ethiopia came second. “She was too strong today,” Kebede said.'], 'en', [
+        org('Sutume Kebede of Ethiopia'),
+        person('Kebede'),
+      ]),
+    ).toEqual(['Sutume Kebede']);
+  });
 });
 
 describe('quotes inside quotes are quotes of their own', () => {
