@@ -7,7 +7,7 @@
  */
 import type { Entity } from '../types.ts';
 import { compatible, type Gender, genderOfFirstName, genderOfPronoun, genderOfWord } from './gender.ts';
-import { ORG_NOUN, ROLE_NOUN } from './lexicon.ts';
+import { CAPITALISED_FUNCTION_WORDS, ORG_NOUN, ROLE_NOUN } from './lexicon.ts';
 import type { NounPhrase } from './noun-phrase.ts';
 
 export interface Speaker {
@@ -95,13 +95,13 @@ export class SpeakerResolver {
       .sort((a, b) => (KIND_RANK[a.entity.kind] ?? 3) - (KIND_RANK[b.entity.kind] ?? 3));
     if (overlapping[0]) {
       const entity = this.fullPerson(overlapping[0].entity);
-      const speaker = fromEntity(entity, CONFIDENCE[entity.kind]);
+      const speaker = this.fromEntity(entity, CONFIDENCE[entity.kind]);
       return { ...speaker, speaker: fullerName(phrase, entity) ?? speaker.speaker };
     }
     if (phrase.kind === 'pronoun') return this.pronoun(phrase);
     if (phrase.kind === 'name') {
       const byName = this.entityByName(phrase.nameTokens);
-      if (byName) return fromEntity(byName, CONFIDENCE[byName.kind]);
+      if (byName) return this.fromEntity(byName, CONFIDENCE[byName.kind]);
       // Every German noun is capitalised: one unknown capitalised word is too weak to call a speaker.
       const looksLikeName = phrase.nameTokens.length >= 2 || !this.german;
       // „sagte der Verein“: one capitalised word that is an organisation noun, with „der“, is the club.
@@ -121,7 +121,7 @@ export class SpeakerResolver {
       const age = AGE_DESCRIPTION.exec(phrase.role)?.[1];
       if (age) {
         const holder = this.ageHolder(age, phrase.start);
-        if (holder) return fromEntity(holder, CONFIDENCE.ageHolder);
+        if (holder) return this.fromEntity(holder, CONFIDENCE.ageHolder);
         // Nobody introduced with that age: the nearest person whose gender the article marks („der
         // 49-Jährige“) is a guess worth showing; without gender ("the 54-year-old") it is not.
         const guess = this.nearestFitting(phrase.start, gender);
@@ -129,7 +129,7 @@ export class SpeakerResolver {
       }
       if (ORG_NOUN.test(phrase.role) && phrase.article === 'definite') return this.organisation(phrase.start);
       const holder = this.roleHolder(phrase.role, phrase.start);
-      if (holder) return fromEntity(holder, CONFIDENCE.roleHolder);
+      if (holder) return this.fromEntity(holder, CONFIDENCE.roleHolder);
       // "der Minister", "the minister": a definite description points back to the last person named
       // who fits it. Not "his lawyer", "ihre Sprecherin": someone related to that person, not them.
       const possessive = POSSESSIVE.test(this.text.slice(phrase.start, phrase.end));
@@ -137,7 +137,7 @@ export class SpeakerResolver {
       if (possessive) return null;
       // A surname that is also a role word: "sagte König" is Lars König, not a king.
       const surname = this.entityByName([phrase.role]);
-      if (surname?.kind === 'person') return fromEntity(surname, CONFIDENCE.person);
+      if (surname?.kind === 'person') return this.fromEntity(surname, CONFIDENCE.person);
       return { speaker: phrase.role, speakerEntityId: null, confidence: CONFIDENCE.unknownName };
     }
     return null;
@@ -163,6 +163,36 @@ export class SpeakerResolver {
     return found.kind === 'person' ? found : { ...entity, name: asPerson(found) };
   }
 
+  /** An entity as a speaker, by the name the text writes it with (see writtenName). */
+  private fromEntity(entity: Entity, confidence: number): Speaker {
+    const speaker = fromEntity(entity, confidence);
+    return { ...speaker, speaker: this.writtenName(entity, speaker.speaker!) };
+  }
+
+  /**
+   * The name as the article first writes it, where the recogniser left off a leading part: a club's
+   * number („der 1. FC Köln“ with an entry 'FC Köln') or a first name before an initial ("Sharon
+   * D. Clarke" with an entry 'D. Clarke'). Only from the first mention outside quotes.
+   */
+  private writtenName(entity: Entity, name: string): string {
+    const first = this.mentions.find((m) => m.entity === entity && !this.isQuoted(m.start));
+    if (!first || this.text.slice(first.start, first.end) !== name) return name;
+    const before = this.text.slice(Math.max(0, first.start - 30), first.start);
+    const number = /(?<![\p{L}\p{N}.])(\d{1,2}\.) $/u.exec(before)?.[1];
+    if (number && entity.kind === 'organization') return `${number} ${name}`;
+    const given = /(?<![\p{L}\p{N}-])(\p{Lu}\p{Ll}+) $/u.exec(before)?.[1];
+    if (
+      given &&
+      entity.kind === 'person' &&
+      /^\p{Lu}\. \p{Lu}/u.test(name) &&
+      !ROLE_NOUN.test(given) &&
+      !CAPITALISED_FUNCTION_WORDS.has(given)
+    ) {
+      return `${given} ${name}`;
+    }
+    return name;
+  }
+
   isPerson(speaker: Speaker): boolean {
     return this.entities.some((e) => e.id === speaker.speakerEntityId && e.kind === 'person');
   }
@@ -175,13 +205,13 @@ export class SpeakerResolver {
       if (m.entity.kind === 'organization') counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
     }
     const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-    return best ? fromEntity(best, CONFIDENCE.organizationNoun) : null;
+    return best ? this.fromEntity(best, CONFIDENCE.organizationNoun) : null;
   }
 
   /** An organisation mentioned between two offsets: „In einer Stellungnahme der Stadtwerke heißt es“. */
   organisationWithin(start: number, end: number): Speaker | null {
     const m = this.mentions.find((x) => x.start >= start && x.end <= end && x.entity.kind === 'organization');
-    return m ? fromEntity(m.entity, CONFIDENCE.organization) : null;
+    return m ? this.fromEntity(m.entity, CONFIDENCE.organization) : null;
   }
 
   private pronoun(phrase: NounPhrase): Speaker | null {
@@ -194,7 +224,7 @@ export class SpeakerResolver {
       const own = this.genderOf(m.entity);
       if (!compatible(gender, own)) continue;
       const sure = gender !== null && own !== null;
-      return fromEntity(m.entity, sure ? CONFIDENCE.pronounGendered : CONFIDENCE.pronounUngendered);
+      return this.fromEntity(m.entity, sure ? CONFIDENCE.pronounGendered : CONFIDENCE.pronounUngendered);
     }
     return null;
   }
@@ -219,7 +249,7 @@ export class SpeakerResolver {
           !this.isQuoted(r.start) &&
           compatible(gender, this.genderOf(r.entity)),
       );
-      return fromEntity((first ?? m).entity, CONFIDENCE.nearestFitting);
+      return this.fromEntity((first ?? m).entity, CONFIDENCE.nearestFitting);
     }
     return null;
   }

@@ -404,6 +404,25 @@ describe('speaker names are the canonical full person', () => {
     },
   );
 
+  it('a club keeps the number the recogniser left off its entry („der 1. FC Köln“)', () => {
+    expect(
+      speakers(
+        ['Der 1. FC Köln trennt sich vom Trainer. „Dazu sagen wir nichts“, teilte der Verein mit.'],
+        'de',
+        [org('FC Köln')],
+      ),
+    ).toEqual(['1. FC Köln']);
+  });
+
+  it('a person keeps the first name before an initial that the entry left off ("Sharon D. Clarke")', () => {
+    expect(
+      speakers(['Co-star Sharon D. Clarke plays Linda.', '“We hold each other up,” Clarke said.'], 'en', [
+        person('D. Clarke', 'Clarke'),
+        person('Linda'),
+      ]),
+    ).toEqual(['Sharon D. Clarke']);
+  });
+
   it('a surname names the person whose entry was tagged as an organisation with an affiliation tail', () => {
     expect(
       speakers(['Sutume Kebede of Ethiopia came second. “She was too strong today,” Kebede said.'], 'en', [
