@@ -7,7 +7,7 @@
  */
 import type { Entity } from '../types.ts';
 import { compatible, type Gender, genderOfFirstName, genderOfPronoun, genderOfWord } from './gender.ts';
-import { CAPITALISED_FUNCTION_WORDS, ORG_NOUN, ROLE_NOUN } from './lexicon.ts';
+import { CAPITALISED_FUNCTION_WORDS, ORG_NOUN, ROLE_NOUN, TITLES } from './lexicon.ts';
 import type { NounPhrase } from './noun-phrase.ts';
 
 export interface Speaker {
@@ -94,6 +94,9 @@ export class SpeakerResolver {
       .filter((m) => m.start < phrase.end && m.end > phrase.start)
       .sort((a, b) => (KIND_RANK[a.entity.kind] ?? 3) - (KIND_RANK[b.entity.kind] ?? 3));
     if (overlapping[0]) {
+      const introduced =
+        overlapping[0].entity.kind === 'place' ? this.introducedAsPerson(overlapping[0].entity) : null;
+      if (introduced) return introduced;
       const entity = this.fullPerson(overlapping[0].entity);
       const speaker = this.fromEntity(entity, CONFIDENCE[entity.kind]);
       return { ...speaker, speaker: fullerName(phrase, entity) ?? speaker.speaker };
@@ -191,6 +194,29 @@ export class SpeakerResolver {
       return `${given} ${name}`;
     }
     return name;
+  }
+
+  /**
+   * A name tagged as a place that the article introduced after a role word or title ("Senator
+   * Elizabeth Warren", with 'Elizabeth' and 'Warren' both tagged as places) is a person: the speaker
+   * is the name as introduced (role word left out), as sure as a person.
+   */
+  private introducedAsPerson(entity: Entity): Speaker | null {
+    for (const m of this.mentions) {
+      if (m.entity !== entity || this.isQuoted(m.start)) continue;
+      let start = m.start;
+      // A first name just before, tagged on its own: "Elizabeth" of "Elizabeth Warren".
+      const given = this.mentions.find((g) => g.end + 1 === m.start && this.text[g.end] === ' ');
+      if (given && /^\p{Lu}\p{Ll}+$/u.test(this.text.slice(given.start, given.end))) start = given.start;
+      const word = /(\p{L}+\.?)\s+$/u.exec(this.text.slice(Math.max(0, start - 30), start))?.[1] ?? '';
+      if (!ROLE_NOUN.test(word) && !TITLES.has(word)) continue;
+      return {
+        speaker: this.text.slice(start, m.end),
+        speakerEntityId: entity.id,
+        confidence: CONFIDENCE.person,
+      };
+    }
+    return null;
   }
 
   isPerson(speaker: Speaker): boolean {

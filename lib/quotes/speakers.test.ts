@@ -423,6 +423,15 @@ describe('speaker names are the canonical full person', () => {
     ).toEqual(['Sharon D. Clarke']);
   });
 
+  it('a name tagged as a place but introduced after a role word is a person ("Senator Elizabeth Warren")', () => {
+    expect(
+      speakers(['Senator Elizabeth Warren pressed him. “Will you act?” Warren asked.'], 'en', [
+        place('Elizabeth'),
+        place('Warren'),
+      ]),
+    ).toEqual(['Elizabeth Warren']);
+  });
+
   it('a surname names the person whose entry was tagged as an organisation with an affiliation tail', () => {
     expect(
       speakers(['Sutume Kebede of Ethiopia came second. “She was too strong today,” Kebede said.'], 'en', [
