@@ -16,6 +16,7 @@ import {
   subjectOf,
 } from './attribution.ts';
 import { classifyQuote } from './kind.ts';
+import { ORG_NOUN } from './lexicon.ts';
 import { findQuotedSpans, type QuotedSpan } from './marks.ts';
 import { readNounPhraseForward } from './noun-phrase.ts';
 import { NO_SPEAKER, SPEAKER_CONFIDENCE, type Speaker, SpeakerResolver } from './resolve.ts';
@@ -25,9 +26,6 @@ export { findQuotedSpans } from './marks.ts';
 
 /** A sentence that introduces a statement rather than a person's words. */
 const STATEMENT = /\b(?:heißt es|Stellungnahme|Mitteilung|Erklärung|statement)\b/iu;
-
-/** An organisation noun in a statement's introduction: „des Konzerns“, "the club's". */
-const ORG_NOUN_IN = /\b(?:Konzerns?|Unternehmens?|Vereins?|club|company|firm)\b/iu;
 
 /** How far around a quote attribution is looked for. */
 const WINDOW = 160;
@@ -136,9 +134,11 @@ export function findQuotes(
     if (!speaker && splitHalf && prevQuote) speaker = speakerOf(prevQuote);
     // „In einer Stellungnahme der Stadtwerke heißt es:“, "In a statement from the club:".
     if (!speaker && kind === 'speech' && /:\s*$/.test(before) && STATEMENT.test(before)) {
+      // An organisation noun in the introduction: „des Konzerns“, "the museum said in a statement".
+      const noun = before.split(/[^\p{L}]+/u).find((word) => ORG_NOUN.test(word));
       speaker =
         resolver.organisationWithin(beforeStart, span.outerStart) ??
-        (ORG_NOUN_IN.test(before) ? resolver.organisation(span.outerStart) : null);
+        (noun ? resolver.organisation(span.outerStart, noun) : null);
     }
     // „Blume antwortete ausweichend. „…““: a quote opening its sentence after one that says who speaks.
     if (!speaker && kind === 'speech' && before.trim() === '' && beforeStart > floor) {

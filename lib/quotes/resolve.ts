@@ -109,7 +109,7 @@ export class SpeakerResolver {
       const looksLikeName = phrase.nameTokens.length >= 2 || !this.german;
       // „sagte der Verein“: one capitalised word that is an organisation noun, with „der“, is the club.
       const noun = phrase.nameTokens.length === 1 ? phrase.nameTokens[0]! : '';
-      if (phrase.article === 'definite' && ORG_NOUN.test(noun)) return this.organisation(phrase.start);
+      if (phrase.article === 'definite' && ORG_NOUN.test(noun)) return this.organisation(phrase.start, noun);
       if (!looksLikeName) return null;
       return {
         speaker: phrase.nameTokens.join(' '),
@@ -130,7 +130,9 @@ export class SpeakerResolver {
         const guess = this.nearestFitting(phrase.start, gender);
         return guess && gender === null ? { ...guess, confidence: CONFIDENCE.ageUngendered } : guess;
       }
-      if (ORG_NOUN.test(phrase.role) && phrase.article === 'definite') return this.organisation(phrase.start);
+      if (ORG_NOUN.test(phrase.role) && phrase.article === 'definite') {
+        return this.organisation(phrase.start, phrase.role);
+      }
       const holder = this.roleHolder(phrase.role, phrase.start);
       if (holder) return this.fromEntity(holder, CONFIDENCE.roleHolder);
       // "der Minister", "the minister": a definite description points back to the last person named
@@ -224,14 +226,33 @@ export class SpeakerResolver {
   }
 
   /** The organisation named most often before `offset` ("The club said": the club the story is about). */
-  organisation(offset: number): Speaker | null {
+  organisation(offset: number, noun?: string): Speaker | null {
     const counts = new Map<Entity, number>();
     for (const m of this.mentions) {
       if (m.start >= offset) break;
       if (m.entity.kind === 'organization') counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
     }
     const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-    return best ? this.fromEntity(best, CONFIDENCE.organizationNoun) : null;
+    if (best) return this.fromEntity(best, CONFIDENCE.organizationNoun);
+    return noun ? this.namedBefore(offset, noun) : null;
+  }
+
+  /**
+   * "the museum" after "The British Museum will return …", which the recogniser did not tag: the
+   * last capitalised name before `offset` that ends with that noun. Not an entity, so as sure as an
+   * unknown name.
+   */
+  private namedBefore(offset: number, noun: string): Speaker | null {
+    const head = noun.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    const pattern = new RegExp(`((?:\\p{Lu}[\\p{L}-]*\\s+){1,3})${escapeRegExp(head)}(?![\\p{L}])`, 'gu');
+    let name: string | null = null;
+    for (const match of this.text.slice(0, offset).matchAll(pattern)) {
+      if (this.isQuoted(match.index ?? 0)) continue;
+      const words = match[1]!.trim().split(/\s+/);
+      while (words[0] && CAPITALISED_FUNCTION_WORDS.has(words[0])) words.shift();
+      if (words.length > 0) name = `${words.join(' ')} ${head}`;
+    }
+    return name ? { speaker: name, speakerEntityId: null, confidence: CONFIDENCE.unknownName } : null;
   }
 
   /** An organisation mentioned between two offsets: „In einer Stellungnahme der Stadtwerke heißt es“. */

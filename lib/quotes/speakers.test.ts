@@ -292,6 +292,28 @@ describe('organisations as speakers', () => {
       speakers([paragraph], lang, [org('Leeds United'), org('Stadtwerke Bielefeld'), org('Volkswagen')]),
     ).toEqual([speaker]);
   });
+  it('"the museum said in a statement" names the museum the article named, even untagged', () => {
+    expect(
+      speakers(
+        [
+          'The British Museum will return the objects to Ghana.',
+          'The museum said in a statement: “Ownership remains with the trustees.”',
+        ],
+        'en',
+        [place('Ghana')],
+      ),
+    ).toEqual(['British Museum']);
+  });
+
+  it('„der Zoo teilte mit“ with no zoo named before stays without a speaker', () => {
+    expect(
+      speakers(
+        ['Ein Eisbär ist geboren. In einer Mitteilung des Zoos heißt es: „Beide sind wohlauf.“'],
+        'de',
+        [],
+      ),
+    ).toEqual([null]);
+  });
 });
 
 describe('anonymous speakers and continuation', () => {
