@@ -51,6 +51,9 @@ function speakerBeforeApposition(tokens: Token[], comma: number, resolver: Speak
   return inner ? resolver.resolve(inner) : null;
 }
 
+/** "Pakistan-based", "Berlin-born": a capitalised place joined to a lowercase participle. */
+const MODIFIER = /^\p{Lu}\p{L}*-(?:based|born|bred|raised)$/u;
+
 /** Attribution in the words right after the closing mark (same sentence). */
 export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   let i = 0;
@@ -78,6 +81,8 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
     }
     return resolveFirst(resolver, [subject]);
   }
+  // "…," Pakistan-based developer Ammar Askar wrote: a place-based modifier is not the subject.
+  if (MODIFIER.test(tokens[i]?.text ?? '') && /^\p{Ll}/u.test(tokens[i + 1]?.text ?? '')) i++;
   // English order: "…," Smith said / he added / the minister told reporters / Smith, 45, said.
   const subject = readNounPhraseForward(tokens, i);
   if (!subject) return null;

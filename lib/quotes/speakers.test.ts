@@ -30,6 +30,15 @@ describe('"X said" with material between', () => {
     ).toEqual(['Martina Berg']);
   });
 
+  it('"…," Pakistan-based developer Ammar Askar wrote: a place-based modifier before the subject', () => {
+    expect(
+      speakers(['“I thought a lot before writing this,” Pakistan-based developer Ammar Askar wrote.'], 'en', [
+        place('Pakistan'),
+        person('Ammar Askar'),
+      ]),
+    ).toEqual(['Ammar Askar']);
+  });
+
   it.each([
     ['“It works,” Smith said.', 'John Smith'],
     [
