@@ -435,41 +435,37 @@ describe('speaker names are the canonical full person', () => {
     },
   );
 
-  it('a club keeps the number the recogniser left off its entry („der 1. FC Köln“)', () => {
-    expect(
-      speakers(
-        ['Der 1. FC Köln trennt sich vom Trainer. „Dazu sagen wir nichts“, teilte der Verein mit.'],
-        'de',
-        [org('FC Köln')],
-      ),
-    ).toEqual(['1. FC Köln']);
-  });
-
-  it('a person keeps the first name before an initial that the entry left off ("Sharon D. Clarke")', () => {
-    expect(
-      speakers(['Co-star Sharon D. Clarke plays Linda.', '“We hold each other up,” Clarke said.'], 'en', [
-        person('D. Clarke', 'Clarke'),
-        person('Linda'),
-      ]),
-    ).toEqual(['Sharon D. Clarke']);
-  });
-
-  it('a name tagged as a place but introduced after a role word is a person ("Senator Elizabeth Warren")', () => {
-    expect(
-      speakers(['Senator Elizabeth Warren pressed him. “Will you act?” Warren asked.'], 'en', [
-        place('Elizabeth'),
-        place('Warren'),
-      ]),
-    ).toEqual(['Elizabeth Warren']);
-  });
-
-  it('a surname names the person whose entry was tagged as an organisation with an affiliation tail', () => {
-    expect(
-      speakers(['Sutume Kebede of Ethiopia came second. “She was too strong today,” Kebede said.'], 'en', [
-        org('Sutume Kebede of Ethiopia'),
-        person('Kebede'),
-      ]),
-    ).toEqual(['Sutume Kebede']);
+  it.each([
+    [
+      'a club keeps the number the recogniser left off its entry („der 1. FC Köln“)',
+      'de',
+      ['Der 1. FC Köln trennt sich vom Trainer. „Dazu sagen wir nichts“, teilte der Verein mit.'],
+      [org('FC Köln')],
+      '1. FC Köln',
+    ],
+    [
+      'a person keeps the first name before an initial that the entry left off ("Sharon D. Clarke")',
+      'en',
+      ['Co-star Sharon D. Clarke plays Linda.', '“We hold each other up,” Clarke said.'],
+      [person('D. Clarke', 'Clarke'), person('Linda')],
+      'Sharon D. Clarke',
+    ],
+    [
+      'a name tagged as a place but introduced after a role word is a person ("Senator Elizabeth Warren")',
+      'en',
+      ['Senator Elizabeth Warren pressed him. “Will you act?” Warren asked.'],
+      [place('Elizabeth'), place('Warren')],
+      'Elizabeth Warren',
+    ],
+    [
+      'a surname names the person whose entry was tagged as an organisation with an affiliation tail',
+      'en',
+      ['Sutume Kebede of Ethiopia came second. “She was too strong today,” Kebede said.'],
+      [org('Sutume Kebede of Ethiopia'), person('Kebede')],
+      'Sutume Kebede',
+    ],
+  ] as const)('%s', (_, lang, paragraphs, entities, name) => {
+    expect(speakers([...paragraphs], lang, [...entities])).toEqual([name]);
   });
 });
 
