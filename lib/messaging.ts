@@ -11,7 +11,7 @@
  */
 import * as v from 'valibot';
 import type { PageExtraction } from './extract/page.ts';
-import { type Analysis, ENTITY_KINDS, HIGHLIGHT_KINDS, type HighlightKind } from './types.ts';
+import { type Analysis, ENTITY_KINDS, HIGHLIGHT_KINDS } from './types.ts';
 import type { CardWikipedia } from './wikipedia/lookup.ts';
 
 /** A reply or request that does not have the shape its type promises. */
@@ -234,7 +234,6 @@ export const isBackgroundRequest = (value: unknown): value is BackgroundRequest 
   v.is(backgroundRequest, value);
 export const isContentRequest = (value: unknown): value is ContentRequest => v.is(contentRequest, value);
 export const isCardRequest = (value: unknown): value is CardRequest => v.is(cardRequest, value);
-export const isHighlightKindList = (value: unknown): value is HighlightKind[] => v.is(highlightKinds, value);
 
 /** Checks the reply to a `type` request; a MessageError names what is wrong with it. */
 function replyChecker<S extends Record<string, v.GenericSchema>>(schemas: S) {

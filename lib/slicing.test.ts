@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { eachSliced, pauseFor, runSliced, runToEnd, type Sliced } from './slicing.ts';
+import { pauseFor, runSliced, runToEnd, type Sliced } from './slicing.ts';
 
 /** Work of `steps` steps that each cost `cost` ms on `clock`, logging each step; returns the step count. */
 function* work(clock: { ms: number }, log: string[], steps: number, cost: number): Sliced<number> {
@@ -80,20 +80,11 @@ describe('runSliced', () => {
   });
 });
 
-describe('runToEnd and eachSliced', () => {
+describe('runToEnd', () => {
   it('runs the same work in one go', () => {
     const log: string[] = [];
     expect(runToEnd(work({ ms: 0 }, log, 3, 100))).toBe(3);
     expect(log).toEqual(['step 0', 'step 1', 'step 2']);
-  });
-
-  it('visits every item and pauses every `every` items', () => {
-    const seen: number[] = [];
-    const loop = eachSliced([1, 2, 3, 4, 5], (n) => seen.push(n), 2);
-    let pauses = 0;
-    while (!loop.next().done) pauses++;
-    expect(seen).toEqual([1, 2, 3, 4, 5]);
-    expect(pauses).toBe(2);
   });
 });
 

@@ -78,15 +78,3 @@ export function runToEnd<T>(work: Sliced<T>): T {
     if (step.done) return step.value;
   }
 }
-
-/**
- * Calls `visit` on every item, yielding every `every` items: the pause points of a plain loop. Use with
- * `yield*` inside sliced work.
- */
-export function* eachSliced<T>(items: Iterable<T>, visit: (item: T) => void, every = 64): Sliced<void> {
-  let count = 0;
-  for (const item of items) {
-    visit(item);
-    if (++count % every === 0) yield;
-  }
-}
