@@ -33,9 +33,7 @@ import {
 import { serveFixtures } from '../../tests/e2e/support/fixture-server.ts';
 import { readabilityPageNames, readReadabilityPage } from '../../tests/support/shared-paths.ts';
 import { bundleForPage } from '../support/bundle-for-page.ts';
-
-/** tsx compiles with keepNames: a serialised function calls its __name helper, absent in the page. */
-const NAME_SHIM = 'globalThis.__name = (fn) => fn';
+import { NAME_SHIM, quantile, servedCopy } from './support/served-pages.ts';
 
 interface PopupMarks {
   asked: number;
@@ -72,26 +70,6 @@ async function readMarks(popup: Page): Promise<PopupMarks> {
     };
   });
 }
-
-/**
- * The saved pages point at their sites' images, fonts and scripts; offline, the load event would wait
- * for them. A CSP in the served copy keeps every request on 127.0.0.1 (the page's own markup is unchanged).
- */
-const OFFLINE_CSP =
-  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' " +
-  "'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:\">";
-
-function servedCopy(html: string): string {
-  return /<head[^>]*>/i.test(html)
-    ? html.replace(/<head[^>]*>/i, (head) => `${head}${OFFLINE_CSP}`)
-    : `${OFFLINE_CSP}${html}`;
-}
-
-const quantile = (values: number[], q: number): number => {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1) + 0.5))]!;
-};
 
 /** The text stages as analysis.timings names them, in pipeline order; others are listed after. */
 const STAGE_ORDER = ['model', 'sentences', 'entities', 'quotes', 'summary', 'related-rank'];
