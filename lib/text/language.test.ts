@@ -118,6 +118,23 @@ describe('normalizeLangTag', () => {
   ])('%s → null', (tag) => {
     expect(normalizeLangTag(tag)).toBeNull();
   });
+
+  it('knows the two-letter languages Intl.DisplayNames knows (its list stands in for it)', () => {
+    const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+    const differ: string[] = [];
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    for (const first of letters) {
+      for (const second of letters) {
+        const tag = first + second;
+        // Canonicalisation turns 'tl' into 'fil', which normalizeLangTag maps back.
+        const canonical = Intl.getCanonicalLocales(tag)[0]!.split('-')[0]!;
+        const primary = canonical === 'fil' ? 'tl' : canonical;
+        const expected = primary.length === 2 && names.of(primary) !== undefined ? primary : null;
+        if (normalizeLangTag(tag) !== expected) differ.push(tag);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
 });
 
 /** Pages whose metadata has no lang; their language per ../shared/data/pages/readability/SOURCE.txt. */

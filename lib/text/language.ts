@@ -136,19 +136,22 @@ export function chooseLanguage(
 /** Three-letter codes that canonicalisation leaves as they are but that have an ISO 639-1 code. */
 const THREE_LETTER_TO_ISO_639_1: Readonly<Record<string, string>> = { fil: 'tl' };
 
-let languageNames: Intl.DisplayNames | null | undefined;
-
-/** Whether `code` names a real language (DisplayNames knows it); true when Intl cannot tell. */
-function isKnownLanguage(code: string): boolean {
-  if (languageNames === undefined) {
-    try {
-      languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-    } catch {
-      languageNames = null;
-    }
-  }
-  return languageNames ? languageNames.of(code) !== undefined : true;
-}
+/**
+ * The two-letter codes that name a language: ISO 639-1 and its withdrawn aliases (in, iw, ji, jw, mo, sh,
+ * bh), as ICU's Intl.DisplayNames lists them. A list rather than DisplayNames itself: building that
+ * object loads ICU's display-name data, which cost 20–30 ms in each fresh page (the content script's
+ * extraction calls this once per page), and the list answers the same in every browser.
+ */
+const KNOWN_LANGUAGES: ReadonlySet<string> = new Set(
+  (
+    'aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de ' +
+    'dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ' +
+    'ie ig ii ik in io is it iu iw ja ji jv jw ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ' +
+    'ln lo lt lu lv mg mh mi mk ml mn mo mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa ' +
+    'pi pl ps pt qu rm rn ro ru rw sa sc sd se sg sh si sk sl sm sn so sq sr ss st su sv sw ta te tg th ' +
+    'ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu'
+  ).split(' '),
+);
 
 /**
  * The ISO 639-1 language of a markup tag (`<html lang>`, `Content-Language`, a CLI flag): 'de-DE' → 'de',
@@ -170,5 +173,5 @@ export function normalizeLangTag(tag: string | null | undefined): string | null 
   const primary = canonical.split('-')[0]?.toLowerCase() ?? '';
   const code = primary.length === 2 ? primary : THREE_LETTER_TO_ISO_639_1[primary];
   if (!code || code === 'und') return null;
-  return isKnownLanguage(code) ? code : null;
+  return KNOWN_LANGUAGES.has(code) ? code : null;
 }
