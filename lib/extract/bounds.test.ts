@@ -1,7 +1,15 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../slicing.ts';
-import { cloneBounded, depthBeyond, leadingText, MAX_DEPTH, MAX_TEXT_CHARS } from './bounds.ts';
+import {
+  cloneBounded,
+  cloneForReading,
+  countedTextLength,
+  depthBeyond,
+  leadingText,
+  MAX_DEPTH,
+  MAX_TEXT_CHARS,
+} from './bounds.ts';
 import { extractArticle, extractArticleSliced } from './index.ts';
 
 const URL = 'http://127.0.0.1:8080/lang/artikel';
@@ -94,6 +102,46 @@ describe('cloneBounded', () => {
     }
     expect(step.done).toBe(true);
     expect(step.done && step.value.truncated).toBe(true);
+  });
+});
+
+describe('cloneForReading', () => {
+  const HTML =
+    '<!doctype html><html><head><title>T</title></head><body><script>var data = 1;</script><p>alpha beta gamma</p><p>delta <b>epsilon</b></p><div><script type="application/ld+json">{}</script><style>p {}</style></div><noscript>no</noscript><p>zeta</p></body></html>';
+
+  /** The pairs as [copy's text, live node], in the copy's order. */
+  const pairsOf = (liveOf: Map<Text, Text> | null) =>
+    [...(liveOf ?? [])].map(([copy, live]) => [copy.data, live]);
+
+  it('counts the body text cloneBounded counts, without script, style or noscript text', () => {
+    const { document } = new JSDOM(HTML).window;
+    expect(countedTextLength(document)).toBe('alpha beta gammadelta epsilonzeta'.length);
+  });
+
+  it('clones a page within the limit whole, in one step, paired like cloneBounded', () => {
+    const { document } = new JSDOM(HTML).window;
+    const limit = countedTextLength(document);
+    const work = cloneForReading(document, limit, true);
+    const step = work.next();
+    expect(step.done).toBe(true);
+    const native = step.value!;
+    const bounded = runToEnd(cloneBounded(document, limit, true));
+    expect(native.truncated).toBe(false);
+    expect(bounded.truncated).toBe(false);
+    expect(native.clone.documentElement.outerHTML).toBe(bounded.clone.documentElement.outerHTML);
+    expect(pairsOf(native.liveOf)).toEqual(pairsOf(bounded.liveOf));
+    expect(pairsOf(native.liveOf).length).toBe(9);
+    expect(runToEnd(cloneForReading(document, limit)).liveOf).toBeNull();
+  });
+
+  it('copies only the first characters of a page over the limit, as cloneBounded does', () => {
+    const { document } = new JSDOM(HTML).window;
+    const limit = countedTextLength(document) - 1;
+    const cut = runToEnd(cloneForReading(document, limit, true));
+    const bounded = runToEnd(cloneBounded(document, limit, true));
+    expect(cut.truncated).toBe(true);
+    expect(cut.clone.documentElement.outerHTML).toBe(bounded.clone.documentElement.outerHTML);
+    expect(pairsOf(cut.liveOf)).toEqual(pairsOf(bounded.liveOf));
   });
 });
 

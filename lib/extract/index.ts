@@ -7,7 +7,7 @@ import { runToEnd, type Sliced } from '../slicing.ts';
 import { normalizeLangTag } from '../text/language.ts';
 import type { PageFacts } from '../types.ts';
 import { layoutBlocks, readBlocks } from './blocks.ts';
-import { cloneBounded, depthBeyond, leadingText, MAX_DEPTH, MAX_TEXT_CHARS } from './bounds.ts';
+import { cloneForReading, depthBeyond, leadingText, MAX_DEPTH, MAX_TEXT_CHARS } from './bounds.ts';
 import type { BlockAnchor, ExtractedPage, ExtractResult } from './types.ts';
 
 export type { BlockAnchor, ExtractedPage, ExtractResult, TextPiece } from './types.ts';
@@ -140,8 +140,8 @@ export function* extractArticleSliced(
   }
   yield;
   // Only the text Kontext reads is copied: the live page keeps all its text, and Readability never sees
-  // more than the first MAX_TEXT_CHARS characters of a 10 MB page.
-  const { clone, liveOf, truncated } = yield* cloneBounded(doc, MAX_TEXT_CHARS, options.anchors === true);
+  // more than the first MAX_TEXT_CHARS characters of a 10 MB page (a page within that is cloned whole).
+  const { clone, liveOf, truncated } = yield* cloneForReading(doc, MAX_TEXT_CHARS, options.anchors === true);
   yield;
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
   yield;
