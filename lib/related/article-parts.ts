@@ -4,7 +4,6 @@
  * where the prose is, so it stays simple and read-only.
  */
 import { chromeReason } from '../extract/page-chrome.ts';
-import { proseLength } from './prose.ts';
 import { SearchMemo } from './search-memo.ts';
 
 /** Paragraphs shorter than this are captions, teasers or bylines rather than prose. */
@@ -23,7 +22,7 @@ export function findArticleParts(doc: Document, memo = new SearchMemo()): Elemen
   const direct = new Map<Element, number>();
   for (const paragraph of body.querySelectorAll('p')) {
     const parent = paragraph.parentElement;
-    const length = proseLength(paragraph);
+    const length = memo.proseLength(paragraph);
     if (!parent || length < MIN_PROSE_CHARS || chromeReason(paragraph, null, true, memo)) continue;
     direct.set(parent, (direct.get(parent) ?? 0) + length);
   }

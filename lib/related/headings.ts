@@ -81,7 +81,13 @@ export function normalizeHeading(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** More than 60 non-space characters: longer than any heading once its spaces are collapsed. */
+const OVER_60_CHARS = /\S(?:\s*\S){60}/;
+
 export function isRelatedHeading(text: string): boolean {
+  // Every Text node of the page is asked: a paragraph is turned away after reading its first characters,
+  // before its whole text is normalised.
+  if (text.length > 60 && OVER_60_CHARS.test(text)) return false;
   const heading = normalizeHeading(text);
   return heading.length > 0 && heading.length <= 60 && RELATED_HEADING.test(heading);
 }

@@ -20,10 +20,10 @@ const MAX_CLIMB = 4;
 const MAX_SIBLINGS = 6;
 
 /** A container that holds running text: the heading sits inside the article, not in a box of its own. */
-function isProseContainer(element: Element): boolean {
+function isProseContainer(element: Element, memo: SearchMemo): boolean {
   let paragraphs = 0;
   for (const paragraph of element.querySelectorAll('p')) {
-    if (proseLength(paragraph) >= 120 && ++paragraphs >= 2) return true;
+    if (memo.proseLength(paragraph) >= 120 && ++paragraphs >= 2) return true;
   }
   return false;
 }
@@ -58,7 +58,7 @@ function anchorsIntroducedBy(box: Element, memo: SearchMemo): Element[] {
   }
   if (!container || container.tagName === 'BODY') return own;
 
-  if (isProseContainer(container)) {
+  if (isProseContainer(container, memo)) {
     const anchors = [...own];
     let sibling = child.nextElementSibling;
     for (let i = 0; sibling && i < MAX_SIBLINGS && !startsAnotherBlock(sibling); i++) {
@@ -109,10 +109,11 @@ export function findRelatedBlockAnchors(
   const boxes = new Set<Element>();
   const walker = doc.createTreeWalker(body, SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // The text first: few Text nodes read as a heading, and the ancestor question reads the DOM.
+    if (!isRelatedHeading(node.nodeValue ?? '')) continue;
     const parent = node.parentElement;
     if (!parent || memo.firstUp('not heading text', parent, null, (node) => node.matches(NOT_HEADING_TEXT)))
       continue;
-    if (!isRelatedHeading(node.nodeValue ?? '')) continue;
     const box = headingBox(parent);
     // The heading's own words outweigh class-name hints ("js-outbrain-anchor" on the Guardian's box).
     if (!chromeReason(box, null, false, memo)) boxes.add(box);

@@ -15,6 +15,17 @@ export class SearchMemo {
   private readonly answers = new Map<string, Map<Element | null, Map<Element, Element | null>>>();
   private proseHolders: Set<Element> | null = null;
   private positions: Map<Element, number> | null = null;
+  private readonly prose = new Map<Element, number>();
+
+  /** proseLength of `element`, read once per search (the article parts and the prose holders both ask). */
+  proseLength(element: Element): number {
+    let length = this.prose.get(element);
+    if (length === undefined) {
+      length = proseLength(element);
+      this.prose.set(element, length);
+    }
+    return length;
+  }
 
   /**
    * `element`'s place in document order (ancestors before descendants); one walk of the page for the
@@ -74,7 +85,7 @@ export class SearchMemo {
     if (!this.proseHolders) {
       const holders = new Set<Element>();
       for (const paragraph of element.ownerDocument.querySelectorAll('p')) {
-        if (proseLength(paragraph) < PROSE_PARAGRAPH_CHARS) continue;
+        if (this.proseLength(paragraph) < PROSE_PARAGRAPH_CHARS) continue;
         for (let node = paragraph.parentElement; node && !holders.has(node); node = node.parentElement) {
           holders.add(node);
         }
