@@ -12,11 +12,9 @@
  * Asserts nothing. Run: `npm run bench page-extract` (KONTEXT_BENCH_BROWSERS=chromium for one browser,
  * KONTEXT_BENCH_PAGES=N for the first N pages).
  */
-import { type BrowserName, launchWithExtension, missingBrowser, openPage } from '../../tests/e2e/harness.ts';
-import { serveFixtures } from '../../tests/e2e/support/fixture-server.ts';
-import { readabilityPageNames, readReadabilityPage } from '../../tests/support/shared-paths.ts';
+import { type BrowserName, openPage } from '../../tests/e2e/harness.ts';
 import { bundleForPage } from '../support/bundle-for-page.ts';
-import { NAME_SHIM, quantile, servedCopy } from './support/served-pages.ts';
+import { benchSelection, launchServing, NAME_SHIM, quantile } from './support/served-pages.ts';
 
 const FLOOR_ENTRY = `import { Readability } from '@mozilla/readability'; globalThis.__floorReadability = Readability;`;
 
@@ -112,17 +110,9 @@ async function measurePage(evaluate: <T>(fn: () => T | Promise<T>) => Promise<T>
 }
 
 async function benchBrowser(name: BrowserName, bundle: string, pages: string[]): Promise<void> {
-  const missing = missingBrowser(name);
-  if (missing) {
-    console.log(`${name}: skipped (${missing})`);
-    return;
-  }
-  const session = await launchWithExtension(name);
-  const server = await serveFixtures(
-    Object.fromEntries(
-      pages.map((page) => [`/${page}/`, servedCopy(readReadabilityPage(page, 'source.html'))]),
-    ),
-  );
+  const launched = await launchServing(name, pages);
+  if (!launched) return;
+  const { session, server } = launched;
   const rows: Row[] = [];
   try {
     for (const pageName of pages) {
@@ -155,11 +145,7 @@ async function benchBrowser(name: BrowserName, bundle: string, pages: string[]):
 }
 
 export default async function pageExtractBench(): Promise<void> {
-  const only = process.env.KONTEXT_BENCH_BROWSERS?.split(',').map((s) => s.trim());
-  const browsers = (['chromium', 'firefox'] as const).filter((b) => !only || only.includes(b));
-  const limit = Number(process.env.KONTEXT_BENCH_PAGES ?? Number.POSITIVE_INFINITY);
-  const pages = readabilityPageNames().slice(0, limit);
-  if (pages.length === 0) throw new Error('no shared pages (set KONTEXT_SHARED_DATA)');
+  const { browsers, pages } = benchSelection();
   const bundle = `${await bundleForPage(FLOOR_ENTRY)}\n${await bundleForPage(KONTEXT_ENTRY)}`;
   for (const name of browsers) await benchBrowser(name, bundle, pages);
 }

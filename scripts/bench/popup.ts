@@ -23,17 +23,13 @@ import type { Page } from 'puppeteer-core';
 import {
   type BrowserName,
   evaluateInExtension,
-  launchWithExtension,
-  missingBrowser,
   openPage,
   openPopup,
   tabIdOf,
   waitForPopupOutcome,
 } from '../../tests/e2e/harness.ts';
-import { serveFixtures } from '../../tests/e2e/support/fixture-server.ts';
-import { readabilityPageNames, readReadabilityPage } from '../../tests/support/shared-paths.ts';
 import { bundleForPage } from '../support/bundle-for-page.ts';
-import { NAME_SHIM, quantile, servedCopy } from './support/served-pages.ts';
+import { benchSelection, launchServing, NAME_SHIM, quantile } from './support/served-pages.ts';
 
 interface PopupMarks {
   asked: number;
@@ -75,17 +71,9 @@ async function readMarks(popup: Page): Promise<PopupMarks> {
 const STAGE_ORDER = ['model', 'sentences', 'entities', 'quotes', 'summary', 'related-rank'];
 
 async function benchBrowser(name: BrowserName, bundle: string, pages: string[]): Promise<void> {
-  const missing = missingBrowser(name);
-  if (missing) {
-    console.log(`${name}: skipped (${missing})`);
-    return;
-  }
-  const session = await launchWithExtension(name);
-  const server = await serveFixtures(
-    Object.fromEntries(
-      pages.map((page) => [`/${page}/`, servedCopy(readReadabilityPage(page, 'source.html'))]),
-    ),
-  );
+  const launched = await launchServing(name, pages);
+  if (!launched) return;
+  const { session, server } = launched;
   const rows: Array<Record<string, number>> = [];
   try {
     await evaluateInExtension(session, NAME_SHIM as never);
@@ -204,11 +192,7 @@ async function benchBrowser(name: BrowserName, bundle: string, pages: string[]):
 }
 
 export default async function popupBench(): Promise<void> {
-  const only = process.env.KONTEXT_BENCH_BROWSERS?.split(',').map((s) => s.trim());
-  const browsers = (['chromium', 'firefox'] as const).filter((b) => !only || only.includes(b));
-  const limit = Number(process.env.KONTEXT_BENCH_PAGES ?? Number.POSITIVE_INFINITY);
-  const pages = readabilityPageNames().slice(0, limit);
-  if (pages.length === 0) throw new Error('no shared pages (set KONTEXT_SHARED_DATA)');
+  const { browsers, pages } = benchSelection();
   const bundle = await bundleForPage(
     `import { Readability } from '@mozilla/readability'; globalThis.__kontextReadability = Readability;`,
   );
