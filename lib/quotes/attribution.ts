@@ -79,6 +79,11 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
         : null;
       if (quoted) return resolveFirst(resolver, [quoted, subject]);
     }
+    // "said its planning director, Mark Tilley": the name in apposition to the role is the speaker.
+    if (subject?.kind === 'role' && tokens[subject.next]?.text === ',') {
+      const named = readNounPhraseForward(tokens, subject.next + 1);
+      if (named?.kind === 'name') return resolveFirst(resolver, [named, subject]);
+    }
     return resolveFirst(resolver, [subject]);
   }
   // "…," Pakistan-based developer Ammar Askar wrote: a place-based modifier is not the subject.
@@ -137,13 +142,21 @@ export function anonymousBefore(tokens: Token[]): boolean {
   return false;
 }
 
-/** "…“, um das zu sagen, meint Berg": an attribution closing the sentence after an inserted clause. */
+/**
+ * "…“, um das zu sagen, meint Berg" / "…” in that law, Azzouz said": an attribution closing the
+ * sentence after the quote's own words run on outside the marks.
+ */
 export function speakerLaterAfter(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   for (let i = 1; i < tokens.length - 1; i++) {
     if (tokens[i - 1]!.text === ',' && isSpeechVerb(tokens[i]!.text) && tokens[i]!.text !== 'so') {
       const speaker = resolveFirst(resolver, [readNounPhraseForward(tokens, i + 1)]);
       if (speaker) return speaker;
     }
+  }
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (tokens[i]!.text !== ',') continue;
+    const speaker = speakerAfter(tokens.slice(i), resolver);
+    if (speaker) return speaker;
   }
   return null;
 }

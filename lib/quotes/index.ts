@@ -105,7 +105,7 @@ export function findQuotes(
       prevQuote?.kind === 'speech' &&
       prevSpan !== undefined &&
       blockIndexAt(blocks, prevSpan.outerEnd) === firstBlock &&
-      /^\s*,[^.!?:;"“”„«»]{1,80},\s*$/u.test(text.slice(prevSpan.outerEnd, span.outerStart));
+      splitBetween(text.slice(prevSpan.outerEnd, span.outerStart), prevQuote.text);
     const kind = splitHalf
       ? 'speech'
       : classifyQuote({
@@ -126,7 +126,10 @@ export function findQuotes(
       : beforeStart;
     const introEnd = introducedAbove ? previousBlock.start + previousBlock.text.length : span.outerStart;
     const beforeTokens = tokenizeRange(text, introStart, introEnd);
+    // The two halves of a split quote share the one attribution between them.
+    const splitSpeaker = splitHalf && prevQuote?.speaker ? speakerOf(prevQuote) : null;
     let speaker: Speaker | null =
+      splitSpeaker ??
       after ??
       speakerBefore(beforeTokens, resolver) ??
       speakerLaterAfter(afterSentence, resolver) ??
@@ -157,7 +160,8 @@ export function findQuotes(
     const continues =
       previous !== null &&
       previous.quote.kind === 'speech' &&
-      (previous.block === firstBlock || (previous.block === firstBlock - 1 && before.trim() === ''));
+      (previous.block === firstBlock ||
+        (before.trim() === '' && onlyAsidesBetween(blocks, previous.block, firstBlock)));
     const anonymous = anonymousAfter(afterSentence) || anonymousBefore(beforeTokens);
     if (!speaker && kind === 'speech' && continues && previous && !anonymous) {
       speaker = speakerOf(previous.quote);
@@ -240,6 +244,31 @@ function innerQuotes(
     }
   }
   return found;
+}
+
+/**
+ * Text between two quotes that makes them halves of one split by its attribution: „…“, sagte Özdemir,
+ * „…“ (comma outside the marks), or English "…," he said, "…" (comma inside the first half).
+ */
+function splitBetween(between: string, firstHalf: string): boolean {
+  if (/^\s*,[^.!?:;"“”„«»]{1,80},\s*$/u.test(between)) return true;
+  return /,$/.test(firstHalf) && /^\s+[^.!?:;,"“”„«»]{1,80},\s*$/u.test(between);
+}
+
+/**
+ * Blocks between a quote's paragraph and the one after the previous speaker's quote that do not
+ * interrupt the speaker: page furniture, captions and link lines (no sentence end), at most two.
+ */
+function onlyAsidesBetween(blocks: ArticleBlock[], previous: number, next: number): boolean {
+  if (next - previous < 1 || next - previous > 3) return false;
+  return blocks
+    .slice(previous + 1, next)
+    .every(
+      (b) =>
+        !isContentBlock(b.kind) ||
+        b.kind === 'caption' ||
+        (b.kind === 'paragraph' && !/[.!?…:"“”’]\s*$/u.test(b.text)),
+    );
 }
 
 /** The fields of an attribution too unsure to name: the flag, and the entity it pointed to if any. */

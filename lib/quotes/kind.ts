@@ -36,8 +36,13 @@ export function classifyQuote(context: KindContext): QuoteKind {
   const wordList = quoteText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   const words = quoteWordCount(quoteText);
   // A title or a name („Der Herr der Ringe“, "Super Mario Run"): every word capitalised, no clause.
+  // Not a word with a comma before "she said" ("“Sleep,” she said."): a title is not attributed.
+  const saidWord = attributedAfter && /,$/.test(quoteText);
   const titleCase =
-    words <= 6 && wordList.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w)) && !/[.!?…]$/.test(quoteText);
+    words <= 6 &&
+    !saidWord &&
+    wordList.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w)) &&
+    !/[.!?…]$/.test(quoteText);
   if (titleCase) return 'phrase';
   // Scripts without capitals (Chinese, Arabic, Korean, …) count as "upper": case cannot tell there.
   const startsUpper = /^[^\p{L}]*[\p{Lu}\p{Lo}]/u.test(quoteText);
@@ -47,6 +52,8 @@ export function classifyQuote(context: KindContext): QuoteKind {
   if (introduced && words >= 2) return 'speech';
   if (attributedAfter && (words >= 3 || ownPunctuation)) return 'speech';
   if (opensSentence && startsUpper && words >= 3) return 'speech';
+  // A short sentence of its own, closed inside the marks: "“Which services?” Alden asked. “Name one.”"
+  if (opensSentence && startsUpper && words >= 2 && /[.!?…]$/.test(quoteText)) return 'speech';
   if (ownPunctuation && startsUpper && words >= 4) return 'speech';
   if (startsUpper && words >= 8) return 'speech';
   return 'phrase';

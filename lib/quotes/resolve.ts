@@ -97,7 +97,7 @@ export class SpeakerResolver {
       const introduced =
         overlapping[0].entity.kind === 'place' ? this.introducedAsPerson(overlapping[0].entity) : null;
       if (introduced) return introduced;
-      const entity = this.fullPerson(overlapping[0].entity);
+      const entity = this.sharedSurname(phrase, this.fullPerson(overlapping[0].entity));
       const speaker = this.fromEntity(entity, CONFIDENCE[entity.kind]);
       return { ...speaker, speaker: fullerName(phrase, entity) ?? speaker.speaker };
     }
@@ -166,6 +166,25 @@ export class SpeakerResolver {
     if (fuller.length !== 1) return entity;
     const found = fuller[0]!;
     return found.kind === 'person' ? found : { ...entity, name: asPerson(found) };
+  }
+
+  /**
+   * A surname two people share (a father and son, a married couple): "says Parata" is the Parata the
+   * article last named in full before, whichever entry the recogniser linked the word to.
+   */
+  private sharedSurname(phrase: NounPhrase, entity: Entity): Entity {
+    if (phrase.kind !== 'name' || phrase.nameTokens.length !== 1 || entity.kind !== 'person') return entity;
+    const surname = phrase.nameTokens[0]!;
+    let latest: { entity: Entity; at: number } | null = null;
+    for (const m of this.mentions) {
+      if (m.start >= phrase.start) break;
+      const written = this.text.slice(m.start, m.end);
+      if (m.entity.kind !== 'person' || !/\s/.test(written) || this.isQuoted(m.start)) continue;
+      if (written.split(/\s+/).at(-1) === surname && m.entity.name.split(/\s+/).at(-1) === surname) {
+        latest = { entity: m.entity, at: m.start };
+      }
+    }
+    return latest?.entity ?? entity;
   }
 
   /** An entity as a speaker, by the name the text writes it with (see writtenName). */
@@ -271,7 +290,13 @@ export class SpeakerResolver {
       const own = this.genderOf(m.entity);
       if (!compatible(gender, own)) continue;
       const sure = gender !== null && own !== null;
-      return this.fromEntity(m.entity, sure ? CONFIDENCE.pronounGendered : CONFIDENCE.pronounUngendered);
+      // "Lead surgeon Owase Jeelani said the girls, Amara and Nia, were well. “…,” he said": the
+      // sentence's subject rather than a name inside what it reports, unless only the later name's
+      // gender is known to fit.
+      const subject = this.firstInSentence(m, gender);
+      const subjectSure = gender !== null && this.genderOf(subject.entity) !== null;
+      const chosen = subjectSure || !sure ? subject : m;
+      return this.fromEntity(chosen.entity, sure ? CONFIDENCE.pronounGendered : CONFIDENCE.pronounUngendered);
     }
     return null;
   }
@@ -283,22 +308,28 @@ export class SpeakerResolver {
       const m = references[i]!;
       if (m.start >= offset || this.isQuoted(m.start)) continue;
       if (!compatible(gender, this.genderOf(m.entity))) continue;
-      // „Zverev hat gegen den Norweger Ruud verloren. „…“, sagte der Olympiasieger“: of the fitting
-      // people in that sentence, the first (its subject, what the sentence is about), not the last.
-      const sentence = Math.max(
-        this.text.lastIndexOf('\n', m.start),
-        ...['. ', '! ', '? '].map((stop) => this.text.lastIndexOf(stop, m.start)),
-      );
-      const first = references.find(
-        (r) =>
-          r.start > sentence &&
-          r.start <= m.start &&
-          !this.isQuoted(r.start) &&
-          compatible(gender, this.genderOf(r.entity)),
-      );
-      return this.fromEntity((first ?? m).entity, CONFIDENCE.nearestFitting);
+      return this.fromEntity(this.firstInSentence(m, gender).entity, CONFIDENCE.nearestFitting);
     }
     return null;
+  }
+
+  /**
+   * „Zverev hat gegen den Norweger Ruud verloren. „…“, sagte der Olympiasieger“: of the fitting
+   * people in the sentence of `m`, the first (its subject, what the sentence is about), not the last.
+   */
+  private firstInSentence(m: MentionRef, gender: Gender | null): MentionRef {
+    const sentence = Math.max(
+      this.text.lastIndexOf('\n', m.start),
+      ...['. ', '! ', '? '].map((stop) => this.text.lastIndexOf(stop, m.start)),
+    );
+    const first = this.references().find(
+      (r) =>
+        r.start > sentence &&
+        r.start <= m.start &&
+        !this.isQuoted(r.start) &&
+        compatible(gender, this.genderOf(r.entity)),
+    );
+    return first ?? m;
   }
 
   /** German marks gender on the article and on -in nouns; English on a few nouns (actress, spokesman). */

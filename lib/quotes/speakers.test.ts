@@ -527,3 +527,149 @@ describe('confidence', () => {
     expect(sure!.speakerCandidateId).toBeUndefined();
   });
 });
+
+/** Classes found on the second round of English articles (tune part of the speaker gold set). */
+describe('English: split quotes, short speech, appositions after the verb', () => {
+  it('"…," he said, "…": the English split (comma inside the first half) is one speaker’s speech', () => {
+    const article = buildArticle(
+      ['Ray Delgado drove home.', '“The second time,” he said, “a truck missed me by about a foot.”'],
+      'en',
+    );
+    const found = findQuotes(article, buildEntities(article.text, [person('Ray Delgado')]));
+    expect(found.map((q) => [q.kind, q.speaker])).toEqual([
+      ['speech', 'Ray Delgado'],
+      ['speech', 'Ray Delgado'],
+    ]);
+  });
+
+  it.each([
+    ['“Sleep,” she said.', 'a word with a comma before "she said"'],
+    ['“Which services?” Alden asked. “Name one.”', 'a two-word sentence closed inside its marks'],
+  ])('%s is speech (%s)', (paragraph) => {
+    const article = buildArticle(['Lena Varga and Robert Alden met.', paragraph], 'en');
+    const found = findQuotes(
+      article,
+      buildEntities(article.text, [person('Lena Varga'), person('Robert Alden')]),
+    );
+    expect(found.every((q) => q.kind === 'speech')).toBe(true);
+  });
+
+  it('a title in marks before a comma and no attribution stays a phrase', () => {
+    const article = buildArticle(['His new film, “The Long Road Home,” opens on Friday.'], 'en');
+    expect(findQuotes(article, []).map((q) => q.kind)).toEqual(['phrase']);
+  });
+
+  it('"said its planning director, Mark Tilley": the name in apposition to the role', () => {
+    expect(
+      speakers(
+        [
+          '"We are not against housing," said campaigner Ruth Akroyd. The developer disagreed: “The site has been fully assessed,” said its planning director, Mark Tilley.',
+        ],
+        'en',
+        [person('Ruth Akroyd'), person('Mark Tilley')],
+      ),
+    ).toEqual(['Ruth Akroyd', 'Mark Tilley']);
+  });
+
+  it('"…” in that law, Azzouz said: the attribution after words that run on outside the marks', () => {
+    expect(
+      speakers(
+        [
+          'Lotfi Azzouz leads the group.',
+          '“We must pay attention to what is written” in that law, Azzouz said.',
+        ],
+        'en',
+        [person('Lotfi Azzouz', 'Azzouz')],
+      ),
+    ).toEqual(['Lotfi Azzouz']);
+  });
+});
+
+describe('English: descriptions and references', () => {
+  it('"Councillor Sharon Thompson": a British title is left out of the name', () => {
+    expect(
+      speakers(['Councillor Sharon Thompson said: “We protected the services.”'], 'en', [
+        person('Councillor Sharon Thompson'),
+      ]),
+    ).toEqual(['Sharon Thompson']);
+  });
+
+  it('"the Dane said" is the person the sentence before is about, never a speaker called "Dane"', () => {
+    expect(
+      speakers(
+        [
+          'Lena Varga beat Chloe Andersen in the final.',
+          'Andersen, 29, was gracious in defeat. “She was the better player today,” the Dane said.',
+        ],
+        'en',
+        [person('Lena Varga'), person('Chloe Andersen', 'Andersen')],
+      ),
+    ).toEqual(['Chloe Andersen']);
+  });
+
+  it('"he said" after "X said the girls, A and B, were well" is X, the subject, not a name X reported', () => {
+    expect(
+      speakers(
+        [
+          'Lead surgeon Owase Jeelani said the girls, Amara and Nia, were recovering well. “This was our most complex case,” he said.',
+        ],
+        'en',
+        [person('Owase Jeelani'), person('Amara'), person('Nia')],
+      ),
+    ).toEqual(['Owase Jeelani']);
+  });
+
+  it('a pronoun still takes the nearest name whose gender is known to fit over an unknown subject', () => {
+    expect(
+      speakers(['Owase Jeelani met Mary Smith. “We were lucky,” she said.'], 'en', [
+        person('Owase Jeelani'),
+        person('Mary Smith'),
+      ]),
+    ).toEqual(['Mary Smith']);
+  });
+
+  it('a surname two people share is the one named in full last before, whatever the entry says', () => {
+    expect(
+      speakers(
+        [
+          'Whale expert Hori Parata was seven at his first stranding.',
+          '“Greed is hurting the whales,” says Parata.',
+          'His son, Te Kaurinui Robert Parata, carves. “We need to listen,” says Parata.',
+        ],
+        'en',
+        [person('Te Kaurinui Robert Parata', 'Parata'), person('Hori Parata')],
+      ),
+    ).toEqual(['Hori Parata', 'Te Kaurinui Robert Parata']);
+  });
+});
+
+describe('English: continuation across asides', () => {
+  const entities = [person('Hori Parata', 'Parata')];
+  it('an unattributed quote paragraph after a caption or link line goes on with the speaker before', () => {
+    expect(
+      speakers(
+        [
+          '“Greed is hurting the whales,” says Parata.',
+          'Hori Parata at his farm, the place where he was born',
+          '“We feel that is ridiculous.”',
+        ],
+        'en',
+        entities,
+      ),
+    ).toEqual(['Hori Parata', 'Hori Parata']);
+  });
+
+  it('but not after a paragraph of the reporter’s narrative', () => {
+    expect(
+      speakers(
+        [
+          '“Greed is hurting the whales,” says Parata.',
+          'Whales strand for many reasons.',
+          '“We feel that is ridiculous.”',
+        ],
+        'en',
+        entities,
+      ),
+    ).toEqual(['Hori Parata', null]);
+  });
+});
