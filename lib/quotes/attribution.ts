@@ -203,7 +203,11 @@ export function speakerBefore(tokens: Token[], resolver: SpeakerResolver): Speak
 
 /** The sentence's subject when it opens the sentence and names a person: "Okafor verweist auf Wien:". */
 export function subjectOf(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
-  const subject = readNounPhraseForward(tokens, 0);
+  // "His sister, Claire Reilly, read it:": the name in apposition to a description opening the sentence.
+  const comma = tokens.findIndex((t, k) => k > 0 && k <= 4 && t.text === ',');
+  const named = comma > 0 ? readNounPhraseForward(tokens, comma + 1) : null;
+  const apposition = named?.kind === 'name' && tokens[named.next]?.text === ',';
+  const subject = apposition ? named : readNounPhraseForward(tokens, 0);
   if (!subject || subject.kind === 'role' || subject.article === 'indefinite') return null;
   const speaker = resolver.resolve(subject);
   return speaker && resolver.isPerson(speaker) ? speaker : null;

@@ -153,7 +153,10 @@ export function findQuotes(
       if (said) speaker = attributesPrevious ? said : { ...said, confidence: said.confidence * 0.9 };
     }
     // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.
-    if (!speaker && kind === 'speech' && /:\s*$/.test(before)) speaker = subjectOf(beforeTokens, resolver);
+    // "His sister, Claire Reilly, read it outside the station:" closing the paragraph before, too.
+    if (!speaker && kind === 'speech' && (/:\s*$/.test(before) || introducedAbove)) {
+      speaker = subjectOf(beforeTokens, resolver);
+    }
     // A name or title in quotation marks („Rheinische Post“, the band „Nachtfalter“) has no speaker.
     if (kind === 'phrase' && entities.some((e) => [e.name, ...e.aliases].includes(quoteText))) speaker = null;
     // An unattributed quote that goes on from the previous speaker's quote is theirs too.

@@ -30,6 +30,13 @@ export function quoteWordCount(text: string): number {
   return spaced + Math.floor(unspaced / 2);
 }
 
+/**
+ * English introductions that run straight into the words said, without a colon: 'he said "every
+ * leader has …"', 'According to Mike Hawes, chief executive of …, "buyers are waiting …"'.
+ */
+const SAID_BEFORE =
+  /(?:\b(?:said|says|added|adds|wrote|writes|asked|asks)\s*,?|\baccording to [^.!?:"“”]{1,100},)\s*$/iu;
+
 export function classifyQuote(context: KindContext): QuoteKind {
   const { quoteText, before, attributedAfter, multiParagraph } = context;
   if (multiParagraph) return 'speech';
@@ -50,6 +57,7 @@ export function classifyQuote(context: KindContext): QuoteKind {
   const introduced = /[:：]\s*$/.test(before);
   const opensSentence = before.trim() === '' || /[.!?…。！？]["“”»«’」』]?\s*$/.test(before);
   if (introduced && words >= 2) return 'speech';
+  if (SAID_BEFORE.test(before) && words >= 3) return 'speech';
   if (attributedAfter && (words >= 3 || ownPunctuation)) return 'speech';
   if (opensSentence && startsUpper && words >= 3) return 'speech';
   // A short sentence of its own, closed inside the marks: "“Which services?” Alden asked. “Name one.”"

@@ -673,3 +673,33 @@ describe('English: continuation across asides', () => {
     ).toEqual(['Hori Parata', null]);
   });
 });
+
+describe('English: introductions without a colon or a speech verb', () => {
+  it.each([
+    ['he said “every leader has strengths and weaknesses”.', 'a speech verb right before the marks'],
+    ['According to Barack Obama, president, “the numbers are going the right way”.', '"according to X,"'],
+  ])('%s is speech (%s)', (paragraph) => {
+    const article = buildArticle(['Barack Obama spoke.', paragraph], 'en');
+    const found = findQuotes(article, buildEntities(article.text, [person('Barack Obama', 'Obama')]));
+    expect(found.map((q) => [q.kind, q.speaker])).toEqual([['speech', 'Barack Obama']]);
+  });
+
+  it('"described as “unprecedented”" stays a phrase', () => {
+    const article = buildArticle(['The stranding was described as “unprecedented” by locals.'], 'en');
+    expect(findQuotes(article, []).map((q) => q.kind)).toEqual(['phrase']);
+  });
+
+  it('"His sister, Claire Reilly, read it outside:" closing the paragraph before introduces the quote', () => {
+    expect(
+      speakers(
+        [
+          'Tom Reilly has been missing for a week.',
+          'His sister, Claire Reilly, read it outside the police station:',
+          '“Please, if you know anything at all, call the police.”',
+        ],
+        'en',
+        [person('Tom Reilly'), person('Claire Reilly')],
+      ),
+    ).toEqual(['Claire Reilly']);
+  });
+});
