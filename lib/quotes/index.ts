@@ -4,7 +4,7 @@
  * speaker support only unambiguous quotations are kept, without speakers (unambiguous.ts).
  */
 import { languageSupport } from '../language-support.ts';
-import { tokenizeRange } from '../text/tokens.ts';
+import { type Token, tokenizeRange } from '../text/tokens.ts';
 import { type ArticleBlock, type Entity, isContentBlock, type Quote } from '../types.ts';
 import {
   anonymousAfter,
@@ -149,7 +149,9 @@ export function findQuotes(
       // „„A“, sagte der Österreicher. „B““: that sentence is A's attribution; B goes on with A's speaker.
       const attributesPrevious = prevEnd === floor && prevQuote?.speaker != null;
       const said =
-        attributesPrevious && prevQuote ? speakerOf(prevQuote) : speakerBefore(previousSentence, resolver);
+        attributesPrevious && prevQuote
+          ? speakerOf(prevQuote)
+          : (speakerBefore(previousSentence, resolver) ?? gestureSubject(previousSentence, resolver));
       if (said) speaker = attributesPrevious ? said : { ...said, confidence: said.confidence * 0.9 };
     }
     // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.
@@ -164,7 +166,8 @@ export function findQuotes(
       previous !== null &&
       previous.quote.kind === 'speech' &&
       (previous.block === firstBlock ||
-        (before.trim() === '' && onlyAsidesBetween(blocks, previous.block, firstBlock)));
+        (text.slice(blockFloor, span.outerStart).trim() === '' &&
+          onlyAsidesBetween(blocks, previous.block, firstBlock)));
     const anonymous = anonymousAfter(afterSentence) || anonymousBefore(beforeTokens);
     if (!speaker && kind === 'speech' && continues && previous && !anonymous) {
       speaker = speakerOf(previous.quote);
@@ -247,6 +250,21 @@ function innerQuotes(
     }
   }
   return found;
+}
+
+/**
+ * "Asked whether the race was over, Arteta smiled. “Ask me in May.”": a sentence ending in a short
+ * clause of a person and one verb (smiled, laughed, shrugged) hands the next words to that person.
+ */
+function gestureSubject(sentence: Token[], resolver: SpeakerResolver): Speaker | null {
+  const end = sentence.at(-1)?.text === '.' ? sentence.length - 1 : sentence.length;
+  let comma = -1;
+  for (let k = 0; k < end; k++) if (sentence[k]!.text === ',') comma = k;
+  const clause = sentence.slice(comma + 1, end);
+  const subject = subjectOf(clause, resolver);
+  const phrase = subject ? readNounPhraseForward(clause, 0) : null;
+  if (!phrase || clause.length - phrase.next !== 1 || !/^\p{Ll}+$/u.test(clause.at(-1)!.text)) return null;
+  return subject;
 }
 
 /**

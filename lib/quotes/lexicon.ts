@@ -65,7 +65,10 @@ export const CAPITALISED_FUNCTION_WORDS = new Set(
 
 export const NAME_PARTICLES = new Set(['von', 'van', 'de', 'da', 'di', 'al', 'bin', 'zu', 'le', 'la']);
 
-export const TITLES = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Herr', 'Frau', 'Sir', 'Dame', 'Lord']);
+export const TITLES = new Set(
+  // British style writes the short titles without a full stop: "Mr Moss", "Dr Nair".
+  'Mr. Mrs. Ms. Dr. Prof. Mr Mrs Ms Dr Prof Herr Frau Sir Dame Lord'.split(' '),
+);
 
 const GERMAN_ROLES =
   'machthaber|präsident|kanzler|minister|sprecher|chef|vorsitzender?|bürgermeister|trainer|direktor|experte|' +

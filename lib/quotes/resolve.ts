@@ -57,6 +57,10 @@ const KIND_RANK: Record<string, number> = { person: 0, organization: 1, place: 2
 /** A description that opens with a possessive: "his lawyer", „ihre Sprecherin“. */
 const POSSESSIVE = /^(?:his|her|their|its|sein|seine|seiner|seinem|seinen|ihr|ihre|ihrer|ihrem|ihren)\s/iu;
 
+/** Heads of names of places and institutions that a title can open ("Queen Mary University"). */
+const INSTITUTION =
+  /^(?:University|College|Institute|Foundation|Centre|Center|Hall|Street|Square|Court|House)$/u;
+
 /** "der 67-Jährige", "the 54-year-old": the age. */
 const AGE_DESCRIPTION = /^(\d{1,3})-(?:jährige|year-old)/iu;
 
@@ -95,7 +99,9 @@ export class SpeakerResolver {
       .sort((a, b) => (KIND_RANK[a.entity.kind] ?? 3) - (KIND_RANK[b.entity.kind] ?? 3));
     if (overlapping[0]) {
       const introduced =
-        overlapping[0].entity.kind === 'place' ? this.introducedAsPerson(overlapping[0].entity) : null;
+        overlapping[0].entity.kind === 'place'
+          ? this.introducedAsPerson(overlapping[0].entity)
+          : this.titledPerson(overlapping[0].entity);
       if (introduced) return introduced;
       const entity = this.sharedSurname(phrase, this.fullPerson(overlapping[0].entity));
       const speaker = this.fromEntity(entity, CONFIDENCE[entity.kind]);
@@ -238,6 +244,26 @@ export class SpeakerResolver {
       };
     }
     return null;
+  }
+
+  /**
+   * An entry tagged as an organisation that is a title or role words before a name ("Mr Moss",
+   * "Detective Sergeant Kay Fielding") is a person: the person named in full with that surname, else
+   * the name without its title when it opens with a known first name.
+   */
+  private titledPerson(entity: Entity): Speaker | null {
+    if (entity.kind !== 'organization') return null;
+    const words = entity.name.split(/\s+/);
+    let at = 0;
+    while (at < words.length - 1 && (TITLES.has(words[at]!) || ROLE_NOUN.test(words[at]!))) at++;
+    const rest = words.slice(at);
+    if (at === 0 || !rest.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return null;
+    const named = this.entityByName(rest);
+    if (named?.kind === 'person') return this.fromEntity(named, CONFIDENCE.person);
+    if (rest.length < 2 || rest.length > 3 || rest.some((w) => ORG_NOUN.test(w) || INSTITUTION.test(w))) {
+      return null;
+    }
+    return { speaker: rest.join(' '), speakerEntityId: entity.id, confidence: CONFIDENCE.person };
   }
 
   isPerson(speaker: Speaker): boolean {

@@ -703,3 +703,55 @@ describe('English: introductions without a colon or a speech verb', () => {
     ).toEqual(['Claire Reilly']);
   });
 });
+
+describe('English: titles, gestures and paragraph openings', () => {
+  it.each([
+    ['“She is deeply ashamed,” Mr Moss said.', [org('Mr Moss')], 'Andrew Moss'],
+    [
+      'Detective Sergeant Kay Fielding said: “This was a cruel crime.”',
+      [org('Detective Sergeant Kay Fielding')],
+      'Kay Fielding',
+    ],
+  ])(
+    'an entry tagged as an organisation that is a title before a name is a person: %s',
+    (paragraph, tagged, name) => {
+      expect(
+        speakers(['Andrew Moss defended her.', paragraph], 'en', [person('Andrew Moss'), ...tagged]),
+      ).toEqual([name]);
+    },
+  );
+
+  it('a title opening an institution’s name does not make it a person ("Queen Mary University")', () => {
+    expect(
+      speakers(['“We are proud,” Queen Mary University said.'], 'en', [org('Queen Mary University')]),
+    ).toEqual(['Queen Mary University']);
+  });
+
+  it('"Asked whether it was over, Arteta smiled. “Ask me in May.”": the smiling person speaks', () => {
+    expect(
+      speakers(
+        [
+          'Mikel Arteta and Nick Pope spoke after the game.',
+          '“The lads did the hard work,” Pope said.',
+          'Asked whether the title race was over, Arteta smiled. “Ask me in May.”',
+        ],
+        'en',
+        [person('Mikel Arteta', 'Arteta'), person('Nick Pope', 'Pope')],
+      ),
+    ).toEqual(['Nick Pope', 'Mikel Arteta']);
+  });
+
+  it('a quote after narrative in its paragraph does not go on with the last paragraph’s speaker', () => {
+    expect(
+      speakers(
+        [
+          'Mikel Arteta and Nick Pope spoke after the game.',
+          '“The lads did the hard work,” Pope said.',
+          'The season has ten games left for both clubs. “Ask me in May.”',
+        ],
+        'en',
+        [person('Mikel Arteta', 'Arteta'), person('Nick Pope', 'Pope')],
+      ),
+    ).toEqual(['Nick Pope', null]);
+  });
+});
