@@ -170,7 +170,10 @@ export function findQuotes(
           onlyAsidesBetween(blocks, previous.block, firstBlock)));
     const anonymous = anonymousAfter(afterSentence) || anonymousBefore(beforeTokens);
     if (!speaker && kind === 'speech' && continues && previous && !anonymous) {
-      speaker = speakerOf(previous.quote);
+      const answer = previous.block < firstBlock ? answererOf(quotes, previous.quote) : null;
+      speaker = answer
+        ? { ...speakerOf(answer), confidence: speakerOf(answer).confidence * 0.9 }
+        : speakerOf(previous.quote);
     }
     const resolved = (support.speakers === 'full' ? speaker : null) ?? NO_SPEAKER;
     const unclear = resolved.speaker !== null && resolved.confidence < SPEAKER_CONFIDENCE;
@@ -265,6 +268,20 @@ function gestureSubject(sentence: Token[], resolver: SpeakerResolver): Speaker |
   const phrase = subject ? readNounPhraseForward(clause, 0) : null;
   if (!phrase || clause.length - phrase.next !== 1 || !/^\p{Ll}+$/u.test(clause.at(-1)!.text)) return null;
   return subject;
+}
+
+/**
+ * An interview's turns: a paragraph of unattributed words after a question put by someone who was
+ * answered by another person before ("“Do you regret that?”" / "“Not for a second.”") is that other
+ * person's answer, not more of the question.
+ */
+function answererOf(quotes: Quote[], question: Quote): Quote | null {
+  if (!/\?$/.test(question.text) || question.speaker === null) return null;
+  // Only in a back-and-forth: the words just before the question are the other person's.
+  const before = quotes
+    .filter((q) => q.kind === 'speech' && q.speaker !== null && q.start < question.start)
+    .at(-1);
+  return before && before.speaker !== question.speaker ? before : null;
 }
 
 /**

@@ -755,3 +755,30 @@ describe('English: titles, gestures and paragraph openings', () => {
     ).toEqual(['Nick Pope', null]);
   });
 });
+
+describe('English: interview turns', () => {
+  const entities = [person('John Mitchinson', 'Mitchinson'), person('Cormac Hale', 'Hale')];
+  it('an unattributed paragraph after a question in a back-and-forth is the other person’s answer', () => {
+    expect(
+      speakers(
+        [
+          '“Mostly failing,” Hale replied.',
+          'Mitchinson pressed him: “Do you regret that?”',
+          '“Not for a second. They were bad books.”',
+        ],
+        'en',
+        entities,
+      ),
+    ).toEqual(['Cormac Hale', 'John Mitchinson', 'Cormac Hale']);
+  });
+
+  it('but goes on with the asker when nobody else spoke just before the question', () => {
+    expect(
+      speakers(
+        ['“We tried everything,” Hale said. “What else could we do?” he asked.', '“We could only wait.”'],
+        'en',
+        entities,
+      ),
+    ).toEqual(['Cormac Hale', 'Cormac Hale', 'Cormac Hale']);
+  });
+});
