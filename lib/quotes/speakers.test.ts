@@ -727,32 +727,29 @@ describe('English: titles, gestures and paragraph openings', () => {
     ).toEqual(['Queen Mary University']);
   });
 
-  it('"Asked whether it was over, Arteta smiled. “Ask me in May.”": the smiling person speaks', () => {
+  it.each([
+    [
+      '"Asked whether it was over, Arteta smiled. “Ask me in May.”": the smiling person speaks',
+      'Asked whether the title race was over, Arteta smiled. “Ask me in May.”',
+      'Mikel Arteta',
+    ],
+    [
+      'a quote after narrative in its paragraph does not go on with the last paragraph’s speaker',
+      'The season has ten games left for both clubs. “Ask me in May.”',
+      null,
+    ],
+  ])('%s', (_, paragraph, speaker) => {
     expect(
       speakers(
         [
           'Mikel Arteta and Nick Pope spoke after the game.',
           '“The lads did the hard work,” Pope said.',
-          'Asked whether the title race was over, Arteta smiled. “Ask me in May.”',
+          paragraph,
         ],
         'en',
         [person('Mikel Arteta', 'Arteta'), person('Nick Pope', 'Pope')],
       ),
-    ).toEqual(['Nick Pope', 'Mikel Arteta']);
-  });
-
-  it('a quote after narrative in its paragraph does not go on with the last paragraph’s speaker', () => {
-    expect(
-      speakers(
-        [
-          'Mikel Arteta and Nick Pope spoke after the game.',
-          '“The lads did the hard work,” Pope said.',
-          'The season has ten games left for both clubs. “Ask me in May.”',
-        ],
-        'en',
-        [person('Mikel Arteta', 'Arteta'), person('Nick Pope', 'Pope')],
-      ),
-    ).toEqual(['Nick Pope', null]);
+    ).toEqual(['Nick Pope', speaker]);
   });
 });
 
