@@ -79,6 +79,11 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
         : null;
       if (quoted) return resolveFirst(resolver, [quoted, subject]);
     }
+    // "said its planning director, Mark Tilley": the name in apposition to the role is the speaker.
+    if (subject?.kind === 'role' && tokens[subject.next]?.text === ',') {
+      const named = readNounPhraseForward(tokens, subject.next + 1);
+      if (named?.kind === 'name') return resolveFirst(resolver, [named, subject]);
+    }
     return resolveFirst(resolver, [subject]);
   }
   // "…," Pakistan-based developer Ammar Askar wrote: a place-based modifier is not the subject.
@@ -137,13 +142,21 @@ export function anonymousBefore(tokens: Token[]): boolean {
   return false;
 }
 
-/** "…“, um das zu sagen, meint Berg": an attribution closing the sentence after an inserted clause. */
+/**
+ * "…“, um das zu sagen, meint Berg" / "…” in that law, Azzouz said": an attribution closing the
+ * sentence after the quote's own words run on outside the marks.
+ */
 export function speakerLaterAfter(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   for (let i = 1; i < tokens.length - 1; i++) {
     if (tokens[i - 1]!.text === ',' && isSpeechVerb(tokens[i]!.text) && tokens[i]!.text !== 'so') {
       const speaker = resolveFirst(resolver, [readNounPhraseForward(tokens, i + 1)]);
       if (speaker) return speaker;
     }
+  }
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (tokens[i]!.text !== ',') continue;
+    const speaker = speakerAfter(tokens.slice(i), resolver);
+    if (speaker) return speaker;
   }
   return null;
 }
@@ -190,7 +203,11 @@ export function speakerBefore(tokens: Token[], resolver: SpeakerResolver): Speak
 
 /** The sentence's subject when it opens the sentence and names a person: "Okafor verweist auf Wien:". */
 export function subjectOf(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
-  const subject = readNounPhraseForward(tokens, 0);
+  // "His sister, Claire Reilly, read it:": the name in apposition to a description opening the sentence.
+  const comma = tokens.findIndex((t, k) => k > 0 && k <= 4 && t.text === ',');
+  const named = comma > 0 ? readNounPhraseForward(tokens, comma + 1) : null;
+  const apposition = named?.kind === 'name' && tokens[named.next]?.text === ',';
+  const subject = apposition ? named : readNounPhraseForward(tokens, 0);
   if (!subject || subject.kind === 'role' || subject.article === 'indefinite') return null;
   const speaker = resolver.resolve(subject);
   return speaker && resolver.isPerson(speaker) ? speaker : null;

@@ -4,7 +4,7 @@
  * speaker support only unambiguous quotations are kept, without speakers (unambiguous.ts).
  */
 import { languageSupport } from '../language-support.ts';
-import { tokenizeRange } from '../text/tokens.ts';
+import { type Token, tokenizeRange } from '../text/tokens.ts';
 import { type ArticleBlock, type Entity, isContentBlock, type Quote } from '../types.ts';
 import {
   anonymousAfter,
@@ -105,7 +105,7 @@ export function findQuotes(
       prevQuote?.kind === 'speech' &&
       prevSpan !== undefined &&
       blockIndexAt(blocks, prevSpan.outerEnd) === firstBlock &&
-      /^\s*,[^.!?:;"“”„«»]{1,80},\s*$/u.test(text.slice(prevSpan.outerEnd, span.outerStart));
+      splitBetween(text.slice(prevSpan.outerEnd, span.outerStart), prevQuote.text);
     const kind = splitHalf
       ? 'speech'
       : classifyQuote({
@@ -126,7 +126,10 @@ export function findQuotes(
       : beforeStart;
     const introEnd = introducedAbove ? previousBlock.start + previousBlock.text.length : span.outerStart;
     const beforeTokens = tokenizeRange(text, introStart, introEnd);
+    // The two halves of a split quote share the one attribution between them.
+    const splitSpeaker = splitHalf && prevQuote?.speaker ? speakerOf(prevQuote) : null;
     let speaker: Speaker | null =
+      splitSpeaker ??
       after ??
       speakerBefore(beforeTokens, resolver) ??
       speakerLaterAfter(afterSentence, resolver) ??
@@ -146,21 +149,31 @@ export function findQuotes(
       // „„A“, sagte der Österreicher. „B““: that sentence is A's attribution; B goes on with A's speaker.
       const attributesPrevious = prevEnd === floor && prevQuote?.speaker != null;
       const said =
-        attributesPrevious && prevQuote ? speakerOf(prevQuote) : speakerBefore(previousSentence, resolver);
+        attributesPrevious && prevQuote
+          ? speakerOf(prevQuote)
+          : (speakerBefore(previousSentence, resolver) ?? gestureSubject(previousSentence, resolver));
       if (said) speaker = attributesPrevious ? said : { ...said, confidence: said.confidence * 0.9 };
     }
     // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.
-    if (!speaker && kind === 'speech' && /:\s*$/.test(before)) speaker = subjectOf(beforeTokens, resolver);
+    // "His sister, Claire Reilly, read it outside the station:" closing the paragraph before, too.
+    if (!speaker && kind === 'speech' && (/:\s*$/.test(before) || introducedAbove)) {
+      speaker = subjectOf(beforeTokens, resolver);
+    }
     // A name or title in quotation marks („Rheinische Post“, the band „Nachtfalter“) has no speaker.
     if (kind === 'phrase' && entities.some((e) => [e.name, ...e.aliases].includes(quoteText))) speaker = null;
     // An unattributed quote that goes on from the previous speaker's quote is theirs too.
     const continues =
       previous !== null &&
       previous.quote.kind === 'speech' &&
-      (previous.block === firstBlock || (previous.block === firstBlock - 1 && before.trim() === ''));
+      (previous.block === firstBlock ||
+        (text.slice(blockFloor, span.outerStart).trim() === '' &&
+          onlyAsidesBetween(blocks, previous.block, firstBlock)));
     const anonymous = anonymousAfter(afterSentence) || anonymousBefore(beforeTokens);
     if (!speaker && kind === 'speech' && continues && previous && !anonymous) {
-      speaker = speakerOf(previous.quote);
+      const answer = previous.block < firstBlock ? answererOf(quotes, previous.quote) : null;
+      speaker = answer
+        ? { ...speakerOf(answer), confidence: speakerOf(answer).confidence * 0.9 }
+        : speakerOf(previous.quote);
     }
     const resolved = (support.speakers === 'full' ? speaker : null) ?? NO_SPEAKER;
     const unclear = resolved.speaker !== null && resolved.confidence < SPEAKER_CONFIDENCE;
@@ -240,6 +253,60 @@ function innerQuotes(
     }
   }
   return found;
+}
+
+/**
+ * "Asked whether the race was over, Arteta smiled. “Ask me in May.”": a sentence ending in a short
+ * clause of a person and one verb (smiled, laughed, shrugged) hands the next words to that person.
+ */
+function gestureSubject(sentence: Token[], resolver: SpeakerResolver): Speaker | null {
+  const end = sentence.at(-1)?.text === '.' ? sentence.length - 1 : sentence.length;
+  let comma = -1;
+  for (let k = 0; k < end; k++) if (sentence[k]!.text === ',') comma = k;
+  const clause = sentence.slice(comma + 1, end);
+  const subject = subjectOf(clause, resolver);
+  const phrase = subject ? readNounPhraseForward(clause, 0) : null;
+  if (!phrase || clause.length - phrase.next !== 1 || !/^\p{Ll}+$/u.test(clause.at(-1)!.text)) return null;
+  return subject;
+}
+
+/**
+ * An interview's turns: a paragraph of unattributed words after a question put by someone who was
+ * answered by another person before ("“Do you regret that?”" / "“Not for a second.”") is that other
+ * person's answer, not more of the question.
+ */
+function answererOf(quotes: Quote[], question: Quote): Quote | null {
+  if (!/\?$/.test(question.text) || question.speaker === null) return null;
+  // Only in a back-and-forth: the words just before the question are the other person's.
+  const before = quotes
+    .filter((q) => q.kind === 'speech' && q.speaker !== null && q.start < question.start)
+    .at(-1);
+  return before && before.speaker !== question.speaker ? before : null;
+}
+
+/**
+ * Text between two quotes that makes them halves of one split by its attribution: „…“, sagte Özdemir,
+ * „…“ (comma outside the marks), or English "…," he said, "…" (comma inside the first half).
+ */
+function splitBetween(between: string, firstHalf: string): boolean {
+  if (/^\s*,[^.!?:;"“”„«»]{1,80},\s*$/u.test(between)) return true;
+  return /,$/.test(firstHalf) && /^\s+[^.!?:;,"“”„«»]{1,80},\s*$/u.test(between);
+}
+
+/**
+ * Blocks between a quote's paragraph and the one after the previous speaker's quote that do not
+ * interrupt the speaker: page furniture, captions and link lines (no sentence end), at most two.
+ */
+function onlyAsidesBetween(blocks: ArticleBlock[], previous: number, next: number): boolean {
+  if (next - previous < 1 || next - previous > 3) return false;
+  return blocks
+    .slice(previous + 1, next)
+    .every(
+      (b) =>
+        !isContentBlock(b.kind) ||
+        b.kind === 'caption' ||
+        (b.kind === 'paragraph' && !/[.!?…:"“”’]\s*$/u.test(b.text)),
+    );
 }
 
 /** The fields of an attribution too unsure to name: the flag, and the entity it pointed to if any. */

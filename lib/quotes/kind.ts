@@ -30,14 +30,26 @@ export function quoteWordCount(text: string): number {
   return spaced + Math.floor(unspaced / 2);
 }
 
+/**
+ * English introductions that run straight into the words said, without a colon: 'he said "every
+ * leader has …"', 'According to Mike Hawes, chief executive of …, "buyers are waiting …"'.
+ */
+const SAID_BEFORE =
+  /(?:\b(?:said|says|added|adds|wrote|writes|asked|asks)\s*,?|\baccording to [^.!?:"“”]{1,100},)\s*$/iu;
+
 export function classifyQuote(context: KindContext): QuoteKind {
   const { quoteText, before, attributedAfter, multiParagraph } = context;
   if (multiParagraph) return 'speech';
   const wordList = quoteText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   const words = quoteWordCount(quoteText);
   // A title or a name („Der Herr der Ringe“, "Super Mario Run"): every word capitalised, no clause.
+  // Not a word with a comma before "she said" ("“Sleep,” she said."): a title is not attributed.
+  const saidWord = attributedAfter && /,$/.test(quoteText);
   const titleCase =
-    words <= 6 && wordList.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w)) && !/[.!?…]$/.test(quoteText);
+    words <= 6 &&
+    !saidWord &&
+    wordList.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w)) &&
+    !/[.!?…]$/.test(quoteText);
   if (titleCase) return 'phrase';
   // Scripts without capitals (Chinese, Arabic, Korean, …) count as "upper": case cannot tell there.
   const startsUpper = /^[^\p{L}]*[\p{Lu}\p{Lo}]/u.test(quoteText);
@@ -45,8 +57,11 @@ export function classifyQuote(context: KindContext): QuoteKind {
   const introduced = /[:：]\s*$/.test(before);
   const opensSentence = before.trim() === '' || /[.!?…。！？]["“”»«’」』]?\s*$/.test(before);
   if (introduced && words >= 2) return 'speech';
+  if (SAID_BEFORE.test(before) && words >= 3) return 'speech';
   if (attributedAfter && (words >= 3 || ownPunctuation)) return 'speech';
   if (opensSentence && startsUpper && words >= 3) return 'speech';
+  // A short sentence of its own, closed inside the marks: "“Which services?” Alden asked. “Name one.”"
+  if (opensSentence && startsUpper && words >= 2 && /[.!?…]$/.test(quoteText)) return 'speech';
   if (ownPunctuation && startsUpper && words >= 4) return 'speech';
   if (startsUpper && words >= 8) return 'speech';
   return 'phrase';

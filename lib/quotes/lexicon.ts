@@ -65,7 +65,10 @@ export const CAPITALISED_FUNCTION_WORDS = new Set(
 
 export const NAME_PARTICLES = new Set(['von', 'van', 'de', 'da', 'di', 'al', 'bin', 'zu', 'le', 'la']);
 
-export const TITLES = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Herr', 'Frau', 'Sir', 'Dame', 'Lord']);
+export const TITLES = new Set(
+  // British style writes the short titles without a full stop: "Mr Moss", "Dr Nair".
+  'Mr. Mrs. Ms. Dr. Prof. Mr Mrs Ms Dr Prof Herr Frau Sir Dame Lord'.split(' '),
+);
 
 const GERMAN_ROLES =
   'machthaber|präsident|kanzler|minister|sprecher|chef|vorsitzender?|bürgermeister|trainer|direktor|experte|' +
@@ -83,7 +86,10 @@ const ENGLISH_ROLES =
   'scientist|author|witness|founder|owner|king|queen|pope|bishop|detective|prosecutor|sheriff|striker|' +
   'midfielder|defender|goalkeeper|player|actor|actress|singer|star|superintendent|secretary|commissioner|' +
   'chair|economist|engineer|nurse|doctor|keeper|director|editor|critic|novelist|chef|farmer|resident|councilman|' +
-  'councilwoman|congressman|congresswoman|treasurer|supervisor|consultant|teacher|student|investor';
+  'councilwoman|congressman|congresswoman|treasurer|supervisor|consultant|teacher|student|investor|' +
+  // British spellings and titles written before a name ("Councillor Sharon Thompson", "surgeon Owase Jeelani")
+  'councillor|councilor|alderman|lawmaker|legislator|surgeon|paramedic|ranger|campaigner|activist|pundit|' +
+  'historian|curator|inspector|constable|sergeant|lieutenant|colonel|admiral|vicar|archbishop|headteacher';
 
 /** Role noun at the end of a German noun (with inflection) or an English role word. */
 export const ROLE_NOUN = new RegExp(
@@ -94,3 +100,10 @@ export const ROLE_NOUN = new RegExp(
 /** Nouns for an organisation standing for it as a speaker: "the club said", „des Konzerns". */
 export const ORG_NOUN =
   /^(?:club|company|firm|team|agency|airline|carrier|bank|department|ministry|union|hospital|school|council|konzerns?|unternehmens?|vereins?|klubs?|firma|ministeriums?|gewerkschaft|behörde|stadtwerke|verbands?|zoos?|tierparks?|museums?|theaters?)$/iu;
+
+/**
+ * A nationality standing for a person met before: "the Dane said", "the Spaniard", "the Brazilian".
+ * With "the" it is a description (like a role noun), never a name of its own.
+ */
+export const DEMONYM =
+  /^(?!Guardian$)(?:\p{Lu}\p{Ll}+(?:ian|ean|ese)|Dane|Swede|Finn|Pole|Czech|Scot|Swiss|Greek|Turk|Briton|Spaniard|German|American|Mexican|Moroccan|Kenyan|Nigerian|Israeli|Pakistani|Iraqi|Afghan|Thai|Argentine|Dutchman|Dutchwoman|Frenchman|Frenchwoman|Englishman|Englishwoman|Irishman|Irishwoman|Welshman|Welshwoman|Scotsman|Scotswoman|Kiwi|Aussie)$/u;

@@ -8,6 +8,7 @@ import { isCapitalised, isLowercase, type Token } from '../text/tokens.ts';
 import {
   ADVERBS,
   CAPITALISED_FUNCTION_WORDS,
+  DEMONYM,
   DETERMINERS,
   NAME_PARTICLES,
   PRONOUNS,
@@ -106,8 +107,10 @@ function build(tokens: Token[], from: number, to: number, next: number): NounPhr
       !TITLES.has(w) &&
       !QUOTE_MARK.test(w),
   );
-  const nameTokens = content.filter((w) => isNameWord(w) && !ROLE_NOUN.test(w));
-  let role = content.find((w) => ROLE_NOUN.test(w)) ?? null;
+  // "the Dane", "the Spaniard": a nationality with "the" describes someone, like a role noun.
+  const isRole = (w: string) => ROLE_NOUN.test(w) || (article === 'definite' && DEMONYM.test(w));
+  const nameTokens = content.filter((w) => isNameWord(w) && !isRole(w));
+  let role = content.find(isRole) ?? null;
   // A description without a known role word still names someone met before when its head is a
   // person noun: "der 52-Jährige", "der Mittelfeldspieler" (but not "die Stadt", "the city").
   if (!role && article && nameTokens.length <= 1) {

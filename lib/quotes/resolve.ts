@@ -57,6 +57,10 @@ const KIND_RANK: Record<string, number> = { person: 0, organization: 1, place: 2
 /** A description that opens with a possessive: "his lawyer", „ihre Sprecherin“. */
 const POSSESSIVE = /^(?:his|her|their|its|sein|seine|seiner|seinem|seinen|ihr|ihre|ihrer|ihrem|ihren)\s/iu;
 
+/** Heads of names of places and institutions that a title can open ("Queen Mary University"). */
+const INSTITUTION =
+  /^(?:University|College|Institute|Foundation|Centre|Center|Hall|Street|Square|Court|House)$/u;
+
 /** "der 67-Jährige", "the 54-year-old": the age. */
 const AGE_DESCRIPTION = /^(\d{1,3})-(?:jährige|year-old)/iu;
 
@@ -95,9 +99,11 @@ export class SpeakerResolver {
       .sort((a, b) => (KIND_RANK[a.entity.kind] ?? 3) - (KIND_RANK[b.entity.kind] ?? 3));
     if (overlapping[0]) {
       const introduced =
-        overlapping[0].entity.kind === 'place' ? this.introducedAsPerson(overlapping[0].entity) : null;
+        overlapping[0].entity.kind === 'place'
+          ? this.introducedAsPerson(overlapping[0].entity)
+          : this.titledPerson(overlapping[0].entity);
       if (introduced) return introduced;
-      const entity = this.fullPerson(overlapping[0].entity);
+      const entity = this.sharedSurname(phrase, this.fullPerson(overlapping[0].entity));
       const speaker = this.fromEntity(entity, CONFIDENCE[entity.kind]);
       return { ...speaker, speaker: fullerName(phrase, entity) ?? speaker.speaker };
     }
@@ -168,6 +174,25 @@ export class SpeakerResolver {
     return found.kind === 'person' ? found : { ...entity, name: asPerson(found) };
   }
 
+  /**
+   * A surname two people share (a father and son, a married couple): "says Parata" is the Parata the
+   * article last named in full before, whichever entry the recogniser linked the word to.
+   */
+  private sharedSurname(phrase: NounPhrase, entity: Entity): Entity {
+    if (phrase.kind !== 'name' || phrase.nameTokens.length !== 1 || entity.kind !== 'person') return entity;
+    const surname = phrase.nameTokens[0]!;
+    let latest: { entity: Entity; at: number } | null = null;
+    for (const m of this.mentions) {
+      if (m.start >= phrase.start) break;
+      const written = this.text.slice(m.start, m.end);
+      if (m.entity.kind !== 'person' || !/\s/.test(written) || this.isQuoted(m.start)) continue;
+      if (written.split(/\s+/).at(-1) === surname && m.entity.name.split(/\s+/).at(-1) === surname) {
+        latest = { entity: m.entity, at: m.start };
+      }
+    }
+    return latest?.entity ?? entity;
+  }
+
   /** An entity as a speaker, by the name the text writes it with (see writtenName). */
   private fromEntity(entity: Entity, confidence: number): Speaker {
     const speaker = fromEntity(entity, confidence);
@@ -221,6 +246,26 @@ export class SpeakerResolver {
     return null;
   }
 
+  /**
+   * An entry tagged as an organisation that is a title or role words before a name ("Mr Moss",
+   * "Detective Sergeant Kay Fielding") is a person: the person named in full with that surname, else
+   * the name without its title when it opens with a known first name.
+   */
+  private titledPerson(entity: Entity): Speaker | null {
+    if (entity.kind !== 'organization') return null;
+    const words = entity.name.split(/\s+/);
+    let at = 0;
+    while (at < words.length - 1 && (TITLES.has(words[at]!) || ROLE_NOUN.test(words[at]!))) at++;
+    const rest = words.slice(at);
+    if (at === 0 || !rest.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return null;
+    const named = this.entityByName(rest);
+    if (named?.kind === 'person') return this.fromEntity(named, CONFIDENCE.person);
+    if (rest.length < 2 || rest.length > 3 || rest.some((w) => ORG_NOUN.test(w) || INSTITUTION.test(w))) {
+      return null;
+    }
+    return { speaker: rest.join(' '), speakerEntityId: entity.id, confidence: CONFIDENCE.person };
+  }
+
   isPerson(speaker: Speaker): boolean {
     return this.entities.some((e) => e.id === speaker.speakerEntityId && e.kind === 'person');
   }
@@ -271,7 +316,13 @@ export class SpeakerResolver {
       const own = this.genderOf(m.entity);
       if (!compatible(gender, own)) continue;
       const sure = gender !== null && own !== null;
-      return this.fromEntity(m.entity, sure ? CONFIDENCE.pronounGendered : CONFIDENCE.pronounUngendered);
+      // "Lead surgeon Owase Jeelani said the girls, Amara and Nia, were well. “…,” he said": the
+      // sentence's subject rather than a name inside what it reports, unless only the later name's
+      // gender is known to fit.
+      const subject = this.firstInSentence(m, gender);
+      const subjectSure = gender !== null && this.genderOf(subject.entity) !== null;
+      const chosen = subjectSure || !sure ? subject : m;
+      return this.fromEntity(chosen.entity, sure ? CONFIDENCE.pronounGendered : CONFIDENCE.pronounUngendered);
     }
     return null;
   }
@@ -283,22 +334,28 @@ export class SpeakerResolver {
       const m = references[i]!;
       if (m.start >= offset || this.isQuoted(m.start)) continue;
       if (!compatible(gender, this.genderOf(m.entity))) continue;
-      // „Zverev hat gegen den Norweger Ruud verloren. „…“, sagte der Olympiasieger“: of the fitting
-      // people in that sentence, the first (its subject, what the sentence is about), not the last.
-      const sentence = Math.max(
-        this.text.lastIndexOf('\n', m.start),
-        ...['. ', '! ', '? '].map((stop) => this.text.lastIndexOf(stop, m.start)),
-      );
-      const first = references.find(
-        (r) =>
-          r.start > sentence &&
-          r.start <= m.start &&
-          !this.isQuoted(r.start) &&
-          compatible(gender, this.genderOf(r.entity)),
-      );
-      return this.fromEntity((first ?? m).entity, CONFIDENCE.nearestFitting);
+      return this.fromEntity(this.firstInSentence(m, gender).entity, CONFIDENCE.nearestFitting);
     }
     return null;
+  }
+
+  /**
+   * „Zverev hat gegen den Norweger Ruud verloren. „…“, sagte der Olympiasieger“: of the fitting
+   * people in the sentence of `m`, the first (its subject, what the sentence is about), not the last.
+   */
+  private firstInSentence(m: MentionRef, gender: Gender | null): MentionRef {
+    const sentence = Math.max(
+      this.text.lastIndexOf('\n', m.start),
+      ...['. ', '! ', '? '].map((stop) => this.text.lastIndexOf(stop, m.start)),
+    );
+    const first = this.references().find(
+      (r) =>
+        r.start > sentence &&
+        r.start <= m.start &&
+        !this.isQuoted(r.start) &&
+        compatible(gender, this.genderOf(r.entity)),
+    );
+    return first ?? m;
   }
 
   /** German marks gender on the article and on -in nouns; English on a few nouns (actress, spokesman). */

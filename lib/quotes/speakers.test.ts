@@ -527,3 +527,255 @@ describe('confidence', () => {
     expect(sure!.speakerCandidateId).toBeUndefined();
   });
 });
+
+/** Classes found on the second round of English articles (tune part of the speaker gold set). */
+describe('English: split quotes, short speech, appositions after the verb', () => {
+  it('"…," he said, "…": the English split (comma inside the first half) is one speaker’s speech', () => {
+    const article = buildArticle(
+      ['Ray Delgado drove home.', '“The second time,” he said, “a truck missed me by about a foot.”'],
+      'en',
+    );
+    const found = findQuotes(article, buildEntities(article.text, [person('Ray Delgado')]));
+    expect(found.map((q) => [q.kind, q.speaker])).toEqual([
+      ['speech', 'Ray Delgado'],
+      ['speech', 'Ray Delgado'],
+    ]);
+  });
+
+  it.each([
+    ['“Sleep,” she said.', 'a word with a comma before "she said"'],
+    ['“Which services?” Alden asked. “Name one.”', 'a two-word sentence closed inside its marks'],
+  ])('%s is speech (%s)', (paragraph) => {
+    const article = buildArticle(['Lena Varga and Robert Alden met.', paragraph], 'en');
+    const found = findQuotes(
+      article,
+      buildEntities(article.text, [person('Lena Varga'), person('Robert Alden')]),
+    );
+    expect(found.every((q) => q.kind === 'speech')).toBe(true);
+  });
+
+  it('a title in marks before a comma and no attribution stays a phrase', () => {
+    const article = buildArticle(['His new film, “The Long Road Home,” opens on Friday.'], 'en');
+    expect(findQuotes(article, []).map((q) => q.kind)).toEqual(['phrase']);
+  });
+
+  it('"said its planning director, Mark Tilley": the name in apposition to the role', () => {
+    expect(
+      speakers(
+        [
+          '"We are not against housing," said campaigner Ruth Akroyd. The developer disagreed: “The site has been fully assessed,” said its planning director, Mark Tilley.',
+        ],
+        'en',
+        [person('Ruth Akroyd'), person('Mark Tilley')],
+      ),
+    ).toEqual(['Ruth Akroyd', 'Mark Tilley']);
+  });
+
+  it('"…” in that law, Azzouz said: the attribution after words that run on outside the marks', () => {
+    expect(
+      speakers(
+        [
+          'Lotfi Azzouz leads the group.',
+          '“We must pay attention to what is written” in that law, Azzouz said.',
+        ],
+        'en',
+        [person('Lotfi Azzouz', 'Azzouz')],
+      ),
+    ).toEqual(['Lotfi Azzouz']);
+  });
+});
+
+describe('English: descriptions and references', () => {
+  it('"Councillor Sharon Thompson": a British title is left out of the name', () => {
+    expect(
+      speakers(['Councillor Sharon Thompson said: “We protected the services.”'], 'en', [
+        person('Councillor Sharon Thompson'),
+      ]),
+    ).toEqual(['Sharon Thompson']);
+  });
+
+  it('"the Dane said" is the person the sentence before is about, never a speaker called "Dane"', () => {
+    expect(
+      speakers(
+        [
+          'Lena Varga beat Chloe Andersen in the final.',
+          'Andersen, 29, was gracious in defeat. “She was the better player today,” the Dane said.',
+        ],
+        'en',
+        [person('Lena Varga'), person('Chloe Andersen', 'Andersen')],
+      ),
+    ).toEqual(['Chloe Andersen']);
+  });
+
+  it('"he said" after "X said the girls, A and B, were well" is X, the subject, not a name X reported', () => {
+    expect(
+      speakers(
+        [
+          'Lead surgeon Owase Jeelani said the girls, Amara and Nia, were recovering well. “This was our most complex case,” he said.',
+        ],
+        'en',
+        [person('Owase Jeelani'), person('Amara'), person('Nia')],
+      ),
+    ).toEqual(['Owase Jeelani']);
+  });
+
+  it('a pronoun still takes the nearest name whose gender is known to fit over an unknown subject', () => {
+    expect(
+      speakers(['Owase Jeelani met Mary Smith. “We were lucky,” she said.'], 'en', [
+        person('Owase Jeelani'),
+        person('Mary Smith'),
+      ]),
+    ).toEqual(['Mary Smith']);
+  });
+
+  it('a surname two people share is the one named in full last before, whatever the entry says', () => {
+    expect(
+      speakers(
+        [
+          'Whale expert Hori Parata was seven at his first stranding.',
+          '“Greed is hurting the whales,” says Parata.',
+          'His son, Te Kaurinui Robert Parata, carves. “We need to listen,” says Parata.',
+        ],
+        'en',
+        [person('Te Kaurinui Robert Parata', 'Parata'), person('Hori Parata')],
+      ),
+    ).toEqual(['Hori Parata', 'Te Kaurinui Robert Parata']);
+  });
+});
+
+describe('English: continuation across asides', () => {
+  const entities = [person('Hori Parata', 'Parata')];
+  it('an unattributed quote paragraph after a caption or link line goes on with the speaker before', () => {
+    expect(
+      speakers(
+        [
+          '“Greed is hurting the whales,” says Parata.',
+          'Hori Parata at his farm, the place where he was born',
+          '“We feel that is ridiculous.”',
+        ],
+        'en',
+        entities,
+      ),
+    ).toEqual(['Hori Parata', 'Hori Parata']);
+  });
+
+  it('but not after a paragraph of the reporter’s narrative', () => {
+    expect(
+      speakers(
+        [
+          '“Greed is hurting the whales,” says Parata.',
+          'Whales strand for many reasons.',
+          '“We feel that is ridiculous.”',
+        ],
+        'en',
+        entities,
+      ),
+    ).toEqual(['Hori Parata', null]);
+  });
+});
+
+describe('English: introductions without a colon or a speech verb', () => {
+  it.each([
+    ['he said “every leader has strengths and weaknesses”.', 'a speech verb right before the marks'],
+    ['According to Barack Obama, president, “the numbers are going the right way”.', '"according to X,"'],
+  ])('%s is speech (%s)', (paragraph) => {
+    const article = buildArticle(['Barack Obama spoke.', paragraph], 'en');
+    const found = findQuotes(article, buildEntities(article.text, [person('Barack Obama', 'Obama')]));
+    expect(found.map((q) => [q.kind, q.speaker])).toEqual([['speech', 'Barack Obama']]);
+  });
+
+  it('"described as “unprecedented”" stays a phrase', () => {
+    const article = buildArticle(['The stranding was described as “unprecedented” by locals.'], 'en');
+    expect(findQuotes(article, []).map((q) => q.kind)).toEqual(['phrase']);
+  });
+
+  it('"His sister, Claire Reilly, read it outside:" closing the paragraph before introduces the quote', () => {
+    expect(
+      speakers(
+        [
+          'Tom Reilly has been missing for a week.',
+          'His sister, Claire Reilly, read it outside the police station:',
+          '“Please, if you know anything at all, call the police.”',
+        ],
+        'en',
+        [person('Tom Reilly'), person('Claire Reilly')],
+      ),
+    ).toEqual(['Claire Reilly']);
+  });
+});
+
+describe('English: titles, gestures and paragraph openings', () => {
+  it.each([
+    ['“She is deeply ashamed,” Mr Moss said.', [org('Mr Moss')], 'Andrew Moss'],
+    [
+      'Detective Sergeant Kay Fielding said: “This was a cruel crime.”',
+      [org('Detective Sergeant Kay Fielding')],
+      'Kay Fielding',
+    ],
+  ])(
+    'an entry tagged as an organisation that is a title before a name is a person: %s',
+    (paragraph, tagged, name) => {
+      expect(
+        speakers(['Andrew Moss defended her.', paragraph], 'en', [person('Andrew Moss'), ...tagged]),
+      ).toEqual([name]);
+    },
+  );
+
+  it('a title opening an institution’s name does not make it a person ("Queen Mary University")', () => {
+    expect(
+      speakers(['“We are proud,” Queen Mary University said.'], 'en', [org('Queen Mary University')]),
+    ).toEqual(['Queen Mary University']);
+  });
+
+  it.each([
+    [
+      '"Asked whether it was over, Arteta smiled. “Ask me in May.”": the smiling person speaks',
+      'Asked whether the title race was over, Arteta smiled. “Ask me in May.”',
+      'Mikel Arteta',
+    ],
+    [
+      'a quote after narrative in its paragraph does not go on with the last paragraph’s speaker',
+      'The season has ten games left for both clubs. “Ask me in May.”',
+      null,
+    ],
+  ])('%s', (_, paragraph, speaker) => {
+    expect(
+      speakers(
+        [
+          'Mikel Arteta and Nick Pope spoke after the game.',
+          '“The lads did the hard work,” Pope said.',
+          paragraph,
+        ],
+        'en',
+        [person('Mikel Arteta', 'Arteta'), person('Nick Pope', 'Pope')],
+      ),
+    ).toEqual(['Nick Pope', speaker]);
+  });
+});
+
+describe('English: interview turns', () => {
+  const entities = [person('John Mitchinson', 'Mitchinson'), person('Cormac Hale', 'Hale')];
+  it('an unattributed paragraph after a question in a back-and-forth is the other person’s answer', () => {
+    expect(
+      speakers(
+        [
+          '“Mostly failing,” Hale replied.',
+          'Mitchinson pressed him: “Do you regret that?”',
+          '“Not for a second. They were bad books.”',
+        ],
+        'en',
+        entities,
+      ),
+    ).toEqual(['Cormac Hale', 'John Mitchinson', 'Cormac Hale']);
+  });
+
+  it('but goes on with the asker when nobody else spoke just before the question', () => {
+    expect(
+      speakers(
+        ['“We tried everything,” Hale said. “What else could we do?” he asked.', '“We could only wait.”'],
+        'en',
+        entities,
+      ),
+    ).toEqual(['Cormac Hale', 'Cormac Hale', 'Cormac Hale']);
+  });
+});

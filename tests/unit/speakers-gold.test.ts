@@ -1,7 +1,7 @@
 /**
- * Issue 15 gate: who said each quote, on the speaker gold set (tests/fixtures/speakers-gold: 81
- * written articles, 437 hand-labelled quotes, 282 German and 155 English, run through `analyzeText`,
- * the CLI's text entry; and 8 real pages of ../shared/data/pages/readability, 45 quotes, run
+ * Issue 15 gate: who said each quote, on the speaker gold set (tests/fixtures/speakers-gold: 119
+ * written articles, 655 hand-labelled quotes, 282 German and 373 English, run through `analyzeText`,
+ * the CLI's text entry; and 11 real pages of ../shared/data/pages/readability, 76 quotes, run
  * through `analyzeDocument`; both with the NER model from public/models).
  *
  * The set is split by a stable hash of the article id: rules were tuned on the tune part only; the
@@ -30,8 +30,10 @@ interface Floors {
 const FLOORS: Record<string, Floors> = {
   'de tune': { recall: 0.99, speakerAccuracy: 0.97, endToEndF1: 0.97 },
   'de held-out': { recall: 0.99, speakerAccuracy: 0.84, endToEndF1: 0.84 },
-  'en tune': { recall: 0.99, speakerAccuracy: 0.98, endToEndF1: 0.97 },
-  'en held-out': { recall: 0.99, speakerAccuracy: 0.86, endToEndF1: 0.86 },
+  // English tune part grew from 26 to 55 articles and pages (issue 15 rounds 2-5): its floors sit
+  // under the figures on the larger part (0.977 / 0.973), not the smaller part's 0.990 / 0.981.
+  'en tune': { recall: 0.99, speakerAccuracy: 0.97, endToEndF1: 0.97 },
+  'en held-out': { recall: 0.99, speakerAccuracy: 0.88, endToEndF1: 0.88 },
 };
 
 const runs: ArticleRun[] = [];
