@@ -8,7 +8,14 @@ import { runToEnd, type Sliced } from '../slicing.ts';
 import type { HighlightKind } from '../types.ts';
 import { createHighlightNames, type HighlightNames, KIND_PRIORITY } from './kinds.ts';
 import type { HighlightSpan } from './spans.ts';
-import { type AdoptedStyles, adoptHighlightStyles, markStyle } from './styles.ts';
+import {
+  type AdoptedStyles,
+  adoptHighlightStyles,
+  highlightStylesInherit,
+  markStyle,
+  needsScopedStyles,
+  scopeSelectors,
+} from './styles.ts';
 
 export type PaintMode = 'highlight-api' | 'marks';
 
@@ -67,10 +74,21 @@ export function createHighlightApiPainter(
   const Highlight = view.Highlight;
   let styles: AdoptedStyles | null = null;
   let stylesTried = false;
+  /** On a huge page: whether highlight styles inherit (scopeSelectors), probed once; else null. */
+  let scoped: { inherits: boolean } | null = null;
+  /** The universal rule, adopted early; on a huge page nothing until the ranges are known (styleRanges). */
   const adoptStyles = () => {
     if (stylesTried) return;
     stylesTried = true;
-    styles = adoptHighlightStyles(doc, names);
+    if (needsScopedStyles(doc)) scoped = { inherits: highlightStylesInherit(doc, names.focus) };
+    else styles = adoptHighlightStyles(doc, names);
+  };
+  /** On a huge page, scopes the rules to the part of the page that holds `ranges`. */
+  const styleRanges = (ranges: Iterable<Range>) => {
+    if (!scoped) return;
+    const scope = scopeSelectors(doc, ranges, scoped.inherits);
+    if (styles) styles.setScope(scope);
+    else styles = adoptHighlightStyles(doc, names, scope);
   };
   const highlights = new Map<HighlightKind | 'focus', Set<Range> & { priority: number }>();
   const paintedRanges = new Map<HighlightKind | 'focus', Range[]>();
@@ -122,6 +140,7 @@ export function createHighlightApiPainter(
       highlight.add(span.range);
       if (++added % RANGES_PER_STEP === 0) yield;
     }
+    styleRanges(spans.map((span) => span.range));
     visibleKinds = visible;
     register();
   }
@@ -163,6 +182,7 @@ export function createHighlightApiPainter(
       styles?.remove();
       styles = null;
       stylesTried = false;
+      scoped = null;
     },
     restore() {
       const restyled = styles?.restore() ?? false;
