@@ -74,19 +74,24 @@ export function createHighlightApiPainter(
   const Highlight = view.Highlight;
   let styles: AdoptedStyles | null = null;
   let stylesTried = false;
-  /** On a huge page: whether highlight styles inherit (scopeSelectors), probed once; else null. */
-  let scoped: { inherits: boolean } | null = null;
-  /** The universal rule, adopted early; on a huge page nothing until the ranges are known (styleRanges). */
+  /** A huge page (needsScopedStyles): the rules are scoped to the painted ranges (styleRanges). */
+  let scoped = false;
+  /** Whether highlight styles inherit here (highlightStylesInherit), probed once when first needed. */
+  let inherits: boolean | undefined;
+  /** The universal rule, adopted early; on a huge page nothing until the ranges are known. */
   const adoptStyles = () => {
     if (stylesTried) return;
     stylesTried = true;
-    if (needsScopedStyles(doc)) scoped = { inherits: highlightStylesInherit(doc, names.focus) };
-    else styles = adoptHighlightStyles(doc, names);
+    scoped = needsScopedStyles(doc);
+    if (!scoped) styles = adoptHighlightStyles(doc, names);
   };
   /** On a huge page, scopes the rules to the part of the page that holds `ranges`. */
   const styleRanges = (ranges: Iterable<Range>) => {
     if (!scoped) return;
-    const scope = scopeSelectors(doc, ranges, scoped.inherits);
+    const scope = scopeSelectors(doc, ranges, (sample) => {
+      inherits ??= highlightStylesInherit(sample, names.focus);
+      return inherits;
+    });
     if (styles) styles.setScope(scope);
     else styles = adoptHighlightStyles(doc, names, scope);
   };
@@ -182,7 +187,7 @@ export function createHighlightApiPainter(
       styles?.remove();
       styles = null;
       stylesTried = false;
-      scoped = null;
+      scoped = false;
     },
     restore() {
       const restyled = styles?.restore() ?? false;

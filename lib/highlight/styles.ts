@@ -92,11 +92,17 @@ function childIndex(element: Element): number {
 /**
  * Selectors for the least part of the page's structure that holds every range: the run of children of
  * the ranges' deepest common ancestor from the first to the last child holding one
- * (`<path> > :nth-child(n+3):nth-child(-n+250)`), and, unless highlight styles inherit (`inherits`, see
- * highlightStylesInherit), their descendants. Null when that is not expressible (no ranges; a range in a
- * shadow tree or outside an element): the caller then uses the universal rule.
+ * (`<path> > :nth-child(n+3):nth-child(-n+250)`), and their descendants (`… *`) when an element of the run
+ * has element children and highlight styles do not inherit there (`inherits(sample)`, see
+ * highlightStylesInherit; the descendant rule makes the restyle ~3× longer). Null when that is not
+ * expressible (no ranges; a range in a shadow tree or outside an element): the caller then uses the
+ * universal rule.
  */
-export function scopeSelectors(doc: Document, ranges: Iterable<Range>, inherits: boolean): string[] | null {
+export function scopeSelectors(
+  doc: Document,
+  ranges: Iterable<Range>,
+  inherits: (sample: Element) => boolean,
+): string[] | null {
   const holders = new Set<Element>();
   let common: Element | null = null;
   for (const range of ranges) {
@@ -111,8 +117,11 @@ export function scopeSelectors(doc: Document, ranges: Iterable<Range>, inherits:
   }
   if (!common) return null;
   let scope: string;
+  /** An element of the run with element children, if any: the sample for `inherits`. */
+  let nested: Element | null = null;
   if (holders.has(common) || common === doc.documentElement) {
     scope = structuralPath(common);
+    if (common.firstElementChild) nested = common;
   } else {
     // The children of `common` that hold a range, by position.
     const holding = new Set<Element>();
@@ -130,25 +139,37 @@ export function scopeSelectors(doc: Document, ranges: Iterable<Range>, inherits:
       first ||= index;
       last = index;
     }
+    index = 0;
+    for (const child of common.children) {
+      if (++index > last) break;
+      if (index >= first && child.firstElementChild) {
+        nested = child;
+        break;
+      }
+    }
     scope = `${structuralPath(common)} > :nth-child(n+${first}):nth-child(-n+${last})`;
   }
-  return inherits ? [scope] : [scope, `${scope} *`];
+  return nested && !inherits(nested) ? [scope, `${scope} *`] : [scope];
 }
 
 /**
  * Whether this engine's highlight pseudo-elements inherit from the parent's (CSS Pseudo 4 highlight
- * inheritance: Chromium yes, Firefox 153 no). Then a rule on a block styles the ranges in its inline
- * children too, and scopeSelectors needs no descendant rule (`… *` makes the restyle ~3× longer). Probed
- * with a rule on <head>, whose few children are the only elements it restyles.
+ * inheritance: Chromium 156 yes, Firefox 153 no), so that a rule on `sample` styles the ranges in its
+ * element children too. Probed with a rule on `sample`, which restyles only its subtree, and read back
+ * from its first element child (a rendered one: Chromium computes no inherited highlight style in
+ * display:none subtrees such as <head>).
  */
-export function highlightStylesInherit(doc: Document, probeName: string): boolean {
+export function highlightStylesInherit(sample: Element, probeName: string): boolean {
+  const doc = sample.ownerDocument;
   const view = doc.defaultView as (Window & typeof globalThis) | null;
-  const child = doc.head?.firstElementChild;
+  const child = sample.firstElementChild;
   if (!view || !child || typeof view.CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in doc))
     return false;
   const sheet = new view.CSSStyleSheet();
   try {
-    sheet.replaceSync(`:root > head::highlight(${probeName}) { background-color: rgb(1, 2, 3); }`);
+    sheet.replaceSync(
+      `${structuralPath(sample)}::highlight(${probeName}) { background-color: rgb(1, 2, 3); }`,
+    );
     doc.adoptedStyleSheets.push(sheet);
     return view.getComputedStyle(child, `::highlight(${probeName})`).backgroundColor === 'rgb(1, 2, 3)';
   } catch {

@@ -228,6 +228,16 @@ describe('hostile and extreme pages', () => {
     it('huge-text: a 10 MB article is read in part, and the popup says so', async () => {
       const { page, tabId, answer } = await analyse(spec('huge-text'));
       expect(answer.truncated).toBe(true);
+      // The highlights are painted and styled: on a page this large the ::highlight rules are scoped to
+      // the part of the page that was read (lib/highlight/styles.ts); the first paragraph is in it.
+      const painted = await waitForAids(session(), tabId, (s) => (s?.painted.person?.length ?? 0) > 0);
+      const colour = await page.evaluate(
+        (name) =>
+          getComputedStyle(document.querySelector('article p:not(.byline)')!, `::highlight(${name})`)
+            .backgroundColor,
+        painted!.highlightNames!.person,
+      );
+      expect(colour, 'the first paragraph’s names have their colour').toMatch(/^rgba?\(255, 196, 0/);
       const popup = await popupShows(tabId, 'analysis');
       const notice = await popup.$eval('[data-testid="truncated"]', (el) => el.textContent ?? '');
       expect(notice).toMatch(

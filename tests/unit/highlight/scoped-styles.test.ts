@@ -38,7 +38,7 @@ describe('scopeSelectors', () => {
   it('selects the run of paragraphs holding ranges; with inheritance nothing else', () => {
     const { document } = page(40).window;
     const ranges = ['p2', 'p4', 'p6'].map((id) => rangeOver(document.getElementById(id)!.firstChild!));
-    const scope = scopeSelectors(document, ranges, true)!;
+    const scope = scopeSelectors(document, ranges, () => true)!;
     expect(scope).toHaveLength(1);
     expect(ids(document.querySelectorAll(scope[0]!))).toEqual(['p2', 'p3', 'p4', 'p5', 'p6']);
   });
@@ -47,13 +47,25 @@ describe('scopeSelectors', () => {
     const { document } = page(40).window;
     const inBold = rangeOver(document.querySelector('#p4 b')!.firstChild!);
     const ranges = [rangeOver(document.getElementById('p1')!.firstChild!), inBold];
-    const selected = ids(document.querySelectorAll(scopeSelectors(document, ranges, false)!.join(', ')));
+    const selected = ids(
+      document.querySelectorAll(scopeSelectors(document, ranges, () => false)!.join(', ')),
+    );
     expect(selected).toEqual(['p1', 'p2', 'p3', 'p4', 'b']);
+  });
+
+  it('a run without nested elements needs no descendant rule (and no probe)', () => {
+    const { document } = page(40).window;
+    const ranges = ['p6', 'p8'].map((id) => rangeOver(document.getElementById(id)!.firstChild!));
+    const scope = scopeSelectors(document, ranges, () => {
+      throw new Error('probed');
+    })!;
+    expect(scope).toHaveLength(1);
+    expect(ids(document.querySelectorAll(scope[0]!))).toEqual(['p6', 'p7', 'p8']);
   });
 
   it('one holder: the holder itself', () => {
     const { document } = page(10).window;
-    const scope = scopeSelectors(document, [rangeOver(document.querySelector('#p4 b')!)], true)!;
+    const scope = scopeSelectors(document, [rangeOver(document.querySelector('#p4 b')!)], () => true)!;
     expect(ids(document.querySelectorAll(scope[0]!))).toEqual(['b']);
   });
 
@@ -63,17 +75,17 @@ describe('scopeSelectors', () => {
       rangeOver(document.querySelector('header p')!),
       rangeOver(document.getElementById('p9')!),
     ];
-    const scope = scopeSelectors(document, ranges, true)!;
+    const scope = scopeSelectors(document, ranges, () => true)!;
     expect(ids(document.querySelectorAll(scope[0]!))).toEqual(['header', 'main']);
   });
 
   it('null (the universal rule) without ranges or for a range in a shadow tree', () => {
     const { document } = page(3).window;
-    expect(scopeSelectors(document, [], true)).toBeNull();
+    expect(scopeSelectors(document, [], () => true)).toBeNull();
     const host = document.getElementById('p0')!;
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<span>inside</span>';
-    expect(scopeSelectors(document, [rangeOver(shadow.firstChild!.firstChild!)], true)).toBeNull();
+    expect(scopeSelectors(document, [rangeOver(shadow.firstChild!.firstChild!)], () => true)).toBeNull();
   });
 });
 
