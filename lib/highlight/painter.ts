@@ -191,6 +191,8 @@ export function createHighlightApiPainter(
     },
     restore() {
       const restyled = styles?.restore() ?? false;
+      // Scoped rules name elements by position: a page that inserted an element before them moved them.
+      if (scoped && styles) styleRanges([...paintedRanges.values()].flat());
       return register() || restyled;
     },
     paintedText() {

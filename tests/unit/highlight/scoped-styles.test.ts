@@ -154,6 +154,13 @@ describe('Highlight API painter stylesheet', () => {
     painter.paint(spansOver(document, ['p20']), new Set(['person']));
     expect(adopted).toHaveLength(1);
     expect((adopted[0] as unknown as { text: string }).text).toContain('p:nth-child(21)');
+    // The page inserts an element before the article: the periodic restore() follows the paragraph.
+    const sheetText = () => (adopted[0] as unknown as { text: string }).text;
+    const before = sheetText();
+    document.querySelector('main')!.prepend(document.createElement('div'));
+    painter.restore();
+    expect(sheetText()).not.toBe(before);
+    expect(sheetText()).toContain('article:nth-child(2) > p:nth-child(21)');
     painter.clear();
     expect(adopted).toHaveLength(0);
   });
