@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pauseFor, runSliced, runToEnd, type Sliced } from './slicing.ts';
+import { pauseFor, quickTask, runSliced, runToEnd, type Sliced } from './slicing.ts';
 
 /** Work of `steps` steps that each cost `cost` ms on `clock`, logging each step; returns the step count. */
 function* work(clock: { ms: number }, log: string[], steps: number, cost: number): Sliced<number> {
@@ -108,5 +108,20 @@ describe('pauseFor', () => {
     // No timer is ever advanced here: the pause must end on its own.
     await expect(pauseFor(() => true)()).resolves.toBeUndefined();
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('quickTask', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('pauses for a task without a timer (nested timers are clamped to 4 ms), after pending microtasks', async () => {
+    const log: string[] = [];
+    const paused = quickTask().then(() => log.push('resumed'));
+    void Promise.resolve().then(() => log.push('microtask'));
+    expect(vi.getTimerCount()).toBe(0);
+    // No timer is ever advanced here: the pause must end on its own, in a later task.
+    await paused;
+    expect(log).toEqual(['microtask', 'resumed']);
   });
 });

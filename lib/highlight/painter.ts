@@ -8,7 +8,14 @@ import { runToEnd, type Sliced } from '../slicing.ts';
 import type { HighlightKind } from '../types.ts';
 import { createHighlightNames, type HighlightNames, KIND_PRIORITY } from './kinds.ts';
 import type { HighlightSpan } from './spans.ts';
-import { type AdoptedStyles, adoptHighlightStyles, markStyle } from './styles.ts';
+import {
+  type AdoptedStyles,
+  adoptHighlightStyles,
+  highlightStylesInherit,
+  markStyle,
+  needsScopedStyles,
+  scopeSelectors,
+} from './styles.ts';
 
 export type PaintMode = 'highlight-api' | 'marks';
 
@@ -67,10 +74,26 @@ export function createHighlightApiPainter(
   const Highlight = view.Highlight;
   let styles: AdoptedStyles | null = null;
   let stylesTried = false;
+  /** A huge page (needsScopedStyles): the rules are scoped to the painted ranges (styleRanges). */
+  let scoped = false;
+  /** Whether highlight styles inherit here (highlightStylesInherit), probed once when first needed. */
+  let inherits: boolean | undefined;
+  /** The universal rule, adopted early; on a huge page nothing until the ranges are known. */
   const adoptStyles = () => {
     if (stylesTried) return;
     stylesTried = true;
-    styles = adoptHighlightStyles(doc, names);
+    scoped = needsScopedStyles(doc);
+    if (!scoped) styles = adoptHighlightStyles(doc, names);
+  };
+  /** On a huge page, scopes the rules to the part of the page that holds `ranges`. */
+  const styleRanges = (ranges: Iterable<Range>) => {
+    if (!scoped) return;
+    const scope = scopeSelectors(doc, ranges, (sample) => {
+      inherits ??= highlightStylesInherit(sample, names.focus);
+      return inherits;
+    });
+    if (styles) styles.setScope(scope);
+    else styles = adoptHighlightStyles(doc, names, scope);
   };
   const highlights = new Map<HighlightKind | 'focus', Set<Range> & { priority: number }>();
   const paintedRanges = new Map<HighlightKind | 'focus', Range[]>();
@@ -122,6 +145,7 @@ export function createHighlightApiPainter(
       highlight.add(span.range);
       if (++added % RANGES_PER_STEP === 0) yield;
     }
+    styleRanges(spans.map((span) => span.range));
     visibleKinds = visible;
     register();
   }
@@ -163,9 +187,12 @@ export function createHighlightApiPainter(
       styles?.remove();
       styles = null;
       stylesTried = false;
+      scoped = false;
     },
     restore() {
       const restyled = styles?.restore() ?? false;
+      // Scoped rules name elements by position: a page that inserted an element before them moved them.
+      if (scoped && styles) styleRanges([...paintedRanges.values()].flat());
       return register() || restyled;
     },
     paintedText() {

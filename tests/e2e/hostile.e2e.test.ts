@@ -12,6 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHostilePages, type HostilePage, neverLoadingPage } from '../support/hostile-pages.ts';
 import {
+  type BrowserName,
   type ExtensionSession,
   evaluateInExtension,
   type FixtureServer,
@@ -30,15 +31,22 @@ import { collectPageErrors, inspectAids, waitForAids } from './reading-aids.ts';
 const ANSWER_MS = 5_000;
 const MAX_GAP_MS = 200;
 /**
- * The issue's limits. The answer within 5 s is asserted on every run: under a load average of 15–23 on the
- * shared 2-core machine the slowest answer (the 10 MB page) took 1.5–3.2 s. The page timer's 200 ms is
- * asserted only with KONTEXT_E2E_STRICT_TIMING=1: Kontext's page work runs in slices (extraction and
- * painting yield every ~12 ms), but under that load the scheduler alone delays a 20 ms timer by 200–300 ms
- * on pages where Kontext does 60 ms of work in all, and on the 10 MB page the restyle for the highlight
- * stylesheet is one browser task of about 300 ms. The gaps are printed on every run;
- * `npm run bench -- hostile` reports them per phase with the longest task.
+ * The issue's limits. The answer within 5 s is asserted on every run: under a load average of 15–29 on the
+ * shared 2-core machine the slowest answer (the 10 MB page) took 1.5–4.4 s. The page timer's 200 ms is
+ * asserted by default only where it held with a margin in four runs under a load average of 18–30
+ * (largest gaps, Chromium): deep-dom 110–137 ms, english-names 57–110. Elsewhere the scheduler alone
+ * delays a 20 ms timer by 200–400 ms now and then under that load on pages where Kontext does 60 ms of
+ * work in all (Chromium: highlight-thief 38–229, card-takeover 46–169, key-spoof 82–394; Firefox: every
+ * small page 228–279 once), and the 10 MB page showed 163–477 ms (Chromium) and 468–568 ms (Firefox),
+ * though the highlight stylesheet's restyle is now scoped (lib/highlight/styles.ts). There it is asserted
+ * only with KONTEXT_E2E_STRICT_TIMING=1. The gaps are printed on every run; `npm run bench -- hostile`
+ * reports them per phase with the longest task.
  */
 const STRICT_TIMING = process.env.KONTEXT_E2E_STRICT_TIMING === '1';
+const GAP_ASSERTED: Record<BrowserName, ReadonlySet<string>> = {
+  chromium: new Set(['deep-dom', 'english-names']),
+  firefox: new Set(),
+};
 
 const pages = buildHostilePages();
 
@@ -158,7 +166,7 @@ describe('hostile and extreme pages', () => {
       );
       expect(answer.ok ? (answer.status === 'ok' ? 'analysis' : 'status') : 'status').toBe(spec.outcome);
       expect(answer.ms, 'the analysis answers within 5 s').toBeLessThan(ANSWER_MS);
-      if (STRICT_TIMING) {
+      if (STRICT_TIMING || GAP_ASSERTED[browserName].has(spec.name)) {
         expect(gap, `the page's timer never waits more than ${MAX_GAP_MS} ms`).toBeLessThanOrEqual(
           MAX_GAP_MS,
         );
@@ -228,6 +236,16 @@ describe('hostile and extreme pages', () => {
     it('huge-text: a 10 MB article is read in part, and the popup says so', async () => {
       const { page, tabId, answer } = await analyse(spec('huge-text'));
       expect(answer.truncated).toBe(true);
+      // The highlights are painted and styled: on a page this large the ::highlight rules are scoped to
+      // the part of the page that was read (lib/highlight/styles.ts); the first paragraph is in it.
+      const painted = await waitForAids(session(), tabId, (s) => (s?.painted.person?.length ?? 0) > 0);
+      const colour = await page.evaluate(
+        (name) =>
+          getComputedStyle(document.querySelector('article p:not(.byline)')!, `::highlight(${name})`)
+            .backgroundColor,
+        painted!.highlightNames!.person,
+      );
+      expect(colour, 'the first paragraph’s names have their colour').toMatch(/^rgba?\(255, 196, 0/);
       const popup = await popupShows(tabId, 'analysis');
       const notice = await popup.$eval('[data-testid="truncated"]', (el) => el.textContent ?? '');
       expect(notice).toMatch(
