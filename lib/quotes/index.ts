@@ -9,6 +9,7 @@ import { type ArticleBlock, type Entity, isContentBlock, type Quote } from '../t
 import {
   anonymousAfter,
   anonymousBefore,
+  clauseSubject,
   speakerAfter,
   speakerBefore,
   speakerLaterAfter,
@@ -18,7 +19,6 @@ import {
 import { classifyQuote } from './kind.ts';
 import { ORG_NOUN } from './lexicon.ts';
 import { findQuotedSpans, type QuotedSpan } from './marks.ts';
-import { readNounPhraseForward } from './noun-phrase.ts';
 import { NO_SPEAKER, SPEAKER_CONFIDENCE, type Speaker, SpeakerResolver } from './resolve.ts';
 import { isUnambiguousQuote } from './unambiguous.ts';
 
@@ -221,7 +221,7 @@ function innerQuotes(
       });
       const beforeTokens = tokenizeRange(text, piece.start, inner.outerStart);
       // „Die Ministerin hat selbst gesagt: ‚…‘“: the clause's subject introduces the inner quote.
-      const subject = /[:,]\s*$/.test(before) ? readNounPhraseForward(beforeTokens, 0) : null;
+      const subject = /[:,]\s*$/.test(before) ? clauseSubject(beforeTokens) : null;
       const speaker =
         (withSpeakers
           ? (after ?? speakerBefore(beforeTokens, resolver) ?? (subject ? resolver.resolve(subject) : null))

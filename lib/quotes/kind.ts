@@ -46,6 +46,8 @@ export function classifyQuote(context: KindContext): QuoteKind {
   const opensSentence = before.trim() === '' || /[.!?…。！？]["“”»«’」』]?\s*$/.test(before);
   if (introduced && words >= 2) return 'speech';
   if (attributedAfter && (words >= 3 || ownPunctuation)) return 'speech';
+  // „Diesmal nicht“, sagt er: a quote that is its own sentence before an attribution is speech, however short.
+  if (attributedAfter && opensSentence && startsUpper) return 'speech';
   if (opensSentence && startsUpper && words >= 3) return 'speech';
   if (ownPunctuation && startsUpper && words >= 4) return 'speech';
   if (startsUpper && words >= 8) return 'speech';

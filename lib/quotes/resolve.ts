@@ -463,12 +463,30 @@ export class SpeakerResolver {
         });
     }
     // Only a person introduced before: a later "Staatsanwalt Förster" is not "der Anwalt" said before.
+    const holders = new Set<Entity>();
     let earlier: Entity | null = null;
     for (const c of this.roleContexts) {
       if (c.at >= before) break;
-      if (c.stems.some((w) => sameRole(w, stem))) earlier = c.entity;
+      if (c.stems.some((w) => sameRole(w, stem))) {
+        earlier = c.entity;
+        holders.add(c.entity);
+      }
     }
-    return earlier;
+    return holders.size > 1 ? this.lastMentioned(holders, before) : earlier;
+  }
+
+  /**
+   * Of several people introduced with one role („Trainer Serge Bouchard“ … „Bremerhavens Trainer Thomas
+   * Pohlmann“), the one the text named last before `before` („Bouchard kündigte Änderungen an. „…“,
+   * sagte der Trainer“): the description points to the holder in focus, not the last one introduced.
+   */
+  private lastMentioned(holders: Set<Entity>, before: number): Entity | null {
+    let last: Entity | null = null;
+    for (const m of this.mentions) {
+      if (m.start >= before) break;
+      if (holders.has(m.entity) && !this.isQuoted(m.start)) last = m.entity;
+    }
+    return last;
   }
 }
 
