@@ -153,6 +153,9 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
   return null;
 }
 
+/** Whether words after a quote hold a verb of saying at all (whoever its subject). */
+export const hasSpeechVerb = (tokens: Token[]) => tokens.some((t) => isSpeechVerb(t.text));
+
 const INDEFINITE_WORDS = new Set(['ein', 'eine', 'einer', 'a', 'an', 'one']);
 
 /**

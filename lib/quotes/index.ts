@@ -10,6 +10,7 @@ import {
   anonymousAfter,
   anonymousBefore,
   clauseSubject,
+  hasSpeechVerb,
   speakerAfter,
   speakerBefore,
   speakerLaterAfter,
@@ -76,6 +77,8 @@ export function findQuotes(
     confidence: quote.speakerUnclear ? 0 : (confidences.get(quote) ?? 0),
   });
   let previous: { quote: Quote; block: number } | null = null;
+  /** Speakers guessed from the paragraph before, taken only where nothing surer is found. */
+  const fallbacks = new Map<number, Speaker>();
 
   spans.forEach((span: QuotedSpan, index) => {
     const firstBlock = blockIndexAt(blocks, span.outerStart);
@@ -162,6 +165,24 @@ export function findQuotes(
     if (!speaker && kind === 'speech' && continues && previous && !anonymous) {
       speaker = speakerOf(previous.quote);
     }
+    // A speech opening its paragraph with no attribution anywhere, after a paragraph about one person
+    // („Bürgermeister X hat eine Rede gehalten. Wir dokumentieren einen Auszug.“): that person's,
+    // unless a repeated quote names someone else (see attributeRepeatedQuotes).
+    if (
+      !speaker &&
+      kind === 'speech' &&
+      !continues &&
+      !anonymous &&
+      before.trim() === '' &&
+      previousBlock &&
+      !hasSpeechVerb(afterSentence)
+    ) {
+      const guess = resolver.onlyPersonWithin(
+        previousBlock.start,
+        previousBlock.start + previousBlock.text.length,
+      );
+      if (guess) fallbacks.set(index, guess);
+    }
     const resolved = (support.speakers === 'full' ? speaker : null) ?? NO_SPEAKER;
     const unclear = resolved.speaker !== null && resolved.confidence < SPEAKER_CONFIDENCE;
     const quote: Quote = {
@@ -179,6 +200,14 @@ export function findQuotes(
     if (kind === 'speech') previous = { quote, block: lastBlock };
   });
   attributeRepeatedQuotes(quotes);
+  if (support.speakers === 'full') {
+    for (const [index, guess] of fallbacks) {
+      const quote = quotes[index]!;
+      if (quote.speaker !== null || quote.speakerUnclear) continue;
+      quote.speaker = guess.speaker;
+      quote.speakerEntityId = guess.speakerEntityId;
+    }
+  }
   if (support.quotes !== 'full') return quotes;
   const inner = quotes.flatMap((quote, index) =>
     quote.kind === 'speech' ? innerQuotes(text, spans[index]!, resolver, support.speakers === 'full') : [],

@@ -42,6 +42,8 @@ const CONFIDENCE = {
   /** A description ("the minister", "der 58-Jährige") with no holder, given the nearest fitting person. */
   nearestFitting: 0.6,
   organizationNoun: 0.7,
+  /** The one person a paragraph before an unattributed quote names: a guess from context alone. */
+  onlyPersonBefore: 0.6,
   /** An age with no holder and no gender: below the threshold, so "speaker unclear". */
   ageUngendered: 0.5,
 };
@@ -259,6 +261,20 @@ export class SpeakerResolver {
   organisationWithin(start: number, end: number): Speaker | null {
     const m = this.mentions.find((x) => x.start >= start && x.end <= end && x.entity.kind === 'organization');
     return m ? this.fromEntity(m.entity, CONFIDENCE.organization) : null;
+  }
+
+  /**
+   * The one person named (outside quotes) between two offsets, when there is exactly one: „Bürgermeister
+   * Guido Oberländer hat eine Rede gehalten. Wir dokumentieren einen Auszug.“ before the speech.
+   */
+  onlyPersonWithin(start: number, end: number): Speaker | null {
+    const people = new Set(
+      this.references()
+        .filter((m) => m.start >= start && m.end <= end && !this.isQuoted(m.start))
+        .map((m) => m.entity),
+    );
+    const [only] = people;
+    return people.size === 1 && only ? this.fromEntity(only, CONFIDENCE.onlyPersonBefore) : null;
   }
 
   private pronoun(phrase: NounPhrase): Speaker | null {

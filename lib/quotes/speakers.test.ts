@@ -615,4 +615,15 @@ describe('German patterns of the second round of written articles', () => {
     );
     expect(found).toEqual(['Robert Thieme', null, null]);
   });
+
+  it('an unattributed speech after a paragraph about one person is that person’s; about two, nobody’s', () => {
+    const speech = [
+      '„Vor einem Jahr hat das Wasser uns alles genommen, was wir für selbstverständlich hielten.',
+      '„Das ist es, was uns ausmacht.“',
+    ];
+    const intro = 'Bürgermeister Guido Oberländer hat eine Rede gehalten. Wir dokumentieren einen Auszug.';
+    const people = [person('Guido Oberländer'), person('Ursula Hennig')];
+    expect(speakers([intro, ...speech], 'de', people)).toEqual(['Guido Oberländer']);
+    expect(speakers([`${intro} Ursula Hennig hörte zu.`, ...speech], 'de', people)).toEqual([null]);
+  });
 });
