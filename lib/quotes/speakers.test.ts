@@ -576,44 +576,41 @@ describe('German patterns of the second round of written articles', () => {
     ).toEqual(['Elena Schuster']);
   });
 
-  it('„sagte die Vorsitzende des Vereins, Doris Lemke“: the name in the apposition after a description', () => {
-    expect(
-      speakers(
-        [
-          'Anja Brüning kam auch.',
-          '„Viele wollten aufgeben“, sagte die Vorsitzende des Vereins, Doris Lemke.',
-        ],
-        'de',
-        [person('Anja Brüning'), person('Doris Lemke')],
-      ),
-    ).toEqual(['Doris Lemke']);
-  });
-
-  it('of two people introduced with one role, „sagte der Trainer“ is the one named last', () => {
-    const paragraphs = [
-      'Trainer Serge Bouchard war bedient. Bremerhavens Trainer Thomas Pohlmann blieb bescheiden.',
-      '„Das war ein Spiel, mehr nicht“, sagte Pohlmann.',
-      'Bouchard kündigte Änderungen an. „Ich schaue mir das an“, sagte der Trainer.',
-    ];
-    expect(
-      speakers(paragraphs, 'de', [
-        person('Serge Bouchard', 'Bouchard'),
-        person('Thomas Pohlmann', 'Pohlmann'),
-      ]),
-    ).toEqual(['Thomas Pohlmann', 'Serge Bouchard']);
-  });
-
-  it('a plural verb („Die Leute sagen uns“, „sagten die Anwohner“) makes its description nobody named', () => {
-    const found = speakers(
-      [
+  it.each([
+    {
+      pattern:
+        '„sagte die Vorsitzende des Vereins, Doris Lemke“: the name in the apposition after a description',
+      paragraphs: [
+        'Anja Brüning kam auch.',
+        '„Viele wollten aufgeben“, sagte die Vorsitzende des Vereins, Doris Lemke.',
+      ],
+      expected: ['Doris Lemke'],
+    },
+    {
+      pattern: 'of two people introduced with one role, „sagte der Trainer“ is the one named last',
+      paragraphs: [
+        'Trainer Serge Bouchard war bedient. Bremerhavens Trainer Thomas Pohlmann blieb bescheiden.',
+        '„Das war ein Spiel, mehr nicht“, sagte Pohlmann.',
+        'Bouchard kündigte Änderungen an. „Ich schaue mir das an“, sagte der Trainer.',
+      ],
+      expected: ['Thomas Pohlmann', 'Serge Bouchard'],
+    },
+    {
+      pattern:
+        'a plural verb („Die Leute sagen uns“, „sagten die Anwohner“) makes its description nobody named',
+      paragraphs: [
         'Leiterin Annett Petzold hat keinen Zwinger mehr frei.',
         '„Die Leute sagen uns: ‚Wir haben keine Zeit mehr für ihn‘“, erzählt Tierpfleger Robert Thieme.',
         '„Hier ist es zu laut“, sagten die Anwohnerinnen.',
       ],
-      'de',
-      [person('Annett Petzold'), person('Robert Thieme')],
+      expected: ['Robert Thieme', null, null],
+    },
+  ])('$pattern', ({ paragraphs, expected }) => {
+    const people = ['Anja Brüning', 'Doris Lemke', 'Annett Petzold', 'Robert Thieme'].map((name) =>
+      person(name),
     );
-    expect(found).toEqual(['Robert Thieme', null, null]);
+    people.push(person('Serge Bouchard', 'Bouchard'), person('Thomas Pohlmann', 'Pohlmann'));
+    expect(speakers(paragraphs, 'de', people)).toEqual(expected);
   });
 
   it('an unattributed speech after a paragraph about one person is that person’s; about two, nobody’s', () => {
