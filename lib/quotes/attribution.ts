@@ -19,6 +19,26 @@ function resolveFirst(resolver: SpeakerResolver, phrases: Array<NounPhrase | nul
   return null;
 }
 
+/**
+ * A German verb in the plural (sagen, erklärten; not the participle geschrieben) has a plural subject:
+ * „Die Leute sagen uns“, „sagten die Anwohner“ describe several people, none of them the speaker.
+ */
+const isPluralVerb = (word: string) => /^\p{Ll}+en$/u.test(word) && !word.startsWith('ge');
+
+/** The subject phrase unless a plural verb makes a description or pronoun of it several people. */
+function singular(phrase: NounPhrase | null, verb: string): NounPhrase | null {
+  return phrase && phrase.kind !== 'name' && isPluralVerb(verb) ? null : phrase;
+}
+
+/**
+ * The subject opening a clause that introduces a quote („Die Ministerin hat selbst gesagt:“), unless
+ * its speech verb is plural and the subject a description („Die Leute sagen uns:“).
+ */
+export function clauseSubject(tokens: Token[]): NounPhrase | null {
+  const verb = tokens.find((t) => isSpeechVerb(t.text))?.text ?? '';
+  return singular(readNounPhraseForward(tokens, 0), verb);
+}
+
 /** Longest apposition or relative clause skipped between a speaker and the verb ("X, who serves as …, said"). */
 const INSERT_MAX = 20;
 
@@ -51,6 +71,37 @@ function speakerBeforeApposition(tokens: Token[], comma: number, resolver: Speak
   return inner ? resolver.resolve(inner) : null;
 }
 
+/** Words between a verb and its subject: „erinnerte sich der Schauspieler“, „So formulierte es X“. */
+const BEFORE_SUBJECT = new Set(['sich', 'es', 'auch', 'dann', 'nun', 'noch']);
+
+/** Index of the subject after a verb at i - 1, past a reflexive „sich“, an expletive „es“, an adverb. */
+function subjectStart(tokens: Token[], i: number): number {
+  let k = i;
+  while (k < i + 2 && BEFORE_SUBJECT.has(tokens[k]?.text ?? '')) k++;
+  return k;
+}
+
+/** Words that attach a complement to a description: „die Vorsitzende des Vereins“, "head of the club". */
+const COMPLEMENT = new Set(['des', 'der', 'von', 'vom', 'of']);
+
+/**
+ * „sagte der neue Eigentümer, Vorstandschef Markus Stodden“, „sagte die Vorsitzende des Vereins, Doris
+ * Lemke“: a description followed by a name between commas is that person, named; the name is the
+ * surer link.
+ */
+function namedInApposition(tokens: Token[], subject: NounPhrase | null): NounPhrase | null {
+  if (subject?.kind !== 'role') return null;
+  let comma = subject.next;
+  if (COMPLEMENT.has(tokens[comma]?.text ?? '')) {
+    while (comma < subject.next + 6 && tokens[comma] && !/^[,.;:!?]$/.test(tokens[comma]!.text)) comma++;
+  }
+  if (tokens[comma]?.text !== ',') return null;
+  const named = readNounPhraseForward(tokens, comma + 1);
+  if (named?.kind !== 'name') return null;
+  const close = tokens[named.next]?.text;
+  return close === undefined || /^[,.;:!?]$/.test(close) ? named : null;
+}
+
 /** "Pakistan-based", "Berlin-born": a capitalised place joined to a lowercase participle. */
 const MODIFIER = /^\p{Lu}\p{L}*-(?:based|born|bred|raised)$/u;
 
@@ -62,7 +113,7 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
   const first = tokens[i];
   if (!first) return null;
   if (isSpeechVerb(first.text)) {
-    const subject = readNounPhraseForward(tokens, i + 1);
+    const subject = readNounPhraseForward(tokens, subjectStart(tokens, i + 1));
     // "said Hartwig Fischer’s successor as director, Nicholas Cullinan": a possessive names someone
     // else; the speaker is the apposition after the comma.
     if (subject && /['’]s$/u.test(tokens[subject.next - 1]?.text ?? '')) {
@@ -79,12 +130,7 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
         : null;
       if (quoted) return resolveFirst(resolver, [quoted, subject]);
     }
-    // "said its planning director, Mark Tilley": the name in apposition to the role is the speaker.
-    if (subject?.kind === 'role' && tokens[subject.next]?.text === ',') {
-      const named = readNounPhraseForward(tokens, subject.next + 1);
-      if (named?.kind === 'name') return resolveFirst(resolver, [named, subject]);
-    }
-    return resolveFirst(resolver, [subject]);
+    return resolveFirst(resolver, [namedInApposition(tokens, subject), singular(subject, first.text)]);
   }
   // "…," Pakistan-based developer Ammar Askar wrote: a place-based modifier is not the subject.
   if (MODIFIER.test(tokens[i]?.text ?? '') && /^\p{Ll}/u.test(tokens[i + 1]?.text ?? '')) i++;
@@ -102,9 +148,13 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
   }
   // "Kim was quoted as saying", "Smith later told", "er hat gesagt".
   for (let n = 0; n < 4 && tokens[v] && AUXILIARIES.has(tokens[v]!.text.toLowerCase()); n++) v++;
-  if (tokens[v] && isSpeechVerb(tokens[v]!.text)) return resolveFirst(resolver, [subject]);
+  if (tokens[v] && isSpeechVerb(tokens[v]!.text))
+    return resolveFirst(resolver, [singular(subject, tokens[v]!.text)]);
   return null;
 }
+
+/** Whether words after a quote hold a verb of saying at all (whoever its subject). */
+export const hasSpeechVerb = (tokens: Token[]) => tokens.some((t) => isSpeechVerb(t.text));
 
 const INDEFINITE_WORDS = new Set(['ein', 'eine', 'einer', 'a', 'an', 'one']);
 
@@ -118,6 +168,10 @@ export function anonymousAfter(tokens: Token[]): boolean {
   if (i === 0) return false;
   const word = (k: number) => tokens[k]?.text.toLowerCase() ?? '';
   if (isSpeechVerb(tokens[i]?.text ?? '') && INDEFINITE_WORDS.has(word(i + 1))) return true;
+  // „…“, sagten die Anwohner: several people (unless named, when the attribution found them first).
+  if (isSpeechVerb(tokens[i]?.text ?? '') && isPluralVerb(tokens[i]!.text)) {
+    if (readNounPhraseForward(tokens, subjectStart(tokens, i + 1))) return true;
+  }
   if (!INDEFINITE_WORDS.has(word(i))) return false;
   return tokens.slice(i + 1, i + 5).some((t) => isSpeechVerb(t.text) && t.text !== 'so');
 }
@@ -163,13 +217,27 @@ export function speakerLaterAfter(tokens: Token[], resolver: SpeakerResolver): S
 
 const BACK_REFERENCES = new Set(['das', 'dies', 'so', 'that', 'this']);
 
-/** «…» Das sagte Konzernchefin Anna Keller: the attribution is the next sentence, pointing back. */
+/** „Mit diesen Worten“: the next sentence says whose words they were, whatever its verb. */
+const WITH_THESE_WORDS = /^mit (?:diesen|den|jenen|solchen) worten$/;
+
+/**
+ * «…» Das sagte Konzernchefin Anna Keller / So formulierte es der Eigentümer, Markus Stodden / Mit
+ * diesen Worten hat Elena Schuster die Belegschaft beruhigt: the next sentence points back and names
+ * the speaker right after its verb.
+ */
 export function speakerNextSentence(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
-  if (!BACK_REFERENCES.has(tokens[0]?.text.toLowerCase() ?? '')) return null;
-  const verb = tokens[1];
-  if (!verb || !isSpeechVerb(verb.text) || verb.text === 'so') return null;
-  const subject = readNounPhraseForward(tokens, 2);
-  return subject ? resolver.resolve(subject) : null;
+  let verb = 1;
+  const opening = tokens
+    .slice(0, 3)
+    .map((t) => t.text.toLowerCase())
+    .join(' ');
+  if (WITH_THESE_WORDS.test(opening)) verb = 3;
+  else if (!BACK_REFERENCES.has(tokens[0]?.text.toLowerCase() ?? '')) return null;
+  const word = tokens[verb]?.text ?? '';
+  if (verb === 1 && (!isSpeechVerb(word) || word === 'so')) return null;
+  if (verb === 3 && !/^\p{Ll}/u.test(word)) return null;
+  const subject = readNounPhraseForward(tokens, subjectStart(tokens, verb + 1));
+  return resolveFirst(resolver, [namedInApposition(tokens, subject), subject]);
 }
 
 /** Attribution earlier in the sentence that holds the opening mark. */
@@ -194,7 +262,7 @@ export function speakerBefore(tokens: Token[], resolver: SpeakerResolver): Speak
       if (forward && !resolver.lang.startsWith('de') && !/^[,:]$/.test(tokens[forward.next]?.text ?? '')) {
         forward = null;
       }
-      speaker = resolveFirst(resolver, [backward, forward]);
+      speaker = resolveFirst(resolver, [singular(backward, word), singular(forward, word)]);
     }
     if (speaker) return speaker;
   }

@@ -9,6 +9,8 @@ import { type ArticleBlock, type Entity, isContentBlock, type Quote } from '../t
 import {
   anonymousAfter,
   anonymousBefore,
+  clauseSubject,
+  hasSpeechVerb,
   speakerAfter,
   speakerBefore,
   speakerLaterAfter,
@@ -76,6 +78,8 @@ export function findQuotes(
     confidence: quote.speakerUnclear ? 0 : (confidences.get(quote) ?? 0),
   });
   let previous: { quote: Quote; block: number } | null = null;
+  /** Speakers guessed from the paragraph before, taken only where nothing surer is found. */
+  const fallbacks = new Map<number, Speaker>();
 
   spans.forEach((span: QuotedSpan, index) => {
     const firstBlock = blockIndexAt(blocks, span.outerStart);
@@ -175,6 +179,24 @@ export function findQuotes(
         ? { ...speakerOf(answer), confidence: speakerOf(answer).confidence * 0.9 }
         : speakerOf(previous.quote);
     }
+    // A speech opening its paragraph with no attribution anywhere, after a paragraph about one person
+    // („Bürgermeister X hat eine Rede gehalten. Wir dokumentieren einen Auszug.“): that person's,
+    // unless a repeated quote names someone else (see attributeRepeatedQuotes).
+    if (
+      !speaker &&
+      kind === 'speech' &&
+      !continues &&
+      !anonymous &&
+      text.slice(blockFloor, span.outerStart).trim() === '' &&
+      previousBlock &&
+      !hasSpeechVerb(afterSentence)
+    ) {
+      const guess = resolver.onlyPersonWithin(
+        previousBlock.start,
+        previousBlock.start + previousBlock.text.length,
+      );
+      if (guess) fallbacks.set(index, guess);
+    }
     const resolved = (support.speakers === 'full' ? speaker : null) ?? NO_SPEAKER;
     const unclear = resolved.speaker !== null && resolved.confidence < SPEAKER_CONFIDENCE;
     const quote: Quote = {
@@ -192,6 +214,14 @@ export function findQuotes(
     if (kind === 'speech') previous = { quote, block: lastBlock };
   });
   attributeRepeatedQuotes(quotes);
+  if (support.speakers === 'full') {
+    for (const [index, guess] of fallbacks) {
+      const quote = quotes[index]!;
+      if (quote.speaker !== null || quote.speakerUnclear) continue;
+      quote.speaker = guess.speaker;
+      quote.speakerEntityId = guess.speakerEntityId;
+    }
+  }
   if (support.quotes !== 'full') return quotes;
   const inner = quotes.flatMap((quote, index) =>
     quote.kind === 'speech' ? innerQuotes(text, spans[index]!, resolver, support.speakers === 'full') : [],
@@ -234,7 +264,7 @@ function innerQuotes(
       });
       const beforeTokens = tokenizeRange(text, piece.start, inner.outerStart);
       // „Die Ministerin hat selbst gesagt: ‚…‘“: the clause's subject introduces the inner quote.
-      const subject = /[:,]\s*$/.test(before) ? readNounPhraseForward(beforeTokens, 0) : null;
+      const subject = /[:,]\s*$/.test(before) ? clauseSubject(beforeTokens) : null;
       const speaker =
         (withSpeakers
           ? (after ?? speakerBefore(beforeTokens, resolver) ?? (subject ? resolver.resolve(subject) : null))

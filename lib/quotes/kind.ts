@@ -59,6 +59,8 @@ export function classifyQuote(context: KindContext): QuoteKind {
   if (introduced && words >= 2) return 'speech';
   if (SAID_BEFORE.test(before) && words >= 3) return 'speech';
   if (attributedAfter && (words >= 3 || ownPunctuation)) return 'speech';
+  // „Diesmal nicht“, sagt er: a quote that is its own sentence before an attribution is speech, however short.
+  if (attributedAfter && opensSentence && startsUpper) return 'speech';
   if (opensSentence && startsUpper && words >= 3) return 'speech';
   // A short sentence of its own, closed inside the marks: "“Which services?” Alden asked. “Name one.”"
   if (opensSentence && startsUpper && words >= 2 && /[.!?…]$/.test(quoteText)) return 'speech';

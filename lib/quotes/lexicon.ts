@@ -16,6 +16,9 @@ export const SPEECH_VERBS = new Set(
     'titelte titelt entgegnete entgegnet konterte kontert widersprach widerspricht ' +
     'versprach verspricht behauptete behauptet argumentierte argumentiert stellte kündigte appellierte ' +
     'rät riet empfahl empfiehlt beteuerte beteuert bemerkte bemerkt verriet verrät gestand gesteht hielt ' +
+    'begründete begründet erinnerte erinnert formulierte formuliert erläuterte erläutert äußerte äußert ' +
+    'schimpfte schimpft wetterte polterte klagte klagt seufzte scherzte spottete jubelte schwärmte schwärmt ' +
+    'präzisierte relativierte urteilte räumt beschrieb beschreibt ' +
     // English
     'gesagt geschrieben betont erklärt ' +
     'said says say told tells added adds explained explains stated states noted notes warned warns argued ' +

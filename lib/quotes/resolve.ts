@@ -42,6 +42,8 @@ const CONFIDENCE = {
   /** A description ("the minister", "der 58-Jährige") with no holder, given the nearest fitting person. */
   nearestFitting: 0.6,
   organizationNoun: 0.7,
+  /** The one person a paragraph before an unattributed quote names: a guess from context alone. */
+  onlyPersonBefore: 0.6,
   /** An age with no holder and no gender: below the threshold, so "speaker unclear". */
   ageUngendered: 0.5,
 };
@@ -69,7 +71,8 @@ export class SpeakerResolver {
   /** Person mentions plus definite role nouns that refer back to a person ("die Ministerin"). */
   private personReferences: MentionRef[] | null = null;
   /** Person mentions outside quotes with the role-word stems next to them ("Machthaber Kim Jong Un"). */
-  private roleContexts: Array<{ entity: Entity; at: number; stems: string[] }> | null = null;
+  private roleContexts: Array<{ entity: Entity; at: number; stems: string[]; leftStems: number }> | null =
+    null;
   private readonly ranked: Entity[];
   private readonly genders = new Map<string, Gender | null>();
   private ages: Array<{ age: string; at: number; entity: Entity }> | null = null;
@@ -306,6 +309,20 @@ export class SpeakerResolver {
     return m ? this.fromEntity(m.entity, CONFIDENCE.organization) : null;
   }
 
+  /**
+   * The one person named (outside quotes) between two offsets, when there is exactly one: „Bürgermeister
+   * Guido Oberländer hat eine Rede gehalten. Wir dokumentieren einen Auszug.“ before the speech.
+   */
+  onlyPersonWithin(start: number, end: number): Speaker | null {
+    const people = new Set(
+      this.references()
+        .filter((m) => m.start >= start && m.end <= end && !this.isQuoted(m.start))
+        .map((m) => m.entity),
+    );
+    const [only] = people;
+    return people.size === 1 && only ? this.fromEntity(only, CONFIDENCE.onlyPersonBefore) : null;
+  }
+
   private pronoun(phrase: NounPhrase): Speaker | null {
     const gender = genderOfPronoun(this.text.slice(phrase.start, phrase.end));
     // German "sie" is also "they": its gender only counts when a woman is there to take it.
@@ -516,16 +533,45 @@ export class SpeakerResolver {
             .split(/[\s,]+/)
             .filter(Boolean)
             .slice(0, 4);
-          return { entity: m.entity, at: m.start, stems: [...left, ...right].map(roleStem) };
+          return {
+            entity: m.entity,
+            at: m.start,
+            stems: [...left, ...right].map(roleStem),
+            leftStems: left.length,
+          };
         });
     }
     // Only a person introduced before: a later "Staatsanwalt Förster" is not "der Anwalt" said before.
+    // A role before the name („Trainer Serge Bouchard", "his goalkeeper, Nick Pope") names its holder;
+    // one after it ("Eddie Howe praised his goalkeeper") only counts when no name has the role before it.
+    const holders = new Set<Entity>();
+    const titled = new Set<Entity>();
     let earlier: Entity | null = null;
     for (const c of this.roleContexts) {
       if (c.at >= before) break;
-      if (c.stems.some((w) => sameRole(w, stem))) earlier = c.entity;
+      const at = c.stems.findIndex((w) => sameRole(w, stem));
+      if (at < 0) continue;
+      earlier = c.entity;
+      holders.add(c.entity);
+      if (at < c.leftStems) titled.add(c.entity);
     }
-    return earlier;
+    const candidates = titled.size > 0 ? titled : holders;
+    if (candidates.size === 1) return [...candidates][0]!;
+    return candidates.size > 1 ? this.lastMentioned(candidates, before) : earlier;
+  }
+
+  /**
+   * Of several people introduced with one role („Trainer Serge Bouchard“ … „Bremerhavens Trainer Thomas
+   * Pohlmann“), the one the text named last before `before` („Bouchard kündigte Änderungen an. „…“,
+   * sagte der Trainer“): the description points to the holder in focus, not the last one introduced.
+   */
+  private lastMentioned(holders: Set<Entity>, before: number): Entity | null {
+    let last: Entity | null = null;
+    for (const m of this.mentions) {
+      if (m.start >= before) break;
+      if (holders.has(m.entity) && !this.isQuoted(m.start)) last = m.entity;
+    }
+    return last;
   }
 }
 

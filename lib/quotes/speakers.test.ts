@@ -779,3 +779,115 @@ describe('English: interview turns', () => {
     ).toEqual(['Cormac Hale', 'Cormac Hale', 'Cormac Hale']);
   });
 });
+
+describe('German patterns of the second round of written articles', () => {
+  function quotesOf(paragraphs: string[], entities: GoldEntity[]) {
+    const article = buildArticle(paragraphs, 'de');
+    return findQuotes(article, buildEntities(article.text, entities)).map((q) => [
+      q.text,
+      q.kind,
+      q.speakerUnclear ? 'unclear' : q.speaker,
+    ]);
+  }
+
+  it('„Diesmal nicht“, sagt er: a short quote that is its own sentence before an attribution is speech', () => {
+    expect(
+      quotesOf(
+        ['Uwe Kersten lachte.', '„Diesmal nicht“, sagt er und grinst. „Auf keinen Fall“, sagte Kersten.'],
+        [person('Uwe Kersten', 'Kersten')],
+      ),
+    ).toEqual([
+      ['Diesmal nicht', 'speech', 'Uwe Kersten'],
+      ['Auf keinen Fall', 'speech', 'Uwe Kersten'],
+    ]);
+    // Embedded in the reporter's sentence it stays a phrase, attribution or not.
+    expect(
+      quotesOf(['Das sei „völlig überzogen“, sagte Kersten.'], [person('Uwe Kersten', 'Kersten')])[0]![1],
+    ).toBe('phrase');
+  });
+
+  it.each([
+    ['„Das Wasser ist knapp“, begründete Landrat Jens Bödecker die Verfügung.', 'Jens Bödecker'],
+    ['„Er sagte: Spiel ihn nicht als Helden“, erinnerte sich Jens Bödecker.', 'Jens Bödecker'],
+    ['„Mit meinem Gehalt komme ich kaum aus“, räumt Nadine Roth ein.', 'Nadine Roth'],
+    ['„Das ist eine Frechheit“, schimpfte Nadine Roth.', 'Nadine Roth'],
+  ])('more German verbs of saying: %s', (paragraph, speaker) => {
+    expect(speakers([paragraph], 'de', [person('Jens Bödecker'), person('Nadine Roth')])).toEqual([speaker]);
+  });
+
+  it.each([
+    '»Für uns ändert sich nichts.« Mit diesen Worten hat Braumeisterin Elena Schuster die Belegschaft beruhigt.',
+    '»Für uns ändert sich nichts.« So formulierte es die neue Eigentümerin, Vorstandschefin Elena Schuster, vor der Belegschaft.',
+    '»Für uns ändert sich nichts.« Das sagte auch Braumeisterin Elena Schuster.',
+  ])('the next sentence names the speaker after its verb: %s', (paragraph) => {
+    expect(
+      speakers(['Markus Stodden übernimmt die Brauerei.', paragraph], 'de', [
+        person('Markus Stodden'),
+        person('Elena Schuster'),
+      ]),
+    ).toEqual(['Elena Schuster']);
+  });
+
+  it.each([
+    {
+      pattern:
+        '„sagte die Vorsitzende des Vereins, Doris Lemke“: the name in the apposition after a description',
+      paragraphs: [
+        'Anja Brüning kam auch.',
+        '„Viele wollten aufgeben“, sagte die Vorsitzende des Vereins, Doris Lemke.',
+      ],
+      expected: ['Doris Lemke'],
+    },
+    {
+      pattern: 'of two people introduced with one role, „sagte der Trainer“ is the one named last',
+      paragraphs: [
+        'Trainer Serge Bouchard war bedient. Bremerhavens Trainer Thomas Pohlmann blieb bescheiden.',
+        '„Das war ein Spiel, mehr nicht“, sagte Pohlmann.',
+        'Bouchard kündigte Änderungen an. „Ich schaue mir das an“, sagte der Trainer.',
+      ],
+      expected: ['Thomas Pohlmann', 'Serge Bouchard'],
+    },
+    {
+      pattern:
+        'a plural verb („Die Leute sagen uns“, „sagten die Anwohner“) makes its description nobody named',
+      paragraphs: [
+        'Leiterin Annett Petzold hat keinen Zwinger mehr frei.',
+        '„Die Leute sagen uns: ‚Wir haben keine Zeit mehr für ihn‘“, erzählt Tierpfleger Robert Thieme.',
+        '„Hier ist es zu laut“, sagten die Anwohnerinnen.',
+      ],
+      expected: ['Robert Thieme', null, null],
+    },
+  ])('$pattern', ({ paragraphs, expected }) => {
+    const people = ['Anja Brüning', 'Doris Lemke', 'Annett Petzold', 'Robert Thieme'].map((name) =>
+      person(name),
+    );
+    people.push(person('Serge Bouchard', 'Bouchard'), person('Thomas Pohlmann', 'Pohlmann'));
+    expect(speakers(paragraphs, 'de', people)).toEqual(expected);
+  });
+
+  it('an unattributed speech after a paragraph about one person is that person’s; about two, nobody’s', () => {
+    const speech = [
+      '„Vor einem Jahr hat das Wasser uns alles genommen, was wir für selbstverständlich hielten.',
+      '„Das ist es, was uns ausmacht.“',
+    ];
+    const intro = 'Bürgermeister Guido Oberländer hat eine Rede gehalten. Wir dokumentieren einen Auszug.';
+    const people = [person('Guido Oberländer'), person('Ursula Hennig')];
+    expect(speakers([intro, ...speech], 'de', people)).toEqual(['Guido Oberländer']);
+    expect(speakers([`${intro} Ursula Hennig hörte zu.`, ...speech], 'de', people)).toEqual([null]);
+  });
+});
+
+describe('role holders', () => {
+  it('"the goalkeeper" is the person the role stands before ("his goalkeeper, Nick Pope"), not one it follows', () => {
+    expect(
+      speakers(
+        [
+          'Newcastle boss Eddie Howe praised his goalkeeper, Nick Pope. “Nick won us the game,” Howe said.',
+          'Pope was modest. “The lads did the hard work,” the goalkeeper said.',
+        ],
+        'en',
+        [person('Eddie Howe', 'Howe'), person('Nick Pope')],
+      ),
+    ).toEqual(['Eddie Howe', 'Nick Pope']);
+  });
+});
