@@ -24,11 +24,11 @@ const FLOORS: Record<NamesCell, { precision: number; recall: number }> = {
 };
 
 describe('names gold set (reader level)', () => {
-  it('has at least 40 pages, half German, in both parts', () => {
+  it('has at least 40 pages, at least 20 per language, in both parts', () => {
     expect(NAMES_GOLD.length).toBeGreaterThanOrEqual(40);
-    expect(NAMES_GOLD.filter((p) => p.lang === 'de').length * 2).toBeGreaterThanOrEqual(NAMES_GOLD.length);
     for (const lang of ['de', 'en']) {
       const pages = NAMES_GOLD.filter((p) => p.lang === lang);
+      expect(pages.length).toBeGreaterThanOrEqual(20);
       const tune = pages.filter((p) => partOf(p) === 'tune').length;
       expect(tune / pages.length).toBeGreaterThan(0.4);
       expect(tune / pages.length).toBeLessThan(0.8);
