@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { makeEntity } from '../../tests/support/entities.ts';
+import { entityIn } from '../../tests/support/entities.ts';
 import type { Entity } from '../types.ts';
 import { dropNotNames } from './not-names.ts';
-
-/** An entity with a mention at every occurrence of its name in `text`. */
-function entityIn(text: string, name: string, kind: Entity['kind']): Entity {
-  const mentions = [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + name.length,
-    text: name,
-  }));
-  return { ...makeEntity(name, kind, mentions.length), mentions };
-}
 
 const names = (text: string, entities: Array<[string, Entity['kind']]>, places: string[] = []) =>
   dropNotNames(

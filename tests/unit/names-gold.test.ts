@@ -19,7 +19,7 @@ const cells = scoreByCell(runs);
 const FLOORS: Record<NamesCell, { precision: number; recall: number }> = {
   'de-tune': { precision: 0.95, recall: 0.86 },
   'de-heldOut': { precision: 0.94, recall: 0.83 },
-  'en-tune': { precision: 0.93, recall: 0.9 },
+  'en-tune': { precision: 0.89, recall: 0.87 },
   'en-heldOut': { precision: 0.8, recall: 0.76 },
 };
 
