@@ -9,6 +9,7 @@ import {
   nominativeScore,
   type SpanMention,
   stripLeadingTitle,
+  stripPostNominal,
 } from './name-spans.ts';
 
 function mentionOf(text: string, surface: string, kind: SpanMention['kind']): SpanMention {
@@ -74,6 +75,18 @@ describe('stripLeadingTitle', () => {
   });
   it('keeps a title before one word', () => {
     expect(stripLeadingTitle(mentionOf('Queen Mary', 'Queen Mary', 'place')).text).toBe('Queen Mary');
+  });
+});
+
+describe('stripPostNominal', () => {
+  it('cuts post-nominal letters after a two-word name', () => {
+    const t = 'said Jonathan Reeve KC, for the defence';
+    const m = stripPostNominal(mentionOf(t, 'Jonathan Reeve KC', 'person'));
+    expect([m.text, t.slice(m.start, m.end)]).toEqual(['Jonathan Reeve', 'Jonathan Reeve']);
+  });
+  it('keeps a one-word name and letters that are not post-nominals', () => {
+    expect(stripPostNominal(mentionOf('Reeve KC', 'Reeve KC', 'person')).text).toBe('Reeve KC');
+    expect(stripPostNominal(mentionOf('Bank of NY', 'Bank of NY', 'organization')).text).toBe('Bank of NY');
   });
 });
 

@@ -65,4 +65,17 @@ describe('dropNotNames', () => {
     expect(names('Lawmakers approved a new Bill on Tuesday.', [['Bill', 'person']])).toEqual([]);
     expect(names('Bill Gates met Bill later.', [['Bill', 'person']])).toEqual([['Bill', 'person', 2]]);
   });
+
+  it('drops a named storm but keeps a person of that name elsewhere', () => {
+    expect(names('Storm Darragh hit Wales. Hurricane Darragh?', [['Darragh', 'person']])).toEqual([]);
+    expect(names('Storm Darragh hit. Darragh Byrne said so.', [['Darragh', 'person']])).toEqual([
+      ['Darragh', 'person', 2],
+    ]);
+  });
+
+  it('drops a participle opening a sentence before a preposition, not a place called Born', () => {
+    expect(names('Born in Leicester in 1934, she studied.', [['Born', 'place']])).toEqual([]);
+    expect(names('She was 91. Born in Leicester, she left.', [['Born', 'place']])).toEqual([]);
+    expect(names('He drove to Born in May.', [['Born', 'place']])).toEqual([['Born', 'place', 1]]);
+  });
 });

@@ -14,6 +14,7 @@ import {
   nameKey,
   nominativeScore,
   stripLeadingTitle,
+  stripPostNominal,
 } from './name-spans.ts';
 
 export interface RawMention {
@@ -85,7 +86,7 @@ export function buildEntityTable(input: TableInput): Entity[] {
       extendOverParticles(input.mentions, input.tokens, input.text, input.isCommonNoun),
       input.tokens,
       input.text,
-    ).map(stripLeadingTitle),
+    ).map((m) => stripPostNominal(stripLeadingTitle(m))),
   );
   for (const m of whole) {
     const parts = m.text.includes(' ') ? [] : compoundParts(m.text);
