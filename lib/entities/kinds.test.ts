@@ -30,6 +30,8 @@ describe('settleKinds', () => {
   it('makes a gazetteer place tagged as an organisation a place, unless it plays a match', () => {
     expect(kinds('A man from Leeds was fined.', [['Leeds', 'organization']], ['Leeds'])[0]![1]).toBe('place');
     expect(kinds('Leeds beat Hull.', [['Leeds', 'organization']], ['Leeds'])[0]![1]).toBe('organization');
+    expect(kinds('Rain in Yorkshire.', [['Yorkshire', 'organization']])[0]![1]).toBe('place');
+    expect(kinds('Yorkshire beat Kent.', [['Yorkshire', 'organization']])[0]![1]).toBe('organization');
     expect(kinds('Acme said so.', [['Acme', 'organization']], ['Leeds'])[0]![1]).toBe('organization');
   });
 

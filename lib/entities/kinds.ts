@@ -7,7 +7,8 @@
  * - a club: a place or organisation with a mention in match context ("Leinster beat Toulouse 34-13",
  *   "Toulouse coach …", "will face Northampton") is an organisation;
  * - a place the gazetteer lists (GeoNames cities, countries) tagged as an organisation is a place
- *   unless a mention is in match context ("at Liverpool" against "Liverpool beat");
+ *   unless a mention is in match context ("at Liverpool" against "Liverpool beat"); so is an English
+ *   county ("Pembrokeshire", "Yorkshire": CoNLL knows them as cricket clubs);
  * - a head noun decides: "… County", "… Stadium", "… Airport" are places, "… Council", "… University"
  *   organisations;
  * - a one-word name before ", <place>" ("near Taylor, Texas") is a place.
@@ -23,6 +24,9 @@ const MATCH_AFTER =
   /^\s+(?:\d{1,3}-\d{1,3}\b|(?:beat|beats|defeated|crushed|crush|thrashed|edged|drew with|lost to|coach|manager|captain|head coach|striker|goalkeeper|full-back|fans|supporters|squad)\b)/u;
 const MATCH_BEFORE =
   /\b(?:beat|beats|defeated|crushed|crush|thrashed|edged|face|faces|facing|drew with|lost to|victory over|win over|defeat to|defeat by)\s+$/u;
+
+/** One word ending in -shire: an English or Welsh county. */
+const COUNTY = /^\p{Lu}\p{Ll}+shire$/u;
 
 const PLACE_HEADS = new Set([
   'county',
@@ -107,7 +111,8 @@ export function settledKind(e: Entity, context: KindsContext, places: ReadonlySe
   if (head && e.kind !== 'person') return head;
   if (e.kind === 'place' || e.kind === 'organization') {
     if (inMatchContext(e, text)) return 'organization';
-    if (e.kind === 'organization' && context.gazetteerKind?.(e.name) === 'place') return 'place';
+    if (e.kind === 'organization' && (context.gazetteerKind?.(e.name) === 'place' || COUNTY.test(e.name)))
+      return 'place';
   }
   if (e.kind !== 'place' && beforeRegion(e, text, places, context)) return 'place';
   return e.kind;
