@@ -78,4 +78,11 @@ describe('dropNotNames', () => {
     expect(names('She was 91. Born in Leicester, she left.', [['Born', 'place']])).toEqual([]);
     expect(names('He drove to Born in May.', [['Born', 'place']])).toEqual([['Born', 'place', 1]]);
   });
+
+  it('drops an identity adjective before a noun, not a person called Black', () => {
+    expect(names('A case for Black voters in Ohio.', [['Black', 'place']])).toEqual([]);
+    expect(names('Coach Black said no. Black left.', [['Black', 'person']])).toEqual([
+      ['Black', 'person', 2],
+    ]);
+  });
 });

@@ -11,7 +11,9 @@
  *   ("a new Bill" is legislation, not a man called Bill);
  * - named storms: a name every mention of which follows "Storm", "Hurricane", "Typhoon" or "Cyclone"
  *   ("Storm Darragh" is weather, not a person);
- * - English participles opening a sentence before a preposition ("Born in Leicester in 1934, she …").
+ * - English participles opening a sentence before a preposition ("Born in Leicester in 1934, she …");
+ * - English identity adjectives before a plural noun ("Black voters", "Indigenous groups"): like
+ *   demonyms, not names of their own.
  * Sentence-initial, heading and ALL-CAPS words are not removed here: they lower an entry's confidence
  * (confidence.ts), so a real name that only ever opens sentences is still listed.
  */
@@ -61,6 +63,23 @@ const OPENING_PARTICIPLES = new Set([
 ]);
 const SENTENCE_START = /(?:^|[.!?…]["”’]?\s+|\n\s*)$/u;
 const PREPOSITION_AFTER = /^\s(?:in|at|on|by|near|from|to|into|as)\b/u;
+
+const IDENTITY_ADJECTIVES = new Set([
+  'Black',
+  'White',
+  'Brown',
+  'Indigenous',
+  'Aboriginal',
+  'Native',
+  'Hispanic',
+  'Latino',
+  'Latina',
+  'Latinx',
+  'Asian',
+]);
+// A plural noun after the word ("Black voters", "Indigenous communities"), not a verb ("Black says", "Black left").
+const PLURAL_NOUN_AFTER =
+  /^\s(?!(?:says|is|was|has|does|goes|thinks|wants|knows|gets|makes|takes|adds|tells|asks)\b)\p{Ll}+s\b|^\s(?:people|men|women|children)\b/u;
 
 const ROMAN_END = / (?:II|III|IV|V|VI|VII|VIII|IX|X)$/;
 const ARTICLE_BEFORE = /(?:^|\s)(?:a|an|the|this|that|new)\s$/i;
@@ -115,13 +134,20 @@ function isOpeningParticiple(e: Entity, text: string): boolean {
   );
 }
 
+function isIdentityAdjective(e: Entity, text: string): boolean {
+  return (
+    IDENTITY_ADJECTIVES.has(e.name) &&
+    e.mentions.every((m) => PLURAL_NOUN_AFTER.test(text.slice(m.end, m.end + 24)))
+  );
+}
+
 /** The table without the entries above; an event named after a place leaves that place, other events and laws are marked possible. */
 export function dropNotNames(entities: Entity[], context: NotNamesContext): Entity[] {
   const { text } = context;
   const out: Entity[] = [];
   for (const e of entities) {
     if (isWork(e, text) || isCommonWordPerson(e, text)) continue;
-    if (isNamedStorm(e, text) || isOpeningParticiple(e, text)) continue;
+    if (isNamedStorm(e, text) || isOpeningParticiple(e, text) || isIdentityAdjective(e, text)) continue;
     if (e.kind !== 'person' && ROMAN_END.test(e.name)) continue;
     if (isEventOrLaw(e)) {
       const place = eventPlace(e, context);
