@@ -60,4 +60,29 @@ describe('settleKinds', () => {
     // A comma before an unknown word is no evidence: "Taylor, Smith and Jones".
     expect(kinds('Taylor, Smith and Jones left.', [['Taylor', 'person']])[0]![1]).toBe('person');
   });
+
+  it('makes an unknown organisation coordinated with a place a place, not a known one', () => {
+    const text = 'Warnings for Powys and Ceredigion, and for Gwynedd.';
+    expect(
+      kinds(text, [
+        ['Powys', 'place'],
+        ['Ceredigion', 'organization'],
+      ]).map((k) => k[1]),
+    ).toEqual(['place', 'place']);
+    // A place settled by another rule counts: "Pembrokeshire" (an organisation to the tagger) is a county.
+    expect(
+      kinds('For Pembrokeshire and Ceredigion.', [
+        ['Pembrokeshire', 'organization'],
+        ['Ceredigion', 'organization'],
+      ]).map((k) => k[1]),
+    ).toEqual(['place', 'place']);
+    const known = settleKinds(
+      [
+        entityIn('Russia and Nato met.', 'Russia', 'place'),
+        entityIn('Russia and Nato met.', 'Nato', 'organization'),
+      ],
+      { text: 'Russia and Nato met.', gazetteerKind: (n) => (n === 'Nato' ? 'organization' : undefined) },
+    );
+    expect(known.map((e) => e.kind)).toEqual(['place', 'organization']);
+  });
 });

@@ -11,7 +11,9 @@
  *   county ("Pembrokeshire", "Yorkshire": CoNLL knows them as cricket clubs);
  * - a head noun decides: "… County", "… Stadium", "… Airport" are places, "… Council", "… University"
  *   organisations;
- * - a one-word name before ", <place>" ("near Taylor, Texas") is a place.
+ * - a one-word name before ", <place>" ("near Taylor, Texas") is a place;
+ * - an organisation no list knows, coordinated with a place ("for Pembrokeshire and Ceredigion"), is a
+ *   place: coordinated names share a kind.
  * The table has already settled one kind per entity by majority over its mentions (table.ts); these
  * rules move a whole entity.
  */
@@ -104,8 +106,24 @@ function beforeRegion(e: Entity, text: string, places: ReadonlySet<string>, cont
   });
 }
 
+/** Where place mentions start and end in the text, for coordination ("A and B"). */
+interface PlaceMentions {
+  names: ReadonlySet<string>;
+  starts: ReadonlySet<number>;
+  ends: ReadonlySet<number>;
+}
+
+function coordinatedWithPlace(e: Entity, text: string, places: PlaceMentions): boolean {
+  return e.mentions.some((m) => {
+    const after = /^(?:,| and| or| &) ?/u.exec(text.slice(m.end, m.end + 5));
+    if (after && places.starts.has(m.end + after[0].length)) return true;
+    const before = /(?:,| and| or| &) ?$/u.exec(text.slice(Math.max(0, m.start - 5), m.start));
+    return before !== null && places.ends.has(m.start - before[0].length);
+  });
+}
+
 /** The kind each entity should have by the rules above (the entity's own kind when none applies). */
-export function settledKind(e: Entity, context: KindsContext, places: ReadonlySet<string>): EntityKind {
+export function settledKind(e: Entity, context: KindsContext, places: PlaceMentions): EntityKind {
   const { text } = context;
   const head = headKind(e.name);
   if (head && e.kind !== 'person') return head;
@@ -113,14 +131,32 @@ export function settledKind(e: Entity, context: KindsContext, places: ReadonlySe
     if (inMatchContext(e, text)) return 'organization';
     if (e.kind === 'organization' && (context.gazetteerKind?.(e.name) === 'place' || COUNTY.test(e.name)))
       return 'place';
+    if (
+      e.kind === 'organization' &&
+      !context.gazetteerKind?.(e.name) &&
+      coordinatedWithPlace(e, text, places)
+    )
+      return 'place';
   }
-  if (e.kind !== 'place' && beforeRegion(e, text, places, context)) return 'place';
+  if (e.kind !== 'place' && beforeRegion(e, text, places.names, context)) return 'place';
   return e.kind;
 }
 
-/** The table with each entity moved to its settled kind (and its id to match). */
+/**
+ * The table with each entity moved to its settled kind (and its id to match). Two passes, so that a
+ * place settled in the first ("Pembrokeshire") counts for coordination in the second.
+ */
 export function settleKinds(entities: Entity[], context: KindsContext): Entity[] {
-  const places = new Set(entities.filter((e) => e.kind === 'place').map((e) => foldCase(e.name)));
+  return settleOnce(settleOnce(entities, context), context);
+}
+
+function settleOnce(entities: Entity[], context: KindsContext): Entity[] {
+  const placeEntities = entities.filter((e) => e.kind === 'place');
+  const places: PlaceMentions = {
+    names: new Set(placeEntities.map((e) => foldCase(e.name))),
+    starts: new Set(placeEntities.flatMap((e) => e.mentions.map((m) => m.start))),
+    ends: new Set(placeEntities.flatMap((e) => e.mentions.map((m) => m.end))),
+  };
   return entities.map((e) => {
     const kind = settledKind(e, context, places);
     return kind === e.kind ? e : { ...e, kind, id: `${kind}:${foldCase(e.name)}` };
