@@ -181,7 +181,7 @@ export function recognizeEntities(
     gazetteerKind,
   });
   const kept = dropNotNames(resolveAliases(table, { text, lang, isGivenName }), { text, gazetteerKind });
-  const entities = lang === 'en' ? settleKinds(kept, { text, gazetteerKind }) : kept;
+  const entities = lang === 'en' ? settleKinds(kept, { text, gazetteerKind, isGivenName }) : kept;
   for (const e of entities) {
     const features = confidenceFeatures(
       e,

@@ -85,4 +85,18 @@ describe('settleKinds', () => {
     );
     expect(known.map((e) => e.kind)).toEqual(['place', 'organization']);
   });
+
+  it('makes a name after an organisation noun an organisation, unless a given name starts it', () => {
+    const text =
+      'The opposition party Fianna Fáil and retailer Zalando met; the firm Anna Lee founded did not.';
+    const settled = settleKinds(
+      [
+        entityIn(text, 'Fianna Fáil', 'person'),
+        entityIn(text, 'Zalando', 'place'),
+        entityIn(text, 'Anna Lee', 'person'),
+      ],
+      { text, isGivenName: (w) => w === 'Anna' },
+    );
+    expect(settled.map((e) => e.kind)).toEqual(['organization', 'organization', 'person']);
+  });
 });

@@ -12,6 +12,8 @@
  * - a head noun decides: "… County", "… Stadium", "… Airport" are places, "… Council", "… University"
  *   organisations;
  * - a one-word name before ", <place>" ("near Taylor, Texas") is a place;
+ * - a name right after an organisation noun ("opposition party Sinn Féin", "planemaker Boeing",
+ *   "retailer Amazon") is an organisation, unless it starts with a known given name;
  * - an organisation no list knows, coordinated with a place ("for Pembrokeshire and Ceredigion"), is a
  *   place: coordinated names share a kind.
  * The table has already settled one kind per entity by majority over its mentions (table.ts); these
@@ -71,6 +73,18 @@ export interface KindsContext {
   text: string;
   /** The gazetteer's kind of a name, when it lists it. */
   gazetteerKind?: (name: string) => EntityKind | undefined;
+  /** Whether a word is a known given name. */
+  isGivenName?: (word: string) => boolean;
+}
+
+const ORGANISATION_NOUN_BEFORE =
+  /\b(?:party|company|firm|group|carmaker|automaker|planemaker|plane maker|chipmaker|retailer|broadcaster|airline|lender|insurer|bank|charity|club|union|publisher|start-?up|manufacturer|conglomerate|supermarket|regulator|newspaper)\s$/u;
+
+function afterOrganisationNoun(e: Entity, context: KindsContext): boolean {
+  if (context.isGivenName?.(e.name.split(' ')[0]!)) return false;
+  return e.mentions.some((m) =>
+    ORGANISATION_NOUN_BEFORE.test(context.text.slice(Math.max(0, m.start - 16), m.start)),
+  );
 }
 
 function inMatchContext(e: Entity, text: string): boolean {
@@ -127,6 +141,7 @@ export function settledKind(e: Entity, context: KindsContext, places: PlaceMenti
   const { text } = context;
   const head = headKind(e.name);
   if (head && e.kind !== 'person') return head;
+  if (e.kind !== 'organization' && afterOrganisationNoun(e, context)) return 'organization';
   if (e.kind === 'place' || e.kind === 'organization') {
     if (inMatchContext(e, text)) return 'organization';
     if (e.kind === 'organization' && (context.gazetteerKind?.(e.name) === 'place' || COUNTY.test(e.name)))
