@@ -43,6 +43,7 @@ describe('settleKinds', () => {
         ['Kent County Council', 'place'],
       ]).map((k) => k[1]),
     ).toEqual(['place', 'place', 'organization']);
+    expect(kinds('Dover Foods grew.', [['Dover Foods', 'place']])[0]![1]).toBe('organization');
     // A person is never moved by the last word of the name.
     expect(kinds('Jack Street said no.', [['Jack Street', 'person']])[0]![1]).toBe('person');
   });

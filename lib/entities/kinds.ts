@@ -10,7 +10,7 @@
  *   unless a mention is in match context ("at Liverpool" against "Liverpool beat"); so is an English
  *   county ("Pembrokeshire", "Yorkshire": CoNLL knows them as cricket clubs);
  * - a head noun decides: "… County", "… Stadium", "… Airport" are places, "… Council", "… University"
- *   organisations;
+ *   and company names ("… Foods", "… Holdings", "… plc") organisations;
  * - a one-word name before ", <place>" ("near Taylor, Texas") is a place;
  * - a name right after an organisation noun ("opposition party Sinn Féin", "planemaker Boeing",
  *   "retailer Amazon") is an organisation, unless it starts with a known given name;
@@ -67,6 +67,23 @@ const ORGANISATION_HEADS = new Set([
   'committee',
   'corporation',
   'foundation',
+  // Company names: "Calloway Foods", "CVC Capital Partners", "Tata Motors".
+  'foods',
+  'group',
+  'holdings',
+  'partners',
+  'motors',
+  'airlines',
+  'airways',
+  'industries',
+  'technologies',
+  'pharmaceuticals',
+  'inc',
+  'inc.',
+  'ltd',
+  'ltd.',
+  'plc',
+  'corp.',
 ]);
 
 export interface KindsContext {
