@@ -14,13 +14,14 @@ const cells = scoreByCell(runs);
 
 /**
  * Measured figures (painted entries at the shipped confidence threshold) minus about 0.02: de tune
- * P 0.974 R 0.884, held-out P 0.968 R 0.857; en tune P 0.951 R 0.928, held-out P 0.825 R 0.783.
+ * P 0.974 R 0.884, held-out P 0.968 R 0.857; en tune P 0.949 R 0.904, held-out P 0.826 R 0.826 (30
+ * English pages since issue 14's second round: ten more, nine of them in the tuning part).
  */
 const FLOORS: Record<NamesCell, { precision: number; recall: number }> = {
   'de-tune': { precision: 0.95, recall: 0.86 },
   'de-heldOut': { precision: 0.94, recall: 0.83 },
-  'en-tune': { precision: 0.89, recall: 0.87 },
-  'en-heldOut': { precision: 0.8, recall: 0.76 },
+  'en-tune': { precision: 0.93, recall: 0.88 },
+  'en-heldOut': { precision: 0.8, recall: 0.8 },
 };
 
 describe('names gold set (reader level)', () => {
