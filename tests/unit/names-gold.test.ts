@@ -14,14 +14,14 @@ const cells = scoreByCell(runs);
 
 /**
  * Measured figures (painted entries at the shipped confidence threshold) minus about 0.02: de tune
- * P 0.974 R 0.884, held-out P 0.968 R 0.857; en tune P 0.949 R 0.904, held-out P 0.826 R 0.826 (30
+ * P 0.974 R 0.884, held-out P 0.968 R 0.857; en tune P 0.956 R 0.910, held-out P 0.851 R 0.826 (30
  * English pages since issue 14's second round: ten more, nine of them in the tuning part).
  */
 const FLOORS: Record<NamesCell, { precision: number; recall: number }> = {
   'de-tune': { precision: 0.95, recall: 0.86 },
   'de-heldOut': { precision: 0.94, recall: 0.83 },
-  'en-tune': { precision: 0.93, recall: 0.88 },
-  'en-heldOut': { precision: 0.8, recall: 0.8 },
+  'en-tune': { precision: 0.93, recall: 0.89 },
+  'en-heldOut': { precision: 0.83, recall: 0.8 },
 };
 
 describe('names gold set (reader level)', () => {
