@@ -20,6 +20,7 @@ import {
 } from './confidence.ts';
 import { isPossessedNoun, TEMPLATES } from './features.ts';
 import { isInstitutionWord } from './institutions.ts';
+import { settleKinds } from './kinds.ts';
 import { deserializeModel, type TaggerModel, tagSentenceWithMargins } from './model.ts';
 import { dropNotNames } from './not-names.ts';
 import { buildEntityTable, type RawMention } from './table.ts';
@@ -179,7 +180,8 @@ export function recognizeEntities(
       model.tagger.resources.firstNames.has(word),
     gazetteerKind,
   });
-  const entities = dropNotNames(resolveAliases(table, { text, lang, isGivenName }), { text, gazetteerKind });
+  const kept = dropNotNames(resolveAliases(table, { text, lang, isGivenName }), { text, gazetteerKind });
+  const entities = lang === 'en' ? settleKinds(kept, { text, gazetteerKind, isGivenName }) : kept;
   for (const e of entities) {
     const features = confidenceFeatures(
       e,

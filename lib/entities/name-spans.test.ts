@@ -9,6 +9,8 @@ import {
   nominativeScore,
   type SpanMention,
   stripLeadingTitle,
+  stripOpeningWord,
+  stripPostNominal,
 } from './name-spans.ts';
 
 function mentionOf(text: string, surface: string, kind: SpanMention['kind']): SpanMention {
@@ -74,6 +76,40 @@ describe('stripLeadingTitle', () => {
   });
   it('keeps a title before one word', () => {
     expect(stripLeadingTitle(mentionOf('Queen Mary', 'Queen Mary', 'place')).text).toBe('Queen Mary');
+  });
+});
+
+describe('stripPostNominal', () => {
+  it('cuts post-nominal letters after a two-word name', () => {
+    const t = 'said Jonathan Reeve KC, for the defence';
+    const m = stripPostNominal(mentionOf(t, 'Jonathan Reeve KC', 'person'));
+    expect([m.text, t.slice(m.start, m.end)]).toEqual(['Jonathan Reeve', 'Jonathan Reeve']);
+  });
+  it('keeps a one-word name and letters that are not post-nominals', () => {
+    expect(stripPostNominal(mentionOf('Reeve KC', 'Reeve KC', 'person')).text).toBe('Reeve KC');
+    expect(stripPostNominal(mentionOf('Bank of NY', 'Bank of NY', 'organization')).text).toBe('Bank of NY');
+  });
+});
+
+describe('stripOpeningWord', () => {
+  const given = (w: string) => ['Simon', 'Mary'].includes(w);
+  it('cuts a common word opening the sentence before a given name', () => {
+    const t = 'It rained. Volunteer Simon Okafor said so.';
+    const m = stripOpeningWord(mentionOf(t, 'Volunteer Simon Okafor', 'person'), t, given);
+    expect([m.text, t.slice(m.start, m.end)]).toEqual(['Simon Okafor', 'Simon Okafor']);
+  });
+  it('keeps the word inside a sentence, before a non-given name, or before a given name that starts the name', () => {
+    const inside = 'We met Volunteer Simon Okafor.';
+    expect(stripOpeningWord(mentionOf(inside, 'Volunteer Simon Okafor', 'person'), inside, given).text).toBe(
+      'Volunteer Simon Okafor',
+    );
+    const t = 'Hans Peter Okafor said so. Mary Simon Okafor too.';
+    expect(stripOpeningWord(mentionOf(t, 'Hans Peter Okafor', 'person'), t, given).text).toBe(
+      'Hans Peter Okafor',
+    );
+    expect(stripOpeningWord(mentionOf(t, 'Mary Simon Okafor', 'person'), t, given).text).toBe(
+      'Mary Simon Okafor',
+    );
   });
 });
 

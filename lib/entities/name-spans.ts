@@ -140,6 +140,49 @@ export function stripLeadingTitle<M extends SpanMention>(m: M): M {
   return { ...m, start: m.start + cut, text: m.text.slice(cut), kind: 'person' };
 }
 
+/**
+ * A capitalised common word opening a sentence before a person's name is cut off ("Volunteer Simon
+ * Okafor said …" → "Simon Okafor"): the mention opens the sentence, has three or more words, its first
+ * word is not a given name and its second is.
+ */
+export function stripOpeningWord<M extends SpanMention>(
+  m: M,
+  text: string,
+  isGivenName: ((word: string) => boolean) | undefined,
+): M {
+  if (m.kind !== 'person' || !isGivenName) return m;
+  const words = m.text.split(' ');
+  if (words.length < 3 || isGivenName(words[0]!) || !isGivenName(words[1]!)) return m;
+  if (!/(?:^|[.!?…]["”’]?\s+|\n\s*)$/u.test(text.slice(Math.max(0, m.start - 4), m.start))) return m;
+  const cut = words[0]!.length + 1;
+  return { ...m, start: m.start + cut, text: m.text.slice(cut) };
+}
+
+/** British post-nominal letters after a name ("Jonathan Reeve KC", "Ann Lee MP"): honours and offices, not the name. */
+const POST_NOMINALS = new Set([
+  'KC',
+  'QC',
+  'MP',
+  'MSP',
+  'MS',
+  'MEP',
+  'OBE',
+  'MBE',
+  'CBE',
+  'KBE',
+  'DBE',
+  'FRS',
+]);
+
+/** Post-nominal letters after a name of two or more words are cut off ("Jonathan Reeve KC" → "Jonathan Reeve"). */
+export function stripPostNominal<M extends SpanMention>(m: M): M {
+  const words = m.text.split(' ');
+  const last = words[words.length - 1]!;
+  if (words.length < 3 || !POST_NOMINALS.has(last)) return m;
+  const text = words.slice(0, -1).join(' ');
+  return { ...m, end: m.start + text.length, text };
+}
+
 /** Titles the role list (roles.ts) leaves out because they also start organisations' names elsewhere. */
 const ENGLISH_TITLES = new Set(['justice', 'judge', 'governor', 'senator', 'dr', 'professor', 'prof', 'sir']);
 

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { makeEntity } from '../../tests/support/entities.ts';
+import { entityIn } from '../../tests/support/entities.ts';
 import type { Entity } from '../types.ts';
 import { dropNotNames } from './not-names.ts';
-
-/** An entity with a mention at every occurrence of its name in `text`. */
-function entityIn(text: string, name: string, kind: Entity['kind']): Entity {
-  const mentions = [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + name.length,
-    text: name,
-  }));
-  return { ...makeEntity(name, kind, mentions.length), mentions };
-}
 
 const names = (text: string, entities: Array<[string, Entity['kind']]>, places: string[] = []) =>
   dropNotNames(
@@ -74,5 +64,25 @@ describe('dropNotNames', () => {
   it('drops "a new Bill" but keeps Bill the person', () => {
     expect(names('Lawmakers approved a new Bill on Tuesday.', [['Bill', 'person']])).toEqual([]);
     expect(names('Bill Gates met Bill later.', [['Bill', 'person']])).toEqual([['Bill', 'person', 2]]);
+  });
+
+  it('drops a named storm but keeps a person of that name elsewhere', () => {
+    expect(names('Storm Darragh hit Wales. Hurricane Darragh?', [['Darragh', 'person']])).toEqual([]);
+    expect(names('Storm Darragh hit. Darragh Byrne said so.', [['Darragh', 'person']])).toEqual([
+      ['Darragh', 'person', 2],
+    ]);
+  });
+
+  it('drops a participle opening a sentence before a preposition, not a place called Born', () => {
+    expect(names('Born in Leicester in 1934, she studied.', [['Born', 'place']])).toEqual([]);
+    expect(names('She was 91. Born in Leicester, she left.', [['Born', 'place']])).toEqual([]);
+    expect(names('He drove to Born in May.', [['Born', 'place']])).toEqual([['Born', 'place', 1]]);
+  });
+
+  it('drops an identity adjective before a noun, not a person called Black', () => {
+    expect(names('A case for Black voters in Ohio.', [['Black', 'place']])).toEqual([]);
+    expect(names('Coach Black said no. Black left.', [['Black', 'person']])).toEqual([
+      ['Black', 'person', 2],
+    ]);
   });
 });

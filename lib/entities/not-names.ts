@@ -8,7 +8,12 @@
  *   otherwise the entry stays in the table marked `possible` (listed, never painted);
  * - products and missions: a non-person name ending in a Roman numeral ("Artemis III");
  * - English common words: a one-word "person" every mention of which follows an article or "new"
- *   ("a new Bill" is legislation, not a man called Bill).
+ *   ("a new Bill" is legislation, not a man called Bill);
+ * - named storms: a name every mention of which follows "Storm", "Hurricane", "Typhoon" or "Cyclone"
+ *   ("Storm Darragh" is weather, not a person);
+ * - English participles opening a sentence before a preposition ("Born in Leicester in 1934, she …");
+ * - English identity adjectives before a plural noun ("Black voters", "Indigenous groups"): like
+ *   demonyms, not names of their own.
  * Sentence-initial, heading and ALL-CAPS words are not removed here: they lower an entry's confidence
  * (confidence.ts), so a real name that only ever opens sentences is still listed.
  */
@@ -42,6 +47,39 @@ const EVENT_OR_LAW_HEADS = new Set([
   'europameisterschaft',
   'gipfel',
 ]);
+
+const STORM_BEFORE = /(?:Storm|Hurricane|Typhoon|Cyclone)\s$/u;
+const OPENING_PARTICIPLES = new Set([
+  'Born',
+  'Raised',
+  'Based',
+  'Founded',
+  'Educated',
+  'Trained',
+  'Elected',
+  'Appointed',
+  'Married',
+  'Located',
+]);
+const SENTENCE_START = /(?:^|[.!?…]["”’]?\s+|\n\s*)$/u;
+const PREPOSITION_AFTER = /^\s(?:in|at|on|by|near|from|to|into|as)\b/u;
+
+const IDENTITY_ADJECTIVES = new Set([
+  'Black',
+  'White',
+  'Brown',
+  'Indigenous',
+  'Aboriginal',
+  'Native',
+  'Hispanic',
+  'Latino',
+  'Latina',
+  'Latinx',
+  'Asian',
+]);
+// A plural noun after the word ("Black voters", "Indigenous communities"), not a verb ("Black says", "Black left").
+const PLURAL_NOUN_AFTER =
+  /^\s(?!(?:says|is|was|has|does|goes|thinks|wants|knows|gets|makes|takes|adds|tells|asks)\b)\p{Ll}+s\b|^\s(?:people|men|women|children)\b/u;
 
 const ROMAN_END = / (?:II|III|IV|V|VI|VII|VIII|IX|X)$/;
 const ARTICLE_BEFORE = /(?:^|\s)(?:a|an|the|this|that|new)\s$/i;
@@ -83,12 +121,33 @@ function isCommonWordPerson(e: Entity, text: string): boolean {
   return e.mentions.every((m) => ARTICLE_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)));
 }
 
+function isNamedStorm(e: Entity, text: string): boolean {
+  return e.mentions.every((m) => STORM_BEFORE.test(text.slice(Math.max(0, m.start - 10), m.start)));
+}
+
+function isOpeningParticiple(e: Entity, text: string): boolean {
+  if (!OPENING_PARTICIPLES.has(e.name)) return false;
+  return e.mentions.every(
+    (m) =>
+      SENTENCE_START.test(text.slice(Math.max(0, m.start - 4), m.start)) &&
+      PREPOSITION_AFTER.test(text.slice(m.end, m.end + 8)),
+  );
+}
+
+function isIdentityAdjective(e: Entity, text: string): boolean {
+  return (
+    IDENTITY_ADJECTIVES.has(e.name) &&
+    e.mentions.every((m) => PLURAL_NOUN_AFTER.test(text.slice(m.end, m.end + 24)))
+  );
+}
+
 /** The table without the entries above; an event named after a place leaves that place, other events and laws are marked possible. */
 export function dropNotNames(entities: Entity[], context: NotNamesContext): Entity[] {
   const { text } = context;
   const out: Entity[] = [];
   for (const e of entities) {
     if (isWork(e, text) || isCommonWordPerson(e, text)) continue;
+    if (isNamedStorm(e, text) || isOpeningParticiple(e, text) || isIdentityAdjective(e, text)) continue;
     if (e.kind !== 'person' && ROMAN_END.test(e.name)) continue;
     if (isEventOrLaw(e)) {
       const place = eventPlace(e, context);

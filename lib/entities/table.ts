@@ -14,6 +14,8 @@ import {
   nameKey,
   nominativeScore,
   stripLeadingTitle,
+  stripOpeningWord,
+  stripPostNominal,
 } from './name-spans.ts';
 
 export interface RawMention {
@@ -85,7 +87,7 @@ export function buildEntityTable(input: TableInput): Entity[] {
       extendOverParticles(input.mentions, input.tokens, input.text, input.isCommonNoun),
       input.tokens,
       input.text,
-    ).map(stripLeadingTitle),
+    ).map((m) => stripOpeningWord(stripPostNominal(stripLeadingTitle(m)), input.text, input.isGivenName)),
   );
   for (const m of whole) {
     const parts = m.text.includes(' ') ? [] : compoundParts(m.text);

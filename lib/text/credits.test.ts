@@ -12,6 +12,7 @@ describe('credits', () => {
       ['Angela Merkel in Berlin (Photo: Reuters)', 'Photo: Reuters)'],
       ['Merkel in Berlin. Markus Lehmann/AFP/Getty Images', 'Markus Lehmann/AFP/Getty Images'],
       ['Demonstranten vor dem Reichstag. © dpa', '© dpa'],
+      ['Fans in Dublin. Picture: Brian Lawless', 'Picture: Brian Lawless'],
     ];
     for (const [caption, credit] of cases) {
       expect(caption.slice(captionCreditStart(caption))).toBe(credit);
@@ -23,6 +24,7 @@ describe('credits', () => {
       'Ein Foto von Angela Merkel beim Gipfel',
       'Das Bild zeigt Olaf Scholz in Genf.',
       'A photo by the river shows Joe Biden.',
+      'The picture shows Joe Biden.',
       'Angela Merkel am Montag in Brüssel.',
     ]) {
       expect(captionCreditStart(caption)).toBe(-1);
@@ -32,6 +34,7 @@ describe('credits', () => {
   it('knows whole credit lines', () => {
     expect(isCreditLine('Reporting by Jane Doe; Editing by John Smith')).toBe(true);
     expect(isCreditLine('Mitarbeit: Thomas Vogt')).toBe(true);
+    expect(isCreditLine('Picture: Brian Lawless/Sportsfile')).toBe(true);
     expect(isCreditLine('Credit...Todd Heisler/The New York Times')).toBe(true);
     expect(isCreditLine('Von Anna Berger · 2. Januar 2025, 09:30 Uhr')).toBe(true);
     expect(isCreditLine('By John Smith | Reuters')).toBe(true);

@@ -9,7 +9,7 @@ const AGENCIES =
 
 /** A whole line that is a credit or contributor line. */
 export const CREDIT_LINE: readonly RegExp[] = [
-  /^(?:reporting by|additional reporting|editing by|writing by|compiled by|mitarbeit\s*:|mit material (?:von|der|des)\b|foto(?:s)?\s*:|bild(?:er)?\s*:|photo(?:s|graph)?\s*:|image\s*:|credit\s*(?::|\.\.\.|…)|quelle\s*:)/i,
+  /^(?:reporting by|additional reporting|editing by|writing by|compiled by|mitarbeit\s*:|mit material (?:von|der|des)\b|foto(?:s)?\s*:|bild(?:er)?\s*:|photo(?:s|graph)?\s*:|picture(?:s)?\s*:|image\s*:|credit\s*(?::|\.\.\.|…)|quelle\s*:)/i,
   /\bcontributed (?:reporting )?to this (?:report|article|story)\.?$/i,
   // "Name Surname/AFP/Getty Images", "Todd Heisler/The New York Times"
   new RegExp(`^(?:[\\p{Lu}][\\p{L}.'’-]*\\s){0,3}[\\p{Lu}][\\p{L}.'’-]*\\s?\\/\\s?(?:${AGENCIES})\\b`, 'u'),
@@ -31,7 +31,7 @@ export function isCreditLine(text: string): boolean {
 // Only where a credit can begin: the caption's start, after its last sentence, or after "(", "[", "|" or
 // a dash, so that "Ein Foto von Angela Merkel beim Gipfel" keeps its name.
 const CAPTION_CREDIT_TAIL = new RegExp(
-  `(?<=^|[.!?…"“”»«]\\s*|[(\\[|–—]\\s*)(?:(?:foto|fotos|bild|photo|photograph|image|credit)\\s*(?::|\\.\\.\\.|…|by\\b|von\\b)|©|(?:[\\p{Lu}][\\p{L}.'’-]*\\s){0,3}[\\p{Lu}][\\p{L}.'’-]*\\s?\\/\\s?(?:${AGENCIES})\\b)[^.!?]{0,120}$`,
+  `(?<=^|[.!?…"“”»«]\\s*|[(\\[|–—]\\s*)(?:(?:foto|fotos|bild|photo|photograph|picture|image|credit)\\s*(?::|\\.\\.\\.|…|by\\b|von\\b)|©|(?:[\\p{Lu}][\\p{L}.'’-]*\\s){0,3}[\\p{Lu}][\\p{L}.'’-]*\\s?\\/\\s?(?:${AGENCIES})\\b)[^.!?]{0,120}$`,
   'iu',
 );
 

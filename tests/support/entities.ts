@@ -13,3 +13,13 @@ export function makeEntity(name: string, kind: Entity['kind'], count: number): E
     mentions: [],
   };
 }
+
+/** An entity with a mention at every occurrence of its name in `text`. */
+export function entityIn(text: string, name: string, kind: Entity['kind']): Entity {
+  const mentions = [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + name.length,
+    text: name,
+  }));
+  return { ...makeEntity(name, kind, mentions.length), mentions };
+}

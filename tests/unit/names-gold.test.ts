@@ -14,21 +14,22 @@ const cells = scoreByCell(runs);
 
 /**
  * Measured figures (painted entries at the shipped confidence threshold) minus about 0.02: de tune
- * P 0.974 R 0.884, held-out P 0.968 R 0.857; en tune P 0.951 R 0.928, held-out P 0.825 R 0.783.
+ * P 0.974 R 0.884, held-out P 0.968 R 0.857; en tune P 0.956 R 0.910, held-out P 0.851 R 0.826 (30
+ * English pages since issue 14's second round: ten more, nine of them in the tuning part).
  */
 const FLOORS: Record<NamesCell, { precision: number; recall: number }> = {
   'de-tune': { precision: 0.95, recall: 0.86 },
   'de-heldOut': { precision: 0.94, recall: 0.83 },
-  'en-tune': { precision: 0.93, recall: 0.9 },
-  'en-heldOut': { precision: 0.8, recall: 0.76 },
+  'en-tune': { precision: 0.93, recall: 0.89 },
+  'en-heldOut': { precision: 0.83, recall: 0.8 },
 };
 
 describe('names gold set (reader level)', () => {
-  it('has at least 40 pages, half German, in both parts', () => {
+  it('has at least 40 pages, at least 20 per language, in both parts', () => {
     expect(NAMES_GOLD.length).toBeGreaterThanOrEqual(40);
-    expect(NAMES_GOLD.filter((p) => p.lang === 'de').length * 2).toBeGreaterThanOrEqual(NAMES_GOLD.length);
     for (const lang of ['de', 'en']) {
       const pages = NAMES_GOLD.filter((p) => p.lang === lang);
+      expect(pages.length).toBeGreaterThanOrEqual(20);
       const tune = pages.filter((p) => partOf(p) === 'tune').length;
       expect(tune / pages.length).toBeGreaterThan(0.4);
       expect(tune / pages.length).toBeLessThan(0.8);

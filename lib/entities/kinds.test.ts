@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { entityIn } from '../../tests/support/entities.ts';
+import type { Entity } from '../types.ts';
+import { settleKinds } from './kinds.ts';
+
+const kinds = (text: string, entities: Array<[string, Entity['kind']]>, places: string[] = []) =>
+  settleKinds(
+    entities.map(([n, k]) => entityIn(text, n, k)),
+    { text, gazetteerKind: (n) => (places.includes(n) ? 'place' : undefined) },
+  ).map((e) => [e.name, e.kind, e.id]);
+
+describe('settleKinds', () => {
+  it('makes a place in match context a club: a result, a match verb, a team role', () => {
+    expect(
+      kinds('Hull beat Exeter 21-3 on Friday. Later, Exeter coach Ann Bell praised Derby.', [
+        ['Hull', 'place'],
+        ['Exeter', 'place'],
+        ['Derby', 'place'],
+      ]),
+    ).toEqual([
+      ['Hull', 'organization', 'organization:hull'],
+      ['Exeter', 'organization', 'organization:exeter'],
+      ['Derby', 'place', 'place:Derby'],
+    ]);
+    expect(kinds('They will face Lyon next.', [['Lyon', 'place']])).toEqual([
+      ['Lyon', 'organization', 'organization:lyon'],
+    ]);
+  });
+
+  it('makes a gazetteer place tagged as an organisation a place, unless it plays a match', () => {
+    expect(kinds('A man from Leeds was fined.', [['Leeds', 'organization']], ['Leeds'])[0]![1]).toBe('place');
+    expect(kinds('Leeds beat Hull.', [['Leeds', 'organization']], ['Leeds'])[0]![1]).toBe('organization');
+    expect(kinds('Rain in Yorkshire.', [['Yorkshire', 'organization']])[0]![1]).toBe('place');
+    expect(kinds('Yorkshire beat Kent.', [['Yorkshire', 'organization']])[0]![1]).toBe('organization');
+    expect(kinds('Acme said so.', [['Acme', 'organization']], ['Leeds'])[0]![1]).toBe('organization');
+  });
+
+  it('lets a head noun decide: counties and stadiums are places, councils organisations', () => {
+    expect(
+      kinds('Officials in Kent County met at Ibrox Stadium; Kent County Council agreed.', [
+        ['Kent County', 'organization'],
+        ['Ibrox Stadium', 'organization'],
+        ['Kent County Council', 'place'],
+      ]).map((k) => k[1]),
+    ).toEqual(['place', 'place', 'organization']);
+    expect(kinds('Dover Foods grew.', [['Dover Foods', 'place']])[0]![1]).toBe('organization');
+    // A person is never moved by the last word of the name.
+    expect(kinds('Jack Street said no.', [['Jack Street', 'person']])[0]![1]).toBe('person');
+  });
+
+  it('makes a one-word name before ", <place>" a place', () => {
+    expect(kinds('A plant near Taylor, Texas will open.', [['Taylor', 'person']], ['Texas'])[0]![1]).toBe(
+      'place',
+    );
+    expect(
+      kinds('A plant near Taylor, New Mexico.', [
+        ['Taylor', 'person'],
+        ['New Mexico', 'place'],
+      ])[0]![1],
+    ).toBe('place');
+    // A comma before an unknown word is no evidence: "Taylor, Smith and Jones".
+    expect(kinds('Taylor, Smith and Jones left.', [['Taylor', 'person']])[0]![1]).toBe('person');
+  });
+
+  it('makes an unknown organisation coordinated with a place a place, not a known one', () => {
+    const text = 'Warnings for Powys and Ceredigion, and for Gwynedd.';
+    expect(
+      kinds(text, [
+        ['Powys', 'place'],
+        ['Ceredigion', 'organization'],
+      ]).map((k) => k[1]),
+    ).toEqual(['place', 'place']);
+    // A place settled by another rule counts: "Pembrokeshire" (an organisation to the tagger) is a county.
+    expect(
+      kinds('For Pembrokeshire and Ceredigion.', [
+        ['Pembrokeshire', 'organization'],
+        ['Ceredigion', 'organization'],
+      ]).map((k) => k[1]),
+    ).toEqual(['place', 'place']);
+    const known = settleKinds(
+      [
+        entityIn('Russia and Nato met.', 'Russia', 'place'),
+        entityIn('Russia and Nato met.', 'Nato', 'organization'),
+      ],
+      { text: 'Russia and Nato met.', gazetteerKind: (n) => (n === 'Nato' ? 'organization' : undefined) },
+    );
+    expect(known.map((e) => e.kind)).toEqual(['place', 'organization']);
+  });
+
+  it('makes a name after an organisation noun an organisation, unless a given name starts it', () => {
+    const text =
+      'The opposition party Fianna Fáil and retailer Zalando met; the firm Anna Lee founded did not.';
+    const settled = settleKinds(
+      [
+        entityIn(text, 'Fianna Fáil', 'person'),
+        entityIn(text, 'Zalando', 'place'),
+        entityIn(text, 'Anna Lee', 'person'),
+      ],
+      { text, isGivenName: (w) => w === 'Anna' },
+    );
+    expect(settled.map((e) => e.kind)).toEqual(['organization', 'organization', 'person']);
+  });
+});

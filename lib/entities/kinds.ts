@@ -1,0 +1,196 @@
+/**
+ * Kind decisions on the finished entity table (issue 14), for errors of kind the tagger makes on
+ * names it has seen under both kinds: CoNLL's English training text is full of sports results, where
+ * cities and counties are clubs ("Surrey", "Liverpool"), so a city in a news story comes out as an
+ * organisation and a club in a match report as a place. Each rule reads the article text around the
+ * entity's mentions:
+ * - a club: a place or organisation with a mention in match context ("Leinster beat Toulouse 34-13",
+ *   "Toulouse coach …", "will face Northampton") is an organisation;
+ * - a place the gazetteer lists (GeoNames cities, countries) tagged as an organisation is a place
+ *   unless a mention is in match context ("at Liverpool" against "Liverpool beat"); so is an English
+ *   county ("Pembrokeshire", "Yorkshire": CoNLL knows them as cricket clubs);
+ * - a head noun decides: "… County", "… Stadium", "… Airport" are places, "… Council", "… University"
+ *   and company names ("… Foods", "… Holdings", "… plc") organisations;
+ * - a one-word name before ", <place>" ("near Taylor, Texas") is a place;
+ * - a name right after an organisation noun ("opposition party Sinn Féin", "planemaker Boeing",
+ *   "retailer Amazon") is an organisation, unless it starts with a known given name;
+ * - an organisation no list knows, coordinated with a place ("for Pembrokeshire and Ceredigion"), is a
+ *   place: coordinated names share a kind.
+ * The table has already settled one kind per entity by majority over its mentions (table.ts); these
+ * rules move a whole entity.
+ */
+import { foldCase } from '../text/fold.ts';
+import type { Entity, EntityKind } from '../types.ts';
+
+// "Leinster beat Toulouse 34-13", "Arsenal beat Manchester City 2-1": a result or a match verb next to
+// the name, or a team role after it ("Toulouse coach Mathieu Favre", "England captain").
+const MATCH_AFTER =
+  /^\s+(?:\d{1,3}-\d{1,3}\b|(?:beat|beats|defeated|crushed|crush|thrashed|edged|drew with|lost to|coach|manager|captain|head coach|striker|goalkeeper|full-back|fans|supporters|squad)\b)/u;
+const MATCH_BEFORE =
+  /\b(?:beat|beats|defeated|crushed|crush|thrashed|edged|face|faces|facing|drew with|lost to|victory over|win over|defeat to|defeat by)\s+$/u;
+
+/** One word ending in -shire: an English or Welsh county. */
+const COUNTY = /^\p{Lu}\p{Ll}+shire$/u;
+
+const PLACE_HEADS = new Set([
+  'county',
+  'stadium',
+  'airport',
+  'bridge',
+  'square',
+  'street',
+  'avenue',
+  'river',
+  'lake',
+  'island',
+  'islands',
+  'mountains',
+  'valley',
+  'bay',
+  'reef',
+  'sea',
+  'ocean',
+]);
+const ORGANISATION_HEADS = new Set([
+  'council',
+  'university',
+  'college',
+  'ministry',
+  'department',
+  'agency',
+  'party',
+  'association',
+  'institute',
+  'board',
+  'authority',
+  'commission',
+  'committee',
+  'corporation',
+  'foundation',
+  // Company names: "Calloway Foods", "CVC Capital Partners", "Tata Motors".
+  'foods',
+  'group',
+  'holdings',
+  'partners',
+  'motors',
+  'airlines',
+  'airways',
+  'industries',
+  'technologies',
+  'pharmaceuticals',
+  'inc',
+  'inc.',
+  'ltd',
+  'ltd.',
+  'plc',
+  'corp.',
+]);
+
+export interface KindsContext {
+  text: string;
+  /** The gazetteer's kind of a name, when it lists it. */
+  gazetteerKind?: (name: string) => EntityKind | undefined;
+  /** Whether a word is a known given name. */
+  isGivenName?: (word: string) => boolean;
+}
+
+const ORGANISATION_NOUN_BEFORE =
+  /\b(?:party|company|firm|group|carmaker|automaker|planemaker|plane maker|chipmaker|retailer|broadcaster|airline|lender|insurer|bank|charity|club|union|publisher|start-?up|manufacturer|conglomerate|supermarket|regulator|newspaper)\s$/u;
+
+function afterOrganisationNoun(e: Entity, context: KindsContext): boolean {
+  if (context.isGivenName?.(e.name.split(' ')[0]!)) return false;
+  return e.mentions.some((m) =>
+    ORGANISATION_NOUN_BEFORE.test(context.text.slice(Math.max(0, m.start - 16), m.start)),
+  );
+}
+
+function inMatchContext(e: Entity, text: string): boolean {
+  return e.mentions.some(
+    (m) =>
+      MATCH_AFTER.test(text.slice(m.end, m.end + 24)) ||
+      MATCH_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)),
+  );
+}
+
+function headKind(name: string): EntityKind | undefined {
+  const words = name.split(' ');
+  if (words.length < 2) return undefined;
+  const head = words[words.length - 1]!.toLowerCase();
+  if (PLACE_HEADS.has(head)) return 'place';
+  if (ORGANISATION_HEADS.has(head)) return 'organization';
+  return undefined;
+}
+
+/** "Taylor, Texas": a one-word name followed by a comma and a place of the table or the gazetteer. */
+function beforeRegion(e: Entity, text: string, places: ReadonlySet<string>, context: KindsContext): boolean {
+  if (e.name.includes(' ')) return false;
+  return e.mentions.some((m) => {
+    const next = /^, ((?:\p{Lu}[\p{L}'’-]*)(?: \p{Lu}[\p{L}'’-]*)?)/u.exec(text.slice(m.end, m.end + 40));
+    if (!next) return false;
+    const words = next[1]!.split(' ');
+    // The longest capitalised run first: "Taylor, New Mexico" before "Taylor, New".
+    for (let n = words.length; n > 0; n--) {
+      const candidate = words.slice(0, n).join(' ');
+      if (places.has(foldCase(candidate)) || context.gazetteerKind?.(candidate) === 'place') return true;
+    }
+    return false;
+  });
+}
+
+/** Where place mentions start and end in the text, for coordination ("A and B"). */
+interface PlaceMentions {
+  names: ReadonlySet<string>;
+  starts: ReadonlySet<number>;
+  ends: ReadonlySet<number>;
+}
+
+function coordinatedWithPlace(e: Entity, text: string, places: PlaceMentions): boolean {
+  return e.mentions.some((m) => {
+    const after = /^(?:,| and| or| &) ?/u.exec(text.slice(m.end, m.end + 5));
+    if (after && places.starts.has(m.end + after[0].length)) return true;
+    const before = /(?:,| and| or| &) ?$/u.exec(text.slice(Math.max(0, m.start - 5), m.start));
+    return before !== null && places.ends.has(m.start - before[0].length);
+  });
+}
+
+/** The kind each entity should have by the rules above (the entity's own kind when none applies). */
+export function settledKind(e: Entity, context: KindsContext, places: PlaceMentions): EntityKind {
+  const { text } = context;
+  const head = headKind(e.name);
+  if (head && e.kind !== 'person') return head;
+  if (e.kind !== 'organization' && afterOrganisationNoun(e, context)) return 'organization';
+  if (e.kind === 'place' || e.kind === 'organization') {
+    if (inMatchContext(e, text)) return 'organization';
+    if (e.kind === 'organization' && (context.gazetteerKind?.(e.name) === 'place' || COUNTY.test(e.name)))
+      return 'place';
+    if (
+      e.kind === 'organization' &&
+      !context.gazetteerKind?.(e.name) &&
+      coordinatedWithPlace(e, text, places)
+    )
+      return 'place';
+  }
+  if (e.kind !== 'place' && beforeRegion(e, text, places.names, context)) return 'place';
+  return e.kind;
+}
+
+/**
+ * The table with each entity moved to its settled kind (and its id to match). Two passes, so that a
+ * place settled in the first ("Pembrokeshire") counts for coordination in the second.
+ */
+export function settleKinds(entities: Entity[], context: KindsContext): Entity[] {
+  return settleOnce(settleOnce(entities, context), context);
+}
+
+function settleOnce(entities: Entity[], context: KindsContext): Entity[] {
+  const placeEntities = entities.filter((e) => e.kind === 'place');
+  const places: PlaceMentions = {
+    names: new Set(placeEntities.map((e) => foldCase(e.name))),
+    starts: new Set(placeEntities.flatMap((e) => e.mentions.map((m) => m.start))),
+    ends: new Set(placeEntities.flatMap((e) => e.mentions.map((m) => m.end))),
+  };
+  return entities.map((e) => {
+    const kind = settledKind(e, context, places);
+    return kind === e.kind ? e : { ...e, kind, id: `${kind}:${foldCase(e.name)}` };
+  });
+}
