@@ -1,0 +1,99 @@
+/**
+ * The CLI bundle's linkedom keeps compiled selectors (scripts/cli/linkedom-selectors.ts). Built here as
+ * the CLI builds it (NODE_BUNDLE, with the plugin), it must answer every selector question as linkedom
+ * itself does, also after the document changes between two questions with the same selector.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { DOMParser as PlainParser } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NODE_BUNDLE } from '../../scripts/cli/build.ts';
+import { ROOT } from '../support/shared-paths.ts';
+
+type Parser = typeof PlainParser;
+
+const PAGE = `<!doctype html><html><head><base href="https://example.org/a/"><title>t</title></head><body>
+<div id="outer"><section><p class="lead">One <a href="/x">link</a></p><p>Two</p></section></div>
+<template><p class="lead">inert</p></template><svg><a href="#s"><text>svg link</text></a></svg>
+</body></html>`;
+
+/** Selector questions asked twice of each document, the second time after a change to it. */
+const QUESTIONS = [
+  'p',
+  'div.marked p',
+  '#outer > section > p.lead',
+  'section p:not(.lead)',
+  'a, script, style, noscript, template',
+  'base[href]',
+  'p:first-child',
+  'section:has(p.lead)',
+];
+
+let workDir: string;
+let bundled: Parser;
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'kontext-linkedom-'));
+  const outfile = join(workDir, 'linkedom.mjs');
+  await build({
+    ...NODE_BUNDLE,
+    stdin: { contents: "export { DOMParser } from 'linkedom';", resolveDir: ROOT, loader: 'js' },
+    outfile,
+  });
+  writeFileSync(join(workDir, 'package.json'), '{"type":"module"}');
+  ({ DOMParser: bundled } = (await import(pathToFileURL(outfile).href)) as { DOMParser: Parser });
+}, 60_000);
+
+afterAll(() => {
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+/** Every answer the document gives to QUESTIONS, as element paths (tag and position). */
+function answers(doc: Document): string[] {
+  const label = (element: Element) => {
+    const siblings = element.parentElement ? Array.from(element.parentElement.children) : [element];
+    return `${element.localName}${siblings.indexOf(element)}`;
+  };
+  const elements = Array.from(doc.querySelectorAll('*'));
+  return QUESTIONS.flatMap((selector) => [
+    `${selector} all: ${Array.from(doc.querySelectorAll(selector), label).join(' ')}`,
+    `${selector} first: ${(doc.querySelector(selector) as Element | null)?.localName ?? '-'}`,
+    `${selector} matches: ${elements
+      .filter((element) => element.matches(selector))
+      .map(label)
+      .join(' ')}`,
+    `${selector} closest: ${elements.map((element) => element.closest(selector)?.localName ?? '-').join(' ')}`,
+  ]);
+}
+
+/** Marks the outer div and moves the second paragraph out of the section. */
+function change(doc: Document): void {
+  doc.getElementById('outer')!.classList.add('marked');
+  const second = doc.querySelectorAll('section p')[1]!;
+  doc.body.appendChild(second);
+  second.className = 'lead';
+}
+
+describe("the CLI bundle's linkedom with kept selectors", () => {
+  it('answers as linkedom does, before and after the document changes', () => {
+    const plain = new PlainParser().parseFromString(PAGE, 'text/html') as unknown as Document;
+    const kept = new bundled().parseFromString(PAGE, 'text/html') as unknown as Document;
+    const before = answers(plain);
+    expect(answers(kept)).toEqual(before);
+    change(plain);
+    change(kept);
+    const after = answers(plain);
+    // The change must show in the answers, or the second round would prove nothing.
+    expect(after).not.toEqual(before);
+    expect(answers(kept)).toEqual(after);
+  });
+
+  it('still rejects a selector that does not parse, every time', () => {
+    const kept = new bundled().parseFromString(PAGE, 'text/html') as unknown as Document;
+    expect(() => kept.querySelector('p[')).toThrow();
+    expect(() => kept.querySelector('p[')).toThrow();
+  });
+});
