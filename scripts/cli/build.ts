@@ -8,13 +8,14 @@ import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
 import { ROOT } from '../../tests/support/shared-paths.ts';
-import { linkedomSelectorCache } from './linkedom-selectors.ts';
+import { linkedomPatches } from './linkedom-patches.ts';
 
 export const DIST = join(ROOT, 'dist');
 
 /**
  * How Kontext bundles for Node: ESM for Node 20, jsdom left outside (loaded only for `--dom jsdom`),
- * linkedom's selector compiling cached. The CLI benchmark's floor is bundled the same way (same DOM).
+ * two of linkedom's slow paths patched
+ * (scripts/cli/linkedom-patches.ts). The CLI benchmark's floor is bundled the same way (same DOM).
  */
 export const NODE_BUNDLE = {
   absWorkingDir: ROOT,
@@ -29,8 +30,7 @@ export const NODE_BUNDLE = {
   },
   legalComments: 'none',
   logLevel: 'warning',
-  // linkedom keeps the selectors it compiles (scripts/cli/linkedom-selectors.ts).
-  plugins: [linkedomSelectorCache],
+  plugins: [linkedomPatches],
 } satisfies BuildOptions;
 
 /** Builds into a folder of its own and then swaps it in, so a CLI starting meanwhile never sees half a bundle. */

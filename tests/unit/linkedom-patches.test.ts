@@ -1,7 +1,8 @@
 /**
- * The CLI bundle's linkedom keeps compiled selectors (scripts/cli/linkedom-selectors.ts). Built here as
- * the CLI builds it (NODE_BUNDLE, with the plugin), it must answer every selector question as linkedom
- * itself does, also after the document changes between two questions with the same selector.
+ * The CLI bundle's linkedom is patched as it is bundled (scripts/cli/linkedom-patches.ts: kept compiled
+ * selectors, listener maps made on first use). Built here as the CLI builds it (NODE_BUNDLE), it must
+ * answer every selector question as linkedom itself does, also after the document changes between two
+ * questions with the same selector, and deliver events as linkedom does.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,7 +78,7 @@ function change(doc: Document): void {
   second.className = 'lead';
 }
 
-describe("the CLI bundle's linkedom with kept selectors", () => {
+describe("the CLI bundle's patched linkedom", () => {
   it('answers as linkedom does, before and after the document changes', () => {
     const plain = new PlainParser().parseFromString(PAGE, 'text/html') as unknown as Document;
     const kept = new bundled().parseFromString(PAGE, 'text/html') as unknown as Document;
@@ -95,5 +96,28 @@ describe("the CLI bundle's linkedom with kept selectors", () => {
     const kept = new bundled().parseFromString(PAGE, 'text/html') as unknown as Document;
     expect(() => kept.querySelector('p[')).toThrow();
     expect(() => kept.querySelector('p[')).toThrow();
+  });
+
+  it('delivers events to listeners as linkedom does, and none after removal', () => {
+    const heard = (parser: Parser) => {
+      const doc = new parser().parseFromString(PAGE, 'text/html') as unknown as Document;
+      const log: string[] = [];
+      const section = doc.querySelector('section')!;
+      const lead = doc.querySelector('p.lead')!;
+      const onSection = (event: Event) => log.push(`section ${event.type}`);
+      section.addEventListener('ping', onSection);
+      lead.addEventListener('ping', (event) => log.push(`lead ${event.type}`), { once: true });
+      // A node nobody listens to dispatches and removes without error.
+      doc.querySelector('a')!.removeEventListener('ping', onSection);
+      const ping = () => new doc.defaultView!.Event('ping', { bubbles: true });
+      lead.dispatchEvent(ping());
+      lead.dispatchEvent(ping());
+      section.removeEventListener('ping', onSection);
+      lead.dispatchEvent(ping());
+      return log;
+    };
+    const plain = heard(PlainParser);
+    expect(plain).toEqual(['lead ping', 'section ping', 'section ping']);
+    expect(heard(bundled)).toEqual(plain);
   });
 });
