@@ -11,7 +11,7 @@
  * Each figure ends with PASS or NOT MET against its goal; for throughput the verdict is on wall time (the
  * issue's figure), with the CPU-time ratio and its verdict beside it (other load on the machine disturbs
  * CPU time less). Asserts nothing. Run: `npm run bench cli` (BENCH_ITERATIONS=n sets the jsonl runs,
- * default 3; BENCH_CLI_PARTS=start,jsonl,memory picks parts, default all).
+ * default 3; BENCH_CLI_PARTS=start,jsonl,jsdom,memory picks parts, default all).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -190,17 +190,19 @@ async function benchMemory(): Promise<void> {
 }
 
 /** The parts BENCH_CLI_PARTS asks for (all when unset). */
-const PARTS = new Set((process.env.BENCH_CLI_PARTS ?? 'start,jsonl,memory').split(',').map((p) => p.trim()));
+const PARTS = new Set(
+  (process.env.BENCH_CLI_PARTS ?? 'start,jsonl,jsdom,memory').split(',').map((p) => p.trim()),
+);
 
 export default async function benchCli(): Promise<void> {
   await prepare();
   if (PARTS.has('start')) await benchStart();
-  if (PARTS.has('jsonl') && hasSharedData) {
+  if ((PARTS.has('jsonl') || PARTS.has('jsdom')) && hasSharedData) {
     const input = jsonlInput();
-    await benchJsonl('linkedom', input, ITERATIONS);
+    if (PARTS.has('jsonl')) await benchJsonl('linkedom', input, ITERATIONS);
     // jsdom is ~10× slower: one run over the 20 pages (one line each) keeps the section short.
-    await benchJsonl('jsdom', input.split('\n').slice(0, 20).join('\n'), 1);
-  } else if (PARTS.has('jsonl')) {
+    if (PARTS.has('jsdom')) await benchJsonl('jsdom', input.split('\n').slice(0, 20).join('\n'), 1);
+  } else if (PARTS.has('jsonl') || PARTS.has('jsdom')) {
     console.log(`cli --jsonl: skipped, no shared pages at ${sharedPath()}`);
   }
   if (PARTS.has('memory')) await benchMemory();
