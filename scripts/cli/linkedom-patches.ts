@@ -1,7 +1,7 @@
 /**
  * An esbuild plugin for the CLI's Node bundles (NODE_BUNDLE: the CLI and its benchmark floor, so both
- * run the same DOM) that patches two of linkedom's slow paths as it is bundled, without changing what
- * any DOM call answers:
+ * run the same DOM) that patches linkedom as it is bundled: two slow paths, without changing what any
+ * DOM call answers, and one wrong answer (`getElementsByTagName('*')`, see PATCHES):
  *
  * 1. Selectors. linkedom compiles a CSS selector anew on every `matches`, `closest`, `querySelector`
  *    and `querySelectorAll` call (css-select's compile, about as costly as the walk it serves on a small
@@ -77,6 +77,18 @@ interface Patch {
 
 const PATCHES: Patch[] = [
   { file: 'esm/shared/matches.js', edits: [[MATCHES_ORIGINAL, MATCHES_KEPT]] },
+  {
+    // `getElementsByTagName('*')` must list every element (DOM standard); linkedom compared '*' with
+    // each tag name and listed none, so the page-size guard (MAX_ELEMENTS) never fired in the CLI and
+    // the related-link search's "follows" test saw no descendants.
+    file: 'esm/mixin/parent-node.js',
+    edits: [
+      [
+        '      if (next.nodeType === ELEMENT_NODE && (\n        next.localName === tagName ||',
+        "      if (next.nodeType === ELEMENT_NODE && (\n        tagName === '*' ||\n        next.localName === tagName ||",
+      ],
+    ],
+  },
   {
     file: 'esm/interface/event-target.js',
     edits: [

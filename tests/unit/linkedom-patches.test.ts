@@ -1,8 +1,9 @@
 /**
  * The CLI bundle's linkedom is patched as it is bundled (scripts/cli/linkedom-patches.ts: kept compiled
- * selectors, listener maps made on first use). Built here as the CLI builds it (NODE_BUNDLE), it must
- * answer every selector question as linkedom itself does, also after the document changes between two
- * questions with the same selector, and deliver events as linkedom does.
+ * selectors, listener maps made on first use, `getElementsByTagName('*')`). Built here as the CLI builds
+ * it (NODE_BUNDLE), it must answer every selector question as linkedom itself does, also after the
+ * document changes between two questions with the same selector, deliver events as linkedom does, and
+ * list all elements for '*'.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,6 +91,24 @@ describe("the CLI bundle's patched linkedom", () => {
     // The change must show in the answers, or the second round would prove nothing.
     expect(after).not.toEqual(before);
     expect(answers(kept)).toEqual(after);
+  });
+
+  it("lists every element for getElementsByTagName('*'), as the DOM standard says (plain linkedom lists none)", () => {
+    const plain = new PlainParser().parseFromString(PAGE, 'text/html') as unknown as Document;
+    const kept = new bundled().parseFromString(PAGE, 'text/html') as unknown as Document;
+    expect(plain.getElementsByTagName('*').length).toBe(0);
+    // Every element linkedom lists by its name (which, unlike querySelectorAll, includes template content).
+    const star = Array.from(kept.getElementsByTagName('*'));
+    const byName = new Set(
+      Array.from(kept.querySelectorAll('*')).flatMap((e) =>
+        Array.from(kept.getElementsByTagName(e.localName)),
+      ),
+    );
+    expect(star.length).toBeGreaterThan(10);
+    expect(star.length).toBe(byName.size);
+    expect(new Set(star)).toEqual(byName);
+    const section = kept.querySelector('section')!;
+    expect(Array.from(section.getElementsByTagName('*'))).toEqual(Array.from(section.querySelectorAll('*')));
   });
 
   it('still rejects a selector that does not parse, every time', () => {
