@@ -175,12 +175,14 @@ export async function analyzeHtml(
   domName: DomName = 'linkedom',
 ): Promise<Analysis> {
   const webAddress = isWebUrl(url) ? url : null;
-  const [{ parsePage }, { analyzeDocument }] = await Promise.all([domModule(), pipeline()]);
+  const [{ parsePage, pinBase }, { analyzeDocument }] = await Promise.all([domModule(), pipeline()]);
   // Scripts never run in either DOM: page content is untrusted.
   const dom = await parsePage(html, webAddress ?? 'about:blank', domName);
   try {
     const doc = dom.document;
     const address = webAddress ?? adoptDeclaredAddress(doc) ?? url;
+    // The <base> is final from here on.
+    pinBase(doc);
     return await analyzeDocument(doc, address, options);
   } finally {
     dom.close();

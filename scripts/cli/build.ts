@@ -8,10 +8,15 @@ import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
 import { ROOT } from '../../tests/support/shared-paths.ts';
+import { linkedomPatches } from './linkedom-patches.ts';
 
 export const DIST = join(ROOT, 'dist');
 
-/** How Kontext bundles for Node: ESM for Node 20, jsdom left outside (loaded only for `--dom jsdom`). */
+/**
+ * How Kontext bundles for Node: ESM for Node 20, jsdom left outside (loaded only for `--dom jsdom`),
+ * two of linkedom's slow paths patched
+ * (scripts/cli/linkedom-patches.ts). The CLI benchmark's floor is bundled the same way (same DOM).
+ */
 export const NODE_BUNDLE = {
   absWorkingDir: ROOT,
   bundle: true,
@@ -25,6 +30,7 @@ export const NODE_BUNDLE = {
   },
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [linkedomPatches],
 } satisfies BuildOptions;
 
 /** Builds into a folder of its own and then swaps it in, so a CLI starting meanwhile never sees half a bundle. */

@@ -1,0 +1,136 @@
+/**
+ * An esbuild plugin for the CLI's Node bundles (NODE_BUNDLE: the CLI and its benchmark floor, so both
+ * run the same DOM) that patches linkedom as it is bundled: two slow paths, without changing what any
+ * DOM call answers, and one wrong answer (`getElementsByTagName('*')`, see PATCHES):
+ *
+ * 1. Selectors. linkedom compiles a CSS selector anew on every `matches`, `closest`, `querySelector`
+ *    and `querySelectorAll` call (css-select's compile, about as costly as the walk it serves on a small
+ *    subtree). The related-link search asks `matches` once per text node and ancestor, so on the 20
+ *    shared pages the compiling alone cost about 2% of `--jsonl`. Each compiled selector is now kept
+ *    (per selector string and HTML/XML mode). The kept matchers are compiled with `cacheResults: false`:
+ *    css-select's result caches remember elements between calls, which is wrong once the document
+ *    changes (Readability rewrites its copy). `:scope` selectors depend on the element asked, so they
+ *    are compiled per call as before.
+ * 2. Event listeners. Every node (element, text, attribute) put an empty listener Map into a WeakMap
+ *    when it was made: 7% of `--jsonl`'s CPU profile, and an ephemeron per node for the garbage
+ *    collector. Nobody listens to a page parsed for analysis; the Map is now made on the first
+ *    addEventListener.
+ *
+ * Each patch replaces exact text of linkedom's source and fails the build when that text is not found
+ * (a linkedom upgrade must be looked at, not silently run unpatched).
+ */
+import { readFile } from 'node:fs/promises';
+import type { Plugin } from 'esbuild';
+
+/** The part of linkedom/esm/shared/matches.js (linkedom 0.18) that compiles on every call. */
+const MATCHES_ORIGINAL = `export const prepareMatch = (element, selectors) => CSSselect.compile(
+  selectors,
+  {
+    context: selectors.includes(':scope') ? element : void 0,
+    xmlMode: !ignoreCase(element),
+    adapter
+  }
+);
+
+export const matches = (element, selectors) => CSSselect.is(
+  element,
+  selectors,
+  {
+    strict: true,
+    context: selectors.includes(':scope') ? element : void 0,
+    xmlMode: !ignoreCase(element),
+    adapter
+  }
+);
+`;
+
+/** Distinct selectors kept at most; the CLI's code and Readability use a few dozen. */
+const MAX_KEPT = 1000;
+
+const MATCHES_KEPT = `const kontextCompiled = new Map();
+
+const kontextCompile = (element, selectors) => {
+  const xmlMode = !ignoreCase(element);
+  if (selectors.includes(':scope'))
+    return CSSselect.compile(selectors, {context: element, xmlMode, adapter});
+  const key = (xmlMode ? 'x' : 'h') + selectors;
+  let test = kontextCompiled.get(key);
+  if (!test) {
+    test = CSSselect.compile(selectors, {xmlMode, adapter, cacheResults: false});
+    if (kontextCompiled.size >= ${MAX_KEPT}) kontextCompiled.clear();
+    kontextCompiled.set(key, test);
+  }
+  return test;
+};
+
+export const prepareMatch = (element, selectors) => kontextCompile(element, selectors);
+
+export const matches = (element, selectors) => kontextCompile(element, selectors)(element);
+`;
+
+interface Patch {
+  /** The patched module, by its path inside linkedom. */
+  file: string;
+  /** Exact source text and what replaces it; each original must occur exactly once. */
+  edits: Array<[original: string, replacement: string]>;
+}
+
+const PATCHES: Patch[] = [
+  { file: 'esm/shared/matches.js', edits: [[MATCHES_ORIGINAL, MATCHES_KEPT]] },
+  {
+    // `getElementsByTagName('*')` must list every element (DOM standard); linkedom compared '*' with
+    // each tag name and listed none, so the page-size guard (MAX_ELEMENTS) never fired in the CLI and
+    // the related-link search's "follows" test saw no descendants.
+    file: 'esm/mixin/parent-node.js',
+    edits: [
+      [
+        '      if (next.nodeType === ELEMENT_NODE && (\n        next.localName === tagName ||',
+        "      if (next.nodeType === ELEMENT_NODE && (\n        tagName === '*' ||\n        next.localName === tagName ||",
+      ],
+    ],
+  },
+  {
+    file: 'esm/interface/event-target.js',
+    edits: [
+      ['  constructor() {\n    wm.set(this, new Map);\n  }', '  constructor() {}'],
+      [
+        '  addEventListener(type, listener, options) {\n    const map = wm.get(this);',
+        '  addEventListener(type, listener, options) {\n    let map = wm.get(this);\n    if (!map) wm.set(this, map = new Map);',
+      ],
+      [
+        '  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map.has(type)) {',
+        '  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map && map.has(type)) {',
+      ],
+    ],
+  },
+];
+
+/** `source` with `patch`'s edits made; throws when an original is missing or not unique. */
+function patchSource(patch: Patch, path: string, source: string): string {
+  let patched = source.replace(/\r\n/g, '\n');
+  for (const [original, replacement] of patch.edits) {
+    const at = patched.indexOf(original);
+    if (at < 0 || patched.indexOf(original, at + 1) >= 0) {
+      throw new Error(
+        `${path} is not the linkedom source scripts/cli/linkedom-patches.ts was written for ` +
+          `(${at < 0 ? 'missing' : 'repeated'}: ${JSON.stringify(original.slice(0, 60))}); review the patch`,
+      );
+    }
+    patched = patched.slice(0, at) + replacement + patched.slice(at + original.length);
+  }
+  return patched;
+}
+
+const escaped = (path: string) => path.replace(/[.]/g, '\\.').replace(/\//g, '[\\\\/]');
+
+export const linkedomPatches: Plugin = {
+  name: 'kontext-linkedom-patches',
+  setup(build) {
+    for (const patch of PATCHES) {
+      build.onLoad({ filter: new RegExp(`[\\\\/]linkedom[\\\\/]${escaped(patch.file)}$`) }, async (args) => ({
+        contents: patchSource(patch, args.path, await readFile(args.path, 'utf8')),
+        loader: 'js',
+      }));
+    }
+  },
+};
