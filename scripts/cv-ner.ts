@@ -42,12 +42,12 @@ export function crossValidate(
         { ...settings, seed },
         options.log,
       );
-      held.push(
-        score(
-          model,
-          train.filter((_, i) => i % folds === k),
-        ),
+      const fold = score(
+        model,
+        train.filter((_, i) => i % folds === k),
       );
+      held.push(fold);
+      options.log?.(`seed ${seed} fold ${k}: F1 ${(100 * fold.overall.f1).toFixed(2)}`);
     }
     if (options.dev !== false)
       devScores.push(score(trainModel(lang, train, { ...settings, seed }, options.log), dev));
