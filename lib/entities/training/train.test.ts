@@ -18,9 +18,10 @@ const english = [
   sentence('Zorbik said on Monday .', 'B-ORG O O O O'),
 ];
 
-function train(withEnglish: boolean) {
+/** Small-corpus training options: five epochs, no pruning, empty word lists. */
+function options() {
   const resources = buildResources('de', {}, {}, []);
-  return trainTagger(withEnglish ? [...german, ...english] : german, {
+  return {
     lang: 'de',
     epochs: 5,
     seed: 1,
@@ -29,6 +30,12 @@ function train(withEnglish: boolean) {
     scale: 16,
     resources,
     resourcesFor: () => resources,
+  };
+}
+
+function train(withEnglish: boolean) {
+  return trainTagger(withEnglish ? [...german, ...english] : german, {
+    ...options(),
     auxiliaryFrom: german.length,
   });
 }
@@ -64,16 +71,8 @@ describe('training with several domains', () => {
   const domainOf = (si: number) => (si < german.length ? 0 : si < german.length + english.length ? 1 : 2);
 
   function trainDomains(sameLanguage: boolean) {
-    const resources = buildResources('de', {}, {}, []);
     return trainTagger([...german, ...english, ...newspapers], {
-      lang: 'de',
-      epochs: 5,
-      seed: 1,
-      minFeatureCount: 1,
-      pruneBelow: 0,
-      scale: 16,
-      resources,
-      resourcesFor: () => resources,
+      ...options(),
       domainOf,
       sameLanguageDomains: new Set(sameLanguage ? [2] : []),
     });
@@ -93,19 +92,8 @@ describe('training with several domains', () => {
 
   it('trains as auxiliaryFrom does when domainOf gives the same split', () => {
     const tokens = ['Zorbik', 'baut', 'Autos', 'in', 'Berlin'];
-    const resources = buildResources('de', {}, {}, []);
-    const options = {
-      lang: 'de',
-      epochs: 5,
-      seed: 1,
-      minFeatureCount: 1,
-      pruneBelow: 0,
-      scale: 16,
-      resources,
-      resourcesFor: () => resources,
-    };
     const viaDomains = trainTagger([...german, ...english], {
-      ...options,
+      ...options(),
       domainOf: (si) => (si < german.length ? 0 : 1),
     });
     expect(tagSentence(viaDomains, tokens)).toEqual(tagSentence(train(true), tokens));
