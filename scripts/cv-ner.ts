@@ -5,6 +5,7 @@
  * trains on the whole split and scores dev. Prints mean F1 overall and per type.
  *
  *   npm run -s cv:ner -- --lang de [--folds 3] [--seeds 1,2] [--epochs N] [--prune X] [--runs N] [--auxiliary en|none]
+ *     [--extra europeana,ler|none] [--only-fold K] [--no-dev]
  */
 
 import { type TaggerModel, tagSentence } from '../lib/entities/model.ts';
@@ -21,26 +22,35 @@ function score(model: TaggerModel, sentences: readonly CorpusSentence[]): Scores
 
 const mean = (xs: number[]) => (100 * xs.reduce((a, b) => a + b, 0)) / xs.length;
 
-export function crossValidate(lang: string, folds: number, seeds: number[], settings: TrainSettings) {
+export function crossValidate(
+  lang: string,
+  folds: number,
+  seeds: number[],
+  settings: TrainSettings,
+  options: { onlyFold?: number; dev?: boolean; log?: (line: string) => void } = {},
+) {
   const train = readSplit(lang, 'train');
   const dev = readSplit(lang, 'dev');
   const held: Scores[] = [];
   const devScores: Scores[] = [];
   for (const seed of seeds) {
     for (let k = 0; k < folds; k++) {
+      if (options.onlyFold !== undefined && k !== options.onlyFold) continue;
       const model = trainModel(
         lang,
         train.filter((_, i) => i % folds !== k),
         { ...settings, seed },
+        options.log,
       );
-      held.push(
-        score(
-          model,
-          train.filter((_, i) => i % folds === k),
-        ),
+      const fold = score(
+        model,
+        train.filter((_, i) => i % folds === k),
       );
+      held.push(fold);
+      options.log?.(`seed ${seed} fold ${k}: F1 ${(100 * fold.overall.f1).toFixed(2)}`);
     }
-    devScores.push(score(trainModel(lang, train, { ...settings, seed }), dev));
+    if (options.dev !== false)
+      devScores.push(score(trainModel(lang, train, { ...settings, seed }, options.log), dev));
   }
   return { held, dev: devScores };
 }
@@ -56,11 +66,20 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (flag('--epochs')) settings.epochs = Number(flag('--epochs'));
   if (flag('--prune')) settings.pruneBelow = Number(flag('--prune'));
   if (flag('--runs')) settings.runs = Number(flag('--runs'));
+  const extra = flag('--extra');
+  if (extra) settings.extra = extra === 'none' ? [] : extra.split(',');
   const auxiliary = flag('--auxiliary');
   if (auxiliary) settings.auxiliary = auxiliary === 'none' ? undefined : auxiliary;
   const folds = Number(flag('--folds') ?? 3);
   const seeds = (flag('--seeds') ?? '1,2').split(',').map(Number);
-  const { held, dev } = crossValidate(lang, folds, seeds, settings);
+  const onlyFold = flag('--only-fold');
+  const { held, dev } = crossValidate(lang, folds, seeds, settings, {
+    onlyFold: onlyFold === undefined ? undefined : Number(onlyFold),
+    dev: !args.includes('--no-dev'),
+    log: args.includes('--verbose')
+      ? (line) => console.error(`${new Date().toISOString().slice(11, 19)} ${line}`)
+      : undefined,
+  });
   const f1 = (list: Scores[], type: keyof Scores) => mean(list.map((s) => s[type].f1)).toFixed(2);
   console.log(`${lang}, ${folds} folds × seeds ${seeds.join(',')}, ${JSON.stringify(settings)}`);
   console.log(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEMPLATES } from '../features.ts';
 import { buildResources, tagSentence } from '../model.ts';
 import { trainTagger } from './train.ts';
 
@@ -17,9 +18,10 @@ const english = [
   sentence('Zorbik said on Monday .', 'B-ORG O O O O'),
 ];
 
-function train(withEnglish: boolean) {
+/** Small-corpus training options: five epochs, no pruning, empty word lists. */
+function options() {
   const resources = buildResources('de', {}, {}, []);
-  return trainTagger(withEnglish ? [...german, ...english] : german, {
+  return {
     lang: 'de',
     epochs: 5,
     seed: 1,
@@ -28,6 +30,12 @@ function train(withEnglish: boolean) {
     scale: 16,
     resources,
     resourcesFor: () => resources,
+  };
+}
+
+function train(withEnglish: boolean) {
+  return trainTagger(withEnglish ? [...german, ...english] : german, {
+    ...options(),
     auxiliaryFrom: german.length,
   });
 }
@@ -51,5 +59,44 @@ describe('training with an auxiliary language (feature augmentation)', () => {
   it('is reproducible', () => {
     const tokens = ['Shares', 'of', 'Anna', 'in', 'Berlin'];
     expect(tagSentence(train(true), tokens)).toEqual(tagSentence(train(true), tokens));
+  });
+});
+
+describe('training with several domains', () => {
+  /** German newspaper sentences (a domain of the model's own language) naming a place GermEval lacks. */
+  const newspapers = [
+    sentence('Quelbach liegt am Fluss .', 'B-LOC O O O O'),
+    sentence('Nach Quelbach fährt Anna .', 'O B-LOC O B-PER O'),
+  ];
+  const domainOf = (si: number) => (si < german.length ? 0 : si < german.length + english.length ? 1 : 2);
+
+  function trainDomains(sameLanguage: boolean) {
+    return trainTagger([...german, ...english, ...newspapers], {
+      ...options(),
+      domainOf,
+      sameLanguageDomains: new Set(sameLanguage ? [2] : []),
+    });
+  }
+  const word = TEMPLATES.indexOf('w');
+
+  it('keeps the features a same-language domain alone shows, and drops those of another language', () => {
+    const model = trainDomains(true);
+    expect(model.weights.weightsOf(word, 'Quelbach')).toBeDefined();
+    expect(model.weights.weightsOf(word, 'Zorbik')).toBeUndefined();
+    expect(tagSentence(model, ['Anna', 'wohnt', 'in', 'Quelbach', '.'])[3]).toBe('B-LOC');
+  });
+
+  it('drops them too when the domain is not marked as the same language', () => {
+    expect(trainDomains(false).weights.weightsOf(word, 'Quelbach')).toBeUndefined();
+  });
+
+  it('trains as auxiliaryFrom does when domainOf gives the same split', () => {
+    const tokens = ['Zorbik', 'baut', 'Autos', 'in', 'Berlin'];
+    const viaDomains = trainTagger([...german, ...english], {
+      ...options(),
+      domainOf: (si) => (si < german.length ? 0 : 1),
+    });
+    expect(tagSentence(viaDomains, tokens)).toEqual(tagSentence(train(true), tokens));
+    expect(viaDomains.weights.values).toEqual(train(true).weights.values);
   });
 });

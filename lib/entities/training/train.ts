@@ -52,6 +52,16 @@ export interface TrainOptions {
    * English capitalisation.
    */
   auxiliaryFrom?: number;
+  /**
+   * Several training domains: each sentence's domain (0: the model's own corpus), in place of
+   * `auxiliaryFrom`. Every domain other than 0 trains its own feature copies, which the model leaves out.
+   */
+  domainOf?: (sentenceIndex: number) => number;
+  /**
+   * Domains in the model's own language (German newspapers, court decisions): a shared feature only
+   * they show (a name GermEval lacks) is kept, where one only another language shows is dead weight.
+   */
+  sameLanguageDomains?: ReadonlySet<number>;
   log?: (line: string) => void;
 }
 
@@ -104,14 +114,19 @@ export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOpt
   // Features → ids, dropping rare ones. A feature is known by its hash, as in the model file: two
   // features sharing a hash (a handful among millions) train one weight together.
   const auxiliaryFrom = opts.auxiliaryFrom ?? sentences.length;
-  const augmented = auxiliaryFrom < sentences.length;
+  const domainOf = opts.domainOf ?? ((si: number) => (si < auxiliaryFrom ? 0 : 1));
+  const domains = sentences.map((_, si) => domainOf(si));
+  const augmented = domains.some((d) => d !== 0);
   /** Own-language copy hash → shared hash, for the model's language. */
   const ownCopies = new Map<number, number>();
-  /** The auxiliary language's copies: trained, then left out of the model. */
+  /** The other domains' copies: trained, then left out of the model. */
   const auxiliaryCopies = new Set<number>();
+  /** Shared features that sentences of `sameLanguageDomains` show. */
+  const seenInSameLanguage = new Set<number>();
   const featureHashes = sentences.map((s, si) => {
     const perToken: number[][] = s.tokens.map(() => []);
-    const language = si < auxiliaryFrom ? 0 : 1;
+    const language = domains[si]!;
+    const sameLanguage = opts.sameLanguageDomains?.has(language) ?? false;
     visitSentenceFeatures(s.tokens, opts.resourcesFor(si), opts.context?.(s) ?? {}, (i, t, v, v2, v3) => {
       const h = featureHash(t, v, v2, v3);
       perToken[i]!.push(h);
@@ -120,6 +135,7 @@ export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOpt
       perToken[i]!.push(copy);
       if (language === 0) ownCopies.set(copy, h);
       else auxiliaryCopies.add(copy);
+      if (sameLanguage) seenInSameLanguage.add(h);
     });
     return perToken;
   });
@@ -215,7 +231,7 @@ export function trainTagger(sentences: readonly CorpusSentence[], opts: TrainOpt
   }
 
   // Averaged weights; with augmentation, a feature's weight is its shared plus its own-language copy.
-  const seenInOwn = new Set(ownCopies.values());
+  const seenInOwn = new Set([...ownCopies.values(), ...seenInSameLanguage]);
   const averaged = new Map<number, Float64Array>();
   for (let f = 0; f < F; f++) {
     const h = hashes[f]!;
