@@ -83,6 +83,8 @@ export default defineBackground(() => {
         return tabs.setHighlightKinds(request.tabId, request.kinds);
       case 'kontext:sanitized-content':
         return tabs.sanitizedContent(request.tabId);
+      case 'kontext:related-links':
+        return tabs.relatedLinks(request.tabId);
       default:
         return unhandled(request);
     }

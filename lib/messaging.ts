@@ -11,7 +11,7 @@
  */
 import * as v from 'valibot';
 import type { PageExtraction } from './extract/page.ts';
-import { type Analysis, ENTITY_KINDS, HIGHLIGHT_KINDS } from './types.ts';
+import { type Analysis, ENTITY_KINDS, HIGHLIGHT_KINDS, type RelatedLink } from './types.ts';
 import type { CardWikipedia } from './wikipedia/lookup.ts';
 
 /** A reply or request that does not have the shape its type promises. */
@@ -67,6 +67,14 @@ function analysisShape(value: unknown): value is Analysis {
 }
 const analysis = v.custom<Analysis>(analysisShape, 'not an analysis');
 
+/** A related link as the page finds it and the background ranks it; the popup renders these fields only. */
+const relatedLink = v.looseObject({ url: v.string(), title: v.string(), host: v.string() });
+const relatedLinks = v.custom<RelatedLink[]>(
+  (value) => v.is(v.array(relatedLink), value),
+  'not a list of related links',
+);
+const timings = v.record(v.string(), v.number());
+
 /**
  * What the text stages read of a content script's extract reply, checked in full: a crashed or replaced
  * frame answers undefined or something else entirely, and the background must say so rather than throw
@@ -86,7 +94,7 @@ const pageExtractionShape = v.looseObject({
   readingMinutes: count,
   timings: v.record(v.string(), v.unknown()),
   blocks: v.array(v.looseObject({ text: v.string(), start: count, kind: v.string() })),
-  relatedCandidates: v.array(v.looseObject({ url: v.string(), title: v.string(), host: v.string() })),
+  relatedCandidates: v.array(relatedLink),
 });
 
 export function isPageExtraction(value: unknown): value is PageExtraction {
@@ -112,7 +120,12 @@ const tabAnalysisResponse = v.variant('ok', [
     cached: v.boolean(),
     highlightKinds,
     /** Milliseconds the background spent per step (tab, cache, inject, extract, analyse), for the bench. */
-    steps: v.optional(v.record(v.string(), v.number())),
+    steps: v.optional(timings),
+    /**
+     * The page's related links come later: `analysis.related` is empty until then, and the popup asks
+     * for them with kontext:related-links (the page searches its links while the background analyses).
+     */
+    relatedPending: v.optional(v.boolean()),
   }),
   // A failure this version does not know (an older or newer background) is shown as a plain error.
   v.object({
@@ -127,6 +140,7 @@ const backgroundRequest = v.variant('type', [
   v.object({ type: v.literal('kontext:analyze-tab'), tabId, force: v.optional(v.boolean()) }),
   v.object({ type: v.literal('kontext:set-highlight-kinds'), tabId, kinds: highlightKinds }),
   v.object({ type: v.literal('kontext:sanitized-content'), tabId }),
+  v.object({ type: v.literal('kontext:related-links'), tabId }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof backgroundRequest>;
 
@@ -134,6 +148,8 @@ const backgroundResponses = {
   'kontext:analyze-tab': tabAnalysisResponse,
   'kontext:set-highlight-kinds': okFlag,
   'kontext:sanitized-content': html,
+  /** The tab's ranked related links (empty when there is no analysis); `timings`: related, related-rank. */
+  'kontext:related-links': v.object({ related: relatedLinks, timings }),
 } satisfies Record<BackgroundRequest['type'], v.GenericSchema>;
 export type BackgroundResponses = Replies<typeof backgroundResponses>;
 
@@ -149,7 +165,9 @@ export const isMissingPart = (value: unknown): value is MissingPart => v.is(miss
 
 const contentRequest = v.variant('type', [
   v.object({ type: v.literal('kontext:ping') }),
-  v.object({ type: v.literal('kontext:extract') }),
+  /** `related: false`: the related-link candidates are left for a later kontext:related. */
+  v.object({ type: v.literal('kontext:extract'), related: v.optional(v.boolean()) }),
+  v.object({ type: v.literal('kontext:related') }),
   v.object({ type: v.literal('kontext:show'), analysis, kinds: highlightKinds }),
   v.object({ type: v.literal('kontext:set-kinds'), kinds: highlightKinds }),
   v.object({ type: v.literal('kontext:sanitized-content') }),
@@ -160,6 +178,8 @@ export type ContentRequest = v.InferOutput<typeof contentRequest>;
 const contentResponses = {
   'kontext:ping': ok,
   'kontext:extract': pageExtraction,
+  /** The candidates of the page extracted last (none before an extraction), and the search's ms. */
+  'kontext:related': v.object({ candidates: relatedLinks, ms: v.number() }),
   'kontext:show': v.union([ok, missingPart]),
   'kontext:set-kinds': v.union([ok, missingPart]),
   'kontext:sanitized-content': v.union([html, missingPart]),

@@ -29,6 +29,7 @@ const readerHref = (id: string) => `${browser.runtime.getURL('/reader.html')}?id
 
 const api: PopupApi = {
   analyzeTab: (tabId, force) => ask({ type: 'kontext:analyze-tab', tabId, force }),
+  relatedLinks: (tabId) => ask({ type: 'kontext:related-links', tabId }),
   setHighlightKinds: async (tabId: number, kinds: HighlightKind[]) => {
     await ask({ type: 'kontext:set-highlight-kinds', tabId, kinds });
   },
