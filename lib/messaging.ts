@@ -10,6 +10,7 @@
  * quotes and blocks on every message would cost far more than it protects.
  */
 import * as v from 'valibot';
+import { fromLeanAnalysis, type LeanAnalysis, toLeanAnalysis } from './analysis-lean.ts';
 import type { PageExtraction } from './extract/page.ts';
 import { type Analysis, ENTITY_KINDS, HIGHLIGHT_KINDS, type RelatedLink } from './types.ts';
 import type { CardWikipedia } from './wikipedia/lookup.ts';
@@ -67,6 +68,12 @@ function analysisShape(value: unknown): value is Analysis {
 }
 const analysis = v.custom<Analysis>(analysisShape, 'not an analysis');
 
+/** The outer shape of a LeanAnalysis (lib/analysis-lean.ts): an Analysis whose entities cite `sentences`. */
+function leanAnalysisShape(value: unknown): value is LeanAnalysis {
+  return isObject(value) && Array.isArray(value.sentences) && analysisShape(value);
+}
+const leanAnalysis = v.custom<LeanAnalysis>(leanAnalysisShape, 'not a lean analysis');
+
 /** A related link as the page finds it and the background ranks it; the popup renders these fields only. */
 const relatedLink = v.looseObject({ url: v.string(), title: v.string(), host: v.string() });
 const relatedLinks = v.custom<RelatedLink[]>(
@@ -113,10 +120,15 @@ export const TAB_FAILURES = [
 ] as const;
 export type TabFailure = (typeof TAB_FAILURES)[number];
 
-const tabAnalysisResponse = v.variant('ok', [
+/**
+ * The analysis crosses to the popup in the lean shape the CLI writes (lib/analysis-lean.ts): each cited
+ * sentence once, no `paragraphs` (and the article's HTML stays in the page): tabAnalysisToWire and
+ * tabAnalysisFromWire convert at the two ends.
+ */
+const tabAnalysisWire = v.variant('ok', [
   v.object({
     ok: v.literal(true),
-    analysis,
+    analysis: leanAnalysis,
     cached: v.boolean(),
     highlightKinds,
     /** Milliseconds the background spent per step (tab, cache, inject, extract, analyse), for the bench. */
@@ -134,7 +146,18 @@ const tabAnalysisResponse = v.variant('ok', [
     detail: v.string(),
   }),
 ]);
-export type TabAnalysisResponse = v.InferOutput<typeof tabAnalysisResponse>;
+export type TabAnalysisWire = v.InferOutput<typeof tabAnalysisWire>;
+type Failed = TabAnalysisWire & { ok: false };
+export type TabAnalysisResponse =
+  | Failed
+  | (Omit<TabAnalysisWire & { ok: true }, 'analysis'> & { analysis: Analysis });
+
+export const tabAnalysisToWire = (response: TabAnalysisResponse): TabAnalysisWire =>
+  response.ok ? { ...response, analysis: toLeanAnalysis(response.analysis) } : response;
+
+/** Throws (a RangeError) on an entity that cites a sentence the answer does not hold. */
+export const tabAnalysisFromWire = (wire: TabAnalysisWire): TabAnalysisResponse =>
+  wire.ok ? { ...wire, analysis: fromLeanAnalysis(wire.analysis) } : wire;
 
 const backgroundRequest = v.variant('type', [
   v.object({ type: v.literal('kontext:analyze-tab'), tabId, force: v.optional(v.boolean()) }),
@@ -145,7 +168,7 @@ const backgroundRequest = v.variant('type', [
 export type BackgroundRequest = v.InferOutput<typeof backgroundRequest>;
 
 const backgroundResponses = {
-  'kontext:analyze-tab': tabAnalysisResponse,
+  'kontext:analyze-tab': tabAnalysisWire,
   'kontext:set-highlight-kinds': okFlag,
   'kontext:sanitized-content': html,
   /** The tab's ranked related links (empty when there is no analysis); `timings`: related, related-rank. */

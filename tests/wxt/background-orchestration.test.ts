@@ -112,6 +112,8 @@ function scriptedPort() {
           url: extraction.url,
           title: extraction.text,
           text: extraction.text,
+          blocks: [],
+          entities: [],
           related: [],
           timings: {},
         }) as unknown as Analysis,
