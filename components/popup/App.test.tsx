@@ -480,4 +480,27 @@ describe('progressive popup', () => {
     await vi.waitFor(() => expect(byTestId('saved-related')).toHaveLength(1));
     await vi.waitFor(() => expect(busy()).toBeNull());
   });
+
+  it("shows the tab's title above the spinner at once, and the article's title once analysed", async () => {
+    let answer!: (response: TabAnalysisResponse) => void;
+    const api = fakeApi(new Promise<TabAnalysisResponse>((resolve) => (answer = resolve)));
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => {
+      render(
+        <App
+          api={api}
+          tabId={7}
+          t={createTranslator('en')}
+          pageTitle={Promise.resolve('Netz | Weltblick')}
+        />,
+        root,
+      );
+    });
+    await vi.waitFor(() => expect(root.querySelector('h1')?.textContent).toBe('Netz | Weltblick'));
+    expect(root.querySelector('[role="status"]')?.textContent).toContain('Analysing');
+    await act(async () => answer({ ok: true, analysis, cached: false, highlightKinds: [] }));
+    await vi.waitFor(() => expect(root.querySelector('h1')?.textContent).toBe('Netz in Lindau'));
+    expect(root.querySelectorAll('h1')).toHaveLength(1);
+  });
 });

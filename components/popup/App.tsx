@@ -31,10 +31,29 @@ export interface AppProps {
    * (main.tsx asks as soon as it knows the tab, so the background works while the popup paints).
    */
   firstAnswer?: Promise<TabAnalysisResponse>;
+  /** The tab's title, shown above the spinner until the analysis (with the article's title) comes. */
+  pageTitle?: Promise<string | undefined>;
 }
 
-export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang), firstAnswer }: AppProps) {
+export function App({
+  api,
+  tabId,
+  lang = uiLanguage(),
+  t = createTranslator(lang),
+  firstAnswer,
+  pageTitle,
+}: AppProps) {
   const [state, setState] = useState<State>({ phase: 'loading' });
+  const [title, setTitle] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    void pageTitle?.then((text) => {
+      if (current) setTitle(text);
+    });
+    return () => {
+      current = false;
+    };
+  }, [pageTitle]);
   /** The page's related links, when the analysis came before them (`relatedPending`); null until then. */
   const [related, setRelated] = useState<RelatedAnswer | null>(null);
   /** Every section is filled (related reading included): `kontext:complete`, and the view is no longer busy. */
@@ -117,9 +136,12 @@ export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang
 
   if (response === null) {
     return (
-      <p class="loading" role="status" aria-live="polite">
-        <span class="spinner" aria-hidden="true" /> {t('analysing')}
-      </p>
+      <>
+        {title && <h1 class="title">{title}</h1>}
+        <p class="loading" role="status" aria-live="polite">
+          <span class="spinner" aria-hidden="true" /> {t('analysing')}
+        </p>
+      </>
     );
   }
   if (!response.ok) {

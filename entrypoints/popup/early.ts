@@ -32,6 +32,16 @@ async function targetTabId(): Promise<number | null> {
 
 export const tabIdPromise = targetTabId();
 
+/** The tab's title, for the popup's first frame (the analysis' own title replaces it); undefined if hidden. */
+export const tabTitlePromise: Promise<string | undefined> = tabIdPromise.then((tabId) =>
+  tabId === null
+    ? undefined
+    : browser.tabs.get(tabId).then(
+        (tab) => tab.title,
+        () => undefined,
+      ),
+);
+
 let firstAnswer: Promise<TabAnalysisResponse> | undefined;
 // Registered before main.tsx's own `then` on the same promise, so the request is out before the render.
 void tabIdPromise.then((tabId) => {

@@ -17,7 +17,7 @@ import '@/components/theme.css';
 import '@/components/saved/saved.css';
 import { browserWikipediaSwitch } from '@/utils/wikipedia-switch-api.ts';
 import './popup.css';
-import { analyzeTab, ask, tabIdPromise, takeFirstAnswer } from './early.ts';
+import { analyzeTab, ask, tabIdPromise, tabTitlePromise, takeFirstAnswer } from './early.ts';
 
 const libraryPromise = openLibrary();
 const readerHref = (id: string) => `${browser.runtime.getURL('/reader.html')}?id=${encodeURIComponent(id)}`;
@@ -76,7 +76,9 @@ void tabIdPromise.then((tabId) => {
     <>
       <PopupShell
         initialTab={initialTab}
-        article={() => <App api={api} tabId={tabId} t={t} firstAnswer={takeFirstAnswer()} />}
+        article={() => (
+          <App api={api} tabId={tabId} t={t} firstAnswer={takeFirstAnswer()} pageTitle={tabTitlePromise} />
+        )}
         saved={() => <SavedTab />}
         t={t}
       />
