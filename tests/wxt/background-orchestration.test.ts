@@ -194,17 +194,17 @@ describe('one analysis per tab', () => {
   });
 });
 
-describe('the tab cache', () => {
-  async function analysedOnce() {
-    const scripted = scriptedPort();
-    const tabs = createOrchestrator(scripted.port);
-    const first = tabs.analyzeTab(TAB);
-    await untilExtracts(scripted.extracts, 1);
-    scripted.extracts[0]!.resolve(extractionOf(URL_A, 'one'));
-    await first;
-    return { ...scripted, orchestrator: tabs };
-  }
+/** A scripted tab analysed once (its related-link search still running), and that first answer. */
+async function analysedOnce() {
+  const scripted = scriptedPort();
+  const orchestrator = createOrchestrator(scripted.port);
+  const analysing = orchestrator.analyzeTab(TAB);
+  await untilExtracts(scripted.extracts, 1);
+  scripted.extracts[0]!.resolve(extractionOf(URL_A, 'one'));
+  return { ...scripted, orchestrator, answer: await analysing };
+}
 
+describe('the tab cache', () => {
   it('answers the same tab at the same URL from the cache, and shows it again', async () => {
     const { orchestrator, port, shown } = await analysedOnce();
     const again = await orchestrator.analyzeTab(TAB);
@@ -423,17 +423,8 @@ describe('parts of the content script injected late', () => {
 });
 
 describe('related links, after the names and summary', () => {
-  async function analysed() {
-    const scripted = scriptedPort();
-    const orchestrator = createOrchestrator(scripted.port);
-    const analysing = orchestrator.analyzeTab(TAB);
-    await untilExtracts(scripted.extracts, 1);
-    scripted.extracts[0]!.resolve(extractionOf(URL_A, 'one'));
-    return { ...scripted, orchestrator, answer: await analysing };
-  }
-
   it('answers before the page has searched its links, which it was asked for beside the analysis', async () => {
-    const { answer, port, relatedSearches } = await analysed();
+    const { answer, port, relatedSearches } = await analysedOnce();
     expect(answer).toMatchObject({ ok: true, cached: false, relatedPending: true });
     expect(answer.ok && answer.analysis.related).toEqual([]);
     // The extraction left the links out; the search was asked for once, and is still running.
@@ -442,7 +433,7 @@ describe('related links, after the names and summary', () => {
   });
 
   it('gives the ranked links once the page answers, and caches them with the analysis', async () => {
-    const { orchestrator, port, relatedSearches } = await analysed();
+    const { orchestrator, port, relatedSearches } = await analysedOnce();
     let links: Awaited<ReturnType<typeof orchestrator.relatedLinks>> | undefined;
     void orchestrator.relatedLinks(TAB).then((answer) => {
       links = answer;
@@ -462,7 +453,7 @@ describe('related links, after the names and summary', () => {
   });
 
   it('asks the page again when a restarted worker forgot the search', async () => {
-    const { port, relatedSearches } = await analysed();
+    const { port, relatedSearches } = await analysedOnce();
     const restarted = createOrchestrator(port);
     const cached = await restarted.analyzeTab(TAB);
     expect(cached).toMatchObject({ ok: true, cached: true, relatedPending: true });
@@ -473,13 +464,13 @@ describe('related links, after the names and summary', () => {
   });
 
   it('gives no links rather than an error when the page cannot search', async () => {
-    const { orchestrator, relatedSearches } = await analysed();
+    const { orchestrator, relatedSearches } = await analysedOnce();
     relatedSearches[0]!.reject(new Error('The page navigated.'));
     expect(await orchestrator.relatedLinks(TAB)).toEqual({ related: [], timings: { 'related-rank': 1 } });
   });
 
   it('keeps a newer analysis when an older search answers late', async () => {
-    const { orchestrator, extracts, relatedSearches } = await analysed();
+    const { orchestrator, extracts, relatedSearches } = await analysedOnce();
     const forced = orchestrator.analyzeTab(TAB, true);
     await untilExtracts(extracts, 2);
     extracts[1]!.resolve(extractionOf(URL_A, 'two'));
