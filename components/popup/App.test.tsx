@@ -442,8 +442,8 @@ describe('progressive popup', () => {
       'https://example.org/x',
     ]);
     await vi.waitFor(() => expect(busy()).toBeNull());
+    await vi.waitFor(() => expect(marks('kontext:complete')).toHaveLength(1));
     const complete = marks('kontext:complete') as PerformanceMark[];
-    expect(complete).toHaveLength(1);
     expect(complete[0]!.detail).toEqual({ timings: { related: 4 } });
     // A save after that keeps the links with the article.
     await act(async () => (byTestId('save')[0] as HTMLButtonElement).click());
@@ -466,8 +466,8 @@ describe('progressive popup', () => {
     await mount(api);
     expect(api.relatedLinks).not.toHaveBeenCalled();
     expect(byTestId('related-link')).toHaveLength(1);
-    await vi.waitFor(() => expect(busy()).toBeNull());
-    expect(marks('kontext:complete')).toHaveLength(1);
+    await vi.waitFor(() => expect(marks('kontext:complete')).toHaveLength(1));
+    expect(busy()).toBeNull();
   });
 
   it('waits for the saved list too before it calls the view filled', async () => {
