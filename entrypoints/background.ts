@@ -5,7 +5,13 @@
  * lib/background/orchestrator.ts behind a port (utils/background-port.ts); this file is the wiring.
  */
 import { createOrchestrator } from '@/lib/background/orchestrator.ts';
-import { type CardRequest, type CardResponses, inboundRequest, unhandled } from '@/lib/messaging.ts';
+import {
+  type CardRequest,
+  type CardResponses,
+  inboundRequest,
+  tabAnalysisToWire,
+  unhandled,
+} from '@/lib/messaging.ts';
 import { savedMentionsOf } from '@/lib/storage/saved-mentions.ts';
 import { contentTerms } from '@/lib/text/content-words.ts';
 import { wikipediaOrigin } from '@/lib/wikipedia/api.ts';
@@ -78,11 +84,13 @@ export default defineBackground(() => {
     const request = inbound.request;
     switch (request.type) {
       case 'kontext:analyze-tab':
-        return tabs.analyzeTab(request.tabId, request.force);
+        return tabs.analyzeTab(request.tabId, request.force).then(tabAnalysisToWire);
       case 'kontext:set-highlight-kinds':
         return tabs.setHighlightKinds(request.tabId, request.kinds);
       case 'kontext:sanitized-content':
         return tabs.sanitizedContent(request.tabId);
+      case 'kontext:related-links':
+        return tabs.relatedLinks(request.tabId);
       default:
         return unhandled(request);
     }

@@ -10,7 +10,7 @@ import { rankRelatedLinks } from './related/rank.ts';
 import { summarize } from './summary/index.ts';
 import { chooseLanguage, normalizeLangTag } from './text/language.ts';
 import { timed, timedAsync } from './timing.ts';
-import type { Analysis } from './types.ts';
+import type { Analysis, RelatedLink } from './types.ts';
 
 /**
  * Loads a bundled model file by name from public/models/ ('ner-de.bin') as an ArrayBuffer, or null when
@@ -63,4 +63,19 @@ export async function analyzeExtracted(
     rankRelatedLinks(relatedCandidates, { text: page.text, lang, entities }),
   );
   return { ...base, entities, quotes, summary, related };
+}
+
+/**
+ * Ranks related-link candidates that arrive after the analysis (the popup shows names and summary
+ * first; the page searches its links meanwhile). Adds its milliseconds to `timings['related-rank']`.
+ */
+export function rankLateRelated(
+  candidates: RelatedLink[],
+  analysis: Pick<Analysis, 'status' | 'text' | 'lang' | 'entities'>,
+  timings: Record<string, number> = {},
+): RelatedLink[] {
+  if (analysis.status !== 'ok') return [];
+  return timed(timings, 'related-rank', () =>
+    rankRelatedLinks(candidates, { text: analysis.text, lang: analysis.lang, entities: analysis.entities }),
+  );
 }

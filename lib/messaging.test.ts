@@ -10,8 +10,12 @@ import {
   isContentRequest,
   isPageExtraction,
   MessageError,
+  type TabAnalysisResponse,
+  tabAnalysisFromWire,
+  tabAnalysisToWire,
   unhandled,
 } from './messaging.ts';
+import type { Analysis, Entity } from './types.ts';
 
 const extraction = {
   url: 'https://example.org/a',
@@ -104,8 +108,17 @@ describe('request guards', () => {
 
 describe('reply checkers', () => {
   it('pass well-formed replies through', () => {
-    const ok = { ok: true, analysis, cached: false, highlightKinds: ['person'] };
+    const ok = {
+      ok: true,
+      analysis: { ...analysis, sentences: [] },
+      cached: false,
+      highlightKinds: ['person'],
+    };
     expect(checkBackgroundResponse('kontext:analyze-tab', ok)).toEqual(ok);
+    const links = { related: extraction.relatedCandidates, timings: { related: 2 } };
+    expect(checkBackgroundResponse('kontext:related-links', links)).toEqual(links);
+    const found = { candidates: extraction.relatedCandidates, ms: 2 };
+    expect(checkContentResponse('kontext:related', found)).toEqual(found);
     expect(checkBackgroundResponse('kontext:sanitized-content', null)).toBeNull();
     expect(checkContentResponse('kontext:extract', extraction)).toEqual(extraction);
     expect(checkContentResponse('kontext:ping', { ok: true })).toEqual({ ok: true });
@@ -128,6 +141,19 @@ describe('reply checkers', () => {
       }),
     ).toThrow(MessageError);
     expect(() => checkBackgroundResponse('kontext:sanitized-content', { html: 3 })).toThrow(MessageError);
+    // A full Analysis is not what crosses: the popup gets the lean shape.
+    expect(() =>
+      checkBackgroundResponse('kontext:analyze-tab', {
+        ok: true,
+        analysis,
+        cached: false,
+        highlightKinds: [],
+      }),
+    ).toThrow(/lean/);
+    expect(() =>
+      checkBackgroundResponse('kontext:related-links', { related: [{ url: 1 }], timings: {} }),
+    ).toThrow(MessageError);
+    expect(() => checkContentResponse('kontext:related', { candidates: [], ms: 'x' })).toThrow(MessageError);
     expect(() => checkCardResponse('kontext:card-wikipedia', { state: 'maybe' })).toThrow(MessageError);
     expect(() => checkCardResponse('kontext:card-saved', { total: -1, articles: [] })).toThrow(MessageError);
   });
@@ -172,5 +198,47 @@ describe('inboundRequest', () => {
     expect(inboundRequest({ type: 'kontext:analyze-tab', tabId: 'all' }, popup, self)).toBeNull();
     expect(inboundRequest({ type: 'kontext:card-saved', name: 'Ada' }, contentScript, self)).toBeNull();
     expect(inboundRequest(undefined, popup, self)).toBeNull();
+  });
+});
+
+describe('the analysis on the wire to the popup', () => {
+  const sentence = 'Anna Berger besuchte Lindau.';
+  const entity = (name: string): Entity => ({
+    id: `person:${name}`,
+    name,
+    kind: 'person',
+    count: 1,
+    aliases: [],
+    firstSentence: sentence,
+    sentences: [sentence, sentence],
+    mentions: [{ start: 0, end: name.length, text: name }],
+  });
+  const full = {
+    ...analysis,
+    paragraphs: ['One two three'],
+    blocks: [{ kind: 'paragraph', text: 'One two three', start: 0 }],
+    entities: [entity('Anna Berger'), entity('Lindau')],
+  } as unknown as Analysis;
+  const response: TabAnalysisResponse = { ok: true, analysis: full, cached: false, highlightKinds: [] };
+
+  it('crosses lean (each sentence once, no paragraphs) and comes back whole', () => {
+    const wire = tabAnalysisToWire(response);
+    expect(wire.ok && wire.analysis.sentences).toEqual([sentence]);
+    expect(wire.ok && 'paragraphs' in wire.analysis).toBe(false);
+    const checked = checkBackgroundResponse('kontext:analyze-tab', JSON.parse(JSON.stringify(wire)));
+    expect(tabAnalysisFromWire(checked)).toEqual(response);
+  });
+
+  it('passes failures through unchanged', () => {
+    const failed: TabAnalysisResponse = { ok: false, failure: 'timeout', detail: 'slow' };
+    expect(tabAnalysisFromWire(tabAnalysisToWire(failed))).toEqual(failed);
+  });
+
+  it('refuses an entity citing a sentence the answer does not hold', () => {
+    const wire = tabAnalysisToWire(response);
+    if (!wire.ok) throw new Error('expected an analysis');
+    expect(() => tabAnalysisFromWire({ ...wire, analysis: { ...wire.analysis, sentences: [] } })).toThrow(
+      RangeError,
+    );
   });
 });

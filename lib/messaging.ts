@@ -10,8 +10,9 @@
  * quotes and blocks on every message would cost far more than it protects.
  */
 import * as v from 'valibot';
+import { fromLeanAnalysis, type LeanAnalysis, toLeanAnalysis } from './analysis-lean.ts';
 import type { PageExtraction } from './extract/page.ts';
-import { type Analysis, ENTITY_KINDS, HIGHLIGHT_KINDS } from './types.ts';
+import { type Analysis, ENTITY_KINDS, HIGHLIGHT_KINDS, type RelatedLink } from './types.ts';
 import type { CardWikipedia } from './wikipedia/lookup.ts';
 
 /** A reply or request that does not have the shape its type promises. */
@@ -67,6 +68,20 @@ function analysisShape(value: unknown): value is Analysis {
 }
 const analysis = v.custom<Analysis>(analysisShape, 'not an analysis');
 
+/** The outer shape of a LeanAnalysis (lib/analysis-lean.ts): an Analysis whose entities cite `sentences`. */
+function leanAnalysisShape(value: unknown): value is LeanAnalysis {
+  return isObject(value) && Array.isArray(value.sentences) && analysisShape(value);
+}
+const leanAnalysis = v.custom<LeanAnalysis>(leanAnalysisShape, 'not a lean analysis');
+
+/** A related link as the page finds it and the background ranks it; the popup renders these fields only. */
+const relatedLink = v.looseObject({ url: v.string(), title: v.string(), host: v.string() });
+const relatedLinks = v.custom<RelatedLink[]>(
+  (value) => v.is(v.array(relatedLink), value),
+  'not a list of related links',
+);
+const timings = v.record(v.string(), v.number());
+
 /**
  * What the text stages read of a content script's extract reply, checked in full: a crashed or replaced
  * frame answers undefined or something else entirely, and the background must say so rather than throw
@@ -86,7 +101,7 @@ const pageExtractionShape = v.looseObject({
   readingMinutes: count,
   timings: v.record(v.string(), v.unknown()),
   blocks: v.array(v.looseObject({ text: v.string(), start: count, kind: v.string() })),
-  relatedCandidates: v.array(v.looseObject({ url: v.string(), title: v.string(), host: v.string() })),
+  relatedCandidates: v.array(relatedLink),
 });
 
 export function isPageExtraction(value: unknown): value is PageExtraction {
@@ -105,14 +120,24 @@ export const TAB_FAILURES = [
 ] as const;
 export type TabFailure = (typeof TAB_FAILURES)[number];
 
-const tabAnalysisResponse = v.variant('ok', [
+/**
+ * The analysis crosses to the popup in the lean shape the CLI writes (lib/analysis-lean.ts): each cited
+ * sentence once, no `paragraphs` (and the article's HTML stays in the page): tabAnalysisToWire and
+ * tabAnalysisFromWire convert at the two ends.
+ */
+const tabAnalysisWire = v.variant('ok', [
   v.object({
     ok: v.literal(true),
-    analysis,
+    analysis: leanAnalysis,
     cached: v.boolean(),
     highlightKinds,
     /** Milliseconds the background spent per step (tab, cache, inject, extract, analyse), for the bench. */
-    steps: v.optional(v.record(v.string(), v.number())),
+    steps: v.optional(timings),
+    /**
+     * The page's related links come later: `analysis.related` is empty until then, and the popup asks
+     * for them with kontext:related-links (the page searches its links while the background analyses).
+     */
+    relatedPending: v.optional(v.boolean()),
   }),
   // A failure this version does not know (an older or newer background) is shown as a plain error.
   v.object({
@@ -121,19 +146,33 @@ const tabAnalysisResponse = v.variant('ok', [
     detail: v.string(),
   }),
 ]);
-export type TabAnalysisResponse = v.InferOutput<typeof tabAnalysisResponse>;
+export type TabAnalysisWire = v.InferOutput<typeof tabAnalysisWire>;
+type Failed = TabAnalysisWire & { ok: false };
+export type TabAnalysisResponse =
+  | Failed
+  | (Omit<TabAnalysisWire & { ok: true }, 'analysis'> & { analysis: Analysis });
+
+export const tabAnalysisToWire = (response: TabAnalysisResponse): TabAnalysisWire =>
+  response.ok ? { ...response, analysis: toLeanAnalysis(response.analysis) } : response;
+
+/** Throws (a RangeError) on an entity that cites a sentence the answer does not hold. */
+export const tabAnalysisFromWire = (wire: TabAnalysisWire): TabAnalysisResponse =>
+  wire.ok ? { ...wire, analysis: fromLeanAnalysis(wire.analysis) } : wire;
 
 const backgroundRequest = v.variant('type', [
   v.object({ type: v.literal('kontext:analyze-tab'), tabId, force: v.optional(v.boolean()) }),
   v.object({ type: v.literal('kontext:set-highlight-kinds'), tabId, kinds: highlightKinds }),
   v.object({ type: v.literal('kontext:sanitized-content'), tabId }),
+  v.object({ type: v.literal('kontext:related-links'), tabId }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof backgroundRequest>;
 
 const backgroundResponses = {
-  'kontext:analyze-tab': tabAnalysisResponse,
+  'kontext:analyze-tab': tabAnalysisWire,
   'kontext:set-highlight-kinds': okFlag,
   'kontext:sanitized-content': html,
+  /** The tab's ranked related links (empty when there is no analysis); `timings`: related, related-rank. */
+  'kontext:related-links': v.object({ related: relatedLinks, timings }),
 } satisfies Record<BackgroundRequest['type'], v.GenericSchema>;
 export type BackgroundResponses = Replies<typeof backgroundResponses>;
 
@@ -149,7 +188,9 @@ export const isMissingPart = (value: unknown): value is MissingPart => v.is(miss
 
 const contentRequest = v.variant('type', [
   v.object({ type: v.literal('kontext:ping') }),
-  v.object({ type: v.literal('kontext:extract') }),
+  /** `related: false`: the related-link candidates are left for a later kontext:related. */
+  v.object({ type: v.literal('kontext:extract'), related: v.optional(v.boolean()) }),
+  v.object({ type: v.literal('kontext:related') }),
   v.object({ type: v.literal('kontext:show'), analysis, kinds: highlightKinds }),
   v.object({ type: v.literal('kontext:set-kinds'), kinds: highlightKinds }),
   v.object({ type: v.literal('kontext:sanitized-content') }),
@@ -160,6 +201,8 @@ export type ContentRequest = v.InferOutput<typeof contentRequest>;
 const contentResponses = {
   'kontext:ping': ok,
   'kontext:extract': pageExtraction,
+  /** The candidates of the page extracted last (none before an extraction), and the search's ms. */
+  'kontext:related': v.object({ candidates: relatedLinks, ms: v.number() }),
   'kontext:show': v.union([ok, missingPart]),
   'kontext:set-kinds': v.union([ok, missingPart]),
   'kontext:sanitized-content': v.union([html, missingPart]),

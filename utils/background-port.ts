@@ -1,5 +1,5 @@
 /** The orchestrator's port (lib/background/orchestrator.ts) bound to browser.*: tabs, scripting, action. */
-import { type AnalyzeOptions, analyzeExtracted } from '@/lib/analyze-extracted.ts';
+import { type AnalyzeOptions, analyzeExtracted, rankLateRelated } from '@/lib/analyze-extracted.ts';
 import type { SaveOutcome, TabPort } from '@/lib/background/orchestrator.ts';
 import { type ContentRequest, type ContentResponses, checkContentResponse } from '@/lib/messaging.ts';
 // Not the storage barrel: it re-exports the sanitiser, and DOMPurify has no use in a worker without a DOM.
@@ -72,6 +72,7 @@ export const browserTabPort: TabPort = {
   },
   prepareAnalysis: prepareSentenceSplitter,
   analyze: (extraction) => analyzeExtracted(extraction, { loadModel }),
+  rankRelated: rankLateRelated,
   async save(analysis, html) {
     await (await backgroundLibrary()).save(savedArticleFromAnalysis(analysis, html));
   },

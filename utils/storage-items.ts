@@ -6,12 +6,14 @@
  * - local:wikipediaOrigin, the test build's loopback stand-in for Wikipedia (tests/e2e/README.md);
  * - local:readerSettings, the reader page's text size and "always load images", versioned; version 1
  *   replaced the reader page's localStorage keys, moved over once by migrateReaderSettings;
- * - session:tab:N, the analysis cached for tab N (lib/background/orchestrator.ts). storage.session is
+ * - session:tab:N, the analysis cached for tab N (lib/background/orchestrator.ts), in the lean shape
+ *   (lib/analysis-lean.ts: each cited sentence once, no paragraphs). storage.session is
  *   memory only, cleared with the browser session and never written to disk; Chrome may stop the
  *   service worker at any time, and the cache survives that there.
  */
 import { storage } from '#imports';
 import type { ReaderSettings, ReaderSettingsStore } from '@/components/saved/Reader.tsx';
+import { fromLeanAnalysis, type LeanAnalysis, toLeanAnalysis } from '@/lib/analysis-lean.ts';
 import type { TabEntry, TabStore } from '@/lib/background/orchestrator.ts';
 
 export const wikipediaSummaries = storage.defineItem<boolean>('local:wikipediaSummaries', {
@@ -64,19 +66,26 @@ export async function browserReaderSettings(): Promise<ReaderSettingsStore> {
   };
 }
 
-const tabItem = (tabId: number) => storage.defineItem<TabEntry>(`session:tab:${tabId}`);
+type StoredTabEntry = Omit<TabEntry, 'analysis'> & { analysis: LeanAnalysis };
+const tabItem = (tabId: number) => storage.defineItem<StoredTabEntry>(`session:tab:${tabId}`);
 
-/** The orchestrator's TabStore. A full or failing session store only costs the cache: it never throws. */
+/**
+ * The orchestrator's TabStore. A full or failing session store only costs the cache: it never throws,
+ * and an entry it cannot read back (an older shape) is a miss.
+ */
 export const sessionTabStore: TabStore = {
   get: (tabId) =>
     tabItem(tabId)
       .getValue()
-      .then((entry) => entry ?? undefined)
+      .then((entry) => (entry ? { ...entry, analysis: fromLeanAnalysis(entry.analysis) } : undefined))
       .catch(() => undefined),
-  set: (tabId, entry) =>
-    tabItem(tabId)
-      .setValue(entry)
-      .catch(() => undefined),
+  set: async (tabId, entry) => {
+    try {
+      await tabItem(tabId).setValue({ ...entry, analysis: toLeanAnalysis(entry.analysis) });
+    } catch {
+      // Not cached across a worker restart: the next popup analyses again.
+    }
+  },
   remove: (tabId) =>
     tabItem(tabId)
       .removeValue()

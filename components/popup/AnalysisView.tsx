@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { type Analysis, HIGHLIGHT_KINDS, type HighlightKind } from '../../lib/types.ts';
 import { languageName, type Translate, type UiLanguage, uiLanguage } from '../i18n.ts';
 import {
@@ -22,6 +22,10 @@ export interface AnalysisViewProps {
   t: Translate;
   /** The UI's language (for language names); the browser's by default. */
   lang?: UiLanguage;
+  /** The page's related links are still coming (`analysis.related` is empty until then). */
+  relatedPending?: boolean;
+  /** Called once every section is filled (the related reading last). */
+  onFilled?: () => void;
 }
 
 /**
@@ -36,8 +40,15 @@ export function AnalysisView({
   kinds: initialKinds,
   t,
   lang = uiLanguage(),
+  relatedPending = false,
+  onFilled,
 }: AnalysisViewProps) {
   const [kinds, setKinds] = useState<HighlightKind[]>(initialKinds);
+  const [filled, setFilled] = useState(false);
+  const filledNow = useCallback(() => {
+    setFilled(true);
+    onFilled?.();
+  }, [onFilled]);
   const changeKinds = (next: HighlightKind[]) => {
     setKinds(next);
     void api.setHighlightKinds(tabId, next);
@@ -57,6 +68,7 @@ export function AnalysisView({
       class="analysis"
       data-testid="analysis"
       lang={analysis.lang === 'und' ? undefined : analysis.lang}
+      aria-busy={filled ? undefined : 'true'}
     >
       <header class="head">
         <h1 class="title" data-testid="title">
@@ -110,7 +122,7 @@ export function AnalysisView({
         <HighlightToggles kinds={kinds} present={present} onChange={changeKinds} t={t} />
       )}
 
-      <RelatedSection api={api} analysis={analysis} t={t} />
+      <RelatedSection api={api} analysis={analysis} pending={relatedPending} onFilled={filledNow} t={t} />
     </article>
   );
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { languageSupport } from '../../lib/language-support.ts';
 import type { TabAnalysisResponse } from '../../lib/messaging.ts';
 import type { Analysis } from '../../lib/types.ts';
@@ -87,6 +87,7 @@ const savedAboutLindau = {
 function fakeApi(response: TabAnalysisResponse | Promise<TabAnalysisResponse>): PopupApi {
   return {
     analyzeTab: vi.fn(async () => response),
+    relatedLinks: vi.fn(async () => ({ related: [], timings: {} })),
     setHighlightKinds: vi.fn(async () => undefined),
     findSaved: vi.fn(async () => undefined),
     save: vi.fn(async () => ({ id: 'saved-1' })),
@@ -390,5 +391,116 @@ describe('popup App', () => {
   it('has no language notice on a German page', async () => {
     await mount(fakeApi({ ok: true, analysis, cached: false, highlightKinds: [] }));
     expect(byTestId('language-notice')).toEqual([]);
+  });
+});
+
+// Issue 16: names, quotes and summary show as soon as the background has them; the page's related
+// links come after, and the view says it is busy until every section is filled.
+describe('progressive popup', () => {
+  type RelatedAnswer = Awaited<ReturnType<PopupApi['relatedLinks']>>;
+  const early = { ...analysis, related: [] };
+  const busy = () => byTestId('analysis')[0]?.getAttribute('aria-busy');
+  const marks = (name: string) => performance.getEntriesByName(name, 'mark');
+
+  function pendingRelated() {
+    const api = fakeApi({
+      ok: true,
+      analysis: early,
+      cached: false,
+      highlightKinds: [],
+      relatedPending: true,
+    });
+    let answer!: (value: RelatedAnswer) => void;
+    let fail!: (error: unknown) => void;
+    api.relatedLinks = vi.fn(
+      () =>
+        new Promise<RelatedAnswer>((resolve, reject) => {
+          answer = resolve;
+          fail = reject;
+        }),
+    );
+    return { api, answer: (value: RelatedAnswer) => answer(value), fail: (error: unknown) => fail(error) };
+  }
+
+  beforeEach(() => performance.clearMarks());
+
+  it('shows names, quotes and summary first, then fills in the related links', async () => {
+    const { api, answer } = pendingRelated();
+    await mount(api);
+    expect(api.relatedLinks).toHaveBeenCalledWith(7);
+    expect(byTestId('entity')).toHaveLength(2);
+    expect(byTestId('quote')).toHaveLength(1);
+    expect(byTestId('summary')).toHaveLength(1);
+    expect(byTestId('related-link')).toEqual([]);
+    expect(busy()).toBe('true');
+    expect(marks('kontext:results')).toHaveLength(1);
+    expect(marks('kontext:complete')).toHaveLength(0);
+
+    await act(async () => answer({ related: analysis.related, timings: { related: 4 } }));
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(byTestId('related-link').map((a) => (a as HTMLAnchorElement).href)).toEqual([
+      'https://example.org/x',
+    ]);
+    await vi.waitFor(() => expect(busy()).toBeNull());
+    await vi.waitFor(() => expect(marks('kontext:complete')).toHaveLength(1));
+    const complete = marks('kontext:complete') as PerformanceMark[];
+    expect(complete[0]!.detail).toEqual({ timings: { related: 4 } });
+    // A save after that keeps the links with the article.
+    await act(async () => (byTestId('save')[0] as HTMLButtonElement).click());
+    expect(api.save).toHaveBeenCalledWith({ ...early, related: analysis.related });
+  });
+
+  it('stops being busy, with no related links, when asking for them fails', async () => {
+    const { api, fail } = pendingRelated();
+    await mount(api);
+    await act(async () => fail(new Error('port closed')));
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(byTestId('related-link')).toEqual([]);
+    expect(root.querySelector('#related-heading')).toBeNull();
+    await vi.waitFor(() => expect(busy()).toBeNull());
+    expect(byTestId('entity')).toHaveLength(2);
+  });
+
+  it('asks for nothing more when the answer has its related links (a cached analysis)', async () => {
+    const api = fakeApi({ ok: true, analysis, cached: true, highlightKinds: [], relatedPending: false });
+    await mount(api);
+    expect(api.relatedLinks).not.toHaveBeenCalled();
+    expect(byTestId('related-link')).toHaveLength(1);
+    await vi.waitFor(() => expect(marks('kontext:complete')).toHaveLength(1));
+    expect(busy()).toBeNull();
+  });
+
+  it('waits for the saved list too before it calls the view filled', async () => {
+    const api = fakeApi({ ok: true, analysis, cached: false, highlightKinds: [] });
+    let found!: (items: (typeof savedAboutLindau)[]) => void;
+    api.savedRelated = vi.fn(() => new Promise<(typeof savedAboutLindau)[]>((resolve) => (found = resolve)));
+    await mount(api);
+    expect(busy()).toBe('true');
+    await act(async () => found([savedAboutLindau]));
+    await vi.waitFor(() => expect(byTestId('saved-related')).toHaveLength(1));
+    await vi.waitFor(() => expect(busy()).toBeNull());
+  });
+
+  it("shows the tab's title above the spinner at once, and the article's title once analysed", async () => {
+    let answer!: (response: TabAnalysisResponse) => void;
+    const api = fakeApi(new Promise<TabAnalysisResponse>((resolve) => (answer = resolve)));
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => {
+      render(
+        <App
+          api={api}
+          tabId={7}
+          t={createTranslator('en')}
+          pageTitle={Promise.resolve('Netz | Weltblick')}
+        />,
+        root,
+      );
+    });
+    await vi.waitFor(() => expect(root.querySelector('h1')?.textContent).toBe('Netz | Weltblick'));
+    expect(root.querySelector('[role="status"]')?.textContent).toContain('Analysing');
+    await act(async () => answer({ ok: true, analysis, cached: false, highlightKinds: [] }));
+    await vi.waitFor(() => expect(root.querySelector('h1')?.textContent).toBe('Netz in Lindau'));
+    expect(root.querySelectorAll('h1')).toHaveLength(1);
   });
 });

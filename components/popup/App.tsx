@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { TabAnalysisResponse, TabFailure } from '../../lib/messaging.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { BackgroundResponses, TabAnalysisResponse, TabFailure } from '../../lib/messaging.ts';
 import { createTranslator, type MessageKey, type Translate, type UiLanguage, uiLanguage } from '../i18n.ts';
 import { AnalysisView } from './AnalysisView.tsx';
 import type { PopupApi } from './api.ts';
@@ -16,6 +16,8 @@ const FAILURE_MESSAGES: Record<TabFailure, MessageKey> = {
 const POPUP_TIMEOUT_MS = 30_000;
 
 type State = { phase: 'loading' } | { phase: 'done'; response: TabAnalysisResponse };
+type RelatedAnswer = BackgroundResponses['kontext:related-links'];
+const NO_RELATED: RelatedAnswer = { related: [], timings: {} };
 
 export interface AppProps {
   api: PopupApi;
@@ -29,10 +31,33 @@ export interface AppProps {
    * (main.tsx asks as soon as it knows the tab, so the background works while the popup paints).
    */
   firstAnswer?: Promise<TabAnalysisResponse>;
+  /** The tab's title, shown above the spinner until the analysis (with the article's title) comes. */
+  pageTitle?: Promise<string | undefined>;
 }
 
-export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang), firstAnswer }: AppProps) {
+export function App({
+  api,
+  tabId,
+  lang = uiLanguage(),
+  t = createTranslator(lang),
+  firstAnswer,
+  pageTitle,
+}: AppProps) {
   const [state, setState] = useState<State>({ phase: 'loading' });
+  const [title, setTitle] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    void pageTitle?.then((text) => {
+      if (current) setTitle(text);
+    });
+    return () => {
+      current = false;
+    };
+  }, [pageTitle]);
+  /** The page's related links, when the analysis came before them (`relatedPending`); null until then. */
+  const [related, setRelated] = useState<RelatedAnswer | null>(null);
+  /** Every section is filled (related reading included): `kontext:complete`, and the view is no longer busy. */
+  const [filled, setFilled] = useState(false);
   const early = useRef(firstAnswer);
 
   const load = useCallback(
@@ -42,7 +67,10 @@ export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang
         return () => undefined;
       }
       let settled = false;
+      let current = true;
       setState({ phase: 'loading' });
+      setRelated(null);
+      setFilled(false);
       const timer = setTimeout(() => {
         if (settled) return;
         settled = true;
@@ -63,9 +91,18 @@ export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang
           clearTimeout(timer);
           mark('kontext:response');
           setState({ phase: 'done', response });
+          // Names, quotes and summary show now; the related links follow when the page has found them.
+          if (!response.ok || !response.relatedPending) return;
+          api
+            .relatedLinks(tabId)
+            .catch(() => NO_RELATED)
+            .then((answer) => {
+              if (current) setRelated(answer);
+            });
         });
       return () => {
         settled = true;
+        current = false;
         clearTimeout(timer);
       };
     },
@@ -73,7 +110,7 @@ export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang
   );
 
   useEffect(() => load(false), [load]);
-  // After the results are on screen (effects run after paint): `npm run bench popup` reads this mark.
+  // After the first results are on screen (effects run after paint): `npm run bench popup` reads this mark.
   useEffect(() => {
     if (state.phase !== 'done') return;
     const { response } = state;
@@ -83,16 +120,30 @@ export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang
         ? { steps: response.steps, timings: response.analysis.timings, cached: response.cached }
         : undefined,
     );
+    // Nothing more comes for a failure or a page without an article.
+    if (!response.ok || response.analysis.status !== 'ok') setFilled(true);
   }, [state]);
+  useEffect(() => {
+    if (filled) mark('kontext:complete', { timings: related?.timings ?? {} });
+  }, [filled, related]);
+  const onFilled = useCallback(() => setFilled(true), []);
 
-  if (state.phase === 'loading') {
+  const response = state.phase === 'done' ? state.response : null;
+  const analysis = useMemo(() => {
+    if (!response?.ok) return null;
+    return related ? { ...response.analysis, related: related.related } : response.analysis;
+  }, [response, related]);
+
+  if (response === null) {
     return (
-      <p class="loading" role="status" aria-live="polite">
-        <span class="spinner" aria-hidden="true" /> {t('analysing')}
-      </p>
+      <>
+        {title && <h1 class="title">{title}</h1>}
+        <p class="loading" role="status" aria-live="polite">
+          <span class="spinner" aria-hidden="true" /> {t('analysing')}
+        </p>
+      </>
     );
   }
-  const { response } = state;
   if (!response.ok) {
     return (
       <div class="status" role="alert">
@@ -121,8 +172,10 @@ export function App({ api, tabId, lang = uiLanguage(), t = createTranslator(lang
     <AnalysisView
       api={api}
       tabId={tabId!}
-      analysis={response.analysis}
+      analysis={analysis ?? response.analysis}
       kinds={response.highlightKinds}
+      relatedPending={response.relatedPending === true && related === null}
+      onFilled={onFilled}
       t={t}
       lang={lang}
     />

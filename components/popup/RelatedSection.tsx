@@ -6,24 +6,40 @@ import type { PopupApi } from './api.ts';
 
 /**
  * Related reading: the page's own links, then saved articles about the same names. The section is
- * left out while both are empty, rather than shown as a heading with nothing under it.
+ * left out while both are empty, rather than shown as a heading with nothing under it. The page's links
+ * may come after the rest of the analysis (`pending`); `onFilled` is called once both have come.
  */
 export function RelatedSection({
   api,
   analysis,
+  pending = false,
+  onFilled,
   t,
 }: {
   api: Pick<PopupApi, 'savedRelated' | 'readerHref'>;
   analysis: Analysis;
+  pending?: boolean;
+  onFilled?: () => void;
   t: Translate;
 }) {
-  const [saved, setSaved] = useState<RankedSaved[]>([]);
+  /** null while the saved list is being searched. */
+  const [found, setFound] = useState<RankedSaved[] | null>(null);
+  const { entities, url } = analysis;
   useEffect(() => {
-    api
-      .savedRelated(analysis)
-      .then(setSaved)
-      .catch(() => setSaved([]));
-  }, [api, analysis]);
+    let current = true;
+    const settle = (items: RankedSaved[]) => {
+      if (current) setFound(items);
+    };
+    api.savedRelated({ entities, url }).then(settle, () => settle([]));
+    return () => {
+      current = false;
+    };
+  }, [api, entities, url]);
+  const filled = !pending && found !== null;
+  useEffect(() => {
+    if (filled) onFilled?.();
+  }, [filled, onFilled]);
+  const saved = found ?? [];
   if (analysis.related.length === 0 && saved.length === 0) return null;
   return (
     <section aria-labelledby="related-heading">

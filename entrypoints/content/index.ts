@@ -5,8 +5,8 @@
  * scripts (utils/content-parts.ts): a request that needs one before it is injected is answered
  * `{ missing }`, and the background injects it and asks again.
  */
-import { extractPageSliced } from '@/lib/extract/page.ts';
-import type { BlockAnchor } from '@/lib/extract/types.ts';
+import { extractPageSliced, relatedCandidatesOf } from '@/lib/extract/page.ts';
+import type { BlockAnchor, ExtractedPage } from '@/lib/extract/types.ts';
 import { type ContentResponses, isContentRequest, unhandled } from '@/lib/messaging.ts';
 import type { Analysis, HighlightKind } from '@/lib/types.ts';
 import { loadedPart } from '@/utils/content-parts.ts';
@@ -34,6 +34,7 @@ export default defineContentScript({
     };
     let anchors: BlockAnchor[] | null = null;
     let contentHtml = '';
+    let extracted: ExtractedPage | null = null;
 
     let shown: Analysis | null = null;
     let painted = false;
@@ -67,12 +68,21 @@ export default defineContentScript({
           const result = await extractPageSliced(
             document,
             location.href,
-            { anchors: true },
+            { anchors: true, related: message.related },
             { signal: ctx.signal },
           );
           anchors = result.anchors;
           contentHtml = result.extraction.contentHtml;
-          return result.extraction;
+          extracted = result.extraction;
+          // The article's HTML stays here, for a save's sanitiser (kontext:sanitized-content): neither the
+          // background nor the popup read it, and it was about 40% of the reply.
+          return { ...result.extraction, contentHtml: '' };
+        }
+        case 'kontext:related': {
+          // Asked right after the extraction: the page searches its links while the background analyses.
+          const start = performance.now();
+          const candidates = extracted ? relatedCandidatesOf(document, extracted.url, extracted) : [];
+          return { candidates, ms: performance.now() - start };
         }
         case 'kontext:show':
           shown = message.analysis;

@@ -11,31 +11,30 @@ import { savedArticlesLike } from '@/components/popup/saved-related.ts';
 import { createSavedTranslator, describeFailure } from '@/components/saved/i18n.ts';
 import { SavedList } from '@/components/saved/SavedList.tsx';
 import { WikipediaSwitch } from '@/components/WikipediaSwitch.tsx';
-import {
-  type Library,
-  openLibrary,
-  sanitizeArticleHtml,
-  savedArticleFromAnalysis,
-} from '@/lib/storage/index.ts';
+import { type Library, openLibrary, savedArticleFromAnalysis } from '@/lib/storage/index.ts';
 import type { Analysis, HighlightKind } from '@/lib/types.ts';
 import '@/components/theme.css';
 import '@/components/saved/saved.css';
 import { browserWikipediaSwitch } from '@/utils/wikipedia-switch-api.ts';
 import './popup.css';
-import { ask, tabIdPromise, takeFirstAnswer } from './early.ts';
+import { analyzeTab, ask, tabIdPromise, tabTitlePromise, takeFirstAnswer } from './early.ts';
 
 const libraryPromise = openLibrary();
 const readerHref = (id: string) => `${browser.runtime.getURL('/reader.html')}?id=${encodeURIComponent(id)}`;
 
 const api: PopupApi = {
-  analyzeTab: (tabId, force) => ask({ type: 'kontext:analyze-tab', tabId, force }),
+  analyzeTab,
+  relatedLinks: (tabId) => ask({ type: 'kontext:related-links', tabId }),
   setHighlightKinds: async (tabId: number, kinds: HighlightKind[]) => {
     await ask({ type: 'kontext:set-highlight-kinds', tabId, kinds });
   },
   findSaved: async (url) => (await libraryPromise).getByUrl(url),
   save: async (analysis: Analysis) => {
-    // The popup has a DOM, so it sanitises here; the library only ever stores sanitised HTML.
-    const html = sanitizeArticleHtml(analysis.contentHtml, window, { baseUrl: analysis.url });
+    // The article's HTML never left the page: its content script sanitises it (the library only ever
+    // stores sanitised HTML), as for a save from the context menu.
+    const tabId = await tabIdPromise;
+    const content = tabId === null ? null : await ask({ type: 'kontext:sanitized-content', tabId });
+    const html = content?.html ?? '';
     try {
       return await (await libraryPromise).save(savedArticleFromAnalysis(analysis, html));
     } catch (error) {
@@ -77,7 +76,9 @@ void tabIdPromise.then((tabId) => {
     <>
       <PopupShell
         initialTab={initialTab}
-        article={() => <App api={api} tabId={tabId} t={t} firstAnswer={takeFirstAnswer()} />}
+        article={() => (
+          <App api={api} tabId={tabId} t={t} firstAnswer={takeFirstAnswer()} pageTitle={tabTitlePromise} />
+        )}
         saved={() => <SavedTab />}
         t={t}
       />

@@ -17,14 +17,18 @@ import {
 } from '../messaging.ts';
 import { LibraryError } from '../storage/errors.ts';
 import { timedAsync } from '../timing.ts';
-import { type Analysis, HIGHLIGHT_KINDS, type HighlightKind } from '../types.ts';
+import { type Analysis, HIGHLIGHT_KINDS, type HighlightKind, type RelatedLink } from '../types.ts';
 
 /** What the cache keeps for a tab: the analysis of the page at `url`, and the kinds shown. */
 export interface TabEntry {
   url: string;
   analysis: Analysis;
   kinds: HighlightKind[];
+  /** The page's related links are still being searched and ranked (absent in entries stored before). */
+  relatedPending?: boolean;
 }
+
+export type RelatedAnswer = BackgroundResponses['kontext:related-links'];
 
 /** Where the cache survives a stopped worker (storage.session in the extension). Never throws. */
 export interface TabStore {
@@ -51,6 +55,8 @@ export interface TabPort {
   prepareAnalysis(): void;
   /** The text half of the pipeline (analyzeExtracted with the shipped models). */
   analyze(extraction: PageExtraction): Promise<Analysis>;
+  /** Ranks the page's related-link candidates found after the analysis (rankLateRelated); adds its ms. */
+  rankRelated(candidates: RelatedLink[], analysis: Analysis, timings: Record<string, number>): RelatedLink[];
   /** Saves the analysed article with its sanitised HTML; rejects with a LibraryError when it cannot. */
   save(analysis: Analysis, html: string): Promise<void>;
   /** Shows a save's outcome on the tab (badge and title). Never throws. */
@@ -83,6 +89,11 @@ export interface Orchestrator {
     kinds: HighlightKind[],
   ): Promise<BackgroundResponses['kontext:set-highlight-kinds']>;
   sanitizedContent(tabId: number): Promise<BackgroundResponses['kontext:sanitized-content']>;
+  /**
+   * The tab's related links, once the page has searched them and the background ranked them (an answer
+   * with `relatedPending` asks for these); none when the tab has no analysis.
+   */
+  relatedLinks(tabId: number): Promise<RelatedAnswer>;
   /** Saves the tab's article (context menu, shortcut); the outcome goes to port.reportSave. */
   saveTab(tabId: number): Promise<void>;
   /** The tab navigated, reloaded or closed: its cached analysis is stale. */
@@ -119,6 +130,12 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
       await port.store.remove(tabId);
     },
   };
+
+  /**
+   * Per tab, the related links of its latest analysis: the page searches them while the background
+   * analyses, and the popup, which shows names and summary first, asks for them after.
+   */
+  const relatedJobs = new Map<number, Promise<RelatedAnswer>>();
 
   const send = <T extends ContentRequest>(step: string, ms: number, tabId: number, message: T) =>
     withDeadline(step, ms, port.sendToTab(tabId, message));
@@ -171,6 +188,48 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     );
   }
 
+  /**
+   * Ranks the candidates the page answers (none when it cannot: gone, navigated, too slow) and fills the
+   * cached entry, unless a newer analysis replaced it meanwhile.
+   */
+  async function finishRelated(
+    tabId: number,
+    analysis: Analysis,
+    candidates: Promise<ContentResponses['kontext:related']>,
+  ): Promise<RelatedAnswer> {
+    const timings: Record<string, number> = {};
+    let found: RelatedLink[] = [];
+    try {
+      const reply = await candidates;
+      found = reply.candidates;
+      timings.related = reply.ms;
+    } catch {
+      // No related reading rather than an error: names, quotes and summary are on screen already.
+    }
+    const related = port.rankRelated(found, analysis, timings);
+    const current = memory.get(tabId);
+    if (current?.analysis === analysis) {
+      const filled = { ...analysis, related, timings: { ...analysis.timings, ...timings } };
+      void cache.set(tabId, { ...current, analysis: filled, relatedPending: false });
+    }
+    return { related, timings };
+  }
+
+  const askRelated = (tabId: number) => send('related', limits.extract, tabId, { type: 'kontext:related' });
+
+  async function relatedLinks(tabId: number): Promise<RelatedAnswer> {
+    const job = relatedJobs.get(tabId);
+    if (job) return job;
+    const entry = memory.get(tabId) ?? (await port.store.get(tabId));
+    if (entry?.analysis.status !== 'ok') return { related: [], timings: {} };
+    if (!entry.relatedPending) return { related: entry.analysis.related, timings: {} };
+    // A stopped worker forgot the search it had asked for: the page (it keeps its extraction) is asked again.
+    memory.set(tabId, entry);
+    const again = finishRelated(tabId, entry.analysis, askRelated(tabId));
+    relatedJobs.set(tabId, again);
+    return again;
+  }
+
   async function runAnalysis(tabId: number, force: boolean): Promise<TabAnalysisResponse> {
     const steps: Record<string, number> = {};
     // The tab's URL and the session copy of the cache are asked at once. The page itself is not asked
@@ -190,8 +249,16 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
       // The page may have been reloaded without a navigation event we saw; re-show is cheap and idempotent.
       // The popup does not wait for the page's highlights: it answers at once.
       void showInTab(tabId, cached.analysis, cached.kinds).catch(() => cache.remove(tabId));
-      return { ok: true, analysis: cached.analysis, cached: true, highlightKinds: cached.kinds, steps };
+      return {
+        ok: true,
+        analysis: cached.analysis,
+        cached: true,
+        highlightKinds: cached.kinds,
+        steps,
+        relatedPending: cached.relatedPending ?? false,
+      };
     }
+    relatedJobs.delete(tabId);
 
     try {
       await ensureContentScript(tabId, steps, pinged);
@@ -203,7 +270,7 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     let extraction: PageExtraction;
     try {
       const extracting = timedAsync(steps, 'extract', () =>
-        send('extract', limits.extract, tabId, { type: 'kontext:extract' }),
+        send('extract', limits.extract, tabId, { type: 'kontext:extract', related: false }),
       );
       // The page extracts in its own process meanwhile: a new worker's set-up fits there.
       port.prepareAnalysis();
@@ -213,14 +280,19 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
       // A frame that crashed or navigated answers undefined (a MessageError): nothing else is read.
       return failure('error', String(error));
     }
+    // The page searches its related links while the background analyses; the popup gets them later.
+    const relatedPending = extraction.status === 'ok';
+    const candidates = relatedPending ? askRelated(tabId) : null;
+    candidates?.catch(() => undefined);
     try {
       const analysis = await timedAsync(steps, 'analyse', () => port.analyze(extraction));
       const kinds = [...HIGHLIGHT_KINDS];
       // Neither the session copy of the cache nor the page's highlights hold up the popup's answer: the
       // in-memory entry is set at once, and messages to the tab keep their order.
-      void cache.set(tabId, { url: url ?? extraction.url, analysis, kinds });
+      void cache.set(tabId, { url: url ?? extraction.url, analysis, kinds, relatedPending });
+      if (candidates) relatedJobs.set(tabId, finishRelated(tabId, analysis, candidates));
       void showInTab(tabId, analysis, kinds).catch(() => undefined);
-      return { ok: true, analysis, cached: false, highlightKinds: kinds, steps };
+      return { ok: true, analysis, cached: false, highlightKinds: kinds, steps, relatedPending };
     } catch (error) {
       console.error('Kontext: analysis failed', error);
       return failure('error', String(error));
@@ -251,6 +323,7 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
   return {
     analyzeTab,
     sanitizedContent,
+    relatedLinks,
     async setHighlightKinds(tabId, kinds) {
       const entry = memory.get(tabId) ?? (await port.store.get(tabId));
       if (entry) await cache.set(tabId, { ...entry, kinds });
@@ -271,16 +344,22 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
         await port.reportSave(tabId, { ok: false, reason: 'nothing' });
         return;
       }
+      const analysis = result.relatedPending
+        ? { ...result.analysis, related: (await relatedLinks(tabId)).related }
+        : result.analysis;
       // The worker has no DOM for DOMPurify; the content script sanitises the article it extracted.
       const content = await sanitizedContent(tabId);
       try {
-        await port.save(result.analysis, content?.html ?? '');
+        await port.save(analysis, content?.html ?? '');
         await port.reportSave(tabId, { ok: true });
       } catch (error) {
         const detail = error instanceof LibraryError ? error.message : String(error);
         await port.reportSave(tabId, { ok: false, reason: 'failed', detail });
       }
     },
-    forgetTab: (tabId) => cache.remove(tabId),
+    forgetTab: (tabId) => {
+      relatedJobs.delete(tabId);
+      return cache.remove(tabId);
+    },
   };
 }

@@ -9,6 +9,23 @@ import type { RelatedLink } from '../types.ts';
 import { type ExtractOptions, extractArticleSliced } from './index.ts';
 import type { BlockAnchor, ExtractedPage } from './types.ts';
 
+export interface PageOptions extends ExtractOptions {
+  /**
+   * false: leave the related-link search out (relatedCandidates is empty) for a later
+   * relatedCandidatesOf call; the popup shows the article's names and summary before its related links.
+   */
+  related?: boolean;
+}
+
+/**
+ * The page's related-link candidates. The link search reads the live page, all of it: on a page too
+ * long to read whole (10 MB took 5.5 s there) it is skipped, and the popup shows no related reading
+ * rather than make the reader wait.
+ */
+export function relatedCandidatesOf(doc: Document, url: string, page: ExtractedPage): RelatedLink[] {
+  return page.status === 'ok' && !page.truncated ? findRelatedLinks(doc, url) : [];
+}
+
 /** What the content script hands to the background: the extracted article and the page's link candidates. */
 export interface PageExtraction extends ExtractedPage {
   relatedCandidates: RelatedLink[];
@@ -21,24 +38,17 @@ export interface PageExtractionResult {
   anchors: BlockAnchor[] | null;
 }
 
-function* extractPageSteps(
-  doc: Document,
-  url: string,
-  options: ExtractOptions,
-): Sliced<PageExtractionResult> {
+function* extractPageSteps(doc: Document, url: string, options: PageOptions): Sliced<PageExtractionResult> {
   const timings: Record<string, number> = {};
   const { page, anchors } = yield* timedSliced(timings, 'extract', extractArticleSliced(doc, url, options));
+  if (options.related === false) return { extraction: { ...page, relatedCandidates: [], timings }, anchors };
   yield;
-  // The link search reads the live page, all of it: on a page too long to read whole (10 MB took 5.5 s
-  // there) it is skipped, and the popup shows no related reading rather than make the reader wait.
-  const relatedCandidates = timed(timings, 'related', () =>
-    page.status === 'ok' && !page.truncated ? findRelatedLinks(doc, url) : [],
-  );
+  const relatedCandidates = timed(timings, 'related', () => relatedCandidatesOf(doc, url, page));
   return { extraction: { ...page, relatedCandidates, timings }, anchors };
 }
 
 /** Extraction in one go (the CLI and tests). */
-export function extractPage(doc: Document, url: string, options: ExtractOptions = {}): PageExtractionResult {
+export function extractPage(doc: Document, url: string, options: PageOptions = {}): PageExtractionResult {
   return runToEnd(extractPageSteps(doc, url, options));
 }
 
@@ -46,7 +56,7 @@ export function extractPage(doc: Document, url: string, options: ExtractOptions 
 export function extractPageSliced(
   doc: Document,
   url: string,
-  options: ExtractOptions = {},
+  options: PageOptions = {},
   slicing: SliceOptions = {},
 ): Promise<PageExtractionResult> {
   return runSliced(extractPageSteps(doc, url, options), slicing);

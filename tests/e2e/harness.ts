@@ -453,9 +453,11 @@ export type PopupOutcome = 'analysis' | 'status';
  * after 30 s, so the default wait is longer.
  */
 export async function waitForPopupOutcome(popup: Page, timeoutMs = 45_000): Promise<PopupOutcome> {
-  const handle = await popup.waitForSelector('[data-testid="analysis"], [data-testid="status"]', {
-    timeout: timeoutMs,
-  });
+  // The analysis is busy until its last section (related reading) is filled in: tests read all of it.
+  const handle = await popup.waitForSelector(
+    '[data-testid="analysis"]:not([aria-busy="true"]), [data-testid="status"]',
+    { timeout: timeoutMs },
+  );
   const testId = await handle!.evaluate((el) => el.getAttribute('data-testid'));
   await handle!.dispose();
   return testId === 'analysis' ? 'analysis' : 'status';

@@ -14,12 +14,19 @@ import {
 import type { PageExtraction } from '@/lib/extract/page.ts';
 import { type ContentPart, type ContentRequest, MessageError } from '@/lib/messaging.ts';
 import { LibraryError } from '@/lib/storage/errors.ts';
-import type { Analysis } from '@/lib/types.ts';
+import type { Analysis, RelatedLink } from '@/lib/types.ts';
 import { sessionTabStore } from '@/utils/storage-items.ts';
 
 const TAB = 7;
 const URL_A = 'https://example.org/a';
 const URL_B = 'https://example.org/b';
+const LINK: RelatedLink = {
+  url: 'https://example.org/next',
+  title: 'Next',
+  host: 'example.org',
+  source: 'block',
+  score: 1,
+};
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -53,6 +60,8 @@ function scriptedPort() {
   let injected = false;
   /** Pending extracts, in the order they were asked for; tests answer them. */
   const extracts: Array<Deferred<PageExtraction>> = [];
+  /** Pending related-link searches, in the order they were asked for; tests answer them. */
+  const relatedSearches: Array<Deferred<{ candidates: RelatedLink[]; ms: number }>> = [];
   const shown: Analysis[] = [];
   const outcomes: SaveOutcome[] = [];
   /** The late parts of the content script that are in the page (both, unless a test clears them). */
@@ -69,6 +78,11 @@ function scriptedPort() {
           case 'kontext:extract': {
             const next = deferred<PageExtraction>();
             extracts.push(next);
+            return next.promise;
+          }
+          case 'kontext:related': {
+            const next = deferred<{ candidates: RelatedLink[]; ms: number }>();
+            relatedSearches.push(next);
             return next.promise;
           }
           case 'kontext:show':
@@ -93,15 +107,29 @@ function scriptedPort() {
     prepareAnalysis: vi.fn(),
     analyze: vi.fn(
       async (extraction: PageExtraction) =>
-        ({ status: 'ok', url: extraction.url, title: extraction.text, text: extraction.text }) as Analysis,
+        ({
+          status: 'ok',
+          url: extraction.url,
+          title: extraction.text,
+          text: extraction.text,
+          blocks: [],
+          entities: [],
+          related: [],
+          timings: {},
+        }) as unknown as Analysis,
     ),
+    // Ranking keeps the page's order; the tests check what reaches whom, not the ranking.
+    rankRelated: vi.fn((candidates: RelatedLink[], _analysis: Analysis, timings: Record<string, number>) => {
+      timings['related-rank'] = 1;
+      return candidates;
+    }),
     save: vi.fn(async (_analysis: Analysis, _html: string) => undefined),
     reportSave: vi.fn(async (_tabId: number, outcome: SaveOutcome) => {
       outcomes.push(outcome);
     }),
     store: sessionTabStore,
   } satisfies TabPort;
-  return { port, tabs, extracts, shown, outcomes, parts };
+  return { port, tabs, extracts, relatedSearches, shown, outcomes, parts };
 }
 
 /** Lets the orchestrator's awaits run until it waits on the page again. */
@@ -166,17 +194,17 @@ describe('one analysis per tab', () => {
   });
 });
 
-describe('the tab cache', () => {
-  async function analysedOnce() {
-    const scripted = scriptedPort();
-    const tabs = createOrchestrator(scripted.port);
-    const first = tabs.analyzeTab(TAB);
-    await untilExtracts(scripted.extracts, 1);
-    scripted.extracts[0]!.resolve(extractionOf(URL_A, 'one'));
-    await first;
-    return { ...scripted, orchestrator: tabs };
-  }
+/** A scripted tab analysed once (its related-link search still running), and that first answer. */
+async function analysedOnce() {
+  const scripted = scriptedPort();
+  const orchestrator = createOrchestrator(scripted.port);
+  const analysing = orchestrator.analyzeTab(TAB);
+  await untilExtracts(scripted.extracts, 1);
+  scripted.extracts[0]!.resolve(extractionOf(URL_A, 'one'));
+  return { ...scripted, orchestrator, answer: await analysing };
+}
 
+describe('the tab cache', () => {
   it('answers the same tab at the same URL from the cache, and shows it again', async () => {
     const { orchestrator, port, shown } = await analysedOnce();
     const again = await orchestrator.analyzeTab(TAB);
@@ -331,13 +359,18 @@ describe('saving a tab (context menu, shortcut)', () => {
     const saving = createOrchestrator(scripted.port).saveTab(TAB);
     await untilExtracts(scripted.extracts, 1);
     scripted.extracts[0]!.resolve(extractionOf(URL_A, text));
+    await vi.waitFor(() => expect(scripted.relatedSearches).toHaveLength(1));
+    scripted.relatedSearches[0]!.resolve({ candidates: [LINK], ms: 3 });
     await saving;
     return scripted;
   }
 
-  it('saves the analysed article with the HTML the content script sanitised', async () => {
+  it('saves the analysed article, its related links included, with the HTML the content script sanitised', async () => {
     const { port, outcomes } = await save(() => undefined);
-    expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ title: 'one' }), '<p>clean</p>');
+    expect(port.save).toHaveBeenCalledWith(
+      expect.objectContaining({ title: 'one', related: [LINK] }),
+      '<p>clean</p>',
+    );
     expect(outcomes).toEqual([{ ok: true }]);
   });
 
@@ -386,5 +419,71 @@ describe('parts of the content script injected late', () => {
     expect(result.ok && Object.keys(result.steps ?? {}).sort()).toEqual(
       ['analyse', 'cache', 'extract', 'inject', 'ping', 'tab'].sort(),
     );
+  });
+});
+
+describe('related links, after the names and summary', () => {
+  it('answers before the page has searched its links, which it was asked for beside the analysis', async () => {
+    const { answer, port, relatedSearches } = await analysedOnce();
+    expect(answer).toMatchObject({ ok: true, cached: false, relatedPending: true });
+    expect(answer.ok && answer.analysis.related).toEqual([]);
+    // The extraction left the links out; the search was asked for once, and is still running.
+    expect(port.sendToTab).toHaveBeenCalledWith(TAB, { type: 'kontext:extract', related: false });
+    expect(relatedSearches).toHaveLength(1);
+  });
+
+  it('gives the ranked links once the page answers, and caches them with the analysis', async () => {
+    const { orchestrator, port, relatedSearches } = await analysedOnce();
+    let links: Awaited<ReturnType<typeof orchestrator.relatedLinks>> | undefined;
+    void orchestrator.relatedLinks(TAB).then((answer) => {
+      links = answer;
+    });
+    await settle();
+    expect(links).toBeUndefined();
+    relatedSearches[0]!.resolve({ candidates: [LINK], ms: 12 });
+    await vi.waitFor(() =>
+      expect(links).toEqual({ related: [LINK], timings: { related: 12, 'related-rank': 1 } }),
+    );
+    expect(port.rankRelated).toHaveBeenCalledTimes(1);
+    const again = await orchestrator.analyzeTab(TAB);
+    expect(again).toMatchObject({ ok: true, cached: true, relatedPending: false });
+    expect(again.ok && again.analysis.related).toEqual([LINK]);
+    expect(await orchestrator.relatedLinks(TAB)).toEqual(links);
+    expect(relatedSearches).toHaveLength(1);
+  });
+
+  it('asks the page again when a restarted worker forgot the search', async () => {
+    const { port, relatedSearches } = await analysedOnce();
+    const restarted = createOrchestrator(port);
+    const cached = await restarted.analyzeTab(TAB);
+    expect(cached).toMatchObject({ ok: true, cached: true, relatedPending: true });
+    const links = restarted.relatedLinks(TAB);
+    await vi.waitFor(() => expect(relatedSearches).toHaveLength(2));
+    relatedSearches[1]!.resolve({ candidates: [LINK], ms: 5 });
+    expect((await links).related).toEqual([LINK]);
+  });
+
+  it('gives no links rather than an error when the page cannot search', async () => {
+    const { orchestrator, relatedSearches } = await analysedOnce();
+    relatedSearches[0]!.reject(new Error('The page navigated.'));
+    expect(await orchestrator.relatedLinks(TAB)).toEqual({ related: [], timings: { 'related-rank': 1 } });
+  });
+
+  it('keeps a newer analysis when an older search answers late', async () => {
+    const { orchestrator, extracts, relatedSearches } = await analysedOnce();
+    const forced = orchestrator.analyzeTab(TAB, true);
+    await untilExtracts(extracts, 2);
+    extracts[1]!.resolve(extractionOf(URL_A, 'two'));
+    await forced;
+    relatedSearches[0]!.resolve({ candidates: [LINK], ms: 1 });
+    relatedSearches[1]!.resolve({ candidates: [], ms: 1 });
+    expect((await orchestrator.relatedLinks(TAB)).related).toEqual([]);
+    const cached = await orchestrator.analyzeTab(TAB);
+    expect(cached.ok && [cached.analysis.title, cached.analysis.related]).toEqual(['two', []]);
+  });
+
+  it('has no links for a tab without an analysis', async () => {
+    const { port } = scriptedPort();
+    expect(await createOrchestrator(port).relatedLinks(TAB)).toEqual({ related: [], timings: {} });
   });
 });

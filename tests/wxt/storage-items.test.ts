@@ -1,7 +1,7 @@
 /** The storage items (utils/storage-items.ts) on WXT's fakeBrowser: keys, defaults, the one-time migration. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Analysis } from '@/lib/types.ts';
+import type { Analysis, Entity } from '@/lib/types.ts';
 import {
   DEFAULT_READER_SETTINGS,
   LEGACY_READER_KEYS,
@@ -36,20 +36,42 @@ describe('the Wikipedia switch', () => {
 });
 
 describe('the per-tab session cache', () => {
+  const cited = 'A met B.';
+  const person = { firstSentence: cited, sentences: [cited, cited] } as Entity;
   const entry = {
     url: 'https://example.org/a',
-    analysis: { title: 'A' } as Analysis,
+    analysis: { title: 'A', blocks: [{ text: 'A met B.' }], entities: [person] } as unknown as Analysis,
     kinds: ['person' as const],
   };
 
-  it('keeps each tab under session:tab:N, and forgets it on remove', async () => {
+  it('keeps each tab under session:tab:N, lean, and forgets it on remove', async () => {
     expect(await sessionTabStore.get(3)).toBeUndefined();
     await sessionTabStore.set(3, entry);
-    expect(await fakeBrowser.storage.session.get('tab:3')).toEqual({ 'tab:3': entry });
-    expect(await sessionTabStore.get(3)).toEqual(entry);
+    expect(await fakeBrowser.storage.session.get('tab:3')).toEqual({
+      'tab:3': {
+        ...entry,
+        analysis: {
+          title: 'A',
+          blocks: [{ text: 'A met B.' }],
+          sentences: [cited],
+          entities: [{ firstSentence: 0, sentences: [0, 0] }],
+        },
+      },
+    });
+    expect(await sessionTabStore.get(3)).toEqual({
+      ...entry,
+      analysis: { ...entry.analysis, paragraphs: ['A met B.'] },
+    });
     expect(await sessionTabStore.get(4)).toBeUndefined();
     await sessionTabStore.remove(3);
     expect(await sessionTabStore.get(3)).toBeUndefined();
+  });
+
+  it('reads an entry it cannot restore (an older shape) as a miss', async () => {
+    await fakeBrowser.storage.session.set({
+      'tab:5': { ...entry, analysis: { entities: [{ sentences: [4] }] } },
+    });
+    expect(await sessionTabStore.get(5)).toBeUndefined();
   });
 });
 
