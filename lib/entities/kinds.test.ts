@@ -33,6 +33,13 @@ describe('settleKinds', () => {
     expect(kinds('Rain in Yorkshire.', [['Yorkshire', 'organization']])[0]![1]).toBe('place');
     expect(kinds('Yorkshire beat Kent.', [['Yorkshire', 'organization']])[0]![1]).toBe('organization');
     expect(kinds('Acme said so.', [['Acme', 'organization']], ['Leeds'])[0]![1]).toBe('organization');
+    // A city that is also a company keeps the organisation when a mention acts as one.
+    expect(kinds('Toyota is recalling cars.', [['Toyota', 'organization']], ['Toyota'])[0]![1]).toBe(
+      'organization',
+    );
+    expect(kinds('Toyota’s shares fell.', [['Toyota', 'organization']], ['Toyota'])[0]![1]).toBe(
+      'organization',
+    );
   });
 
   it('lets a head noun decide: counties and stadiums are places, councils organisations', () => {

@@ -121,6 +121,17 @@ function headKind(name: string): EntityKind | undefined {
   return undefined;
 }
 
+/**
+ * A mention before what only a company does ("Toyota is recalling", "Toyota announced", "Toyota's
+ * shares"): a city's name that is also a company's keeps the tagger's organisation.
+ */
+const COMPANY_AFTER =
+  /^(?:['’]s shares|['’]s chief| (?:is|was|has been) recalling| (?:announced|recalled|recalls|reported|employs|sells|sold|manufactures|hired|cut) )/u;
+
+function actsAsCompany(e: Entity, text: string): boolean {
+  return e.mentions.some((m) => COMPANY_AFTER.test(text.slice(m.end, m.end + 24)));
+}
+
 /** "Taylor, Texas": a one-word name followed by a comma and a place of the table or the gazetteer. */
 function beforeRegion(e: Entity, text: string, places: ReadonlySet<string>, context: KindsContext): boolean {
   if (e.name.includes(' ')) return false;
@@ -161,7 +172,10 @@ export function settledKind(e: Entity, context: KindsContext, places: PlaceMenti
   if (e.kind !== 'organization' && afterOrganisationNoun(e, context)) return 'organization';
   if (e.kind === 'place' || e.kind === 'organization') {
     if (inMatchContext(e, text)) return 'organization';
-    if (e.kind === 'organization' && (context.gazetteerKind?.(e.name) === 'place' || COUNTY.test(e.name)))
+    if (
+      e.kind === 'organization' &&
+      ((context.gazetteerKind?.(e.name) === 'place' && !actsAsCompany(e, text)) || COUNTY.test(e.name))
+    )
       return 'place';
     if (
       e.kind === 'organization' &&
