@@ -33,7 +33,7 @@ const FLOORS: Record<string, Floors> = {
   // English tune part grew from 26 to 55 articles and pages (issue 15 rounds 2-5): its floors sit
   // under the figures on the larger part (0.977 / 0.973), not the smaller part's 0.990 / 0.981.
   'en tune': { recall: 0.99, speakerAccuracy: 0.97, endToEndF1: 0.97 },
-  'en held-out': { recall: 0.99, speakerAccuracy: 0.88, endToEndF1: 0.88 },
+  'en held-out': { recall: 0.99, speakerAccuracy: 0.91, endToEndF1: 0.91 },
 };
 
 const runs: ArticleRun[] = [];
