@@ -7,5 +7,5 @@ import { leaveEarlyAsk, startEarlyAsk } from '@/components/popup/early-ask.ts';
 import { browserEarlyAskPorts } from '@/utils/early-ask-ports.ts';
 
 export default defineUnlistedScript(() => {
-  leaveEarlyAsk(startEarlyAsk(browserEarlyAskPorts()));
+  leaveEarlyAsk(startEarlyAsk(browserEarlyAskPorts(), 'popup-early.js'));
 });

@@ -41,13 +41,19 @@ async function targetTabId(ports: EarlyAskPorts): Promise<number | null> {
   return ports.activeTabId();
 }
 
-/** Finds the tab and asks for its analysis (marks `kontext:asked` when the request leaves). */
-export function startEarlyAsk(ports: EarlyAskPorts): EarlyAsk {
+/** Who sent the request: the early script, or the bundle itself when that did not run. */
+export type EarlyAskSender = 'popup-early.js' | 'bundle';
+
+/**
+ * Finds the tab and asks for its analysis; marks `kontext:asked` when the request leaves, with the
+ * sender as its detail (`{ by }`: the end-to-end test checks the early script did it).
+ */
+export function startEarlyAsk(ports: EarlyAskPorts, by: EarlyAskSender): EarlyAsk {
   const ask: EarlyAsk = { tabId: targetTabId(ports) };
   void ask.tabId.then(
     (tabId) => {
       if (tabId === null || tabFromHash(ports.hash) !== 'article') return;
-      mark('kontext:asked');
+      mark('kontext:asked', { by });
       const request: BackgroundRequest = { type: 'kontext:analyze-tab', tabId };
       const answer = ports.sendMessage(request);
       // A failure is the reader's to report (takeAnswer); until it is taken it is not an unhandled one.

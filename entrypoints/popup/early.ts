@@ -27,7 +27,7 @@ export const analyzeTab = async (tabId: number, force?: boolean): Promise<TabAna
 const analysisFromReply = async (reply: Promise<unknown>): Promise<TabAnalysisResponse> =>
   tabAnalysisFromWire(checkBackgroundResponse('kontext:analyze-tab', await reply));
 
-const early: EarlyAsk = takeEarlyAsk() ?? startEarlyAsk(browserEarlyAskPorts());
+const early: EarlyAsk = takeEarlyAsk() ?? startEarlyAsk(browserEarlyAskPorts(), 'bundle');
 
 /** `popup.html?tabId=N` targets tab N (tests, and the reader opening a popup for a tab); else the active tab. */
 export const tabIdPromise = early.tabId;
