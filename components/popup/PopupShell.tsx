@@ -1,15 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Translate } from '../i18n.ts';
+import type { PopupTab } from './popup-tab.ts';
 
-export type PopupTab = 'article' | 'saved';
+export { type PopupTab, tabFromHash } from './popup-tab.ts';
 
 const TABS: readonly PopupTab[] = ['article', 'saved'];
-
-/** `popup.html#saved` opens on the saved list; the hash follows the tab so a reload keeps it. */
-export function tabFromHash(hash: string): PopupTab {
-  return hash === '#saved' ? 'saved' : 'article';
-}
 
 export function PopupShell({
   initialTab,

@@ -8,10 +8,9 @@ import type { PopupApi } from '@/components/popup/api.ts';
 import { mark } from '@/components/popup/marks.ts';
 import { PopupShell, tabFromHash } from '@/components/popup/PopupShell.tsx';
 import { savedArticlesLike } from '@/components/popup/saved-related.ts';
-import { createSavedTranslator, describeFailure } from '@/components/saved/i18n.ts';
-import { SavedList } from '@/components/saved/SavedList.tsx';
+import type { SavedList as SavedListComponent } from '@/components/saved/SavedList.tsx';
 import { WikipediaSwitch } from '@/components/WikipediaSwitch.tsx';
-import { type Library, openLibrary, savedArticleFromAnalysis } from '@/lib/storage/index.ts';
+import type { Library } from '@/lib/storage/index.ts';
 import type { Analysis, HighlightKind } from '@/lib/types.ts';
 import '@/components/theme.css';
 import '@/components/saved/saved.css';
@@ -19,7 +18,10 @@ import { browserWikipediaSwitch } from '@/utils/wikipedia-switch-api.ts';
 import './popup.css';
 import { analyzeTab, ask, tabIdPromise, tabTitlePromise, takeFirstAnswer } from './early.ts';
 
-const libraryPromise = openLibrary();
+// The saved list's code (the library: idb, MiniSearch, DOMPurify; the list's UI) loads after the popup's
+// first module graph, so that graph stays small and the frame paints sooner (issue 16).
+const storagePromise = import('@/lib/storage/index.ts');
+const libraryPromise = storagePromise.then((storage) => storage.openLibrary());
 const readerHref = (id: string) => `${browser.runtime.getURL('/reader.html')}?id=${encodeURIComponent(id)}`;
 
 const api: PopupApi = {
@@ -35,10 +37,12 @@ const api: PopupApi = {
     const tabId = await tabIdPromise;
     const content = tabId === null ? null : await ask({ type: 'kontext:sanitized-content', tabId });
     const html = content?.html ?? '';
+    const { savedArticleFromAnalysis } = await storagePromise;
     try {
       return await (await libraryPromise).save(savedArticleFromAnalysis(analysis, html));
     } catch (error) {
       // A full disk or a failed write: say so in the reader's language; nothing saved before is lost.
+      const { createSavedTranslator, describeFailure } = await import('@/components/saved/i18n.ts');
       throw new Error(describeFailure(error, createSavedTranslator(uiLanguage())));
     }
   },
@@ -53,11 +57,16 @@ document.documentElement.lang = uiLanguage();
 const t = createTranslator();
 document.title = t('appName');
 function SavedTab() {
-  const [library, setLibrary] = useState<Library | null>(null);
+  const [loaded, setLoaded] = useState<{ library: Library; SavedList: typeof SavedListComponent } | null>(
+    null,
+  );
   useEffect(() => {
-    void libraryPromise.then(setLibrary);
+    void Promise.all([libraryPromise, import('@/components/saved/SavedList.tsx')]).then(
+      ([library, { SavedList }]) => setLoaded({ library, SavedList }),
+    );
   }, []);
-  if (!library) return null;
+  if (!loaded) return null;
+  const { library, SavedList } = loaded;
   return (
     <SavedList
       library={library}

@@ -12,7 +12,9 @@
  *
  * The popup is progressive: it shows title, names, quotes and summary first, and the page's related
  * links (searched in the page while the background analyses) and the saved articles about the same
- * names after. Columns: boot (popup navigation → painted), results (painted → the FIRST results on
+ * names after. Columns: boot (popup navigation → painted), asked (popup navigation → kontext:asked, the
+ * analysis request leaving), asked→painted (the head start the request has over the first frame), nav→results (popup
+ * navigation → the first results: boot + results, what the reader waits in all), results (painted → the FIRST results on
  * screen: title, names, quotes, summary; the goal: ≤ 2.0; the popup asks before it paints, so part of
  * the work is done by then), complete (painted → EVERY section filled, related reading included),
  * message (asked → response, minus the background's own work), tab/cache/ping/inject/extract-msg
@@ -139,7 +141,13 @@ async function benchBrowser(name: BrowserName, bundle: string, pages: string[]):
         parse,
         'floor-inject': inject,
         boot: first.painted,
+        // The head start: how soon after the popup's navigation the analysis is asked for, and how much
+        // earlier than the first frame (negative: asked after painting).
+        asked: first.asked,
+        'asked→painted': first.painted - first.asked,
         results: first.results - first.painted,
+        // What the reader waits in all: the popup's navigation → the first results on screen.
+        'nav→results': first.results,
         complete: first.complete - first.painted,
         message: first.response - first.asked - background,
         tab: steps.tab ?? 0,
@@ -166,7 +174,8 @@ async function benchBrowser(name: BrowserName, bundle: string, pages: string[]):
       rows.push(row);
       console.log(
         `  ${name} ${pageName.padEnd(28)} ${outcome.padEnd(8)} floor ${floor.toFixed(1).padStart(6)} ms ` +
-          `(parse ${parse.toFixed(1)}, inject ${inject.toFixed(1)}); painted→results ` +
+          `(parse ${parse.toFixed(1)}, inject ${inject.toFixed(1)}); asked ${first.asked.toFixed(0)} ms, ` +
+          `painted ${first.painted.toFixed(0)} ms after navigation; painted→results ` +
           `${row.results!.toFixed(0).padStart(5)} ms = ${(row.results! / floor).toFixed(2)}×; all sections ` +
           `${row.complete!.toFixed(0).padStart(5)} ms = ${(row.complete! / floor).toFixed(2)}×; cached ` +
           `${row['cached-ms']!.toFixed(0)} ms${cached.cached ? '' : ' (NOT cached)'}`,
@@ -188,7 +197,8 @@ async function benchBrowser(name: BrowserName, bundle: string, pages: string[]):
   for (const column of columns) {
     const values = rows.map((row) => row[column] ?? 0);
     const ratios = rows.map((row) => (row[column] ?? 0) / row.floor!);
-    const absolute = column === 'floor' || column === 'parse' || column === 'floor-inject';
+    const absolute =
+      column === 'floor' || column === 'parse' || column === 'floor-inject' || column === 'asked→painted';
     console.log(
       `  ${column.padEnd(16)} ${absolute ? '      ' : `${quantile(ratios, 0.5).toFixed(2).padStart(5)}×`} / ` +
         `${absolute ? '      ' : `${quantile(ratios, 0.9).toFixed(2).padStart(5)}×`}   ` +

@@ -144,11 +144,16 @@ describe.skipIf(!hasSharedData)(`popup on the seed page${hasSharedData ? '' : ` 
     let view: PopupView;
     let outcome: string;
     let axeViolations: string[] | null = null;
+    let askedBy: unknown;
 
     beforeAll(async () => {
       const page = await openPage(session(), server.url(ARTICLE_PATH));
       const popup = await openPopup(session(), await tabIdOf(session(), page));
       outcome = await waitForPopupOutcome(popup);
+      askedBy = await popup.evaluate(
+        () =>
+          (performance.getEntriesByName('kontext:asked', 'mark')[0] as PerformanceMark | undefined)?.detail,
+      );
       view = await readPopup(popup);
       if (outcome === 'analysis') axeViolations = await seriousAxeViolations(popup);
       if (name === 'chromium' && outcome === 'analysis') {
@@ -164,6 +169,10 @@ describe.skipIf(!hasSharedData)(`popup on the seed page${hasSharedData ? '' : ` 
 
     it('analyses the article (shows a summary, not a status message)', () => {
       expect(outcome).toBe('analysis');
+    });
+
+    it('asks for the analysis from /popup-early.js, before the module bundle loads (issue 16)', () => {
+      expect(askedBy).toEqual({ by: 'popup-early.js' });
     });
 
     it('shows the title', () => {
