@@ -19,13 +19,15 @@ export async function ask<T extends BackgroundRequest>(message: T): Promise<Back
   return checkBackgroundResponse<T['type']>(message.type, await browser.runtime.sendMessage(message));
 }
 
-/** The tab's analysis, in full (it crosses in the lean shape). */
-export const analyzeTab = async (tabId: number, force?: boolean): Promise<TabAnalysisResponse> =>
-  tabAnalysisFromWire(await ask({ type: 'kontext:analyze-tab', tabId, force }));
-
-/** The early request's reply, checked as `ask` checks, in full. */
+/** An analyze-tab reply, checked as `ask` checks, in full (it crosses in the lean shape). */
 const analysisFromReply = async (reply: Promise<unknown>): Promise<TabAnalysisResponse> =>
   tabAnalysisFromWire(checkBackgroundResponse('kontext:analyze-tab', await reply));
+
+/** The tab's analysis, in full. */
+export const analyzeTab = (tabId: number, force?: boolean): Promise<TabAnalysisResponse> =>
+  analysisFromReply(
+    browser.runtime.sendMessage({ type: 'kontext:analyze-tab', tabId, force } satisfies BackgroundRequest),
+  );
 
 const early: EarlyAsk = takeEarlyAsk() ?? startEarlyAsk(browserEarlyAskPorts(), 'bundle');
 

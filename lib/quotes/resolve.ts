@@ -546,18 +546,16 @@ export class SpeakerResolver {
     // one after it ("Eddie Howe praised his goalkeeper") only counts when no name has the role before it.
     const holders = new Set<Entity>();
     const titled = new Set<Entity>();
-    let earlier: Entity | null = null;
     for (const c of this.roleContexts) {
       if (c.at >= before) break;
       const at = c.stems.findIndex((w) => sameRole(w, stem));
       if (at < 0) continue;
-      earlier = c.entity;
       holders.add(c.entity);
       if (at < c.leftStems) titled.add(c.entity);
     }
     const candidates = titled.size > 0 ? titled : holders;
-    if (candidates.size === 1) return [...candidates][0]!;
-    return candidates.size > 1 ? this.lastMentioned(candidates, before) : earlier;
+    if (candidates.size <= 1) return [...candidates][0] ?? null;
+    return this.lastMentioned(candidates, before);
   }
 
   /**
