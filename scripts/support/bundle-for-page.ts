@@ -6,7 +6,8 @@
 import { build } from 'esbuild';
 import { ROOT } from '../../tests/support/shared-paths.ts';
 
-export async function bundleForPage(entry: string): Promise<string> {
+/** `minify: false` keeps function names (scripts/trace-hostile.ts names the JS in long tasks). */
+export async function bundleForPage(entry: string, { minify = true } = {}): Promise<string> {
   const result = await build({
     stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
     bundle: true,
@@ -14,7 +15,7 @@ export async function bundleForPage(entry: string): Promise<string> {
     platform: 'browser',
     target: 'es2022',
     write: false,
-    minify: true,
+    minify,
     logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;

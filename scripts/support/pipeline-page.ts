@@ -15,12 +15,15 @@ const MODELS = join(ROOT, 'public', 'models');
 export const BENCH_CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /** extractPage(Sliced), analyzeExtracted and createReadingAids as `globalThis.__kontextBench`. */
-export function bundlePipeline(): Promise<string> {
-  return bundleForPage(`
+export function bundlePipeline(options: { minify?: boolean } = {}): Promise<string> {
+  return bundleForPage(
+    `
     import { extractPage, analyzeExtracted } from './lib/analyze.ts';
     import { extractPageSliced } from './lib/extract/page.ts';
     import { createReadingAids } from './lib/highlight/reading-aids.ts';
-    globalThis.__kontextBench = { extractPage, extractPageSliced, analyzeExtracted, createReadingAids };`);
+    globalThis.__kontextBench = { extractPage, extractPageSliced, analyzeExtracted, createReadingAids };`,
+    options,
+  );
 }
 
 export interface BenchServer {
