@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pauseFor, quickTask, runSliced, runToEnd, type Sliced } from './slicing.ts';
+import {
+  AFTER_FRAME,
+  afterFrame,
+  type FramedSliced,
+  pauseFor,
+  quickTask,
+  runSliced,
+  runToEnd,
+  type Sliced,
+} from './slicing.ts';
 
 /** Work of `steps` steps that each cost `cost` ms on `clock`, logging each step; returns the step count. */
 function* work(clock: { ms: number }, log: string[], steps: number, cost: number): Sliced<number> {
@@ -77,6 +86,83 @@ describe('runSliced', () => {
       throw new Error('broken page');
     }
     await expect(runSliced(failing())).rejects.toThrow('broken page');
+  });
+});
+
+describe('runSliced with AFTER_FRAME', () => {
+  it('waits for a rendered frame after `yield AFTER_FRAME`, however little of the budget was used', async () => {
+    const log: string[] = [];
+    let frames = 0;
+    const frame = async () => {
+      frames++;
+      log.push('frame');
+    };
+    const pause = vi.fn(() => Promise.resolve());
+    function* painting(): FramedSliced<string> {
+      log.push('restyle');
+      yield AFTER_FRAME;
+      log.push('register');
+      yield;
+      return 'painted';
+    }
+    // A zero-cost clock: the budget alone would never pause.
+    expect(await runSliced(painting(), { budgetMs: 10, now: () => 0, pause, frame })).toBe('painted');
+    expect(log).toEqual(['restyle', 'frame', 'register']);
+    expect(frames).toBe(1);
+    expect(pause).not.toHaveBeenCalled();
+  });
+
+  it('runToEnd goes straight on', () => {
+    function* painting(): FramedSliced<number> {
+      yield AFTER_FRAME;
+      return 1;
+    }
+    expect(runToEnd(painting())).toBe(1);
+  });
+});
+
+describe('afterFrame', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('resolves in a task after the next animation frame, not before', async () => {
+    // A page's frames, every 16 ms (Node has no requestAnimationFrame).
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 16));
+    let resolved = false;
+    void afterFrame().then(() => {
+      resolved = true;
+    });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(resolved).toBe(false);
+    // Fake animation frames come every 16 ms; the task queued from the frame then runs.
+    await vi.advanceTimersByTimeAsync(16);
+    expect(resolved).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('resolves after 100 ms when no frame comes (a frozen page renders none)', async () => {
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    let resolved = false;
+    void afterFrame().then(() => {
+      resolved = true;
+    });
+    await vi.advanceTimersByTimeAsync(99);
+    expect(resolved).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(resolved).toBe(true);
+  });
+
+  it('without requestAnimationFrame (a worker, the CLI) pauses for one task', async () => {
+    vi.stubGlobal('requestAnimationFrame', undefined);
+    let resolved = false;
+    void afterFrame().then(() => {
+      resolved = true;
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(resolved).toBe(true);
   });
 });
 

@@ -6,8 +6,20 @@
  * `performance.now` and the document's visibility.
  */
 
+/**
+ * Yielded (`yield AFTER_FRAME`) by sliced work that has changed what the page looks like and must let the
+ * browser render that before it goes on: on a huge page a stylesheet change and newly registered
+ * highlights each cost a rendering update over the whole document (see lib/highlight/painter.ts), and
+ * two such changes in one frame make one long task of both.
+ */
+export const AFTER_FRAME: unique symbol = Symbol('kontext:after-frame');
+
 /** Work that may pause at each `yield`; its return value is the result. */
 export type Sliced<T> = Generator<void, T, void>;
+
+/** Sliced work that may also `yield AFTER_FRAME` (painting); runSliced and runToEnd take both. */
+// biome-ignore lint/suspicious/noConfusingVoidType: `yield;` yields void, as in Sliced
+export type FramedSliced<T> = Generator<void | typeof AFTER_FRAME, T, void>;
 
 /** Milliseconds of work per slice. A frame is 16 ms; 50 ms is where browsers call a task "long". */
 export const SLICE_BUDGET_MS = 12;
@@ -20,6 +32,8 @@ export interface SliceOptions {
   pause?: () => Promise<void>;
   /** Stops the work at its next pause point (the page navigated, the content script was invalidated). */
   signal?: AbortSignal;
+  /** Waits until the browser has rendered a frame (for `yield AFTER_FRAME`; tests pass a fake one). */
+  frame?: () => Promise<void>;
 }
 
 const timerTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -60,11 +74,36 @@ const pageIsHidden = () =>
 
 const nextTask = pauseFor(pageIsHidden);
 
+/** A frame should come within this; a hidden or frozen page renders none, so the wait ends anyway. */
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Resolves once the browser has rendered the next frame: a task queued from requestAnimationFrame runs
+ * after that frame's style, layout and paint. Where no frame comes (a hidden tab, no
+ * requestAnimationFrame) it resolves after one task, or after FRAME_WAIT_MS at most.
+ */
+export function afterFrame(): Promise<void> {
+  const scope = globalThis as { requestAnimationFrame?: (callback: () => void) => number };
+  if (typeof scope.requestAnimationFrame !== 'function' || pageIsHidden()) return nextTask();
+  return new Promise<void>((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(fallback);
+      resolve();
+    };
+    const fallback = setTimeout(finish, FRAME_WAIT_MS);
+    scope.requestAnimationFrame?.(() => setTimeout(finish, 0));
+  });
+}
+
 /**
  * Runs `work` to its result in slices: after each `yield`, once `budgetMs` have passed since the slice
- * began, it pauses for a task. Rejects with the signal's reason when aborted; errors in `work` reject.
+ * began, it pauses for a task; after `yield AFTER_FRAME` it waits for the next rendered frame. Rejects
+ * with the signal's reason when aborted; errors in `work` reject.
  */
-export async function runSliced<T>(work: Sliced<T>, options: SliceOptions = {}): Promise<T> {
+export async function runSliced<T>(work: FramedSliced<T>, options: SliceOptions = {}): Promise<T> {
   const budget = options.budgetMs ?? SLICE_BUDGET_MS;
   const now = options.now ?? (() => performance.now());
   const pause = options.pause ?? nextTask;
@@ -73,7 +112,10 @@ export async function runSliced<T>(work: Sliced<T>, options: SliceOptions = {}):
     options.signal?.throwIfAborted();
     const step = work.next();
     if (step.done) return step.value;
-    if (now() - sliceStart >= budget) {
+    if (step.value === AFTER_FRAME) {
+      await (options.frame ?? afterFrame)();
+      sliceStart = now();
+    } else if (now() - sliceStart >= budget) {
       await pause();
       sliceStart = now();
     }
@@ -81,7 +123,7 @@ export async function runSliced<T>(work: Sliced<T>, options: SliceOptions = {}):
 }
 
 /** Runs `work` to its result without pausing. */
-export function runToEnd<T>(work: Sliced<T>): T {
+export function runToEnd<T>(work: FramedSliced<T>): T {
   for (;;) {
     const step = work.next();
     if (step.done) return step.value;

@@ -151,7 +151,7 @@ try {
     const events = (JSON.parse(text) as { traceEvents: TraceEvent[] }).traceEvents;
     const main = mainThread(events);
     console.log(
-      `${spec.name}: worst task ${Math.round(figures.worstTaskMs)} ms, gaps ${JSON.stringify(figures.gaps)}, paint ${Math.round(figures.paintMs)} ms`,
+      `${spec.name}: worst task ${Math.round(figures.worstTaskMs ?? 0)} ms, gaps ${JSON.stringify(figures.gaps)}, paint ${Math.round(figures.paintMs)} ms`,
     );
     if (!main) continue;
     const thread = events.filter((e) => e.pid === main.pid && e.tid === main.tid);

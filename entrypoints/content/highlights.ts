@@ -36,6 +36,8 @@ export function mountReadingAids(ctx: ContentScriptContext): ReadingAids {
     createCard: (doc) => createHoverCard(doc, { language: navigator.language }),
     // A long page's 5,000 ranges in one task held the page for 0.5 s.
     slicing: {},
+    // Firefox registers a highlight holding thousands of ranges in one long task (lib/highlight/painter.ts).
+    registerBeforeAdding: import.meta.env.FIREFOX,
   });
   const scope = globalThis as unknown as Record<string, unknown>;
   scope[INSPECT_GLOBAL] = () => aids.inspect();

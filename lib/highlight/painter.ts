@@ -4,7 +4,7 @@
  * nodes are merged back into the ORIGINAL node object, so frameworks holding references keep working.
  */
 
-import { runToEnd, type Sliced } from '../slicing.ts';
+import { AFTER_FRAME, type FramedSliced, runToEnd } from '../slicing.ts';
 import type { HighlightKind } from '../types.ts';
 import { createHighlightNames, type HighlightNames, KIND_PRIORITY } from './kinds.ts';
 import type { HighlightSpan } from './spans.ts';
@@ -24,7 +24,7 @@ export interface Painter {
   /** Replaces everything painted with `spans` (only the visible kinds are shown). */
   paint(spans: HighlightSpan[], visible: ReadonlySet<HighlightKind>): void;
   /** paint as sliced work (lib/slicing.ts): what is painted appears when it ends. */
-  paintSliced(spans: HighlightSpan[], visible: ReadonlySet<HighlightKind>): Sliced<void>;
+  paintSliced(spans: HighlightSpan[], visible: ReadonlySet<HighlightKind>): FramedSliced<void>;
   /** Shows only `visible` kinds of what was painted last. */
   setVisible(visible: ReadonlySet<HighlightKind>): void;
   /** Marks one range as the current one (keyboard stepping, "next mention"); null removes the mark. */
@@ -62,9 +62,21 @@ export function supportsHighlightApi(doc: Document): boolean {
   return typeof view?.Highlight === 'function' && view.CSS?.highlights != null;
 }
 
+export interface HighlightApiPainterOptions {
+  /**
+   * Register each kind's (empty) highlight first and add its ranges to it as painting goes on, instead
+   * of adding them all and registering at the end. For Firefox: registering a highlight that holds
+   * 5,000 ranges took 106–191 ms in one task on the 10 MB page, adding them to a registered one took
+   * 0–6 ms per 250. Not for Chromium: there every change to a registered highlight costs a rendering
+   * update over the whole document (40 ms and more there), so ranges added in 20 slices made 20 of them.
+   */
+  registerBeforeAdding?: boolean;
+}
+
 export function createHighlightApiPainter(
   doc: Document,
   names: HighlightNames = createHighlightNames(),
+  options: HighlightApiPainterOptions = {},
 ): Painter {
   const view = doc.defaultView as unknown as {
     Highlight: HighlightCtor;
@@ -85,15 +97,16 @@ export function createHighlightApiPainter(
     scoped = needsScopedStyles(doc);
     if (!scoped) styles = adoptHighlightStyles(doc, names);
   };
-  /** On a huge page, scopes the rules to the part of the page that holds `ranges`. */
-  const styleRanges = (ranges: Iterable<Range>) => {
-    if (!scoped) return;
+  /** On a huge page, scopes the rules to the part of the page that holds `ranges`; true when restyled. */
+  const styleRanges = (ranges: Iterable<Range>): boolean => {
+    if (!scoped) return false;
     const scope = scopeSelectors(doc, ranges, (sample) => {
       inherits ??= highlightStylesInherit(sample, names.focus);
       return inherits;
     });
-    if (styles) styles.setScope(scope);
-    else styles = adoptHighlightStyles(doc, names, scope);
+    if (styles) return styles.setScope(scope);
+    styles = adoptHighlightStyles(doc, names, scope);
+    return styles !== null;
   };
   const highlights = new Map<HighlightKind | 'focus', Set<Range> & { priority: number }>();
   const paintedRanges = new Map<HighlightKind | 'focus', Range[]>();
@@ -126,11 +139,12 @@ export function createHighlightApiPainter(
   /** Ranges added to the highlights between two pause points of a sliced paint. */
   const RANGES_PER_STEP = 250;
 
-  function* paintSliced(spans: HighlightSpan[], visible: ReadonlySet<HighlightKind>): Sliced<void> {
+  function* paintSliced(spans: HighlightSpan[], visible: ReadonlySet<HighlightKind>): FramedSliced<void> {
     adoptStyles();
     unregister();
     highlights.clear();
     paintedRanges.clear();
+    if (options.registerBeforeAdding) visibleKinds = visible;
     let added = 0;
     for (const span of spans) {
       const ranges = paintedRanges.get(span.kind) ?? [];
@@ -141,11 +155,17 @@ export function createHighlightApiPainter(
         highlight = new Highlight();
         highlight.priority = KIND_PRIORITY[span.kind];
         highlights.set(span.kind, highlight);
+        if (options.registerBeforeAdding) register();
       }
       highlight.add(span.range);
       if (++added % RANGES_PER_STEP === 0) yield;
     }
-    styleRanges(spans.map((span) => span.range));
+    // On a huge page the browser's rendering update after a stylesheet change walks every element of
+    // the document (Chromium: StyleEngine::ScheduleInvalidationsForRuleSets, ~55 ms on the 10 MB page),
+    // and so does the one after registering highlights (PrePaint and Paint, ~50–75 ms): done in one frame
+    // they made one task of 85–216 ms (scripts/trace-hostile.ts). The highlights are registered a frame
+    // after the restyle.
+    if (styleRanges(spans.map((span) => span.range))) yield AFTER_FRAME;
     visibleKinds = visible;
     register();
   }

@@ -8,7 +8,7 @@
  * listener or attribute is added to the page's elements.
  */
 import type { BlockAnchor } from '../extract/types.ts';
-import { runSliced, runToEnd, type Sliced, type SliceOptions } from '../slicing.ts';
+import { type FramedSliced, runSliced, runToEnd, type SliceOptions } from '../slicing.ts';
 import type { Analysis, Entity } from '../types.ts';
 import { HIGHLIGHT_KINDS, type HighlightKind } from '../types.ts';
 import { buildCoOccurrence, buildEntityCard, type CoOccurrence, type EntityCardModel } from './card-model.ts';
@@ -67,6 +67,8 @@ export interface ReadingAidsOptions {
    * on a long page held it for 0.5 s). Without it, show() paints before it returns.
    */
   slicing?: Omit<SliceOptions, 'signal'>;
+  /** Highlight API painting: see HighlightApiPainterOptions (Firefox registers before adding). */
+  registerBeforeAdding?: boolean;
 }
 
 /**
@@ -162,7 +164,9 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
   const watchInterval = options.watchIntervalMs ?? 1000;
   const wantedMode = options.mode ?? 'auto';
   const useApi = wantedMode === 'highlight-api' || (wantedMode === 'auto' && supportsHighlightApi(doc));
-  const painter: Painter = useApi ? createHighlightApiPainter(doc) : createMarkPainter(doc);
+  const painter: Painter = useApi
+    ? createHighlightApiPainter(doc, undefined, { registerBeforeAdding: options.registerBeforeAdding })
+    : createMarkPainter(doc);
 
   let analysis: Analysis | null = null;
   let anchors: BlockAnchor[] | null = null;
@@ -192,7 +196,7 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
   const now = () => view?.performance.now() ?? Date.now();
   const reducedMotion = () => view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
-  function* paintSteps(): Sliced<void> {
+  function* paintSteps(): FramedSliced<void> {
     if (!analysis) return;
     const started = now();
     observer?.disconnect();

@@ -188,8 +188,8 @@ export function markStyle(kind: HighlightKind | 'focus', dark: boolean): string 
 }
 
 export interface AdoptedStyles {
-  /** Rewrites the rules for another scope (scopeSelectors; null: every element). */
-  setScope(scope: readonly string[] | null): void;
+  /** Rewrites the rules for another scope (scopeSelectors; null: every element); false when unchanged. */
+  setScope(scope: readonly string[] | null): boolean;
   remove(): void;
   /** Adopts the sheet again if the page removed it (pages can reassign document.adoptedStyleSheets). */
   restore(): boolean;
@@ -214,9 +214,10 @@ export function adoptHighlightStyles(
     return {
       setScope(next) {
         const nextCss = highlightCss(names, next);
-        if (nextCss === css) return;
+        if (nextCss === css) return false;
         css = nextCss;
         sheet.replaceSync(css);
+        return true;
       },
       remove() {
         const at = doc.adoptedStyleSheets.indexOf(sheet);

@@ -13,6 +13,7 @@ import { bundleForPage } from './bundle-for-page.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MODELS = join(ROOT, 'public', 'models');
 export const BENCH_CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const BENCH_FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** extractPage(Sliced), analyzeExtracted and createReadingAids as `globalThis.__kontextBench`. */
 export function bundlePipeline(options: { minify?: boolean } = {}): Promise<string> {
@@ -63,5 +64,15 @@ export function launchBenchChromium(): Promise<Browser> {
     headless: true,
     protocolTimeout: 300_000,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** Headless Firefox over WebDriver BiDi (scripts/bench/hostile.ts measures both browsers). */
+export function launchBenchFirefox(): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: BENCH_FIREFOX,
+    headless: true,
+    protocolTimeout: 300_000,
   });
 }

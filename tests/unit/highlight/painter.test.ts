@@ -29,4 +29,33 @@ describe('Highlight API painter', () => {
     expect(registry.get(painter.names!.place)?.size).toBe(1); // one Range object, added 200k times
     expect(painter.paintedText().place).toHaveLength(200_000);
   });
+
+  it('registerBeforeAdding (Firefox): the highlight is registered first and fills as the paint goes on', () => {
+    const { window } = new JSDOM(`<!doctype html>${'<p>Berlin and Paris</p>'.repeat(600)}`);
+    const registry = installHighlightApi(window);
+    const spans = [...window.document.querySelectorAll('p')].map((p, i) => {
+      const range = window.document.createRange();
+      range.selectNodeContents(p.firstChild!);
+      return {
+        kind: 'place',
+        range,
+        start: i,
+        end: i + 1,
+        entityId: 'place:x',
+        mentionIndex: i,
+      } as HighlightSpan;
+    });
+    const sizes = (painter: ReturnType<typeof createHighlightApiPainter>) => {
+      const seen: number[] = [];
+      for (const _ of painter.paintSliced(spans, new Set(['place'])))
+        seen.push(registry.get(painter.names!.place)?.size ?? 0);
+      seen.push(registry.get(painter.names!.place)?.size ?? 0);
+      return seen;
+    };
+    const early = createHighlightApiPainter(window.document, undefined, { registerBeforeAdding: true });
+    expect(sizes(early)).toEqual([250, 500, 600]);
+    early.clear();
+    // Chromium's way: nothing is registered until every range is in.
+    expect(sizes(createHighlightApiPainter(window.document))).toEqual([0, 0, 600]);
+  });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createHighlightApiPainter } from '../../../lib/highlight/painter.ts';
 import type { HighlightSpan } from '../../../lib/highlight/spans.ts';
 import { SCOPED_STYLE_ELEMENTS, scopeSelectors } from '../../../lib/highlight/styles.ts';
+import { AFTER_FRAME } from '../../../lib/slicing.ts';
 import { installHighlightApi } from './fake-highlight-api.ts';
 
 /**
@@ -163,5 +164,38 @@ describe('Highlight API painter stylesheet', () => {
     expect(sheetText()).toContain('article:nth-child(2) > p:nth-child(21)');
     painter.clear();
     expect(adopted).toHaveLength(0);
+  });
+
+  it('on a huge page registers the highlights a frame after the restyle, not in the same frame', () => {
+    // Chromium renders a stylesheet change and newly registered highlights each with a walk over the
+    // whole document; in one frame they made one long task (scripts/trace-hostile.ts).
+    const dom = page(30, SCOPED_STYLE_ELEMENTS);
+    const registry = installHighlightApi(dom.window);
+    const adopted = installStyleSheets(dom);
+    const { document } = dom.window;
+    const painter = createHighlightApiPainter(document);
+    painter.prepare();
+    const work = painter.paintSliced(spansOver(document, ['p10', 'p12']), new Set(['person']));
+    let step = work.next();
+    while (!step.done && step.value !== AFTER_FRAME) step = work.next();
+    expect(step.done, 'the paint waits for a frame').toBe(false);
+    expect(adopted).toHaveLength(1);
+    expect(registry.size, 'nothing registered before the frame').toBe(0);
+    expect(work.next().done).toBe(true);
+    expect(registry.get(painter.names!.person)?.size).toBe(2);
+    // Painting the same part again changes no stylesheet, so it needs no frame.
+    const again = [...painter.paintSliced(spansOver(document, ['p10', 'p12']), new Set(['person']))];
+    expect(again).not.toContain(AFTER_FRAME);
+    expect(registry.get(painter.names!.person)?.size).toBe(2);
+  });
+
+  it('on an ordinary page never waits for a frame (the sheet was adopted when prepared)', () => {
+    const dom = page(20);
+    installHighlightApi(dom.window);
+    installStyleSheets(dom);
+    const painter = createHighlightApiPainter(dom.window.document);
+    painter.prepare();
+    const steps = [...painter.paintSliced(spansOver(dom.window.document, ['p3']), new Set(['person']))];
+    expect(steps).not.toContain(AFTER_FRAME);
   });
 });
