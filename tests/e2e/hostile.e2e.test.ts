@@ -118,8 +118,16 @@ const domFingerprint = (page: Page) =>
     return `${count}:${hash}`;
   });
 
-const maxGap = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __probe: { maxGap: number } }).__probe.maxGap);
+interface ProbeGaps {
+  maxGap: number;
+  long: Array<{ at: number; ms: number }>;
+}
+const probeGaps = (page: Page) =>
+  page.evaluate(() => {
+    const { maxGap, long } = (window as unknown as { __probe: ProbeGaps }).__probe;
+    return { maxGap, long };
+  });
+const pageNow = (page: Page) => page.evaluate(() => performance.now());
 const hostile = (page: Page) =>
   page.evaluate(
     () =>
@@ -155,12 +163,19 @@ describe('hostile and extreme pages', () => {
       const errors = collectPageErrors(page);
       await page.evaluate(() => (window as unknown as { __probe: { reset(): void } }).__probe.reset());
       const answer = await requestAnalysis(session(), tabId);
+      const answered = await pageNow(page);
       await page.bringToFront();
       // Painting happens after the answer; give it, and the probe, a moment to show a freeze.
       await new Promise((resolve) => setTimeout(resolve, 600));
-      const gap = await maxGap(page);
+      const { maxGap: gap, long } = await probeGaps(page);
+      // Gaps over 100 ms that began before the answer came (extraction in the page) and after (painting).
+      const longGaps = (before: boolean) =>
+        long
+          .filter((g) => g.at < answered === before)
+          .map((g) => Math.round(g.ms))
+          .join(', ') || '-';
       console.info(
-        `${browserName} ${spec.name}: answer ${Math.round(answer.ms)} ms, largest page timer gap ${Math.round(gap)} ms; stages ${JSON.stringify(
+        `${browserName} ${spec.name}: answer ${Math.round(answer.ms)} ms, largest page timer gap ${Math.round(gap)} ms (gaps > 100 ms before the answer: ${longGaps(true)}; after: ${longGaps(false)}); stages ${JSON.stringify(
           Object.fromEntries(Object.entries(answer.timings).map(([k, v]) => [k, Math.round(v)])),
         )}`,
       );

@@ -29,15 +29,16 @@ export const PROBE_TICK_MS = 20;
 
 /**
  * The probe every page runs, in the page's own world. `window.__probe.maxGap` is the largest gap between
- * two timer ticks since the last `reset()`; `window.__hostile` collects what the hostile code achieved.
+ * two timer ticks since the last `reset()`, `window.__probe.long` each gap over 100 ms (when it began); `window.__hostile` collects what the hostile code achieved.
  */
 const PROBE = `<script>
 window.__hostile = { gotRoot: false, constructed: 0, spoofPrevented: 0, spoofSent: 0 };
-window.__probe = { maxGap: 0, last: performance.now(), reset() { this.maxGap = 0; this.last = performance.now(); } };
+window.__probe = { maxGap: 0, last: performance.now(), long: [], reset() { this.maxGap = 0; this.long = []; this.last = performance.now(); } };
 (function tick() {
   const now = performance.now();
   const gap = now - window.__probe.last;
   if (gap > window.__probe.maxGap) window.__probe.maxGap = gap;
+  if (gap > 100) window.__probe.long.push({ at: window.__probe.last, ms: gap });
   window.__probe.last = now;
   setTimeout(tick, ${PROBE_TICK_MS});
 })();
