@@ -17,6 +17,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time: unlike `dur`, not stretched by other processes on a loaded machine. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: Record<string, unknown>;
@@ -156,18 +158,19 @@ try {
     if (!main) continue;
     const thread = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
     const marks = thread.filter((e) => e.cat.includes('blink.user_timing'));
+    // One event per task (ThreadControllerImpl::RunTask; its twin RunTask has no thread time). Long by
+    // wall time; the CPU time (tdur) says how much of it was the page's thread working, not waiting for
+    // a core on a loaded machine.
     const tasks = thread.filter(
-      (e) =>
-        e.ph === 'X' &&
-        (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') &&
-        (e.dur ?? 0) >= LONG_MS * 1000,
+      (e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && (e.dur ?? 0) >= LONG_MS * 1000,
     );
     const t0 = Math.min(...thread.filter((e) => e.ph === 'X').map((e) => e.ts));
     for (const task of tasks) {
       const end = task.ts + (task.dur ?? 0);
       const mark = marks.filter((m) => m.ts <= task.ts).at(-1)?.name ?? '';
+      const cpu = task.tdur === undefined ? '' : `, CPU ${Math.round(task.tdur / 1000)} ms`;
       console.log(
-        `  task at ${Math.round((task.ts - t0) / 1000)} ms: ${Math.round((task.dur ?? 0) / 1000)} ms ${mark}`,
+        `  task at ${Math.round((task.ts - t0) / 1000)} ms: ${Math.round((task.dur ?? 0) / 1000)} ms${cpu}; ${mark}`,
       );
       console.log(`    events (self ms): ${top(breakdown(thread, task.ts, end), 8)}`);
       console.log(`    js (self ms): ${top(jsSamples(events, main.pid, task.ts, end), 8)}`);
