@@ -121,6 +121,15 @@ describe('runSliced with AFTER_FRAME', () => {
   });
 });
 
+/** Starts afterFrame(); the result says whether it has resolved yet. */
+function watchAfterFrame(): () => boolean {
+  let resolved = false;
+  void afterFrame().then(() => {
+    resolved = true;
+  });
+  return () => resolved;
+}
+
 describe('afterFrame', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => {
@@ -131,38 +140,29 @@ describe('afterFrame', () => {
   it('resolves in a task after the next animation frame, not before', async () => {
     // A page's frames, every 16 ms (Node has no requestAnimationFrame).
     vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 16));
-    let resolved = false;
-    void afterFrame().then(() => {
-      resolved = true;
-    });
+    const resolved = watchAfterFrame();
     await vi.advanceTimersByTimeAsync(1);
-    expect(resolved).toBe(false);
+    expect(resolved()).toBe(false);
     // Fake animation frames come every 16 ms; the task queued from the frame then runs.
     await vi.advanceTimersByTimeAsync(16);
-    expect(resolved).toBe(true);
+    expect(resolved()).toBe(true);
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it('resolves after 100 ms when no frame comes (a frozen page renders none)', async () => {
     vi.stubGlobal('requestAnimationFrame', () => 0);
-    let resolved = false;
-    void afterFrame().then(() => {
-      resolved = true;
-    });
+    const resolved = watchAfterFrame();
     await vi.advanceTimersByTimeAsync(99);
-    expect(resolved).toBe(false);
+    expect(resolved()).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
-    expect(resolved).toBe(true);
+    expect(resolved()).toBe(true);
   });
 
   it('without requestAnimationFrame (a worker, the CLI) pauses for one task', async () => {
     vi.stubGlobal('requestAnimationFrame', undefined);
-    let resolved = false;
-    void afterFrame().then(() => {
-      resolved = true;
-    });
+    const resolved = watchAfterFrame();
     await vi.advanceTimersByTimeAsync(0);
-    expect(resolved).toBe(true);
+    expect(resolved()).toBe(true);
   });
 });
 

@@ -4,6 +4,18 @@ import { createHighlightApiPainter } from '../../../lib/highlight/painter.ts';
 import type { HighlightSpan } from '../../../lib/highlight/spans.ts';
 import { installHighlightApi } from './fake-highlight-api.ts';
 
+/** A place span over `range`, the `i`th mention. */
+const placeSpan = (range: Range, i: number) =>
+  ({
+    kind: 'place',
+    range,
+    start: i,
+    end: i + 1,
+    entityId: 'place:x',
+    mentionIndex: i,
+    quoteId: null,
+  }) as HighlightSpan;
+
 describe('Highlight API painter', () => {
   it('fills a highlight with more ranges than a call can take arguments (no spread)', () => {
     const { window } = new JSDOM('<!doctype html><p>x</p>');
@@ -12,19 +24,7 @@ describe('Highlight API painter', () => {
     // 200k mentions: spreading them into `new Highlight(...)` throws "Maximum call stack size exceeded"
     // in V8 (Chromium paints nothing); the painter must not depend on argument-list limits.
     const range = window.document.createRange();
-    const spans = Array.from(
-      { length: 200_000 },
-      (_, i) =>
-        ({
-          kind: 'place',
-          range,
-          start: i,
-          end: i + 1,
-          entityId: 'place:x',
-          mentionIndex: i,
-          quoteId: null,
-        }) as HighlightSpan,
-    );
+    const spans = Array.from({ length: 200_000 }, (_, i) => placeSpan(range, i));
     painter.paint(spans, new Set(['place']));
     expect(registry.get(painter.names!.place)?.size).toBe(1); // one Range object, added 200k times
     expect(painter.paintedText().place).toHaveLength(200_000);
@@ -36,14 +36,7 @@ describe('Highlight API painter', () => {
     const spans = [...window.document.querySelectorAll('p')].map((p, i) => {
       const range = window.document.createRange();
       range.selectNodeContents(p.firstChild!);
-      return {
-        kind: 'place',
-        range,
-        start: i,
-        end: i + 1,
-        entityId: 'place:x',
-        mentionIndex: i,
-      } as HighlightSpan;
+      return placeSpan(range, i);
     });
     const sizes = (painter: ReturnType<typeof createHighlightApiPainter>) => {
       const seen: number[] = [];
