@@ -41,6 +41,11 @@ const MAX_GAP_MS = 200;
  * though the highlight stylesheet's restyle is now scoped (lib/highlight/styles.ts). There it is asserted
  * only with KONTEXT_E2E_STRICT_TIMING=1. The gaps are printed on every run; `npm run bench -- hostile`
  * reports them per phase with the longest task.
+ * Three more runs at a load average of 18–28 (issue 18, after the huge page's painting was split over
+ * frames): most gaps over 100 ms began before the answer, while the background analysed and the page
+ * did nothing at all (many-mentions, Chromium: 11 of them, 104–282 ms), so at that load they measure the
+ * machine, not Kontext; even deep-dom reached 209 and 248 ms (english-names 155, 70, 173). No page was
+ * added to the default set. huge-text after the answer: Chromium 133–783 ms, Firefox 232–425 ms.
  */
 const STRICT_TIMING = process.env.KONTEXT_E2E_STRICT_TIMING === '1';
 const GAP_ASSERTED: Record<BrowserName, ReadonlySet<string>> = {
