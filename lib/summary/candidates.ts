@@ -85,23 +85,28 @@ export function bodySentences(blocks: ArticleBlock[], lang: string): CandidateSe
   return sentences;
 }
 
-/** A caption set as a paragraph: a short paragraph that carries a photo credit. */
-const CAPTION_MAX_WORDS = 60;
+/** A caption or a notice set as a paragraph is short; longer paragraphs are prose. */
+const FURNITURE_MAX_WORDS = 60;
 
 /**
- * Body sentences that may stand in a summary. A paragraph with a rights notice in it ("© 2024 … All
- * rights reserved. This material may not be …") is a notice throughout, and a short paragraph with a
- * photo credit is a caption throughout ("Residents carry sandbags on Monday. (Photo: Jane Doe/AP)"), so
- * none of their sentences count, not even the ones that read like prose.
+ * Body sentences that may stand in a summary. A short paragraph with a rights notice in it ("© 2024 …
+ * All rights reserved. This material may not be …") is a notice throughout, and a short paragraph with
+ * a photo credit is a caption throughout ("Residents carry sandbags on Monday. (Photo: Jane Doe/AP)"),
+ * so none of their sentences count, not even the ones that read like prose. In a long paragraph (a wire
+ * story pasted or extracted as one block, "… ©2015 The Hollywood Reporter. All rights reserved." at its
+ * end) the notice ends the prose: its sentence and those after it go, the story before it stays.
  */
 export function candidateSentences(blocks: ArticleBlock[], lang: string): CandidateSentence[] {
-  const furniture = blocks.filter(
-    (b) =>
-      b.kind === 'paragraph' &&
-      (RIGHTS_NOTICE.test(b.text) ||
-        (PHOTO_CREDIT.test(b.text) && b.text.split(/\s+/).length <= CAPTION_MAX_WORDS)),
-  );
-  const inFurniture = (s: CandidateSentence) =>
-    furniture.some((b) => s.start >= b.start && s.end <= b.start + b.text.length);
+  /** [from, to) spans of the text that are furniture. */
+  const furniture: Array<[number, number]> = [];
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph') continue;
+    const end = b.start + b.text.length;
+    const short = b.text.split(/\s+/).length <= FURNITURE_MAX_WORDS;
+    const notice = RIGHTS_NOTICE.exec(b.text);
+    if (short && (notice || PHOTO_CREDIT.test(b.text))) furniture.push([b.start, end]);
+    else if (notice) furniture.push([b.start + notice.index, end]);
+  }
+  const inFurniture = (s: CandidateSentence) => furniture.some(([from, to]) => s.end > from && s.start < to);
   return bodySentences(blocks, lang).filter((s) => !isBoilerplate(s.text) && !inFurniture(s));
 }

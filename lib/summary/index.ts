@@ -113,6 +113,11 @@ function candidateContaining(candidates: CandidateSentence[], start: number, end
 /**
  * Each sentence earns log(1 + count) for every main entity (the five most mentioned) it mentions.
  * Mentions are placed by binary search, so a long article costs mentions × log(sentences).
+ * Tried when the English model pruned at 1 shipped (issue 14), to make the summary depend less on the
+ * recogniser's recall: 1 per main entity instead of log(1 + count), painted entities only, entity
+ * weight re-chosen on the tuning part (0.15). Tuning part R-1/R-2/R-L +0.57/+0.48/+0.67 over Lead-3
+ * (this code: +0.23/+0.05/+0.12), but kept-out part +0.30/−0.55/−0.64 (this code: +0.84/+0.06/+0.10),
+ * so it was not kept.
  */
 function entityScores(candidates: CandidateSentence[], entities: Entity[]): number[] {
   const scores = new Array<number>(candidates.length).fill(0);

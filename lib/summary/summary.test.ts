@@ -193,6 +193,18 @@ describe('summaries never start with, or consist of, page furniture', () => {
     expect(summary).toEqual(PROSE.map(([, t]) => t));
   });
 
+  it('keeps the story of a long paragraph that ends in a rights notice (a wire story as one block)', () => {
+    const story = [
+      ...PROSE.map(([, t]) => t),
+      'Emergency crews rescued forty people from flooded houses near the harbour by boat.',
+      'The weather service expects the storm to weaken by Tuesday, but more rain is forecast.',
+      'Pike said the town would ask the government for emergency funds to repair the defences.',
+    ];
+    const notice = '©2024 Kelby Gazette. All rights reserved. Distributed by Tribune Content Agency.';
+    const summary = texts([['paragraph', `${story.join(' ')} ${notice}`]]);
+    expect(summary).toEqual(story);
+  });
+
   it.each([
     'Politik · Wirtschaft · Sport · Kultur · Wissen',
     'Home | News | Sport | Weather | Travel | Culture',
