@@ -85,4 +85,57 @@ describe('dropNotNames', () => {
       ['Black', 'person', 2],
     ]);
   });
+
+  it('drops a product named by its model number, keeping the maker named elsewhere', () => {
+    const text =
+      'Airlines grounded Boeing 737 Max 9 jets. Boeing chief executive Mark Ellison spoke. The S&P 500 fell. Apple showed the iPhone 17 and Samsung the Galaxy S25 beside Windows 10.';
+    expect(
+      names(text, [
+        ['Boeing', 'organization'],
+        ['S&P', 'organization'],
+        ['Galaxy', 'place'],
+        ['Windows', 'organization'],
+        ['Apple', 'organization'],
+      ]),
+    ).toEqual([
+      ['Boeing', 'organization', 1],
+      ['Apple', 'organization', 1],
+    ]);
+  });
+
+  it('keeps a name before a score, a year, a percentage or a house number', () => {
+    const text =
+      'Manchester City 2-1 Liverpool. London 2012 was fun. Nvidia 3% up. Chelsea 3:0 Bath. Arsenal 3 Aston Villa 1. Sitz: Friedrichstraße 12.';
+    expect(
+      names(text, [
+        ['Manchester City', 'organization'],
+        ['London', 'place'],
+        ['Nvidia', 'organization'],
+        ['Chelsea', 'organization'],
+        ['Arsenal', 'organization'],
+        ['Friedrichstraße', 'place'],
+      ]),
+    ).toEqual([
+      ['Manchester City', 'organization', 1],
+      ['London', 'place', 1],
+      ['Nvidia', 'organization', 1],
+      ['Chelsea', 'organization', 1],
+      ['Arsenal', 'organization', 1],
+      ['Friedrichstraße', 'place', 1],
+    ]);
+  });
+
+  it('drops holidays but keeps a place named after one', () => {
+    expect(
+      names('Its best Christmas sales. Flights to Christmas Island. Zu Ostern in Berlin.', [
+        ['Christmas', 'place'],
+        ['Christmas Island', 'place'],
+        ['Ostern', 'place'],
+        ['Berlin', 'place'],
+      ]),
+    ).toEqual([
+      ['Christmas Island', 'place', 1],
+      ['Berlin', 'place', 1],
+    ]);
+  });
 });

@@ -13,7 +13,13 @@
  *   ("Storm Darragh" is weather, not a person);
  * - English participles opening a sentence before a preposition ("Born in Leicester in 1934, she …");
  * - English identity adjectives before a plural noun ("Black voters", "Indigenous groups"): like
- *   demonyms, not names of their own.
+ *   demonyms, not names of their own;
+ * - product and model names: a mention right before a model number ("Boeing 737", "iPhone 17",
+ *   "Windows 10", "S&P 500", "Galaxy S25") names the product, not its maker; such mentions leave the
+ *   entry, and an entry with no other mention goes ("S&P 500" goes, "Boeing" of "Boeing chief executive"
+ *   stays). A score ("Liverpool 2-1"), a year ("London 2012" is an event anyway) or a percentage is not
+ *   a model number;
+ * - holidays and feasts ("Christmas sales", „zu Ostern"): dates, not names.
  * Sentence-initial, heading and ALL-CAPS words are not removed here: they lower an entry's confidence
  * (confidence.ts), so a real name that only ever opens sentences is still listed.
  */
@@ -84,6 +90,41 @@ const PLURAL_NOUN_AFTER =
 const ROMAN_END = / (?:II|III|IV|V|VI|VII|VIII|IX|X)$/;
 const ARTICLE_BEFORE = /(?:^|\s)(?:a|an|the|this|that|new)\s$/i;
 
+// After the mention: a space and a model number ("737", "17", "S25", "A19"), not followed by a score,
+// ratio, percentage, decimal or range ("2-1", "3:0", "7%", "1.5", "10–12").
+const MODEL_NUMBER_AFTER =
+  /^ (?:\p{Lu}{0,2}\d{1,4}\p{Lu}?)(?![\p{L}\p{N}]|[-–:%.,/]\d|%| ?(?:per ?cent|percent|Prozent)\b)/u;
+// A British score line ("Arsenal 3 Chelsea 1") is not a model number either ("Boeing 737 Max 9" is).
+const SCORE_LINE = /^ \d{1,2}(?: \p{Lu}[\p{L}'’-]*)+ \d{1,2}\b/u;
+// A street before its house number („Friedrichstraße 12", "Unter den Linden 1") is a place.
+const STREET_END =
+  /(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|markt|chaussee|Linden|Street|Road|Avenue|Lane)$/u;
+const YEAR = /^ (?:1[89]|20)\d\d\b/;
+
+/** Holidays and feasts, English and German: dates, not names of persons, places or organisations. */
+const HOLIDAYS = new Set([
+  'Christmas',
+  'Easter',
+  'Thanksgiving',
+  'Halloween',
+  'Ramadan',
+  'Eid',
+  'Hanukkah',
+  'Diwali',
+  'Passover',
+  'Lent',
+  'Advent',
+  'Pentecost',
+  'Whitsun',
+  'Weihnachten',
+  'Ostern',
+  'Pfingsten',
+  'Silvester',
+  'Fasching',
+  'Karneval',
+  'Heiligabend',
+]);
+
 export interface NotNamesContext {
   text: string;
   /** The gazetteer's kind of a name, when it lists it. */
@@ -141,11 +182,28 @@ function isIdentityAdjective(e: Entity, text: string): boolean {
   );
 }
 
+/** A mention naming a product by its model number ("Boeing 737", "S&P 500"). */
+function beforeModelNumber(m: Entity['mentions'][number], text: string): boolean {
+  const after = text.slice(m.end, m.end + 32);
+  return (
+    MODEL_NUMBER_AFTER.test(after) && !YEAR.test(after) && !SCORE_LINE.test(after) && !STREET_END.test(m.text)
+  );
+}
+
+/** The entry without its product mentions (null when none is left), or the entry itself. */
+function withoutProductMentions(e: Entity, text: string): Entity | null {
+  const mentions = e.mentions.filter((m) => !beforeModelNumber(m, text));
+  if (mentions.length === e.mentions.length) return e;
+  return mentions.length ? { ...e, mentions, count: mentions.length } : null;
+}
+
 /** The table without the entries above; an event named after a place leaves that place, other events and laws are marked possible. */
 export function dropNotNames(entities: Entity[], context: NotNamesContext): Entity[] {
   const { text } = context;
   const out: Entity[] = [];
-  for (const e of entities) {
+  for (const entry of entities) {
+    const e = withoutProductMentions(entry, text);
+    if (!e || HOLIDAYS.has(e.name)) continue;
     if (isWork(e, text) || isCommonWordPerson(e, text)) continue;
     if (isNamedStorm(e, text) || isOpeningParticiple(e, text) || isIdentityAdjective(e, text)) continue;
     if (e.kind !== 'person' && ROMAN_END.test(e.name)) continue;
