@@ -107,4 +107,16 @@ describe('settleKinds', () => {
     );
     expect(settled.map((e) => e.kind)).toEqual(['organization', 'organization', 'person']);
   });
+
+  it('makes a seat of government an organisation, whatever the tagger said', () => {
+    const text = 'The Kremlin denied it. The White House and Downing Street said so, near Whitehall Road.';
+    expect(
+      kinds(text, [
+        ['Kremlin', 'place'],
+        ['White House', 'place'],
+        ['Downing Street', 'place'],
+        ['Whitehall Road', 'place'],
+      ]).map((k) => k[1]),
+    ).toEqual(['organization', 'organization', 'organization', 'place']);
+  });
 });

@@ -15,7 +15,11 @@
  * - a name right after an organisation noun ("opposition party Sinn Féin", "planemaker Boeing",
  *   "retailer Amazon") is an organisation, unless it starts with a known given name;
  * - an organisation no list knows, coordinated with a place ("for Pembrokeshire and Ceredigion"), is a
- *   place: coordinated names share a kind.
+ *   place: coordinated names share a kind;
+ * - a seat of government that news uses for the government in it ("the Kremlin said", "the White
+ *   House", "Downing Street", "the Pentagon") is an organisation, at every mention: the reader meets
+ *   these names as the speaking institution far more often than as the building, and one entry should
+ *   not change kind with the verb.
  * The table has already settled one kind per entity by majority over its mentions (table.ts); these
  * rules move a whole entity.
  */
@@ -84,6 +88,23 @@ const ORGANISATION_HEADS = new Set([
   'ltd.',
   'plc',
   'corp.',
+]);
+
+/** Seats of government that stand for the government (the rule above): organisations. */
+const SEATS_OF_GOVERNMENT = new Set([
+  'kremlin',
+  'white house',
+  'pentagon',
+  'downing street',
+  'whitehall',
+  'élysée',
+  'elysee',
+  'élysée palace',
+  'elysee palace',
+  'quai d’orsay',
+  "quai d'orsay",
+  'zhongnanhai',
+  'blue house',
 ]);
 
 export interface KindsContext {
@@ -167,6 +188,7 @@ function coordinatedWithPlace(e: Entity, text: string, places: PlaceMentions): b
 /** The kind each entity should have by the rules above (the entity's own kind when none applies). */
 export function settledKind(e: Entity, context: KindsContext, places: PlaceMentions): EntityKind {
   const { text } = context;
+  if (SEATS_OF_GOVERNMENT.has(foldCase(e.name))) return 'organization';
   const head = headKind(e.name);
   if (head && e.kind !== 'person') return head;
   if (e.kind !== 'organization' && afterOrganisationNoun(e, context)) return 'organization';
