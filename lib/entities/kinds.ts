@@ -71,6 +71,16 @@ const ORGANISATION_HEADS = new Set([
   'committee',
   'corporation',
   'foundation',
+  'panel',
+  'office',
+  'bureau',
+  'fund',
+  'society',
+  'trust',
+  'service',
+  'survey',
+  'league',
+  'police',
   // Company names: "Calloway Foods", "CVC Capital Partners", "Tata Motors".
   'foods',
   'group',
@@ -131,6 +141,11 @@ function inMatchContext(e: Entity, text: string): boolean {
       MATCH_AFTER.test(text.slice(m.end, m.end + 24)) ||
       MATCH_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)),
   );
+}
+
+/** Whether a word ends organisations' names ("Council", "Panel", "Board", "Holdings"). */
+export function isOrganisationHead(word: string): boolean {
+  return ORGANISATION_HEADS.has(word.toLowerCase());
 }
 
 function headKind(name: string): EntityKind | undefined {

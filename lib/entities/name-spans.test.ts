@@ -5,6 +5,7 @@ import {
   dropCovered,
   extendOverParticles,
   isPlacePrefix,
+  joinOrganisationParts,
   nameKey,
   nominativeScore,
   type SpanMention,
@@ -135,4 +136,54 @@ it('knows place prefixes that make one place with the next', () => {
   expect(isPlacePrefix('South')).toBe(true);
   expect(isPlacePrefix('Nord')).toBe(true);
   expect(isPlacePrefix('Moskau')).toBe(false);
+});
+
+describe('joinOrganisationParts', () => {
+  const join = (text: string, parts: Array<[string, SpanMention['kind']]>, places: string[] = []) =>
+    joinOrganisationParts(
+      parts.map(([t, k]) => mentionOf(text, t, k)),
+      text,
+      (w) => places.includes(w),
+    ).map((m) => [m.text, m.kind]);
+
+  it('runs an organisation on over "on"/"for" after its head noun', () => {
+    expect(
+      join('She served on the Intergovernmental Panel on Climate Change until 2001.', [
+        ['Intergovernmental Panel', 'organization'],
+        ['Climate Change', 'person'],
+      ]),
+    ).toEqual([['Intergovernmental Panel on Climate Change', 'organization']]);
+    // Not after a name without a head noun, nor across other words.
+    expect(
+      join('Apple on Tuesday met Google for lunch.', [
+        ['Apple', 'organization'],
+        ['Tuesday', 'person'],
+        ['Google', 'organization'],
+      ]).length,
+    ).toBe(3);
+  });
+
+  it('joins a place coordinated before an organisation that starts with a place', () => {
+    expect(
+      join(
+        'The England and Wales Cricket Board said no.',
+        [
+          ['England', 'place'],
+          ['Wales Cricket Board', 'organization'],
+        ],
+        ['England', 'Wales'],
+      ),
+    ).toEqual([['England and Wales Cricket Board', 'organization']]);
+    // Two parties coordinated stay two: "Labour" is not a place, "Green Party" does not start with one.
+    expect(
+      join(
+        'Labour and Green Party councillors voted.',
+        [
+          ['Labour', 'organization'],
+          ['Green Party', 'organization'],
+        ],
+        ['England'],
+      ).length,
+    ).toBe(2);
+  });
 });

@@ -7,12 +7,17 @@
  *   Marsh" → the person "Eleanor Marsh");
  * - "South Carolina", "New Zealand", „Nordrhein" are one place even though each word is a place of its
  *   own (`isPlacePrefix`: the table does not cut such a name into its places);
+ * - an organisation's name runs on over "on"/"for"/"of" after its head noun ("Intergovernmental Panel"
+ *   + "on" + "Climate Change", "Institute for Fiscal Studies"), and over a place coordinated before it
+ *   when the organisation itself starts with a place ("England and Wales Cricket Board", "Avon and
+ *   Somerset Police"): one organisation, not a place and a cut-off body;
  * - German case forms of one name share a key („der Deutschen Bahn" = „die Deutsche Bahn", „des
  *   Islamischen Staates" = „der Islamische Staat") and the nominative-looking form names the entity.
  */
 
 import type { Token } from '../text/tokens.ts';
 import type { EntityKind } from '../types.ts';
+import { isOrganisationHead } from './kinds.ts';
 import { isRoleWord } from './roles.ts';
 
 /** Lower-case particles inside person names (Dutch, German, Arabic, Romance). */
@@ -109,6 +114,55 @@ export function extendOverPlacePrefix<M extends SpanMention>(
     if (!/^\p{Lu}/u.test(before.text) || !isPlacePrefix(before.text)) return m;
     return { ...m, start: before.start, text: text.slice(before.start, m.end) };
   });
+}
+
+const ORGANISATION_LINK = /^ (?:on|for|of) (?:the )?$/u;
+
+/**
+ * Joins organisation mentions with what the tagger cut off them (see the module comment): an
+ * organisation whose last word is a head noun, "on"/"for"/"of" and the capitalised mention after it;
+ * a place mention, "and", and an organisation of two or more words whose first word is a place
+ * (`isPlace`). Mentions must be in one sentence; the result is sorted by start.
+ */
+export function joinOrganisationParts<M extends SpanMention>(
+  mentions: readonly M[],
+  text: string,
+  isPlace: (word: string) => boolean,
+): M[] {
+  const order = [...mentions].sort((a, b) => a.start - b.start);
+  const out: M[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const m = order[i]!;
+    const next = order[i + 1];
+    const last = out[out.length - 1];
+    if (
+      next &&
+      m.kind === 'organization' &&
+      next.sentence === m.sentence &&
+      /^\p{Lu}/u.test(next.text) &&
+      isOrganisationHead(m.text.split(' ').pop()!) &&
+      ORGANISATION_LINK.test(text.slice(m.end, next.start))
+    ) {
+      out.push({ ...m, end: next.end, text: text.slice(m.start, next.end) });
+      i++;
+      continue;
+    }
+    const words = m.text.split(' ');
+    if (
+      last &&
+      last.kind === 'place' &&
+      m.kind === 'organization' &&
+      last.sentence === m.sentence &&
+      words.length > 1 &&
+      isPlace(words[0]!) &&
+      text.slice(last.end, m.start) === ' and '
+    ) {
+      out[out.length - 1] = { ...m, start: last.start, text: text.slice(last.start, m.end) };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 /**

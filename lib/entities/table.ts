@@ -11,6 +11,7 @@ import {
   extendOverParticles,
   extendOverPlacePrefix,
   isPlacePrefix,
+  joinOrganisationParts,
   nameKey,
   nominativeScore,
   stripLeadingTitle,
@@ -84,7 +85,12 @@ export function buildEntityTable(input: TableInput): Entity[] {
   // Names kept whole: particles ("Ursula von der Leyen"), titles off ("Justice Eleanor Marsh").
   const whole = dropCovered(
     extendOverPlacePrefix(
-      extendOverParticles(input.mentions, input.tokens, input.text, input.isCommonNoun),
+      extendOverParticles(
+        joinOrganisationParts(input.mentions, input.text, (w) => input.gazetteerKind?.(w) === 'place'),
+        input.tokens,
+        input.text,
+        input.isCommonNoun,
+      ),
       input.tokens,
       input.text,
     ).map((m) => stripOpeningWord(stripPostNominal(stripLeadingTitle(m)), input.text, input.isGivenName)),
