@@ -138,4 +138,26 @@ describe('dropNotNames', () => {
       ['Berlin', 'place', 1],
     ]);
   });
+
+  it('drops a work named after what it is, and products before a product noun', () => {
+    const text =
+      'She read the novel Wolf Hall. His staging of Uncle Vanya won. Microsoft showed new Surface Book models and its Xbox console. Microsoft software runs on Dell laptops. Chelsea will play Aston Villa. Samsung Electronics phones sold.';
+    expect(
+      names(text, [
+        ['Wolf Hall', 'person'],
+        ['Uncle Vanya', 'person'],
+        ['Surface Book', 'organization'],
+        ['Xbox', 'organization'],
+        ['Microsoft', 'organization'],
+        ['Dell', 'organization'],
+        ['Aston Villa', 'organization'],
+        ['Samsung Electronics', 'organization'],
+      ]),
+    ).toEqual([
+      ['Microsoft', 'organization', 2],
+      ['Dell', 'organization', 1],
+      ['Aston Villa', 'organization', 1],
+      ['Samsung Electronics', 'organization', 1],
+    ]);
+  });
 });

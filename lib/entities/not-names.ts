@@ -19,6 +19,10 @@
  *   entry, and an entry with no other mention goes ("S&P 500" goes, "Boeing" of "Boeing chief executive"
  *   stays). A score ("Liverpool 2-1"), a year ("London 2012" is an event anyway) or a percentage is not
  *   a model number;
+ * - works and products by what surrounds a mention: a work noun before it ("the novel Wolf Hall",
+ *   "her staging of Uncle Vanya"), a product noun after a name of several words ("new Apple Watch
+ *   models") or after any name that follows a possessive ("its Xbox console"); like model numbers, such
+ *   mentions leave the entry;
  * - holidays and feasts ("Christmas sales", „zu Ostern"): dates, not names.
  * Sentence-initial, heading and ALL-CAPS words are not removed here: they lower an entry's confidence
  * (confidence.ts), so a real name that only ever opens sentences is still listed.
@@ -26,7 +30,19 @@
 import type { Entity, EntityKind } from '../types.ts';
 
 const WORK_NOUNS =
-  /^\s(?:film|films|movie|movies|series|show|franchise|trilogy|album|novel|sequel|prequel|episode|season|documentary|Film|Films|Serie|Sendung|Folge|Roman|Album|Reihe|Staffel)\b/u;
+  /^\s(?:film|films|movie|movies|series|show|franchise|trilogy|album|novel|sequel|prequel|episode|season|documentary|musical|opera|podcast|Film|Films|Serie|Sendung|Folge|Roman|Album|Reihe|Staffel)\b/u;
+// A work named right after what it is ("the novel Wolf Hall", "her staging of Uncle Vanya", „der Roman
+// Der Schwarm"): the mention is the work's title, whatever kind the tagger gave it.
+const WORK_BEFORE =
+  /\b(?:film|movie|novel|album|song|opera|musical|series|sitcom|documentary|podcast|poem|staging of|production of|adaptation of|revival of|Roman|Film|Buch|Theaterstück|Oper|Serie|Album)\s$/u;
+// Products: a name of two or more words between "new"/an article and a product noun ("new Apple Watch
+// models", "the Galaxy Tab tablet"), or any name between a possessive and a product noun ("its Xbox
+// console", "Nasa's Curiosity rover"): a maker's product, not the maker. ("Play" and "book" are verbs
+// too: "will play Arsenal".)
+const PRODUCT_NOUNS =
+  /^\s(?:models?|smartphones?|phones?|handsets?|software|app|apps|rover|probe|telescope|spacecraft|console|tablet|laptop|headset|chip|chips|processor|vaccine|operating system|browser|chatbot)\b/u;
+const POSSESSIVE_BEFORE = /(?:['’]s|\bits|\btheir|\bhis|\bher)\s$/u;
+const ARTICLE_OR_NEW_BEFORE = /\b(?:new|the|a|an)\s$/u;
 // Apostrophes are not quotation marks here: "Fowler's" is a possessive.
 const OPENING_QUOTE = /[„“"»«]\s?$/u;
 const CLOSING_QUOTE = /^\s?[“”"«»]/u;
@@ -190,9 +206,18 @@ function beforeModelNumber(m: Entity['mentions'][number], text: string): boolean
   );
 }
 
-/** The entry without its product mentions (null when none is left), or the entry itself. */
+/** A mention that names a work or a product, not a person, place or organisation (see above). */
+function namesWorkOrProduct(e: Entity, m: Entity['mentions'][number], text: string): boolean {
+  if (beforeModelNumber(m, text)) return true;
+  const before = text.slice(Math.max(0, m.start - 16), m.start);
+  if (WORK_BEFORE.test(before)) return true;
+  if (!PRODUCT_NOUNS.test(text.slice(m.end, m.end + 20)) || e.kind === 'person') return false;
+  return POSSESSIVE_BEFORE.test(before) || (m.text.includes(' ') && ARTICLE_OR_NEW_BEFORE.test(before));
+}
+
+/** The entry without its work and product mentions (null when none is left), or the entry itself. */
 function withoutProductMentions(e: Entity, text: string): Entity | null {
-  const mentions = e.mentions.filter((m) => !beforeModelNumber(m, text));
+  const mentions = e.mentions.filter((m) => !namesWorkOrProduct(e, m, text));
   if (mentions.length === e.mentions.length) return e;
   return mentions.length ? { ...e, mentions, count: mentions.length } : null;
 }
