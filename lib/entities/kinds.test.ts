@@ -119,4 +119,28 @@ describe('settleKinds', () => {
       ]).map((k) => k[1]),
     ).toEqual(['organization', 'organization', 'organization', 'place']);
   });
+
+  it('reads "against", "host", "v" as match context only in a text with a result', () => {
+    const report =
+      'City won 2-1. Next is the qualifier against Serbia; Leeds host Derby. Fans from Bath cheered.';
+    expect(
+      kinds(
+        report,
+        [
+          ['Serbia', 'place'],
+          ['Derby', 'place'],
+          ['Bath', 'place'],
+        ],
+        ['Serbia', 'Derby', 'Bath'],
+      ).map((k) => k[1]),
+    ).toEqual(['organization', 'organization', 'place']);
+    expect(kinds('Protests against Serbia grew.', [['Serbia', 'place']], ['Serbia'])[0]![1]).toBe('place');
+  });
+
+  it('makes a one-word "person" that is a known place a club in match context', () => {
+    expect(kinds('Northampton, who beat Bath on Sunday.', [['Bath', 'person']], ['Bath'])[0]![1]).toBe(
+      'organization',
+    );
+    expect(kinds('Coach Bath beat the odds.', [['Bath', 'person']])[0]![1]).toBe('person');
+  });
 });

@@ -5,7 +5,9 @@
  * organisation and a club in a match report as a place. Each rule reads the article text around the
  * entity's mentions:
  * - a club: a place or organisation with a mention in match context ("Leinster beat Toulouse 34-13",
- *   "Toulouse coach …", "will face Northampton") is an organisation;
+ *   "Toulouse coach …", "will face Northampton"; in a text with a result, also "against Serbia",
+ *   "England host Wales") is an organisation, and so is a one-word "person" the gazetteer knows as a
+ *   place ("who beat Bath");
  * - a place the gazetteer lists (GeoNames cities, countries) tagged as an organisation is a place
  *   unless a mention is in match context ("at Liverpool" against "Liverpool beat"); so is an English
  *   county ("Pembrokeshire", "Yorkshire": CoNLL knows them as cricket clubs);
@@ -32,6 +34,12 @@ const MATCH_AFTER =
   /^\s+(?:\d{1,3}-\d{1,3}\b|(?:beat|beats|defeated|crushed|crush|thrashed|edged|drew with|lost to|coach|manager|captain|head coach|striker|goalkeeper|full-back|fans|supporters|squad)\b)/u;
 const MATCH_BEFORE =
   /\b(?:beat|beats|defeated|crushed|crush|thrashed|edged|face|faces|facing|drew with|lost to|victory over|win over|defeat to|defeat by)\s+$/u;
+
+// In a match report (the text has a result: "2-1", "34–13"), a name after "against", "v", "host" … is
+// the opponent ("the qualifier against Serbia", "England host Wales"), not the country or city.
+const RESULT = /\b\d{1,3}[-–]\d{1,3}\b/u;
+const MATCH_REPORT_BEFORE =
+  /\b(?:against|v|vs\.?|versus|host|hosts|hosted|hosting|visit|visits|play|plays|played|meet|meets)\s+$/u;
 
 /** One word ending in -shire: an English or Welsh county. */
 const COUNTY = /^\p{Lu}\p{Ll}+shire$/u;
@@ -136,11 +144,15 @@ function afterOrganisationNoun(e: Entity, context: KindsContext): boolean {
 }
 
 function inMatchContext(e: Entity, text: string): boolean {
-  return e.mentions.some(
-    (m) =>
+  const report = RESULT.test(text);
+  return e.mentions.some((m) => {
+    const before = text.slice(Math.max(0, m.start - 24), m.start);
+    return (
       MATCH_AFTER.test(text.slice(m.end, m.end + 24)) ||
-      MATCH_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)),
-  );
+      MATCH_BEFORE.test(before) ||
+      (report && MATCH_REPORT_BEFORE.test(before))
+    );
+  });
 }
 
 /** Whether a word ends organisations' names ("Council", "Panel", "Board", "Holdings"). */
@@ -207,6 +219,10 @@ export function settledKind(e: Entity, context: KindsContext, places: PlaceMenti
   const head = headKind(e.name);
   if (head && e.kind !== 'person') return head;
   if (e.kind !== 'organization' && afterOrganisationNoun(e, context)) return 'organization';
+  // A one-word "person" the gazetteer knows as a place, in match context, is a club ("who beat Bath").
+  const placeAsPerson =
+    e.kind === 'person' && !e.name.includes(' ') && context.gazetteerKind?.(e.name) === 'place';
+  if (placeAsPerson && inMatchContext(e, text)) return 'organization';
   if (e.kind === 'place' || e.kind === 'organization') {
     if (inMatchContext(e, text)) return 'organization';
     if (
