@@ -125,10 +125,11 @@ describe('dropNotNames', () => {
     ]);
   });
 
-  it('drops holidays but keeps a place named after one', () => {
+  it('drops holidays and one-word events but keeps a place named after a holiday', () => {
     expect(
-      names('Its best Christmas sales. Flights to Christmas Island. Zu Ostern in Berlin.', [
+      names('Its best Christmas sales. Flights to Christmas Island. Zu Ostern in Berlin. Since Brexit.', [
         ['Christmas', 'place'],
+        ['Brexit', 'organization'],
         ['Christmas Island', 'place'],
         ['Ostern', 'place'],
         ['Berlin', 'place'],

@@ -23,7 +23,8 @@
  *   "her staging of Uncle Vanya"), a product noun after a name of several words ("new Apple Watch
  *   models") or after any name that follows a possessive ("its Xbox console"); like model numbers, such
  *   mentions leave the entry;
- * - holidays and feasts ("Christmas sales", „zu Ostern"): dates, not names.
+ * - holidays and feasts ("Christmas sales", „zu Ostern") and one-word events ("since Brexit",
+ *   "Eurovision"): dates and happenings, not names.
  * Sentence-initial, heading and ALL-CAPS words are not removed here: they lower an entry's confidence
  * (confidence.ts), so a real name that only ever opens sentences is still listed.
  */
@@ -55,6 +56,8 @@ const EVENT_OR_LAW_HEADS = new Set([
   'championship',
   'championships',
   'cup',
+  'bowl',
+  'prix',
   'games',
   'olympics',
   'award',
@@ -117,8 +120,16 @@ const STREET_END =
   /(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|markt|chaussee|Linden|Street|Road|Avenue|Lane)$/u;
 const YEAR = /^ (?:1[89]|20)\d\d\b/;
 
-/** Holidays and feasts, English and German: dates, not names of persons, places or organisations. */
-const HOLIDAYS = new Set([
+/**
+ * Holidays and feasts, and one-word events, English and German: dates and happenings, not names of
+ * persons, places or organisations.
+ */
+const HOLIDAYS_AND_EVENTS = new Set([
+  'Brexit',
+  'Eurovision',
+  'Olympics',
+  'Paralympics',
+  'Oktoberfest',
   'Christmas',
   'Easter',
   'Thanksgiving',
@@ -228,7 +239,7 @@ export function dropNotNames(entities: Entity[], context: NotNamesContext): Enti
   const out: Entity[] = [];
   for (const entry of entities) {
     const e = withoutProductMentions(entry, text);
-    if (!e || HOLIDAYS.has(e.name)) continue;
+    if (!e || HOLIDAYS_AND_EVENTS.has(e.name)) continue;
     if (isWork(e, text) || isCommonWordPerson(e, text)) continue;
     if (isNamedStorm(e, text) || isOpeningParticiple(e, text) || isIdentityAdjective(e, text)) continue;
     if (e.kind !== 'person' && ROMAN_END.test(e.name)) continue;
