@@ -5,6 +5,7 @@ import {
   dropCovered,
   extendOverParticles,
   isPlacePrefix,
+  joinFirmPairs,
   joinOrganisationParts,
   nameKey,
   nominativeScore,
@@ -185,5 +186,39 @@ describe('joinOrganisationParts', () => {
         ['England'],
       ).length,
     ).toBe(2);
+  });
+});
+
+describe('joinFirmPairs', () => {
+  const at = (text: string, surface: string, n: number, kind: SpanMention['kind']): SpanMention => {
+    let start = -1;
+    for (let k = 0; k <= n; k++) start = text.indexOf(surface, start + 1);
+    return { start, end: start + surface.length, text: surface, kind, sentence: 0 };
+  };
+
+  it('makes a pair written twice one organisation, not a person', () => {
+    const text = 'Marks and Spencer shines. Marks and Spencer rose 7%.';
+    expect(
+      joinFirmPairs([at(text, 'Spencer', 0, 'person'), at(text, 'Spencer', 1, 'person')], text).map((m) => [
+        m.text,
+        m.kind,
+        text.slice(m.start, m.end),
+      ]),
+    ).toEqual([
+      ['Marks and Spencer', 'organization', 'Marks and Spencer'],
+      ['Marks and Spencer', 'organization', 'Marks and Spencer'],
+    ]);
+  });
+
+  it('leaves two tagged names and a pair written once alone', () => {
+    const text = 'Starmer and Reeves met. Starmer and Reeves spoke. Then Lisbon and Porto.';
+    const mentions = [
+      at(text, 'Starmer', 0, 'person'),
+      at(text, 'Reeves', 0, 'person'),
+      at(text, 'Starmer', 1, 'person'),
+      at(text, 'Reeves', 1, 'person'),
+      at(text, 'Porto', 0, 'place'),
+    ];
+    expect(joinFirmPairs(mentions, text)).toEqual(mentions);
   });
 });

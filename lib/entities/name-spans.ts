@@ -11,6 +11,8 @@
  *   + "on" + "Climate Change", "Institute for Fiscal Studies"), and over a place coordinated before it
  *   when the organisation itself starts with a place ("England and Wales Cricket Board", "Avon and
  *   Somerset Police"): one organisation, not a place and a cut-off body;
+ * - a firm named for two people is one organisation when the text names the pair twice ("Marks and
+ *   Spencer", where the tagger sees a person "Spencer");
  * - German case forms of one name share a key („der Deutschen Bahn" = „die Deutsche Bahn", „des
  *   Islamischen Staates" = „der Islamische Staat") and the nominative-looking form names the entity.
  */
@@ -163,6 +165,28 @@ export function joinOrganisationParts<M extends SpanMention>(
     out.push(m);
   }
   return out;
+}
+
+const AND_BEFORE = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}+) (and|&) $/u;
+
+/**
+ * A firm named for two people ("Marks and Spencer", "Barnes & Noble"): a one-word mention after a
+ * capitalised word that no mention covers and "and"/"&", when the text writes the same pair at least
+ * twice, becomes one organisation mention of the pair. Two people coordinated are two mentions
+ * ("Starmer and Reeves": the tagger tags both).
+ */
+export function joinFirmPairs<M extends SpanMention>(mentions: readonly M[], text: string): M[] {
+  const covered = (start: number, end: number) => mentions.some((o) => start < o.end && end > o.start);
+  return mentions.map((m) => {
+    if (m.text.includes(' ')) return m;
+    const before = AND_BEFORE.exec(text.slice(Math.max(0, m.start - 30), m.start));
+    if (!before) return m;
+    const start = m.start - before[0].length;
+    if (covered(start, start + before[1]!.length)) return m;
+    const pair = `${before[1]} ${before[2]} ${m.text}`;
+    if (text.split(pair).length - 1 < 2) return m;
+    return { ...m, start, text: pair, kind: 'organization' };
+  });
 }
 
 /**

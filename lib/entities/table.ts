@@ -11,6 +11,7 @@ import {
   extendOverParticles,
   extendOverPlacePrefix,
   isPlacePrefix,
+  joinFirmPairs,
   joinOrganisationParts,
   nameKey,
   nominativeScore,
@@ -86,7 +87,11 @@ export function buildEntityTable(input: TableInput): Entity[] {
   const whole = dropCovered(
     extendOverPlacePrefix(
       extendOverParticles(
-        joinOrganisationParts(input.mentions, input.text, (w) => input.gazetteerKind?.(w) === 'place'),
+        joinOrganisationParts(
+          joinFirmPairs(input.mentions, input.text),
+          input.text,
+          (w) => input.gazetteerKind?.(w) === 'place',
+        ),
         input.tokens,
         input.text,
         input.isCommonNoun,
