@@ -89,6 +89,7 @@ const ORGANISATION_HEADS = new Set([
   'survey',
   'league',
   'police',
+  'forces',
   // Company names: "Calloway Foods", "CVC Capital Partners", "Tata Motors".
   'foods',
   'group',
