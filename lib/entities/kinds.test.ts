@@ -96,16 +96,17 @@ describe('settleKinds', () => {
 
   it('makes a name after an organisation noun an organisation, unless a given name starts it', () => {
     const text =
-      'The opposition party Fianna Fáil and retailer Zalando met; the firm Anna Lee founded did not.';
+      'The opposition party Fianna Fáil and retailer Zalando met; the firm Anna Lee founded did not. Shares in Alphabet fell.';
     const settled = settleKinds(
       [
         entityIn(text, 'Fianna Fáil', 'person'),
         entityIn(text, 'Zalando', 'place'),
         entityIn(text, 'Anna Lee', 'person'),
+        entityIn(text, 'Alphabet', 'place'),
       ],
       { text, isGivenName: (w) => w === 'Anna' },
     );
-    expect(settled.map((e) => e.kind)).toEqual(['organization', 'organization', 'person']);
+    expect(settled.map((e) => e.kind)).toEqual(['organization', 'organization', 'person', 'organization']);
   });
 
   it('makes a seat of government an organisation, whatever the tagger said', () => {

@@ -15,7 +15,8 @@
  *   and company names ("… Foods", "… Holdings", "… plc") organisations;
  * - a one-word name before ", <place>" ("near Taylor, Texas") is a place;
  * - a name right after an organisation noun ("opposition party Sinn Féin", "planemaker Boeing",
- *   "retailer Amazon") is an organisation, unless it starts with a known given name;
+ *   "retailer Amazon") or a stake in one ("shares in Alphabet", "a stake in Arm") is an organisation,
+ *   unless it starts with a known given name;
  * - an organisation no list knows, coordinated with a place ("for Pembrokeshire and Ceredigion"), is a
  *   place: coordinated names share a kind;
  * - a seat of government that news uses for the government in it ("the Kremlin said", "the White
@@ -135,7 +136,7 @@ export interface KindsContext {
 }
 
 const ORGANISATION_NOUN_BEFORE =
-  /\b(?:party|company|firm|group|carmaker|automaker|planemaker|plane maker|chipmaker|retailer|broadcaster|airline|lender|insurer|bank|charity|club|union|publisher|start-?up|manufacturer|conglomerate|supermarket|regulator|newspaper)\s$/u;
+  /\b(?:party|company|firm|group|carmaker|automaker|planemaker|plane maker|chipmaker|retailer|broadcaster|airline|lender|insurer|bank|charity|club|union|publisher|start-?up|manufacturer|conglomerate|supermarket|regulator|newspaper|[Ss]hares in|[Ss]hares of|[Ss]take in|[Tt]akeover of)\s$/u;
 
 function afterOrganisationNoun(e: Entity, context: KindsContext): boolean {
   if (context.isGivenName?.(e.name.split(' ')[0]!)) return false;
