@@ -144,4 +144,17 @@ describe('settleKinds', () => {
     );
     expect(kinds('Coach Bath beat the odds.', [['Bath', 'person']])[0]![1]).toBe('person');
   });
+
+  it('makes an organisation where people live a place, not a club or a company', () => {
+    const text =
+      'Residents in Carlisle and Cockermouth were told to leave. Keswick beat Penrith 2-1. People in Keswick cheered. She was born in Acme Council land.';
+    expect(
+      kinds(text, [
+        ['Carlisle', 'organization'],
+        ['Cockermouth', 'organization'],
+        ['Keswick', 'organization'],
+        ['Acme Council', 'organization'],
+      ]).map((k) => k[1]),
+    ).toEqual(['place', 'place', 'organization', 'organization']);
+  });
 });

@@ -13,7 +13,9 @@
  *   county ("Pembrokeshire", "Yorkshire": CoNLL knows them as cricket clubs);
  * - a head noun decides: "… County", "… Stadium", "… Airport" are places, "… Council", "… University"
  *   and company names ("… Foods", "… Holdings", "… plc") organisations;
- * - a one-word name before ", <place>" ("near Taylor, Texas") is a place;
+ * - a one-word name before ", <place>" ("near Taylor, Texas") is a place, and so is an organisation
+ *   (no head noun, no company verb) where people live or are born ("residents in Carlisle", "born in
+ *   Leeds", "the town of Keswick"), unless in match context;
  * - a name right after an organisation noun ("opposition party Sinn Féin", "planemaker Boeing",
  *   "retailer Amazon") or a stake in one ("shares in Alphabet", "a stake in Arm") is an organisation,
  *   unless it starts with a known given name;
@@ -41,6 +43,11 @@ const MATCH_BEFORE =
 const RESULT = /\b\d{1,3}[-–]\d{1,3}\b/u;
 const MATCH_REPORT_BEFORE =
   /\b(?:against|v|vs\.?|versus|host|hosts|hosted|hosting|visit|visits|play|plays|played|meet|meets)\s+$/u;
+
+// Where people live, are born or go ("residents in Carlisle", "the town of Keswick", "north of Perth"):
+// a place, whatever the tagger's sports-heavy training made of it.
+const PLACE_CONTEXT_BEFORE =
+  /\b(?:[Rr]esidents (?:in|of)|[Pp]eople in|[Ll]ives in|[Ll]ived in|[Ll]iving in|[Bb]orn in|[Gg]rew up in|[Tt]own of|[Cc]ity of|[Vv]illage of|[Cc]ounty of|[Ss]uburb of|[Ss]treets of|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est) of)\s$/u;
 
 /** One word ending in -shire: an English or Welsh county. */
 const COUNTY = /^\p{Lu}\p{Ll}+shire$/u;
@@ -162,6 +169,11 @@ export function isOrganisationHead(word: string): boolean {
   return ORGANISATION_HEADS.has(word.toLowerCase());
 }
 
+function inPlaceContext(e: Entity, text: string): boolean {
+  if (e.name.split(' ').some((w) => isOrganisationHead(w))) return false;
+  return e.mentions.some((m) => PLACE_CONTEXT_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)));
+}
+
 function headKind(name: string): EntityKind | undefined {
   const words = name.split(' ');
   if (words.length < 2) return undefined;
@@ -227,6 +239,7 @@ export function settledKind(e: Entity, context: KindsContext, places: PlaceMenti
   if (placeAsPerson && inMatchContext(e, text)) return 'organization';
   if (e.kind === 'place' || e.kind === 'organization') {
     if (inMatchContext(e, text)) return 'organization';
+    if (e.kind === 'organization' && !actsAsCompany(e, text) && inPlaceContext(e, text)) return 'place';
     if (
       e.kind === 'organization' &&
       ((context.gazetteerKind?.(e.name) === 'place' && !actsAsCompany(e, text)) || COUNTY.test(e.name))

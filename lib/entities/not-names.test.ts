@@ -161,4 +161,25 @@ describe('dropNotNames', () => {
       ['Samsung Electronics', 'organization', 1],
     ]);
   });
+
+  it('drops a storm named with its word, a film after "film,", an event whose head the tagger left out', () => {
+    const text =
+      'Hurricane Milton hit Florida. Her new film, Night Train, premiered at the Venice Film Festival. BBC Radio 4 aired it.';
+    expect(
+      names(
+        text,
+        [
+          ['Hurricane Milton', 'person'],
+          ['Florida', 'place'],
+          ['Night Train', 'person'],
+          ['Venice Film', 'organization'],
+          ['BBC Radio', 'organization'],
+        ],
+        ['Florida'],
+      ),
+    ).toEqual([
+      ['Florida', 'place', 1],
+      ['BBC Radio', 'organization', 1],
+    ]);
+  });
 });

@@ -4,13 +4,14 @@
  * - works (films, series, books): a non-person name of two or more words followed by a work noun ("a
  *   new Star Wars film"), or written inside quotation marks at every mention („Tatort“);
  * - events and laws: a name whose last word is an event or law head ("Sundance Film Festival", "Online
- *   Safety Act", "Berlin Marathon"); when the rest is a place ("Berlin"), the mentions stay as that place,
+ *   Safety Act", "Berlin Marathon"), or every mention of which the head follows ("Venice Film" +
+ *   "Festival"); when the rest is a place ("Berlin"), the mentions stay as that place,
  *   otherwise the entry stays in the table marked `possible` (listed, never painted);
  * - products and missions: a non-person name ending in a Roman numeral ("Artemis III");
  * - English common words: a one-word "person" every mention of which follows an article or "new"
  *   ("a new Bill" is legislation, not a man called Bill);
- * - named storms: a name every mention of which follows "Storm", "Hurricane", "Typhoon" or "Cyclone"
- *   ("Storm Darragh" is weather, not a person);
+ * - named storms: a name every mention of which follows "Storm", "Hurricane", "Typhoon" or "Cyclone",
+ *   or that starts with one ("Storm Darragh", "Hurricane Milton" are weather, not persons);
  * - English participles opening a sentence before a preposition ("Born in Leicester in 1934, she …");
  * - English identity adjectives before a plural noun ("Black voters", "Indigenous groups"): like
  *   demonyms, not names of their own;
@@ -32,10 +33,10 @@ import type { Entity, EntityKind } from '../types.ts';
 
 const WORK_NOUNS =
   /^\s(?:film|films|movie|movies|series|show|franchise|trilogy|album|novel|sequel|prequel|episode|season|documentary|musical|opera|podcast|Film|Films|Serie|Sendung|Folge|Roman|Album|Reihe|Staffel)\b/u;
-// A work named right after what it is ("the novel Wolf Hall", "her staging of Uncle Vanya", „der Roman
+// A work named right after what it is ("the novel Wolf Hall", "her new film, Night Train", „der Roman
 // Der Schwarm"): the mention is the work's title, whatever kind the tagger gave it.
 const WORK_BEFORE =
-  /\b(?:film|movie|novel|album|song|opera|musical|series|sitcom|documentary|podcast|poem|staging of|production of|adaptation of|revival of|Roman|Film|Buch|Theaterstück|Oper|Serie|Album)\s$/u;
+  /\b(?:film|movie|novel|album|song|opera|musical|series|sitcom|documentary|podcast|poem|staging of|production of|adaptation of|revival of|Roman|Film|Buch|Theaterstück|Oper|Serie|Album),?\s$/u;
 // Products: a name of two or more words between "new"/an article and a product noun ("new Apple Watch
 // models", "the Galaxy Tab tablet"), or any name between a possessive and a product noun ("its Xbox
 // console", "Nasa's Curiosity rover"): a maker's product, not the maker. ("Play" and "book" are verbs
@@ -74,6 +75,7 @@ const EVENT_OR_LAW_HEADS = new Set([
 ]);
 
 const STORM_BEFORE = /(?:Storm|Hurricane|Typhoon|Cyclone)\s$/u;
+const STORM_FIRST = /^(?:Storm|Hurricane|Typhoon|Cyclone|Orkan|Tropensturm) \p{Lu}/u;
 const OPENING_PARTICIPLES = new Set([
   'Born',
   'Raised',
@@ -116,8 +118,9 @@ const MODEL_NUMBER_AFTER =
 // A British score line ("Arsenal 3 Chelsea 1") is not a model number either ("Boeing 737 Max 9" is).
 const SCORE_LINE = /^ \d{1,2}(?: \p{Lu}[\p{L}'’-]*)+ \d{1,2}\b/u;
 // A street before its house number („Friedrichstraße 12", "Unter den Linden 1") is a place.
+// Nor is a numbered station the product of a maker ("BBC Radio 4", "Channel 4", "ZDF" aside).
 const STREET_END =
-  /(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|markt|chaussee|Linden|Street|Road|Avenue|Lane)$/u;
+  /(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|markt|chaussee|Linden|Street|Road|Avenue|Lane|Radio|Channel|TV)$/u;
 const YEAR = /^ (?:1[89]|20)\d\d\b/;
 
 /**
@@ -179,9 +182,16 @@ function eventPlace(e: Entity, context: NotNamesContext): string | null {
   return context.gazetteerKind?.(rest) === 'place' ? rest : null;
 }
 
-function isEventOrLaw(e: Entity): boolean {
+function isEventOrLaw(e: Entity, context: NotNamesContext): boolean {
   const words = e.name.split(' ');
-  return words.length > 1 && EVENT_OR_LAW_HEADS.has(words[words.length - 1]!.toLowerCase());
+  if (words.length > 1 && EVENT_OR_LAW_HEADS.has(words[words.length - 1]!.toLowerCase())) return true;
+  // The head left out of the mention: "Venice Film" + "Festival", "Online Safety" + "Bill"; a place
+  // before the head ("Berlin" + "Marathon") stays the place.
+  if (context.gazetteerKind?.(e.name) === 'place') return false;
+  return e.mentions.every((m) => {
+    const next = /^ (\p{Lu}\p{L}+)\b/u.exec(context.text.slice(m.end, m.end + 20));
+    return next !== null && EVENT_OR_LAW_HEADS.has(next[1]!.toLowerCase());
+  });
 }
 
 function isCommonWordPerson(e: Entity, text: string): boolean {
@@ -190,6 +200,7 @@ function isCommonWordPerson(e: Entity, text: string): boolean {
 }
 
 function isNamedStorm(e: Entity, text: string): boolean {
+  if (STORM_FIRST.test(e.name)) return true;
   return e.mentions.every((m) => STORM_BEFORE.test(text.slice(Math.max(0, m.start - 10), m.start)));
 }
 
@@ -243,7 +254,7 @@ export function dropNotNames(entities: Entity[], context: NotNamesContext): Enti
     if (isWork(e, text) || isCommonWordPerson(e, text)) continue;
     if (isNamedStorm(e, text) || isOpeningParticiple(e, text) || isIdentityAdjective(e, text)) continue;
     if (e.kind !== 'person' && ROMAN_END.test(e.name)) continue;
-    if (isEventOrLaw(e)) {
+    if (isEventOrLaw(e, context)) {
       const place = eventPlace(e, context);
       if (!place) {
         // Kept for what reads the table (the summary ranks sentences by its main names, and a law can be

@@ -13,7 +13,7 @@ export const CREDIT_LINE: readonly RegExp[] = [
   /\bcontributed (?:reporting )?to this (?:report|article|story)\.?$/i,
   // "Name Surname/AFP/Getty Images", "Todd Heisler/The New York Times"
   new RegExp(`^(?:[\\p{Lu}][\\p{L}.'’-]*\\s){0,3}[\\p{Lu}][\\p{L}.'’-]*\\s?\\/\\s?(?:${AGENCIES})\\b`, 'u'),
-  /^(?:©|\(c\))\s?\S/i,
+  /^(?:©|\(c\)|copyright\s+(?:©\s*)?\d{4}\b)\s?\S/i,
   // A contributor line naming what the person made: "Analysis by Tom Reeve, markets correspondent",
   // "Words by Ana Ruiz; illustrations by Ben Cole", "Interview by …" (names and an optional role only,
   // so "Analysis by the IMF shows …" is prose).
