@@ -157,4 +157,13 @@ describe('settleKinds', () => {
       ]).map((k) => k[1]),
     ).toEqual(['place', 'place', 'organization', 'organization']);
   });
+
+  it('makes a one-word name after "analysts at" a firm, even a given name', () => {
+    const text = 'Analysts at Davy expect more. Davy Jones sang.';
+    const settled = settleKinds([entityIn(text, 'Davy', 'place')], {
+      text,
+      isGivenName: (w) => w === 'Davy',
+    });
+    expect(settled[0]!.kind).toBe('organization');
+  });
 });

@@ -18,7 +18,8 @@
  *   Leeds", "the town of Keswick"), unless in match context;
  * - a name right after an organisation noun ("opposition party Sinn Féin", "planemaker Boeing",
  *   "retailer Amazon") or a stake in one ("shares in Alphabet", "a stake in Arm") is an organisation,
- *   unless it starts with a known given name;
+ *   unless it starts with a known given name; a one-word name after "analysts at", "economists at" is
+ *   a firm even then ("analysts at Davy");
  * - an organisation no list knows, coordinated with a place ("for Pembrokeshire and Ceredigion"), is a
  *   place: coordinated names share a kind;
  * - a seat of government that news uses for the government in it ("the Kremlin said", "the White
@@ -145,11 +146,15 @@ export interface KindsContext {
 const ORGANISATION_NOUN_BEFORE =
   /\b(?:party|company|firm|group|carmaker|automaker|planemaker|plane maker|chipmaker|retailer|broadcaster|airline|lender|insurer|bank|charity|club|union|publisher|start-?up|manufacturer|conglomerate|supermarket|regulator|newspaper|[Ss]hares in|[Ss]hares of|[Ss]take in|[Tt]akeover of)\s$/u;
 
+// Who works at a firm ("analysts at Davy", "economists at Barclays"): a one-word name there is the firm,
+// even when it is also a given name.
+const FIRM_STAFF_BEFORE = /\b(?:[Aa]nalysts?|[Ee]conomists?|[Ss]trategists?|[Tt]raders?|[Bb]ankers?) at\s$/u;
+
 function afterOrganisationNoun(e: Entity, context: KindsContext): boolean {
+  const before = (m: Entity['mentions'][number]) => context.text.slice(Math.max(0, m.start - 16), m.start);
+  if (!e.name.includes(' ') && e.mentions.some((m) => FIRM_STAFF_BEFORE.test(before(m)))) return true;
   if (context.isGivenName?.(e.name.split(' ')[0]!)) return false;
-  return e.mentions.some((m) =>
-    ORGANISATION_NOUN_BEFORE.test(context.text.slice(Math.max(0, m.start - 16), m.start)),
-  );
+  return e.mentions.some((m) => ORGANISATION_NOUN_BEFORE.test(before(m)));
 }
 
 function inMatchContext(e: Entity, text: string): boolean {

@@ -182,4 +182,20 @@ describe('dropNotNames', () => {
       ['BBC Radio', 'organization', 1],
     ]);
   });
+
+  it('drops the parties of a court case named for them, not the same names elsewhere', () => {
+    const text = 'The case is Roe v. Wade. Later, Wade spoke. England v Wales ended 2-2.';
+    expect(
+      names(text, [
+        ['Roe', 'person'],
+        ['Wade', 'person'],
+        ['England', 'organization'],
+        ['Wales', 'organization'],
+      ]),
+    ).toEqual([
+      ['Wade', 'person', 1],
+      ['England', 'organization', 1],
+      ['Wales', 'organization', 1],
+    ]);
+  });
 });

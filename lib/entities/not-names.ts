@@ -20,6 +20,7 @@
  *   entry, and an entry with no other mention goes ("S&P 500" goes, "Boeing" of "Boeing chief executive"
  *   stays). A score ("Liverpool 2-1"), a year ("London 2012" is an event anyway) or a percentage is not
  *   a model number;
+ * - court cases: a party's name beside " v. " ("Roe v. Wade") is part of the case's title;
  * - works and products by what surrounds a mention: a work noun before it ("the novel Wolf Hall",
  *   "her staging of Uncle Vanya"), a product noun after a name of several words ("new Apple Watch
  *   models") or after any name that follows a possessive ("its Xbox console"); like model numbers, such
@@ -228,9 +229,18 @@ function beforeModelNumber(m: Entity['mentions'][number], text: string): boolean
   );
 }
 
+// A court case is named for its parties ("Roe v. Wade", "Whole Woman's Health v. Jackson"): a title.
+const CASE_AFTER = /^(?:['’]s)? v\. \p{Lu}/u;
+const CASE_BEFORE = /\p{L}(?:['’]s)? v\. $/u;
+
 /** A mention that names a work or a product, not a person, place or organisation (see above). */
 function namesWorkOrProduct(e: Entity, m: Entity['mentions'][number], text: string): boolean {
   if (beforeModelNumber(m, text)) return true;
+  if (
+    CASE_AFTER.test(text.slice(m.end, m.end + 8)) ||
+    CASE_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start))
+  )
+    return true;
   const before = text.slice(Math.max(0, m.start - 16), m.start);
   if (WORK_BEFORE.test(before)) return true;
   if (!PRODUCT_NOUNS.test(text.slice(m.end, m.end + 20)) || e.kind === 'person') return false;
