@@ -154,6 +154,12 @@ describe('joinOrganisationParts', () => {
         ['Climate Change', 'person'],
       ]),
     ).toEqual([['Intergovernmental Panel on Climate Change', 'organization']]);
+    expect(
+      join("She worked for the Transport and General Workers' Union.", [
+        ['Transport and General Workers', 'organization'],
+        ['Union', 'organization'],
+      ]),
+    ).toEqual([["Transport and General Workers' Union", 'organization']]);
     // Not after a name without a head noun, nor across other words.
     expect(
       join('Apple on Tuesday met Google for lunch.', [

@@ -8,7 +8,8 @@
  * - "South Carolina", "New Zealand", „Nordrhein" are one place even though each word is a place of its
  *   own (`isPlacePrefix`: the table does not cut such a name into its places);
  * - an organisation's name runs on over "on"/"for"/"of" after its head noun ("Intergovernmental Panel"
- *   + "on" + "Climate Change", "Institute for Fiscal Studies"), and over a place coordinated before it
+ *   + "on" + "Climate Change", "Institute for Fiscal Studies"), over a plural's apostrophe before a
+ *   head noun ("Transport and General Workers" + "' Union"), and over a place coordinated before it
  *   when the organisation itself starts with a place ("England and Wales Cricket Board", "Avon and
  *   Somerset Police"): one organisation, not a place and a cut-off body;
  * - a firm named for two people is one organisation when the text names the pair twice ("Marks and
@@ -119,6 +120,9 @@ export function extendOverPlacePrefix<M extends SpanMention>(
 }
 
 const ORGANISATION_LINK = /^ (?:on|for|of) (?:the )?$/u;
+/** Heads after a plural's apostrophe: "Farmers' Union", "Writers' Guild" ("union" alone is no head: "Soviet Union"). */
+const isPluralsHead = (word: string) =>
+  isOrganisationHead(word) || /^(?:Union|Guild|Federation)$/u.test(word);
 
 /**
  * Joins organisation mentions with what the tagger cut off them (see the module comment): an
@@ -137,13 +141,14 @@ export function joinOrganisationParts<M extends SpanMention>(
     const m = order[i]!;
     const next = order[i + 1];
     const last = out[out.length - 1];
+    const between = next ? text.slice(m.end, next.start) : '';
     if (
       next &&
       m.kind === 'organization' &&
       next.sentence === m.sentence &&
       /^\p{Lu}/u.test(next.text) &&
-      isOrganisationHead(m.text.split(' ').pop()!) &&
-      ORGANISATION_LINK.test(text.slice(m.end, next.start))
+      ((isOrganisationHead(m.text.split(' ').pop()!) && ORGANISATION_LINK.test(between)) ||
+        (/s$/.test(m.text) && /^['’] $/u.test(between) && isPluralsHead(next.text.split(' ').pop()!)))
     ) {
       out.push({ ...m, end: next.end, text: text.slice(m.start, next.end) });
       i++;
