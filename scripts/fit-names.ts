@@ -5,7 +5,8 @@
  * the tuning part and the held-out part. The weights and threshold are copied into confidence.ts by
  * hand; the held-out figures are for reporting only.
  *
- *   npm run fit:names
+ *   npm run fit:names                 tuning-part figures per threshold
+ *   npm run fit:names -- --held-out   held-out figures as well (a judgement: not for choosing)
  */
 
 import { type ConfidenceFeatures, FEATURE_NAMES, featureVector } from '../lib/entities/confidence.ts';
@@ -80,6 +81,7 @@ for (const page of NAMES_GOLD) {
   );
 }
 const f3 = (x: number) => x.toFixed(3);
+const heldOut = process.argv.includes('--held-out');
 for (const t of [0.5, 0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.88, 0.9, 0.92, 0.94]) {
   const cells = scoreByCell(
     runs.map((r) => ({
@@ -89,6 +91,7 @@ for (const t of [0.5, 0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.88, 0.9, 0.92, 0.94]) 
   );
   console.log(
     `t=${t.toFixed(2)} ${Object.entries(cells)
+      .filter(([c]) => heldOut || !c.endsWith('heldOut'))
       .map(([c, s]) => `${c} P=${f3(s.precision)} R=${f3(s.recall)}`)
       .join('  ')}`,
   );

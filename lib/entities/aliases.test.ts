@@ -89,4 +89,25 @@ describe('resolveAliases', () => {
       ['South Sudan', 1],
     ]);
   });
+
+  it('makes a one-word organisation the short name of the one longer organisation ending in it', () => {
+    const text =
+      'Manchester City won. City scored twice. Apple showed the Apple Watch. Bristol City Council met.';
+    const out = resolveAliases(
+      [
+        entity('Manchester City', 'organization', [at(text, 'Manchester City')]),
+        entity('City', 'organization', [at(text, 'City', 1)]),
+        entity('Apple', 'organization', [at(text, 'Apple')]),
+        entity('Apple Watch', 'organization', [at(text, 'Apple Watch')]),
+        entity('Bristol City Council', 'organization', [at(text, 'Bristol City Council')]),
+      ],
+      { text, lang: 'en' },
+    );
+    expect(out.map((e) => [e.name, e.count])).toEqual([
+      ['Manchester City', 2],
+      ['Apple', 1],
+      ['Apple Watch', 1],
+      ['Bristol City Council', 1],
+    ]);
+  });
 });

@@ -6,6 +6,9 @@
  * - a bare surname tagged as a person joins a fuller name ending in it even when the tagger gave that
  *   a wrong kind ("Sofia Marquez" as a place, "Marquez" as a person), and the fuller name becomes a
  *   person when its first word is a given name;
+ * - a one-word organisation that is the last word of exactly one longer organisation is its short
+ *   name ("City" for "Manchester City", "Villa" for "Aston Villa", "Sachs" for "Goldman Sachs"); not a
+ *   first word ("Apple" is not "Apple Watch", "Bristol" not "Bristol City Council");
  * - a single-word place that starts a longer place joined by a lower-case word ("Frankfurt" in
  *   "Frankfurt am Main") is that place.
  */
@@ -118,6 +121,21 @@ function mergeSurnames(entities: Entity[], isGivenName: (w: string) => boolean):
   }
 }
 
+function mergeOrganisationShortNames(entities: Entity[]): void {
+  for (const short of entities) {
+    if (short.kind !== 'organization' || short.name.includes(' ') || short.mentions.length === 0) continue;
+    const key = foldName(short.name);
+    const longer = entities.filter(
+      (e) =>
+        e !== short &&
+        e.kind === 'organization' &&
+        e.mentions.length > 0 &&
+        foldName(e.name).endsWith(` ${key}`),
+    );
+    if (longer.length === 1) mergeEntity(longer[0]!, short);
+  }
+}
+
 function mergePlaceHeads(entities: Entity[]): void {
   for (const head of entities) {
     if (head.kind !== 'place' || head.name.includes(' ') || head.mentions.length === 0) continue;
@@ -141,6 +159,7 @@ export function resolveAliases(
   mergeDefinedAbbreviations(entities, context.text);
   mergeCountrySpellings(entities, context.lang);
   mergeSurnames(entities, context.isGivenName ?? (() => false));
+  mergeOrganisationShortNames(entities);
   mergePlaceHeads(entities);
   return entities.filter((e) => e.mentions.length > 0);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleFrom, nodeModelLoader } from '../../tests/support/ner-models.ts';
-import { loadNerModel, primaryLanguage, recognizeEntities } from './index.ts';
+import { tokenize } from '../text/tokens.ts';
+import { loadNerModel, organisationsInMisc, primaryLanguage, recognizeEntities } from './index.ts';
 
 describe('loadNerModel', () => {
   it('loads only the requested language, once', async () => {
@@ -75,5 +76,17 @@ describe('credit lines', () => {
     const names = recognizeEntities(article, model).map((e) => e.name);
     expect(names).toContain('Sabine Kehl');
     expect(names.some((n) => n.includes('Büttner'))).toBe(false);
+  });
+});
+
+describe('organisationsInMisc', () => {
+  it('reads an organisation out of a MISC span ending in a head noun, not a demonym or an event', () => {
+    const text = 'The British Antarctic Survey and British troops watched the World Cup.';
+    const tokens = tokenize(text, 0);
+    const raw = ['O', 'B-MISC', 'I-MISC', 'I-MISC', 'O', 'B-MISC', 'O', 'O', 'O', 'B-MISC', 'I-MISC', 'O'];
+    expect(tokens.map((t) => t.text)).toHaveLength(raw.length);
+    expect(organisationsInMisc(tokens, raw, text, 0).map((m) => [m.text, m.kind])).toEqual([
+      ['British Antarctic Survey', 'organization'],
+    ]);
   });
 });

@@ -20,7 +20,7 @@ import {
 } from './confidence.ts';
 import { isPossessedNoun, TEMPLATES } from './features.ts';
 import { isInstitutionWord } from './institutions.ts';
-import { settleKinds } from './kinds.ts';
+import { isOrganisationHead, settleKinds } from './kinds.ts';
 import { deserializeModel, type TaggerModel, tagSentenceWithMargins } from './model.ts';
 import { dropNotNames } from './not-names.ts';
 import { buildEntityTable, type RawMention } from './table.ts';
@@ -137,7 +137,7 @@ export function recognizeEntities(
       // Spelt out: a spread ({ ...t, sentence }) here was the costliest line of a warm run in Node.
       allTokens.push({ text: t.text, start: t.start, end: t.end, sentence });
     });
-    const { tags, margins } = tagSentenceWithMargins(model.tagger, words, { heading: s.heading });
+    const { tags, margins, raw } = tagSentenceWithMargins(model.tagger, words, { heading: s.heading });
     for (const span of tagsToSpans(tags)) {
       for (const [from, to] of nameParts(tokens, span.start, span.end, span.type)) {
         const start = tokens[from]!.start;
@@ -155,6 +155,7 @@ export function recognizeEntities(
         tagged.set(`e${end}`, info);
       }
     }
+    if (lang === 'en') mentions.push(...organisationsInMisc(tokens, raw, text, sentence));
   });
   if (lang === 'de') mentions.push(...institutionMentions(allTokens, mentions));
   lap('tag');
@@ -202,6 +203,32 @@ export function recognizeEntities(
   entities.sort((a, b) => b.count - a.count || a.mentions[0]!.start - b.mentions[0]!.start);
   lap('table');
   return entities;
+}
+
+/**
+ * English organisations the tagger filed under MISC because a demonym or an adjective opens them
+ * ("British Antarctic Survey", "Canadian Armed Forces", "Premier League"): a MISC span of two or more
+ * capitalised words ending in an organisation head noun (kinds.ts) is an organisation mention.
+ */
+export function organisationsInMisc(
+  tokens: readonly Token[],
+  raw: readonly string[],
+  text: string,
+  sentence: number,
+): RawMention[] {
+  return tagsToSpans(raw)
+    .filter(
+      (span) =>
+        span.type === 'MISC' &&
+        span.end - span.start > 1 &&
+        tokens.slice(span.start, span.end).every((t) => /^\p{Lu}/u.test(t.text)) &&
+        isOrganisationHead(tokens[span.end - 1]!.text),
+    )
+    .map((span) => {
+      const start = tokens[span.start]!.start;
+      const end = tokens[span.end - 1]!.end;
+      return { start, end, text: text.slice(start, end), kind: 'organization', sentence };
+    });
 }
 
 /** German institutions the tagger left out („Bundesverfassungsgericht"), as organisation mentions. */

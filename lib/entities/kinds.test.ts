@@ -96,15 +96,74 @@ describe('settleKinds', () => {
 
   it('makes a name after an organisation noun an organisation, unless a given name starts it', () => {
     const text =
-      'The opposition party Fianna Fáil and retailer Zalando met; the firm Anna Lee founded did not.';
+      'The opposition party Fianna Fáil and retailer Zalando met; the firm Anna Lee founded did not. Shares in Alphabet fell.';
     const settled = settleKinds(
       [
         entityIn(text, 'Fianna Fáil', 'person'),
         entityIn(text, 'Zalando', 'place'),
         entityIn(text, 'Anna Lee', 'person'),
+        entityIn(text, 'Alphabet', 'place'),
       ],
       { text, isGivenName: (w) => w === 'Anna' },
     );
-    expect(settled.map((e) => e.kind)).toEqual(['organization', 'organization', 'person']);
+    expect(settled.map((e) => e.kind)).toEqual(['organization', 'organization', 'person', 'organization']);
+  });
+
+  it('makes a seat of government an organisation, whatever the tagger said', () => {
+    const text = 'The Kremlin denied it. The White House and Downing Street said so, near Whitehall Road.';
+    expect(
+      kinds(text, [
+        ['Kremlin', 'place'],
+        ['White House', 'place'],
+        ['Downing Street', 'place'],
+        ['Whitehall Road', 'place'],
+      ]).map((k) => k[1]),
+    ).toEqual(['organization', 'organization', 'organization', 'place']);
+  });
+
+  it('reads "against", "host", "v" as match context only in a text with a result', () => {
+    const report =
+      'City won 2-1. Next is the qualifier against Serbia; Leeds host Derby. Fans from Bath cheered.';
+    expect(
+      kinds(
+        report,
+        [
+          ['Serbia', 'place'],
+          ['Derby', 'place'],
+          ['Bath', 'place'],
+        ],
+        ['Serbia', 'Derby', 'Bath'],
+      ).map((k) => k[1]),
+    ).toEqual(['organization', 'organization', 'place']);
+    expect(kinds('Protests against Serbia grew.', [['Serbia', 'place']], ['Serbia'])[0]![1]).toBe('place');
+  });
+
+  it('makes a one-word "person" that is a known place a club in match context', () => {
+    expect(kinds('Northampton, who beat Bath on Sunday.', [['Bath', 'person']], ['Bath'])[0]![1]).toBe(
+      'organization',
+    );
+    expect(kinds('Coach Bath beat the odds.', [['Bath', 'person']])[0]![1]).toBe('person');
+  });
+
+  it('makes an organisation where people live a place, not a club or a company', () => {
+    const text =
+      'Residents in Carlisle and Cockermouth were told to leave. Keswick beat Penrith 2-1. People in Keswick cheered. She was born in Acme Council land.';
+    expect(
+      kinds(text, [
+        ['Carlisle', 'organization'],
+        ['Cockermouth', 'organization'],
+        ['Keswick', 'organization'],
+        ['Acme Council', 'organization'],
+      ]).map((k) => k[1]),
+    ).toEqual(['place', 'place', 'organization', 'organization']);
+  });
+
+  it('makes a one-word name after "analysts at" a firm, even a given name', () => {
+    const text = 'Analysts at Davy expect more. Davy Jones sang.';
+    const settled = settleKinds([entityIn(text, 'Davy', 'place')], {
+      text,
+      isGivenName: (w) => w === 'Davy',
+    });
+    expect(settled[0]!.kind).toBe('organization');
   });
 });

@@ -5,17 +5,27 @@
  * organisation and a club in a match report as a place. Each rule reads the article text around the
  * entity's mentions:
  * - a club: a place or organisation with a mention in match context ("Leinster beat Toulouse 34-13",
- *   "Toulouse coach …", "will face Northampton") is an organisation;
+ *   "Toulouse coach …", "will face Northampton"; in a text with a result, also "against Serbia",
+ *   "England host Wales") is an organisation, and so is a one-word "person" the gazetteer knows as a
+ *   place ("who beat Bath");
  * - a place the gazetteer lists (GeoNames cities, countries) tagged as an organisation is a place
  *   unless a mention is in match context ("at Liverpool" against "Liverpool beat"); so is an English
  *   county ("Pembrokeshire", "Yorkshire": CoNLL knows them as cricket clubs);
  * - a head noun decides: "… County", "… Stadium", "… Airport" are places, "… Council", "… University"
  *   and company names ("… Foods", "… Holdings", "… plc") organisations;
- * - a one-word name before ", <place>" ("near Taylor, Texas") is a place;
+ * - a one-word name before ", <place>" ("near Taylor, Texas") is a place, and so is an organisation
+ *   (no head noun, no company verb) where people live or are born ("residents in Carlisle", "born in
+ *   Leeds", "the town of Keswick"), unless in match context;
  * - a name right after an organisation noun ("opposition party Sinn Féin", "planemaker Boeing",
- *   "retailer Amazon") is an organisation, unless it starts with a known given name;
+ *   "retailer Amazon") or a stake in one ("shares in Alphabet", "a stake in Arm") is an organisation,
+ *   unless it starts with a known given name; a one-word name after "analysts at", "economists at" is
+ *   a firm even then ("analysts at Davy");
  * - an organisation no list knows, coordinated with a place ("for Pembrokeshire and Ceredigion"), is a
- *   place: coordinated names share a kind.
+ *   place: coordinated names share a kind;
+ * - a seat of government that news uses for the government in it ("the Kremlin said", "the White
+ *   House", "Downing Street", "the Pentagon") is an organisation, at every mention: the reader meets
+ *   these names as the speaking institution far more often than as the building, and one entry should
+ *   not change kind with the verb.
  * The table has already settled one kind per entity by majority over its mentions (table.ts); these
  * rules move a whole entity.
  */
@@ -28,6 +38,17 @@ const MATCH_AFTER =
   /^\s+(?:\d{1,3}-\d{1,3}\b|(?:beat|beats|defeated|crushed|crush|thrashed|edged|drew with|lost to|coach|manager|captain|head coach|striker|goalkeeper|full-back|fans|supporters|squad)\b)/u;
 const MATCH_BEFORE =
   /\b(?:beat|beats|defeated|crushed|crush|thrashed|edged|face|faces|facing|drew with|lost to|victory over|win over|defeat to|defeat by)\s+$/u;
+
+// In a match report (the text has a result: "2-1", "34–13"), a name after "against", "v", "host" … is
+// the opponent ("the qualifier against Serbia", "England host Wales"), not the country or city.
+const RESULT = /\b\d{1,3}[-–]\d{1,3}\b/u;
+const MATCH_REPORT_BEFORE =
+  /\b(?:against|v|vs\.?|versus|host|hosts|hosted|hosting|visit|visits|play|plays|played|meet|meets)\s+$/u;
+
+// Where people live, are born or go ("residents in Carlisle", "the town of Keswick", "north of Perth"):
+// a place, whatever the tagger's sports-heavy training made of it.
+const PLACE_CONTEXT_BEFORE =
+  /\b(?:[Rr]esidents (?:in|of)|[Pp]eople in|[Ll]ives in|[Ll]ived in|[Ll]iving in|[Bb]orn in|[Gg]rew up in|[Tt]own of|[Cc]ity of|[Vv]illage of|[Cc]ounty of|[Ss]uburb of|[Ss]treets of|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est) of)\s$/u;
 
 /** One word ending in -shire: an English or Welsh county. */
 const COUNTY = /^\p{Lu}\p{Ll}+shire$/u;
@@ -67,6 +88,17 @@ const ORGANISATION_HEADS = new Set([
   'committee',
   'corporation',
   'foundation',
+  'panel',
+  'office',
+  'bureau',
+  'fund',
+  'society',
+  'trust',
+  'service',
+  'survey',
+  'league',
+  'police',
+  'forces',
   // Company names: "Calloway Foods", "CVC Capital Partners", "Tata Motors".
   'foods',
   'group',
@@ -86,6 +118,23 @@ const ORGANISATION_HEADS = new Set([
   'corp.',
 ]);
 
+/** Seats of government that stand for the government (the rule above): organisations. */
+const SEATS_OF_GOVERNMENT = new Set([
+  'kremlin',
+  'white house',
+  'pentagon',
+  'downing street',
+  'whitehall',
+  'élysée',
+  'elysee',
+  'élysée palace',
+  'elysee palace',
+  'quai d’orsay',
+  "quai d'orsay",
+  'zhongnanhai',
+  'blue house',
+]);
+
 export interface KindsContext {
   text: string;
   /** The gazetteer's kind of a name, when it lists it. */
@@ -95,21 +144,39 @@ export interface KindsContext {
 }
 
 const ORGANISATION_NOUN_BEFORE =
-  /\b(?:party|company|firm|group|carmaker|automaker|planemaker|plane maker|chipmaker|retailer|broadcaster|airline|lender|insurer|bank|charity|club|union|publisher|start-?up|manufacturer|conglomerate|supermarket|regulator|newspaper)\s$/u;
+  /\b(?:party|company|firm|group|carmaker|automaker|planemaker|plane maker|chipmaker|retailer|broadcaster|airline|lender|insurer|bank|charity|club|union|publisher|start-?up|manufacturer|conglomerate|supermarket|regulator|newspaper|[Ss]hares in|[Ss]hares of|[Ss]take in|[Tt]akeover of)\s$/u;
+
+// Who works at a firm ("analysts at Davy", "economists at Barclays"): a one-word name there is the firm,
+// even when it is also a given name.
+const FIRM_STAFF_BEFORE = /\b(?:[Aa]nalysts?|[Ee]conomists?|[Ss]trategists?|[Tt]raders?|[Bb]ankers?) at\s$/u;
 
 function afterOrganisationNoun(e: Entity, context: KindsContext): boolean {
+  const before = (m: Entity['mentions'][number]) => context.text.slice(Math.max(0, m.start - 16), m.start);
+  if (!e.name.includes(' ') && e.mentions.some((m) => FIRM_STAFF_BEFORE.test(before(m)))) return true;
   if (context.isGivenName?.(e.name.split(' ')[0]!)) return false;
-  return e.mentions.some((m) =>
-    ORGANISATION_NOUN_BEFORE.test(context.text.slice(Math.max(0, m.start - 16), m.start)),
-  );
+  return e.mentions.some((m) => ORGANISATION_NOUN_BEFORE.test(before(m)));
 }
 
 function inMatchContext(e: Entity, text: string): boolean {
-  return e.mentions.some(
-    (m) =>
+  const report = RESULT.test(text);
+  return e.mentions.some((m) => {
+    const before = text.slice(Math.max(0, m.start - 24), m.start);
+    return (
       MATCH_AFTER.test(text.slice(m.end, m.end + 24)) ||
-      MATCH_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)),
-  );
+      MATCH_BEFORE.test(before) ||
+      (report && MATCH_REPORT_BEFORE.test(before))
+    );
+  });
+}
+
+/** Whether a word ends organisations' names ("Council", "Panel", "Board", "Holdings"). */
+export function isOrganisationHead(word: string): boolean {
+  return ORGANISATION_HEADS.has(word.toLowerCase());
+}
+
+function inPlaceContext(e: Entity, text: string): boolean {
+  if (e.name.split(' ').some((w) => isOrganisationHead(w))) return false;
+  return e.mentions.some((m) => PLACE_CONTEXT_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)));
 }
 
 function headKind(name: string): EntityKind | undefined {
@@ -167,11 +234,17 @@ function coordinatedWithPlace(e: Entity, text: string, places: PlaceMentions): b
 /** The kind each entity should have by the rules above (the entity's own kind when none applies). */
 export function settledKind(e: Entity, context: KindsContext, places: PlaceMentions): EntityKind {
   const { text } = context;
+  if (SEATS_OF_GOVERNMENT.has(foldCase(e.name))) return 'organization';
   const head = headKind(e.name);
   if (head && e.kind !== 'person') return head;
   if (e.kind !== 'organization' && afterOrganisationNoun(e, context)) return 'organization';
+  // A one-word "person" the gazetteer knows as a place, in match context, is a club ("who beat Bath").
+  const placeAsPerson =
+    e.kind === 'person' && !e.name.includes(' ') && context.gazetteerKind?.(e.name) === 'place';
+  if (placeAsPerson && inMatchContext(e, text)) return 'organization';
   if (e.kind === 'place' || e.kind === 'organization') {
     if (inMatchContext(e, text)) return 'organization';
+    if (e.kind === 'organization' && !actsAsCompany(e, text) && inPlaceContext(e, text)) return 'place';
     if (
       e.kind === 'organization' &&
       ((context.gazetteerKind?.(e.name) === 'place' && !actsAsCompany(e, text)) || COUNTY.test(e.name))

@@ -464,13 +464,14 @@ export function tagSentenceRaw(
 
 /**
  * tagSentence's tags, and per token how strongly the tagger's emission scores favour its best name tag
- * over O (positive: a name; the entity table's confidence reads it, see confidence.ts).
+ * over O (positive: a name; the entity table's confidence reads it, see confidence.ts), and the raw
+ * training tags before the span rules (MISC included; the recogniser reads organisations out of them).
  */
 export function tagSentenceWithMargins(
   model: TaggerModel,
   tokens: readonly string[],
   ctx?: SentenceContext,
-): { tags: string[]; margins: Float64Array } {
+): { tags: string[]; margins: Float64Array; raw: string[] } {
   const T = model.tags.length;
   const emissions = emissionScores(model, tokens, ctx ?? {});
   const path = viterbi(emissions, model.transitions, model.allowed, T);
@@ -483,7 +484,7 @@ export function tagSentenceWithMargins(
     margins[i] = best - (o < 0 ? 0 : emissions[i * T + o]!);
   }
   const raw = path.map((t) => model.tags[t]!);
-  return { tags: applySpanRules(tokens, raw, model.resources), margins };
+  return { tags: applySpanRules(tokens, raw, model.resources), margins, raw };
 }
 
 /** IOB2 tags over PER, LOC and ORG only, after the span rules (see span-rules.ts). */

@@ -5,6 +5,8 @@ import {
   dropCovered,
   extendOverParticles,
   isPlacePrefix,
+  joinFirmPairs,
+  joinOrganisationParts,
   nameKey,
   nominativeScore,
   type SpanMention,
@@ -135,4 +137,94 @@ it('knows place prefixes that make one place with the next', () => {
   expect(isPlacePrefix('South')).toBe(true);
   expect(isPlacePrefix('Nord')).toBe(true);
   expect(isPlacePrefix('Moskau')).toBe(false);
+});
+
+describe('joinOrganisationParts', () => {
+  const join = (text: string, parts: Array<[string, SpanMention['kind']]>, places: string[] = []) =>
+    joinOrganisationParts(
+      parts.map(([t, k]) => mentionOf(text, t, k)),
+      text,
+      (w) => places.includes(w),
+    ).map((m) => [m.text, m.kind]);
+
+  it('runs an organisation on over "on"/"for" after its head noun', () => {
+    expect(
+      join('She served on the Intergovernmental Panel on Climate Change until 2001.', [
+        ['Intergovernmental Panel', 'organization'],
+        ['Climate Change', 'person'],
+      ]),
+    ).toEqual([['Intergovernmental Panel on Climate Change', 'organization']]);
+    expect(
+      join("She worked for the Transport and General Workers' Union.", [
+        ['Transport and General Workers', 'organization'],
+        ['Union', 'organization'],
+      ]),
+    ).toEqual([["Transport and General Workers' Union", 'organization']]);
+    // Not after a name without a head noun, nor across other words.
+    expect(
+      join('Apple on Tuesday met Google for lunch.', [
+        ['Apple', 'organization'],
+        ['Tuesday', 'person'],
+        ['Google', 'organization'],
+      ]).length,
+    ).toBe(3);
+  });
+
+  it('joins a place coordinated before an organisation that starts with a place', () => {
+    expect(
+      join(
+        'The England and Wales Cricket Board said no.',
+        [
+          ['England', 'place'],
+          ['Wales Cricket Board', 'organization'],
+        ],
+        ['England', 'Wales'],
+      ),
+    ).toEqual([['England and Wales Cricket Board', 'organization']]);
+    // Two parties coordinated stay two: "Labour" is not a place, "Green Party" does not start with one.
+    expect(
+      join(
+        'Labour and Green Party councillors voted.',
+        [
+          ['Labour', 'organization'],
+          ['Green Party', 'organization'],
+        ],
+        ['England'],
+      ).length,
+    ).toBe(2);
+  });
+});
+
+describe('joinFirmPairs', () => {
+  const at = (text: string, surface: string, n: number, kind: SpanMention['kind']): SpanMention => {
+    let start = -1;
+    for (let k = 0; k <= n; k++) start = text.indexOf(surface, start + 1);
+    return { start, end: start + surface.length, text: surface, kind, sentence: 0 };
+  };
+
+  it('makes a pair written twice one organisation, not a person', () => {
+    const text = 'Marks and Spencer shines. Marks and Spencer rose 7%.';
+    expect(
+      joinFirmPairs([at(text, 'Spencer', 0, 'person'), at(text, 'Spencer', 1, 'person')], text).map((m) => [
+        m.text,
+        m.kind,
+        text.slice(m.start, m.end),
+      ]),
+    ).toEqual([
+      ['Marks and Spencer', 'organization', 'Marks and Spencer'],
+      ['Marks and Spencer', 'organization', 'Marks and Spencer'],
+    ]);
+  });
+
+  it('leaves two tagged names and a pair written once alone', () => {
+    const text = 'Starmer and Reeves met. Starmer and Reeves spoke. Then Lisbon and Porto.';
+    const mentions = [
+      at(text, 'Starmer', 0, 'person'),
+      at(text, 'Reeves', 0, 'person'),
+      at(text, 'Starmer', 1, 'person'),
+      at(text, 'Reeves', 1, 'person'),
+      at(text, 'Porto', 0, 'place'),
+    ];
+    expect(joinFirmPairs(mentions, text)).toEqual(mentions);
+  });
 });

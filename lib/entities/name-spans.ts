@@ -7,12 +7,20 @@
  *   Marsh" → the person "Eleanor Marsh");
  * - "South Carolina", "New Zealand", „Nordrhein" are one place even though each word is a place of its
  *   own (`isPlacePrefix`: the table does not cut such a name into its places);
+ * - an organisation's name runs on over "on"/"for"/"of" after its head noun ("Intergovernmental Panel"
+ *   + "on" + "Climate Change", "Institute for Fiscal Studies"), over a plural's apostrophe before a
+ *   head noun ("Transport and General Workers" + "' Union"), and over a place coordinated before it
+ *   when the organisation itself starts with a place ("England and Wales Cricket Board", "Avon and
+ *   Somerset Police"): one organisation, not a place and a cut-off body;
+ * - a firm named for two people is one organisation when the text names the pair twice ("Marks and
+ *   Spencer", where the tagger sees a person "Spencer");
  * - German case forms of one name share a key („der Deutschen Bahn" = „die Deutsche Bahn", „des
  *   Islamischen Staates" = „der Islamische Staat") and the nominative-looking form names the entity.
  */
 
 import type { Token } from '../text/tokens.ts';
 import type { EntityKind } from '../types.ts';
+import { isOrganisationHead } from './kinds.ts';
 import { isRoleWord } from './roles.ts';
 
 /** Lower-case particles inside person names (Dutch, German, Arabic, Romance). */
@@ -108,6 +116,81 @@ export function extendOverPlacePrefix<M extends SpanMention>(
     if (!before || before.sentence !== m.sentence || before.end !== m.start - 1) return m;
     if (!/^\p{Lu}/u.test(before.text) || !isPlacePrefix(before.text)) return m;
     return { ...m, start: before.start, text: text.slice(before.start, m.end) };
+  });
+}
+
+const ORGANISATION_LINK = /^ (?:on|for|of) (?:the )?$/u;
+/** Heads after a plural's apostrophe: "Farmers' Union", "Writers' Guild" ("union" alone is no head: "Soviet Union"). */
+const isPluralsHead = (word: string) =>
+  isOrganisationHead(word) || /^(?:Union|Guild|Federation)$/u.test(word);
+
+/**
+ * Joins organisation mentions with what the tagger cut off them (see the module comment): an
+ * organisation whose last word is a head noun, "on"/"for"/"of" and the capitalised mention after it;
+ * a place mention, "and", and an organisation of two or more words whose first word is a place
+ * (`isPlace`). Mentions must be in one sentence; the result is sorted by start.
+ */
+export function joinOrganisationParts<M extends SpanMention>(
+  mentions: readonly M[],
+  text: string,
+  isPlace: (word: string) => boolean,
+): M[] {
+  const order = [...mentions].sort((a, b) => a.start - b.start);
+  const out: M[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const m = order[i]!;
+    const next = order[i + 1];
+    const last = out[out.length - 1];
+    const between = next ? text.slice(m.end, next.start) : '';
+    if (
+      next &&
+      m.kind === 'organization' &&
+      next.sentence === m.sentence &&
+      /^\p{Lu}/u.test(next.text) &&
+      ((isOrganisationHead(m.text.split(' ').pop()!) && ORGANISATION_LINK.test(between)) ||
+        (/s$/.test(m.text) && /^['’] $/u.test(between) && isPluralsHead(next.text.split(' ').pop()!)))
+    ) {
+      out.push({ ...m, end: next.end, text: text.slice(m.start, next.end) });
+      i++;
+      continue;
+    }
+    const words = m.text.split(' ');
+    if (
+      last &&
+      last.kind === 'place' &&
+      m.kind === 'organization' &&
+      last.sentence === m.sentence &&
+      words.length > 1 &&
+      isPlace(words[0]!) &&
+      text.slice(last.end, m.start) === ' and '
+    ) {
+      out[out.length - 1] = { ...m, start: last.start, text: text.slice(last.start, m.end) };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+const AND_BEFORE = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}+) (and|&) $/u;
+
+/**
+ * A firm named for two people ("Marks and Spencer", "Barnes & Noble"): a one-word mention after a
+ * capitalised word that no mention covers and "and"/"&", when the text writes the same pair at least
+ * twice, becomes one organisation mention of the pair. Two people coordinated are two mentions
+ * ("Starmer and Reeves": the tagger tags both).
+ */
+export function joinFirmPairs<M extends SpanMention>(mentions: readonly M[], text: string): M[] {
+  const covered = (start: number, end: number) => mentions.some((o) => start < o.end && end > o.start);
+  return mentions.map((m) => {
+    if (m.text.includes(' ')) return m;
+    const before = AND_BEFORE.exec(text.slice(Math.max(0, m.start - 30), m.start));
+    if (!before) return m;
+    const start = m.start - before[0].length;
+    if (covered(start, start + before[1]!.length)) return m;
+    const pair = `${before[1]} ${before[2]} ${m.text}`;
+    if (text.split(pair).length - 1 < 2) return m;
+    return { ...m, start, text: pair, kind: 'organization' };
   });
 }
 

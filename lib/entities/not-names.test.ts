@@ -85,4 +85,117 @@ describe('dropNotNames', () => {
       ['Black', 'person', 2],
     ]);
   });
+
+  it('drops a product named by its model number, keeping the maker named elsewhere', () => {
+    const text =
+      'Airlines grounded Boeing 737 Max 9 jets. Boeing chief executive Mark Ellison spoke. The S&P 500 fell. Apple showed the iPhone 17 and Samsung the Galaxy S25 beside Windows 10.';
+    expect(
+      names(text, [
+        ['Boeing', 'organization'],
+        ['S&P', 'organization'],
+        ['Galaxy', 'place'],
+        ['Windows', 'organization'],
+        ['Apple', 'organization'],
+      ]),
+    ).toEqual([
+      ['Boeing', 'organization', 1],
+      ['Apple', 'organization', 1],
+    ]);
+  });
+
+  it('keeps a name before a score, a year, a percentage or a house number', () => {
+    const text =
+      'Manchester City 2-1 Liverpool. London 2012 was fun. Nvidia 3% up. Chelsea 3:0 Bath. Arsenal 3 Aston Villa 1. Sitz: Friedrichstraße 12.';
+    expect(
+      names(text, [
+        ['Manchester City', 'organization'],
+        ['London', 'place'],
+        ['Nvidia', 'organization'],
+        ['Chelsea', 'organization'],
+        ['Arsenal', 'organization'],
+        ['Friedrichstraße', 'place'],
+      ]),
+    ).toEqual([
+      ['Manchester City', 'organization', 1],
+      ['London', 'place', 1],
+      ['Nvidia', 'organization', 1],
+      ['Chelsea', 'organization', 1],
+      ['Arsenal', 'organization', 1],
+      ['Friedrichstraße', 'place', 1],
+    ]);
+  });
+
+  it('drops holidays and one-word events but keeps a place named after a holiday', () => {
+    expect(
+      names('Its best Christmas sales. Flights to Christmas Island. Zu Ostern in Berlin. Since Brexit.', [
+        ['Christmas', 'place'],
+        ['Brexit', 'organization'],
+        ['Christmas Island', 'place'],
+        ['Ostern', 'place'],
+        ['Berlin', 'place'],
+      ]),
+    ).toEqual([
+      ['Christmas Island', 'place', 1],
+      ['Berlin', 'place', 1],
+    ]);
+  });
+
+  it('drops a work named after what it is, and products before a product noun', () => {
+    const text =
+      'She read the novel Wolf Hall. His staging of Uncle Vanya won. Microsoft showed new Surface Book models and its Xbox console. Microsoft software runs on Dell laptops. Chelsea will play Aston Villa. Samsung Electronics phones sold.';
+    expect(
+      names(text, [
+        ['Wolf Hall', 'person'],
+        ['Uncle Vanya', 'person'],
+        ['Surface Book', 'organization'],
+        ['Xbox', 'organization'],
+        ['Microsoft', 'organization'],
+        ['Dell', 'organization'],
+        ['Aston Villa', 'organization'],
+        ['Samsung Electronics', 'organization'],
+      ]),
+    ).toEqual([
+      ['Microsoft', 'organization', 2],
+      ['Dell', 'organization', 1],
+      ['Aston Villa', 'organization', 1],
+      ['Samsung Electronics', 'organization', 1],
+    ]);
+  });
+
+  it('drops a storm named with its word, a film after "film,", an event whose head the tagger left out', () => {
+    const text =
+      'Hurricane Milton hit Florida. Her new film, Night Train, premiered at the Venice Film Festival. BBC Radio 4 aired it.';
+    expect(
+      names(
+        text,
+        [
+          ['Hurricane Milton', 'person'],
+          ['Florida', 'place'],
+          ['Night Train', 'person'],
+          ['Venice Film', 'organization'],
+          ['BBC Radio', 'organization'],
+        ],
+        ['Florida'],
+      ),
+    ).toEqual([
+      ['Florida', 'place', 1],
+      ['BBC Radio', 'organization', 1],
+    ]);
+  });
+
+  it('drops the parties of a court case named for them, not the same names elsewhere', () => {
+    const text = 'The case is Roe v. Wade. Later, Wade spoke. England v Wales ended 2-2.';
+    expect(
+      names(text, [
+        ['Roe', 'person'],
+        ['Wade', 'person'],
+        ['England', 'organization'],
+        ['Wales', 'organization'],
+      ]),
+    ).toEqual([
+      ['Wade', 'person', 1],
+      ['England', 'organization', 1],
+      ['Wales', 'organization', 1],
+    ]);
+  });
 });

@@ -4,23 +4,48 @@
  * - works (films, series, books): a non-person name of two or more words followed by a work noun ("a
  *   new Star Wars film"), or written inside quotation marks at every mention („Tatort“);
  * - events and laws: a name whose last word is an event or law head ("Sundance Film Festival", "Online
- *   Safety Act", "Berlin Marathon"); when the rest is a place ("Berlin"), the mentions stay as that place,
+ *   Safety Act", "Berlin Marathon"), or every mention of which the head follows ("Venice Film" +
+ *   "Festival"); when the rest is a place ("Berlin"), the mentions stay as that place,
  *   otherwise the entry stays in the table marked `possible` (listed, never painted);
  * - products and missions: a non-person name ending in a Roman numeral ("Artemis III");
  * - English common words: a one-word "person" every mention of which follows an article or "new"
  *   ("a new Bill" is legislation, not a man called Bill);
- * - named storms: a name every mention of which follows "Storm", "Hurricane", "Typhoon" or "Cyclone"
- *   ("Storm Darragh" is weather, not a person);
+ * - named storms: a name every mention of which follows "Storm", "Hurricane", "Typhoon" or "Cyclone",
+ *   or that starts with one ("Storm Darragh", "Hurricane Milton" are weather, not persons);
  * - English participles opening a sentence before a preposition ("Born in Leicester in 1934, she …");
  * - English identity adjectives before a plural noun ("Black voters", "Indigenous groups"): like
- *   demonyms, not names of their own.
+ *   demonyms, not names of their own;
+ * - product and model names: a mention right before a model number ("Boeing 737", "iPhone 17",
+ *   "Windows 10", "S&P 500", "Galaxy S25") names the product, not its maker; such mentions leave the
+ *   entry, and an entry with no other mention goes ("S&P 500" goes, "Boeing" of "Boeing chief executive"
+ *   stays). A score ("Liverpool 2-1"), a year ("London 2012" is an event anyway) or a percentage is not
+ *   a model number;
+ * - court cases: a party's name beside " v. " ("Roe v. Wade") is part of the case's title;
+ * - works and products by what surrounds a mention: a work noun before it ("the novel Wolf Hall",
+ *   "her staging of Uncle Vanya"), a product noun after a name of several words ("new Apple Watch
+ *   models") or after any name that follows a possessive ("its Xbox console"); like model numbers, such
+ *   mentions leave the entry;
+ * - holidays and feasts ("Christmas sales", „zu Ostern") and one-word events ("since Brexit",
+ *   "Eurovision"): dates and happenings, not names.
  * Sentence-initial, heading and ALL-CAPS words are not removed here: they lower an entry's confidence
  * (confidence.ts), so a real name that only ever opens sentences is still listed.
  */
 import type { Entity, EntityKind } from '../types.ts';
 
 const WORK_NOUNS =
-  /^\s(?:film|films|movie|movies|series|show|franchise|trilogy|album|novel|sequel|prequel|episode|season|documentary|Film|Films|Serie|Sendung|Folge|Roman|Album|Reihe|Staffel)\b/u;
+  /^\s(?:film|films|movie|movies|series|show|franchise|trilogy|album|novel|sequel|prequel|episode|season|documentary|musical|opera|podcast|Film|Films|Serie|Sendung|Folge|Roman|Album|Reihe|Staffel)\b/u;
+// A work named right after what it is ("the novel Wolf Hall", "her new film, Night Train", „der Roman
+// Der Schwarm"): the mention is the work's title, whatever kind the tagger gave it.
+const WORK_BEFORE =
+  /\b(?:film|movie|novel|album|song|opera|musical|series|sitcom|documentary|podcast|poem|staging of|production of|adaptation of|revival of|Roman|Film|Buch|Theaterstück|Oper|Serie|Album),?\s$/u;
+// Products: a name of two or more words between "new"/an article and a product noun ("new Apple Watch
+// models", "the Galaxy Tab tablet"), or any name between a possessive and a product noun ("its Xbox
+// console", "Nasa's Curiosity rover"): a maker's product, not the maker. ("Play" and "book" are verbs
+// too: "will play Arsenal".)
+const PRODUCT_NOUNS =
+  /^\s(?:models?|smartphones?|phones?|handsets?|software|app|apps|rover|probe|telescope|spacecraft|console|tablet|laptop|headset|chip|chips|processor|vaccine|operating system|browser|chatbot)\b/u;
+const POSSESSIVE_BEFORE = /(?:['’]s|\bits|\btheir|\bhis|\bher)\s$/u;
+const ARTICLE_OR_NEW_BEFORE = /\b(?:new|the|a|an)\s$/u;
 // Apostrophes are not quotation marks here: "Fowler's" is a possessive.
 const OPENING_QUOTE = /[„“"»«]\s?$/u;
 const CLOSING_QUOTE = /^\s?[“”"«»]/u;
@@ -33,6 +58,8 @@ const EVENT_OR_LAW_HEADS = new Set([
   'championship',
   'championships',
   'cup',
+  'bowl',
+  'prix',
   'games',
   'olympics',
   'award',
@@ -49,6 +76,7 @@ const EVENT_OR_LAW_HEADS = new Set([
 ]);
 
 const STORM_BEFORE = /(?:Storm|Hurricane|Typhoon|Cyclone)\s$/u;
+const STORM_FIRST = /^(?:Storm|Hurricane|Typhoon|Cyclone|Orkan|Tropensturm) \p{Lu}/u;
 const OPENING_PARTICIPLES = new Set([
   'Born',
   'Raised',
@@ -84,6 +112,50 @@ const PLURAL_NOUN_AFTER =
 const ROMAN_END = / (?:II|III|IV|V|VI|VII|VIII|IX|X)$/;
 const ARTICLE_BEFORE = /(?:^|\s)(?:a|an|the|this|that|new)\s$/i;
 
+// After the mention: a space and a model number ("737", "17", "S25", "A19"), not followed by a score,
+// ratio, percentage, decimal or range ("2-1", "3:0", "7%", "1.5", "10–12").
+const MODEL_NUMBER_AFTER =
+  /^ (?:\p{Lu}{0,2}\d{1,4}\p{Lu}?)(?![\p{L}\p{N}]|[-–:%.,/]\d|%| ?(?:per ?cent|percent|Prozent)\b)/u;
+// A British score line ("Arsenal 3 Chelsea 1") is not a model number either ("Boeing 737 Max 9" is).
+const SCORE_LINE = /^ \d{1,2}(?: \p{Lu}[\p{L}'’-]*)+ \d{1,2}\b/u;
+// A street before its house number („Friedrichstraße 12", "Unter den Linden 1") is a place.
+// Nor is a numbered station the product of a maker ("BBC Radio 4", "Channel 4", "ZDF" aside).
+const STREET_END =
+  /(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|markt|chaussee|Linden|Street|Road|Avenue|Lane|Radio|Channel|TV)$/u;
+const YEAR = /^ (?:1[89]|20)\d\d\b/;
+
+/**
+ * Holidays and feasts, and one-word events, English and German: dates and happenings, not names of
+ * persons, places or organisations.
+ */
+const HOLIDAYS_AND_EVENTS = new Set([
+  'Brexit',
+  'Eurovision',
+  'Olympics',
+  'Paralympics',
+  'Oktoberfest',
+  'Christmas',
+  'Easter',
+  'Thanksgiving',
+  'Halloween',
+  'Ramadan',
+  'Eid',
+  'Hanukkah',
+  'Diwali',
+  'Passover',
+  'Lent',
+  'Advent',
+  'Pentecost',
+  'Whitsun',
+  'Weihnachten',
+  'Ostern',
+  'Pfingsten',
+  'Silvester',
+  'Fasching',
+  'Karneval',
+  'Heiligabend',
+]);
+
 export interface NotNamesContext {
   text: string;
   /** The gazetteer's kind of a name, when it lists it. */
@@ -111,9 +183,16 @@ function eventPlace(e: Entity, context: NotNamesContext): string | null {
   return context.gazetteerKind?.(rest) === 'place' ? rest : null;
 }
 
-function isEventOrLaw(e: Entity): boolean {
+function isEventOrLaw(e: Entity, context: NotNamesContext): boolean {
   const words = e.name.split(' ');
-  return words.length > 1 && EVENT_OR_LAW_HEADS.has(words[words.length - 1]!.toLowerCase());
+  if (words.length > 1 && EVENT_OR_LAW_HEADS.has(words[words.length - 1]!.toLowerCase())) return true;
+  // The head left out of the mention: "Venice Film" + "Festival", "Online Safety" + "Bill"; a place
+  // before the head ("Berlin" + "Marathon") stays the place.
+  if (context.gazetteerKind?.(e.name) === 'place') return false;
+  return e.mentions.every((m) => {
+    const next = /^ (\p{Lu}\p{L}+)\b/u.exec(context.text.slice(m.end, m.end + 20));
+    return next !== null && EVENT_OR_LAW_HEADS.has(next[1]!.toLowerCase());
+  });
 }
 
 function isCommonWordPerson(e: Entity, text: string): boolean {
@@ -122,6 +201,7 @@ function isCommonWordPerson(e: Entity, text: string): boolean {
 }
 
 function isNamedStorm(e: Entity, text: string): boolean {
+  if (STORM_FIRST.test(e.name)) return true;
   return e.mentions.every((m) => STORM_BEFORE.test(text.slice(Math.max(0, m.start - 10), m.start)));
 }
 
@@ -141,15 +221,50 @@ function isIdentityAdjective(e: Entity, text: string): boolean {
   );
 }
 
+/** A mention naming a product by its model number ("Boeing 737", "S&P 500"). */
+function beforeModelNumber(m: Entity['mentions'][number], text: string): boolean {
+  const after = text.slice(m.end, m.end + 32);
+  return (
+    MODEL_NUMBER_AFTER.test(after) && !YEAR.test(after) && !SCORE_LINE.test(after) && !STREET_END.test(m.text)
+  );
+}
+
+// A court case is named for its parties ("Roe v. Wade", "Whole Woman's Health v. Jackson"): a title.
+const CASE_AFTER = /^(?:['’]s)? v\. \p{Lu}/u;
+const CASE_BEFORE = /\p{L}(?:['’]s)? v\. $/u;
+
+/** A mention that names a work or a product, not a person, place or organisation (see above). */
+function namesWorkOrProduct(e: Entity, m: Entity['mentions'][number], text: string): boolean {
+  if (beforeModelNumber(m, text)) return true;
+  if (
+    CASE_AFTER.test(text.slice(m.end, m.end + 8)) ||
+    CASE_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start))
+  )
+    return true;
+  const before = text.slice(Math.max(0, m.start - 16), m.start);
+  if (WORK_BEFORE.test(before)) return true;
+  if (!PRODUCT_NOUNS.test(text.slice(m.end, m.end + 20)) || e.kind === 'person') return false;
+  return POSSESSIVE_BEFORE.test(before) || (m.text.includes(' ') && ARTICLE_OR_NEW_BEFORE.test(before));
+}
+
+/** The entry without its work and product mentions (null when none is left), or the entry itself. */
+function withoutProductMentions(e: Entity, text: string): Entity | null {
+  const mentions = e.mentions.filter((m) => !namesWorkOrProduct(e, m, text));
+  if (mentions.length === e.mentions.length) return e;
+  return mentions.length ? { ...e, mentions, count: mentions.length } : null;
+}
+
 /** The table without the entries above; an event named after a place leaves that place, other events and laws are marked possible. */
 export function dropNotNames(entities: Entity[], context: NotNamesContext): Entity[] {
   const { text } = context;
   const out: Entity[] = [];
-  for (const e of entities) {
+  for (const entry of entities) {
+    const e = withoutProductMentions(entry, text);
+    if (!e || HOLIDAYS_AND_EVENTS.has(e.name)) continue;
     if (isWork(e, text) || isCommonWordPerson(e, text)) continue;
     if (isNamedStorm(e, text) || isOpeningParticiple(e, text) || isIdentityAdjective(e, text)) continue;
     if (e.kind !== 'person' && ROMAN_END.test(e.name)) continue;
-    if (isEventOrLaw(e)) {
+    if (isEventOrLaw(e, context)) {
       const place = eventPlace(e, context);
       if (!place) {
         // Kept for what reads the table (the summary ranks sentences by its main names, and a law can be

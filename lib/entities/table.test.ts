@@ -152,6 +152,14 @@ describe('names kept whole and named once (issue 14)', () => {
     expect(t.map((e) => e.name)).toEqual(['South Carolina']);
   });
 
+  it('names an entity as prose writes it, not as a dateline in capitals does', () => {
+    const t = table('BRUSSELS — The rules were agreed in Brussels.', [
+      ['BRUSSELS', 'place'],
+      ['Brussels', 'place'],
+    ]);
+    expect(t.map((e) => [e.name, e.count])).toEqual([['Brussels', 2]]);
+  });
+
   it('joins "Bin Laden" to "Osama bin Laden" across case', () => {
     const t = table('Osama bin Laden hid. Bin Laden was killed.', [
       ['Osama bin Laden', 'person'],

@@ -11,6 +11,8 @@ import {
   extendOverParticles,
   extendOverPlacePrefix,
   isPlacePrefix,
+  joinFirmPairs,
+  joinOrganisationParts,
   nameKey,
   nominativeScore,
   stripLeadingTitle,
@@ -84,7 +86,16 @@ export function buildEntityTable(input: TableInput): Entity[] {
   // Names kept whole: particles ("Ursula von der Leyen"), titles off ("Justice Eleanor Marsh").
   const whole = dropCovered(
     extendOverPlacePrefix(
-      extendOverParticles(input.mentions, input.tokens, input.text, input.isCommonNoun),
+      extendOverParticles(
+        joinOrganisationParts(
+          joinFirmPairs(input.mentions, input.text),
+          input.text,
+          (w) => input.gazetteerKind?.(w) === 'place',
+        ),
+        input.tokens,
+        input.text,
+        input.isCommonNoun,
+      ),
       input.tokens,
       input.text,
     ).map((m) => stripOpeningWord(stripPostNominal(stripLeadingTitle(m)), input.text, input.isGivenName)),
@@ -201,13 +212,16 @@ export function buildEntityTable(input: TableInput): Entity[] {
     groups.set(key, group);
   });
 
-  // The name of a group: its most nominative form („Deutsche Bahn" over „Deutschen Bahn"), then the
-  // most frequent, then the first.
+  // The name of a group: a form as the text writes it in running prose over one in capitals ("Brussels"
+  // over the dateline's "BRUSSELS"), then its most nominative form („Deutsche Bahn" over „Deutschen
+  // Bahn"), then the most frequent, then the first.
+  const inCapitals = (name: string) => (/\p{Ll}/u.test(name) ? 0 : 1);
   for (const g of groups.values()) {
     let best = g.name;
     for (const [name, n] of g.names) {
+      const c = inCapitals(best) - inCapitals(name);
       const d = nominativeScore(name, lang) - nominativeScore(best, lang);
-      if (d > 0 || (d === 0 && n > (g.names.get(best) ?? 0))) best = name;
+      if (c > 0 || (c === 0 && (d > 0 || (d === 0 && n > (g.names.get(best) ?? 0))))) best = name;
     }
     g.name = best;
   }

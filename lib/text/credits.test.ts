@@ -38,6 +38,10 @@ describe('credits', () => {
     expect(isCreditLine('Credit...Todd Heisler/The New York Times')).toBe(true);
     expect(isCreditLine('Von Anna Berger · 2. Januar 2025, 09:30 Uhr')).toBe(true);
     expect(isCreditLine('By John Smith | Reuters')).toBe(true);
+    expect(isCreditLine('Analysis by Tom Reeve, markets correspondent')).toBe(true);
+    expect(isCreditLine('Interview by Ana Ruiz')).toBe(true);
+    expect(isCreditLine('Copyright 2024 The Guardian. All rights reserved.')).toBe(true);
+    expect(isCreditLine('Analysis by the IMF shows that growth slowed in Germany.')).toBe(false);
     expect(isCreditLine('Olaf Scholz traf am Montag in Genf ein.')).toBe(false);
     expect(isCreditLine('Von Berlin aus fuhr der Zug nach Prag · ohne Halt.')).toBe(false);
   });

@@ -13,7 +13,11 @@ export const CREDIT_LINE: readonly RegExp[] = [
   /\bcontributed (?:reporting )?to this (?:report|article|story)\.?$/i,
   // "Name Surname/AFP/Getty Images", "Todd Heisler/The New York Times"
   new RegExp(`^(?:[\\p{Lu}][\\p{L}.'’-]*\\s){0,3}[\\p{Lu}][\\p{L}.'’-]*\\s?\\/\\s?(?:${AGENCIES})\\b`, 'u'),
-  /^(?:©|\(c\))\s?\S/i,
+  /^(?:©|\(c\)|copyright\s+(?:©\s*)?\d{4}\b)\s?\S/i,
+  // A contributor line naming what the person made: "Analysis by Tom Reeve, markets correspondent",
+  // "Words by Ana Ruiz; illustrations by Ben Cole", "Interview by …" (names and an optional role only,
+  // so "Analysis by the IMF shows …" is prose).
+  /^(?:[Aa]nalysis|[Ww]ords|[Tt]ext|[Ii]nterviews?|[Ii]llustrations?|[Gg]raphics|[Pp]hotography|[Pp]hotographs|[Vv]ideo|[Pp]roduced|[Ee]dited)\s+by\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|and|&))*\s*(?:[,;]\s*[\p{L} ]{2,40})?$/u,
   // A byline alone: "Von Anna Berger", "By John Smith and Jane Doe", "Von Anna Berger · 2. Januar 2025,
   // 09:30 Uhr" (after "·", "|" or "•", which prose does not use, a date or place may follow)
   /^(?:[Vv]on|[Bb]y)\s+[\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|und|and|&))*\s*(?:,\s*[\p{L} ]{2,30})?(?:\s*[·|•]\s*.{0,60})?$/u,

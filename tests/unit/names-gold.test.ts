@@ -14,14 +14,16 @@ const cells = scoreByCell(runs);
 
 /**
  * Measured figures (painted entries at the shipped confidence threshold) minus about 0.02: de tune
- * P 0.974 R 0.884, held-out P 0.968 R 0.857; en tune P 0.956 R 0.910, held-out P 0.851 R 0.826 (30
- * English pages since issue 14's second round: ten more, nine of them in the tuning part).
+ * P 0.974 R 0.884, held-out P 0.968 R 0.857; en tune P 0.959 R 0.937, held-out P 0.824 R 0.797 (42
+ * English pages since issue 14's third round: twelve more, five in the tuning part and seven held out,
+ * so the held-out part grew from 10 to 17 pages; on its first 10 pages the figures rose from P 0.826
+ * R 0.826 to P 0.841 R 0.841 with the prune-1 English model, the seven new ones score P 0.810 R 0.762).
  */
 const FLOORS: Record<NamesCell, { precision: number; recall: number }> = {
   'de-tune': { precision: 0.95, recall: 0.86 },
   'de-heldOut': { precision: 0.94, recall: 0.83 },
-  'en-tune': { precision: 0.93, recall: 0.89 },
-  'en-heldOut': { precision: 0.83, recall: 0.8 },
+  'en-tune': { precision: 0.94, recall: 0.91 },
+  'en-heldOut': { precision: 0.8, recall: 0.77 },
 };
 
 describe('names gold set (reader level)', () => {
