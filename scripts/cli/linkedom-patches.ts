@@ -1,6 +1,6 @@
 /**
  * An esbuild plugin for the CLI's Node bundles (NODE_BUNDLE: the CLI and its benchmark floor, so both
- * run the same DOM) that patches linkedom as it is bundled: three slow paths, without changing what any
+ * run the same DOM) that patches linkedom as it is bundled: four slow paths, without changing what any
  * DOM call answers, and two wrong answers (`getElementsByTagName('*')` and a tree walker's filter, see
  * PATCHES):
  *
@@ -133,6 +133,19 @@ const PATCHES: Patch[] = [
       [
         'createTreeWalker(root, whatToShow = -1) { return new TreeWalker(root, whatToShow); }',
         'createTreeWalker(root, whatToShow = -1, filter = null) { const walker = new TreeWalker(root, whatToShow); walker.filter = filter; return walker; }',
+      ],
+    ],
+  },
+  {
+    // getAttribute('class') read the class list (a Set made per element on first use) and joined it
+    // again. The attribute itself holds the same text: linkedom writes every class change through to it
+    // (parse5's setAttribute, className, classList, removeAttribute all do). Kontext's chrome and
+    // pingback tests ask it of most elements on the page. '' without the attribute, as before.
+    file: 'esm/interface/element.js',
+    edits: [
+      [
+        "  getAttribute(name) {\n    if (name === 'class')\n      return this.className;",
+        "  getAttribute(name) {\n    if (name === 'class') {\n      const attribute = this.getAttributeNode('class');\n      return attribute ? attribute.value : '';\n    }",
       ],
     ],
   },

@@ -1,9 +1,9 @@
 /**
  * The CLI bundle's linkedom is patched as it is bundled (scripts/cli/linkedom-patches.ts: kept compiled
- * selectors, listener maps made on first use, `getElementsByTagName('*')`, tree walkers that step as they
+ * selectors, listener maps made on first use, `getElementsByTagName('*')`, the class attribute read as written, tree walkers that step as they
  * go and honour a filter). Built here as the CLI builds it (NODE_BUNDLE), it must answer every selector
  * question as linkedom itself does, also after the document changes between two questions with the
- * same selector, deliver events as linkedom does, list all elements for '*', walk the nodes linkedom's
+ * same selector, deliver events as linkedom does, list all elements for '*', read every class as linkedom does, walk the nodes linkedom's
  * own walker lists, and filter a walk as the DOM standard (here jsdom) does.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -184,5 +184,30 @@ describe("the CLI bundle's patched linkedom", () => {
     expect(walk(new PlainParser().parseFromString(page, 'text/html') as unknown as Document)).not.toEqual(
       standard,
     );
+  });
+
+  it('reads the class attribute as linkedom does, through every way of changing it', () => {
+    const classes = (parser: Parser) => {
+      const doc = new parser().parseFromString(
+        '<!doctype html><html><body><p class="  a  b a ">x</p><p class="">y</p><p>z</p><div class="c"></div></body></html>',
+        'text/html',
+      ) as unknown as Document;
+      const read = () =>
+        Array.from(doc.querySelectorAll('*'), (e) => JSON.stringify(e.getAttribute('class'))).join(' ');
+      const seen = [read()];
+      const [first, second, third] = Array.from(doc.querySelectorAll('p'));
+      first!.classList.add('d');
+      second!.className = 'e  f';
+      third!.setAttribute('class', 'g');
+      doc.querySelector('div')!.removeAttribute('class');
+      seen.push(read());
+      first!.classList.remove('a');
+      doc.body.appendChild(first!.cloneNode(true));
+      seen.push(read());
+      return seen;
+    };
+    const plain = classes(PlainParser);
+    expect(new Set(plain).size).toBe(3);
+    expect(classes(bundled)).toEqual(plain);
   });
 });
