@@ -65,13 +65,13 @@ function isReadingUrl(url: string, source: RelatedSource, site: string): boolean
 /** A word used this often in the article's text is one of its topics. */
 const FREQUENT = 3;
 
-function topicTerms(doc: Document, parts: Element[]): string[] {
+function topicTerms(titleTerms: string[], parts: Element[]): string[] {
   const counts = new Map<string, number>();
   for (const part of parts) {
     for (const term of contentTerms(part.textContent ?? '')) counts.set(term, (counts.get(term) ?? 0) + 1);
   }
   const frequent = [...counts].filter(([, count]) => count >= FREQUENT).map(([term]) => term);
-  return [...new Set([...contentTerms(articleTitle(doc)), ...frequent])];
+  return [...new Set([...titleTerms, ...frequent])];
 }
 
 export function findRelatedLinks(doc: Document, pageUrl: string): RelatedLink[] {
@@ -81,11 +81,13 @@ export function findRelatedLinks(doc: Document, pageUrl: string): RelatedLink[] 
   // One memo for the whole search: every ancestor question is answered once per element.
   const memo = new SearchMemo();
   const parts = findArticleParts(doc, memo);
-  const topic = topicTerms(doc, parts);
+  // The title is looked up once: on a server-side DOM each look-up walks the page.
+  const titleTerms = contentTerms(articleTitle(doc));
+  const topic = topicTerms(titleTerms, parts);
 
   const found: Array<{ anchor: Element; source: RelatedSource }> = [];
   for (const anchor of findRelatedBlockAnchors(doc, topic, memo)) found.push({ anchor, source: 'block' });
-  for (const anchor of findTopicalListAnchors(doc, parts[0] ?? null, memo))
+  for (const anchor of findTopicalListAnchors(doc, parts[0] ?? null, memo, titleTerms))
     found.push({ anchor, source: 'block' });
   for (const anchor of findInTextAnchors(parts, memo)) found.push({ anchor, source: 'in-text' });
   for (const anchor of findPingbackAnchors(doc, memo)) found.push({ anchor, source: 'pingback' });

@@ -88,6 +88,8 @@ export function isRelatedHeading(text: string): boolean {
   // Every Text node of the page is asked: a paragraph is turned away after reading its first characters,
   // before its whole text is normalised.
   if (text.length > 60 && OVER_60_CHARS.test(text)) return false;
+  // Most of the rest is the white space between tags: turned away without normalising it.
+  if (text.trim() === '') return false;
   const heading = normalizeHeading(text);
   return heading.length > 0 && heading.length <= 60 && RELATED_HEADING.test(heading);
 }

@@ -52,15 +52,19 @@ function wordCount(text: string): number {
   return normalizeHeading(text).split(' ').filter(Boolean).length;
 }
 
-/** `start` is where the article's text begins (its first part); lists before it are page furniture. */
+/**
+ * `start` is where the article's text begins (its first part); lists before it are page furniture.
+ * `titleTerms`: the content terms of the article's title, when the caller has them already.
+ */
 export function findTopicalListAnchors(
   doc: Document,
   start: Element | null,
   memo = new SearchMemo(),
+  titleTerms?: string[],
 ): Element[] {
   const body = doc.body;
   if (!body || !start) return [];
-  const titleTerms = contentTerms(articleTitle(doc));
+  titleTerms ??= contentTerms(articleTitle(doc));
   if (titleTerms.length === 0) return [];
   const anchors: Element[] = [];
   for (const list of body.querySelectorAll('ul, ol')) {

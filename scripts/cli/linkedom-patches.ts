@@ -1,7 +1,8 @@
 /**
  * An esbuild plugin for the CLI's Node bundles (NODE_BUNDLE: the CLI and its benchmark floor, so both
- * run the same DOM) that patches linkedom as it is bundled: two slow paths, without changing what any
- * DOM call answers, and one wrong answer (`getElementsByTagName('*')`, see PATCHES):
+ * run the same DOM) that patches linkedom as it is bundled: four slow paths, without changing what any
+ * DOM call answers, and two wrong answers (`getElementsByTagName('*')` and a tree walker's filter, see
+ * PATCHES):
  *
  * 1. Selectors. linkedom compiles a CSS selector anew on every `matches`, `closest`, `querySelector`
  *    and `querySelectorAll` call (css-select's compile, about as costly as the walk it serves on a small
@@ -15,6 +16,9 @@
  *    when it was made: 7% of `--jsonl`'s CPU profile, and an ephemeron per node for the garbage
  *    collector. Nobody listens to a page parsed for analysis; the Map is now made on the first
  *    addEventListener.
+ * 3. Tree walkers. linkedom's TreeWalker listed every node it would return when it was made (an array as
+ *    long as the page for each of the related-link search's walks; TreeWalker was the search's largest
+ *    item in a `--jsonl` profile); it now steps through the page as nextNode is called.
  *
  * Each patch replaces exact text of linkedom's source and fails the build when that text is not found
  * (a linkedom upgrade must be looked at, not silently run unpatched).
@@ -75,8 +79,76 @@ interface Patch {
   edits: Array<[original: string, replacement: string]>;
 }
 
+/** linkedom's TreeWalker (0.18): lists every node it will ever return when it is made. */
+const TREE_WALKER_ORIGINAL = `    const nodes = [];
+    while (next && next !== end) {
+      if (isOK(next, whatToShow))
+        nodes.push(next);
+      next = next[NEXT];
+    }
+    this[PRIVATE] = {i: 0, nodes};
+  }
+
+  nextNode() {
+    const $ = this[PRIVATE];
+    this.currentNode = $.i < $.nodes.length ? $.nodes[$.i++] : null;
+    return this.currentNode;
+  }`;
+
+const TREE_WALKER_LAZY = `    this[PRIVATE] = {first: next, end, last: null};
+  }
+
+  nextNode() {
+    const $ = this[PRIVATE];
+    const {end} = $;
+    let next = $.last ? $.last[NEXT] : $.first;
+    const filter = this.filter;
+    for (;;) {
+      while (next && next !== end && !isOK(next, this.whatToShow))
+        next = next[NEXT];
+      if (!next || next === end || !filter) break;
+      const verdict = typeof filter === 'function' ? filter(next) : filter.acceptNode(next);
+      if (verdict === 1) break;
+      next = verdict === 2 && next.nodeType === ELEMENT_NODE ? next[END][NEXT] : next[NEXT];
+    }
+    if (next === end) next = null;
+    // Once past the end it stays there, as the listing did.
+    if (next) $.last = next;
+    else $.first = $.last = null;
+    this.currentNode = next;
+    return next;
+  }`;
+
 const PATCHES: Patch[] = [
   { file: 'esm/shared/matches.js', edits: [[MATCHES_ORIGINAL, MATCHES_KEPT]] },
+  // Tree walkers (3 above): the same nodes in the same order as the listing, as long as the page does
+  // not change during the walk (Kontext's walks in the CLI only read it).
+  { file: 'esm/interface/tree-walker.js', edits: [[TREE_WALKER_ORIGINAL, TREE_WALKER_LAZY]] },
+  {
+    // A walker's filter (FILTER_REJECT skips an element with its subtree, FILTER_SKIP the node alone):
+    // linkedom dropped it, so the article's blocks (lib/extract/blocks.ts) read the text of scripts,
+    // styles, SVG and MathML inside the article where a browser and jsdom leave it out.
+    file: 'esm/interface/document.js',
+    edits: [
+      [
+        'createTreeWalker(root, whatToShow = -1) { return new TreeWalker(root, whatToShow); }',
+        'createTreeWalker(root, whatToShow = -1, filter = null) { const walker = new TreeWalker(root, whatToShow); walker.filter = filter; return walker; }',
+      ],
+    ],
+  },
+  {
+    // getAttribute('class') read the class list (a Set made per element on first use) and joined it
+    // again. The attribute itself holds the same text: linkedom writes every class change through to it
+    // (parse5's setAttribute, className, classList, removeAttribute all do). Kontext's chrome and
+    // pingback tests ask it of most elements on the page. '' without the attribute, as before.
+    file: 'esm/interface/element.js',
+    edits: [
+      [
+        "  getAttribute(name) {\n    if (name === 'class')\n      return this.className;",
+        "  getAttribute(name) {\n    if (name === 'class') {\n      const attribute = this.getAttributeNode('class');\n      return attribute ? attribute.value : '';\n    }",
+      ],
+    ],
+  },
   {
     // `getElementsByTagName('*')` must list every element (DOM standard); linkedom compared '*' with
     // each tag name and listed none, so the page-size guard (MAX_ELEMENTS) never fired in the CLI and

@@ -1,15 +1,17 @@
 /**
  * The CLI bundle's linkedom is patched as it is bundled (scripts/cli/linkedom-patches.ts: kept compiled
- * selectors, listener maps made on first use, `getElementsByTagName('*')`). Built here as the CLI builds
- * it (NODE_BUNDLE), it must answer every selector question as linkedom itself does, also after the
- * document changes between two questions with the same selector, deliver events as linkedom does, and
- * list all elements for '*'.
+ * selectors, listener maps made on first use, `getElementsByTagName('*')`, the class attribute read as written, tree walkers that step as they
+ * go and honour a filter). Built here as the CLI builds it (NODE_BUNDLE), it must answer every selector
+ * question as linkedom itself does, also after the document changes between two questions with the
+ * same selector, deliver events as linkedom does, list all elements for '*', read every class as linkedom does, walk the nodes linkedom's
+ * own walker lists, and filter a walk as the DOM standard (here jsdom) does.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { JSDOM } from 'jsdom';
 import { DOMParser as PlainParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_BUNDLE } from '../../scripts/cli/build.ts';
@@ -138,5 +140,74 @@ describe("the CLI bundle's patched linkedom", () => {
     const plain = heard(PlainParser);
     expect(plain).toEqual(['lead ping', 'section ping', 'section ping']);
     expect(heard(bundled)).toEqual(plain);
+  });
+
+  it("walks the nodes linkedom's own walker lists, in its order, and stays at the end", () => {
+    const walk = (parser: Parser) => {
+      const doc = new parser().parseFromString(PAGE, 'text/html') as unknown as Document;
+      const label = (node: Node | null) => (node ? `${node.nodeName}:${node.textContent?.slice(0, 8)}` : '-');
+      return [doc, doc.body, doc.querySelector('section')!, doc.querySelector('a')!].flatMap((root) =>
+        [-1, 1, 4, 1 | 4, 128].map((show) => {
+          const walker = doc.createTreeWalker(root, show);
+          const seen: string[] = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) seen.push(label(node));
+          // Past the end: null again, and the walker's current node stays null.
+          seen.push(label(walker.nextNode()), label(walker.currentNode));
+          return `${root.nodeName} ${show}: ${seen.join(' ')}`;
+        }),
+      );
+    };
+    const plain = walk(PlainParser);
+    expect(plain.join('\n')).toContain('#text');
+    expect(walk(bundled)).toEqual(plain);
+  });
+
+  it('filters a walk as the DOM does: a rejected element with its subtree, a skipped node alone (plain linkedom ignores the filter)', () => {
+    const page =
+      '<!doctype html><html><body><div><section><p>One</p><p>Two</p></section>' +
+      '<aside><p>Three <b>bold</b></p></aside><p>Four</p></div></body></html>';
+    const walk = (doc: Document) => {
+      const walker = doc.createTreeWalker(doc.body, 1 | 4, {
+        acceptNode: (node) =>
+          node.nodeName === 'SECTION' ? 2 /* REJECT */ : node.nodeName === 'ASIDE' ? 3 /* SKIP */ : 1,
+      });
+      const seen: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        seen.push((node.nodeType === 1 ? node.nodeName : node.nodeValue) ?? '');
+      return seen;
+    };
+    const standard = walk(new JSDOM(page).window.document);
+    // The section's paragraphs are rejected with it; the aside is skipped, but not what it holds.
+    expect(standard.join(' ')).not.toMatch(/SECTION|ASIDE|One|Two/);
+    expect(standard).toEqual(['DIV', 'P', 'Three ', 'B', 'bold', 'P', 'Four']);
+    expect(walk(new bundled().parseFromString(page, 'text/html') as unknown as Document)).toEqual(standard);
+    expect(walk(new PlainParser().parseFromString(page, 'text/html') as unknown as Document)).not.toEqual(
+      standard,
+    );
+  });
+
+  it('reads the class attribute as linkedom does, through every way of changing it', () => {
+    const classes = (parser: Parser) => {
+      const doc = new parser().parseFromString(
+        '<!doctype html><html><body><p class="  a  b a ">x</p><p class="">y</p><p>z</p><div class="c"></div></body></html>',
+        'text/html',
+      ) as unknown as Document;
+      const read = () =>
+        Array.from(doc.querySelectorAll('*'), (e) => JSON.stringify(e.getAttribute('class'))).join(' ');
+      const seen = [read()];
+      const [first, second, third] = Array.from(doc.querySelectorAll('p'));
+      first!.classList.add('d');
+      second!.className = 'e  f';
+      third!.setAttribute('class', 'g');
+      doc.querySelector('div')!.removeAttribute('class');
+      seen.push(read());
+      first!.classList.remove('a');
+      doc.body.appendChild(first!.cloneNode(true));
+      seen.push(read());
+      return seen;
+    };
+    const plain = classes(PlainParser);
+    expect(new Set(plain).size).toBe(3);
+    expect(classes(bundled)).toEqual(plain);
   });
 });
