@@ -195,7 +195,7 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
   async function finishRelated(
     tabId: number,
     analysis: Analysis,
-    candidates: Promise<ContentResponses['kontext:related']>,
+    candidates: Promise<Exclude<ContentResponses['kontext:related'], { missing: ContentPart }>>,
   ): Promise<RelatedAnswer> {
     const timings: Record<string, number> = {};
     let found: RelatedLink[] = [];
@@ -215,7 +215,9 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     return { related, timings };
   }
 
-  const askRelated = (tabId: number) => send('related', limits.extract, tabId, { type: 'kontext:related' });
+  /** The page's search, from a part of the content script injected on the first ask (utils/content-parts.ts). */
+  const askRelated = (tabId: number) =>
+    withDeadline('related', limits.extract, sendNeedingPart(tabId, { type: 'kontext:related' }));
 
   async function relatedLinks(tabId: number): Promise<RelatedAnswer> {
     const job = relatedJobs.get(tabId);
@@ -270,7 +272,7 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     let extraction: PageExtraction;
     try {
       const extracting = timedAsync(steps, 'extract', () =>
-        send('extract', limits.extract, tabId, { type: 'kontext:extract', related: false }),
+        send('extract', limits.extract, tabId, { type: 'kontext:extract' }),
       );
       // The page extracts in its own process meanwhile: a new worker's set-up fits there.
       port.prepareAnalysis();
