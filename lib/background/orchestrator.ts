@@ -165,18 +165,19 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     );
 
   /**
-   * Injects the content script unless it already answers (the popup may open many times on one page).
-   * `pinged` is the ping, asked beside the cache look-up.
+   * Injects the content script unless it already answers (the popup may open many times on one page);
+   * true when it injected. `pinged` is the ping, asked beside the cache look-up.
    */
   async function ensureContentScript(
     tabId: number,
     steps: Record<string, number>,
     pinged: Promise<boolean>,
-  ): Promise<void> {
-    if (await timedAsync(steps, 'ping', () => pinged)) return;
+  ): Promise<boolean> {
+    if (await timedAsync(steps, 'ping', () => pinged)) return false;
     await timedAsync(steps, 'inject', () =>
       withDeadline('inject', limits.inject, port.injectContentScript(tabId)),
     );
+    return true;
   }
 
   async function showInTab(tabId: number, analysis: Analysis, kinds: HighlightKind[]): Promise<void> {
@@ -215,9 +216,19 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     return { related, timings };
   }
 
-  /** The page's search, from a part of the content script injected on the first ask (utils/content-parts.ts). */
-  const askRelated = (tabId: number) =>
-    withDeadline('related', limits.extract, sendNeedingPart(tabId, { type: 'kontext:related' }));
+  /**
+   * The page's search, from a part of the content script (utils/content-parts.ts) injected on the first
+   * ask; `fresh`: the content script was just injected, so the part is injected at once, without the ask
+   * that would answer it missing.
+   */
+  const askRelated = (tabId: number, fresh = false) =>
+    withDeadline(
+      'related',
+      limits.extract,
+      (fresh ? port.injectContentPart(tabId, 'related') : Promise.resolve()).then(() =>
+        sendNeedingPart(tabId, { type: 'kontext:related' }),
+      ),
+    );
 
   async function relatedLinks(tabId: number): Promise<RelatedAnswer> {
     const job = relatedJobs.get(tabId);
@@ -262,8 +273,9 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     }
     relatedJobs.delete(tabId);
 
+    let injected: boolean;
     try {
-      await ensureContentScript(tabId, steps, pinged);
+      injected = await ensureContentScript(tabId, steps, pinged);
     } catch (error) {
       if (error instanceof DeadlineError) return timeoutFailure(error);
       // The browser refused to script the page (a store, an error page, a frame it keeps to itself).
@@ -284,7 +296,7 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     }
     // The page searches its related links while the background analyses; the popup gets them later.
     const relatedPending = extraction.status === 'ok';
-    const candidates = relatedPending ? askRelated(tabId) : null;
+    const candidates = relatedPending ? askRelated(tabId, injected) : null;
     candidates?.catch(() => undefined);
     try {
       const analysis = await timedAsync(steps, 'analyse', () => port.analyze(extraction));

@@ -377,7 +377,9 @@ describe('saving a tab (context menu, shortcut)', () => {
 
   it('injects the sanitiser only when a save needs it', async () => {
     const { port, outcomes } = await save(({ parts }) => parts.delete('sanitize'));
-    expect(port.injectContentPart).toHaveBeenCalledExactlyOnceWith(TAB, 'sanitize');
+    expect(port.injectContentPart).toHaveBeenCalledWith(TAB, 'sanitize');
+    // The one other part injected is the related-link search, with the freshly injected content script.
+    expect(port.injectContentPart.mock.calls.map(([, part]) => part).sort()).toEqual(['related', 'sanitize']);
     expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ title: 'one' }), '<p>clean</p>');
     expect(outcomes).toEqual([{ ok: true }]);
   });
@@ -408,10 +410,11 @@ describe('parts of the content script injected late', () => {
     const result = await analysing;
     expect(result.ok).toBe(true);
     await vi.waitFor(() => expect(shown.map((analysis) => analysis.title)).toEqual(['one']));
-    expect(port.injectContentPart).toHaveBeenCalledExactlyOnceWith(TAB, 'aids');
+    expect(port.injectContentPart).toHaveBeenCalledWith(TAB, 'aids');
+    expect(port.injectContentPart).toHaveBeenCalledTimes(2);
   });
 
-  it('injects the related-link search after the extraction, and asks the page again', async () => {
+  it('injects the related-link search after the extraction, then asks the page for it', async () => {
     const { port, extracts, parts, relatedSearches } = scriptedPort();
     parts.delete('related');
     const orchestrator = createOrchestrator(port);
@@ -425,6 +428,26 @@ describe('parts of the content script injected late', () => {
     expect(port.injectContentPart).toHaveBeenCalledWith(TAB, 'related');
     relatedSearches[0]!.resolve({ candidates: [LINK], ms: 4 });
     expect((await orchestrator.relatedLinks(TAB)).related.map((link) => link.url)).toEqual([LINK.url]);
+  });
+
+  it('asks a page whose content script was there already, and injects the search only when it is missing', async () => {
+    const { port, extracts, parts, relatedSearches } = scriptedPort();
+    await port.injectContentScript();
+    const orchestrator = createOrchestrator(port);
+    const analysing = orchestrator.analyzeTab(TAB);
+    await untilExtracts(extracts, 1);
+    extracts[0]!.resolve(extractionOf(URL_A, 'one'));
+    expect((await analysing).ok).toBe(true);
+    await vi.waitFor(() => expect(relatedSearches).toHaveLength(1));
+    expect(port.injectContentScript).toHaveBeenCalledOnce();
+    expect(port.injectContentPart).not.toHaveBeenCalledWith(TAB, 'related');
+    parts.delete('related');
+    const again = orchestrator.analyzeTab(TAB, true);
+    await untilExtracts(extracts, 2);
+    extracts[1]!.resolve(extractionOf(URL_A, 'two'));
+    expect((await again).ok).toBe(true);
+    await vi.waitFor(() => expect(relatedSearches).toHaveLength(2));
+    expect(port.injectContentPart).toHaveBeenCalledExactlyOnceWith(TAB, 'related');
   });
 
   it('reports the time of each step it took, for the bench', async () => {
