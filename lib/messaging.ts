@@ -177,7 +177,7 @@ const backgroundResponses = {
 export type BackgroundResponses = Replies<typeof backgroundResponses>;
 
 /** Parts of the content script injected only when needed (utils/content-parts.ts). */
-export const CONTENT_PARTS = ['aids', 'sanitize'] as const;
+export const CONTENT_PARTS = ['aids', 'sanitize', 'related'] as const;
 export type ContentPart = (typeof CONTENT_PARTS)[number];
 /** The content script's answer to a request whose part is not injected yet: inject it and ask again. */
 const missingPart = v.object({ missing: v.picklist(CONTENT_PARTS) });
@@ -188,8 +188,8 @@ export const isMissingPart = (value: unknown): value is MissingPart => v.is(miss
 
 const contentRequest = v.variant('type', [
   v.object({ type: v.literal('kontext:ping') }),
-  /** `related: false`: the related-link candidates are left for a later kontext:related. */
-  v.object({ type: v.literal('kontext:extract'), related: v.optional(v.boolean()) }),
+  /** The article; its related-link candidates (left empty) come with a later kontext:related. */
+  v.object({ type: v.literal('kontext:extract') }),
   v.object({ type: v.literal('kontext:related') }),
   v.object({ type: v.literal('kontext:show'), analysis, kinds: highlightKinds }),
   v.object({ type: v.literal('kontext:set-kinds'), kinds: highlightKinds }),
@@ -202,7 +202,7 @@ const contentResponses = {
   'kontext:ping': ok,
   'kontext:extract': pageExtraction,
   /** The candidates of the page extracted last (none before an extraction), and the search's ms. */
-  'kontext:related': v.object({ candidates: relatedLinks, ms: v.number() }),
+  'kontext:related': v.union([v.object({ candidates: relatedLinks, ms: v.number() }), missingPart]),
   'kontext:show': v.union([ok, missingPart]),
   'kontext:set-kinds': v.union([ok, missingPart]),
   'kontext:sanitized-content': v.union([html, missingPart]),

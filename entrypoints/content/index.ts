@@ -1,13 +1,15 @@
 /**
  * Content script, injected on demand by the background (never declared for all pages). It extracts
- * the article from the live page (on a clone), and shows and clears the reading aids. It answers only
- * its own extension: nothing a page posts is read. The reading aids and the sanitiser are separate
- * scripts (utils/content-parts.ts): a request that needs one before it is injected is answered
- * `{ missing }`, and the background injects it and asks again.
+ * the article from the live page (on a clone), starting as soon as it is injected, and shows and clears
+ * the reading aids. It answers only its own extension: nothing a page posts is read. The related-link
+ * search, the reading aids and the sanitiser are separate scripts (utils/content-parts.ts): a request
+ * that needs one before it is injected is answered `{ missing }`, and the background injects it and asks
+ * again. This script is the extraction only, so the first click's injection is quick.
  */
-import { extractPageSliced, relatedCandidatesOf } from '@/lib/extract/page.ts';
-import type { BlockAnchor, ExtractedPage } from '@/lib/extract/types.ts';
+import { extractArticleForPage } from '@/lib/extract/index.ts';
+import type { BlockAnchor, ExtractedPage, PageExtractionResult } from '@/lib/extract/types.ts';
 import { type ContentResponses, isContentRequest, unhandled } from '@/lib/messaging.ts';
+import { runSliced } from '@/lib/slicing.ts';
 import type { Analysis, HighlightKind } from '@/lib/types.ts';
 import { loadedPart } from '@/utils/content-parts.ts';
 import type { ReadingAids } from './highlights.ts';
@@ -35,6 +37,15 @@ export default defineContentScript({
     let anchors: BlockAnchor[] | null = null;
     let contentHtml = '';
     let extracted: ExtractedPage | null = null;
+
+    const extract = () =>
+      // In slices: a 10 MB page held the page's thread for 1.3–1.9 s in one task.
+      runSliced(extractArticleForPage(document, location.href, { anchors: true }), { signal: ctx.signal });
+    // The background injects this script only to ask for the extraction next (an analysis, or a save,
+    // which analyses first): it starts now, while the background learns that the injection finished and
+    // sends its request, which takes this one. Later requests extract afresh (the page may have changed).
+    let injected: Promise<PageExtractionResult> | null = extract();
+    injected.catch(() => undefined);
 
     let shown: Analysis | null = null;
     let painted = false;
@@ -64,13 +75,10 @@ export default defineContentScript({
         case 'kontext:ping':
           return { ok: true };
         case 'kontext:extract': {
-          // In slices: a 10 MB page held the page's thread for 1.3–1.9 s in one task.
-          const result = await extractPageSliced(
-            document,
-            location.href,
-            { anchors: true, related: message.related },
-            { signal: ctx.signal },
-          );
+          // The related links are asked for on their own (kontext:related), after this reply.
+          const early = injected;
+          injected = null;
+          const result = await (early ?? extract());
           anchors = result.anchors;
           contentHtml = result.extraction.contentHtml;
           extracted = result.extraction;
@@ -80,8 +88,11 @@ export default defineContentScript({
         }
         case 'kontext:related': {
           // Asked right after the extraction: the page searches its links while the background analyses.
+          if (!extracted) return { candidates: [], ms: 0 };
+          const search = loadedPart('related');
+          if (!search) return { missing: 'related' };
           const start = performance.now();
-          const candidates = extracted ? relatedCandidatesOf(document, extracted.url, extracted) : [];
+          const candidates = search(document, extracted.url, extracted);
           return { candidates, ms: performance.now() - start };
         }
         case 'kontext:show':

@@ -18,10 +18,20 @@ import { browserWikipediaSwitch } from '@/utils/wikipedia-switch-api.ts';
 import './popup.css';
 import { analyzeTab, ask, tabIdPromise, tabTitlePromise, takeFirstAnswer } from './early.ts';
 
-// The saved list's code (the library: idb, MiniSearch, DOMPurify; the list's UI) loads after the popup's
-// first module graph, so that graph stays small and the frame paints sooner (issue 16).
-const storagePromise = import('@/lib/storage/index.ts');
-const libraryPromise = storagePromise.then((storage) => storage.openLibrary());
+// The saved list's code (the library: idb, MiniSearch, DOMPurify; the list's UI) is not in the popup's
+// first module graph, and loads only when first used: the Save button's look-up after the first results,
+// the Saved tab, a save. Loaded at start, its 70 kB were parsed and evaluated while the page was being
+// injected and extracted, on the same cores (issue 16).
+let storageLoad: Promise<typeof import('@/lib/storage/index.ts')> | undefined;
+let libraryLoad: Promise<Library> | undefined;
+const storageModule = () => {
+  storageLoad ??= import('@/lib/storage/index.ts');
+  return storageLoad;
+};
+const openedLibrary = () => {
+  libraryLoad ??= storageModule().then((storage) => storage.openLibrary());
+  return libraryLoad;
+};
 const readerHref = (id: string) => `${browser.runtime.getURL('/reader.html')}?id=${encodeURIComponent(id)}`;
 
 const api: PopupApi = {
@@ -30,16 +40,16 @@ const api: PopupApi = {
   setHighlightKinds: async (tabId: number, kinds: HighlightKind[]) => {
     await ask({ type: 'kontext:set-highlight-kinds', tabId, kinds });
   },
-  findSaved: async (url) => (await libraryPromise).getByUrl(url),
+  findSaved: async (url) => (await openedLibrary()).getByUrl(url),
   save: async (analysis: Analysis) => {
     // The article's HTML never left the page: its content script sanitises it (the library only ever
     // stores sanitised HTML), as for a save from the context menu.
     const tabId = await tabIdPromise;
     const content = tabId === null ? null : await ask({ type: 'kontext:sanitized-content', tabId });
     const html = content?.html ?? '';
-    const { savedArticleFromAnalysis } = await storagePromise;
+    const { savedArticleFromAnalysis } = await storageModule();
     try {
-      return await (await libraryPromise).save(savedArticleFromAnalysis(analysis, html));
+      return await (await openedLibrary()).save(savedArticleFromAnalysis(analysis, html));
     } catch (error) {
       // A full disk or a failed write: say so in the reader's language; nothing saved before is lost.
       const { createSavedTranslator, describeFailure } = await import('@/components/saved/i18n.ts');
@@ -47,9 +57,9 @@ const api: PopupApi = {
     }
   },
   unsave: async (id) => {
-    await (await libraryPromise).remove(id);
+    await (await openedLibrary()).remove(id);
   },
-  savedRelated: async (analysis) => savedArticlesLike(await libraryPromise, analysis.entities, analysis.url),
+  savedRelated: async (analysis) => savedArticlesLike(await openedLibrary(), analysis.entities, analysis.url),
   readerHref: (id) => readerHref(id),
 };
 
@@ -61,7 +71,7 @@ function SavedTab() {
     null,
   );
   useEffect(() => {
-    void Promise.all([libraryPromise, import('@/components/saved/SavedList.tsx')]).then(
+    void Promise.all([openedLibrary(), import('@/components/saved/SavedList.tsx')]).then(
       ([library, { SavedList }]) => setLoaded({ library, SavedList }),
     );
   }, []);

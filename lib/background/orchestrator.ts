@@ -165,18 +165,19 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     );
 
   /**
-   * Injects the content script unless it already answers (the popup may open many times on one page).
-   * `pinged` is the ping, asked beside the cache look-up.
+   * Injects the content script unless it already answers (the popup may open many times on one page);
+   * true when it injected. `pinged` is the ping, asked beside the cache look-up.
    */
   async function ensureContentScript(
     tabId: number,
     steps: Record<string, number>,
     pinged: Promise<boolean>,
-  ): Promise<void> {
-    if (await timedAsync(steps, 'ping', () => pinged)) return;
+  ): Promise<boolean> {
+    if (await timedAsync(steps, 'ping', () => pinged)) return false;
     await timedAsync(steps, 'inject', () =>
       withDeadline('inject', limits.inject, port.injectContentScript(tabId)),
     );
+    return true;
   }
 
   async function showInTab(tabId: number, analysis: Analysis, kinds: HighlightKind[]): Promise<void> {
@@ -195,7 +196,7 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
   async function finishRelated(
     tabId: number,
     analysis: Analysis,
-    candidates: Promise<ContentResponses['kontext:related']>,
+    candidates: Promise<Exclude<ContentResponses['kontext:related'], { missing: ContentPart }>>,
   ): Promise<RelatedAnswer> {
     const timings: Record<string, number> = {};
     let found: RelatedLink[] = [];
@@ -215,7 +216,19 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     return { related, timings };
   }
 
-  const askRelated = (tabId: number) => send('related', limits.extract, tabId, { type: 'kontext:related' });
+  /**
+   * The page's search, from a part of the content script (utils/content-parts.ts) injected on the first
+   * ask; `fresh`: the content script was just injected, so the part is injected at once, without the ask
+   * that would answer it missing.
+   */
+  const askRelated = (tabId: number, fresh = false) =>
+    withDeadline(
+      'related',
+      limits.extract,
+      (fresh ? port.injectContentPart(tabId, 'related') : Promise.resolve()).then(() =>
+        sendNeedingPart(tabId, { type: 'kontext:related' }),
+      ),
+    );
 
   async function relatedLinks(tabId: number): Promise<RelatedAnswer> {
     const job = relatedJobs.get(tabId);
@@ -260,8 +273,9 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     }
     relatedJobs.delete(tabId);
 
+    let injected: boolean;
     try {
-      await ensureContentScript(tabId, steps, pinged);
+      injected = await ensureContentScript(tabId, steps, pinged);
     } catch (error) {
       if (error instanceof DeadlineError) return timeoutFailure(error);
       // The browser refused to script the page (a store, an error page, a frame it keeps to itself).
@@ -270,7 +284,7 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     let extraction: PageExtraction;
     try {
       const extracting = timedAsync(steps, 'extract', () =>
-        send('extract', limits.extract, tabId, { type: 'kontext:extract', related: false }),
+        send('extract', limits.extract, tabId, { type: 'kontext:extract' }),
       );
       // The page extracts in its own process meanwhile: a new worker's set-up fits there.
       port.prepareAnalysis();
@@ -282,7 +296,7 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     }
     // The page searches its related links while the background analyses; the popup gets them later.
     const relatedPending = extraction.status === 'ok';
-    const candidates = relatedPending ? askRelated(tabId) : null;
+    const candidates = relatedPending ? askRelated(tabId, injected) : null;
     candidates?.catch(() => undefined);
     try {
       const analysis = await timedAsync(steps, 'analyse', () => port.analyze(extraction));

@@ -5,10 +5,11 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { runToEnd, type Sliced } from '../slicing.ts';
 import { normalizeLangTag } from '../text/language.ts';
+import { timedSliced } from '../timing.ts';
 import type { PageFacts } from '../types.ts';
 import { layoutBlocks, readBlocks } from './blocks.ts';
 import { cloneForReading, depthBeyond, leadingText, MAX_DEPTH, MAX_TEXT_CHARS } from './bounds.ts';
-import type { BlockAnchor, ExtractedPage, ExtractResult } from './types.ts';
+import type { BlockAnchor, ExtractedPage, ExtractResult, PageExtractionResult } from './types.ts';
 
 export type { BlockAnchor, ExtractedPage, ExtractResult, TextPiece } from './types.ts';
 
@@ -204,4 +205,19 @@ export function* extractArticleSliced(
     },
     anchors,
   };
+}
+
+/**
+ * The article as the content script hands it over first, with its working time: the related-link
+ * candidates are left empty (lib/extract/page.ts searches them; the content script does so later, from a
+ * part of its own, so that the script injected on a first click holds the extraction only).
+ */
+export function* extractArticleForPage(
+  doc: Document,
+  url: string,
+  options: ExtractOptions = {},
+): Sliced<PageExtractionResult> {
+  const timings: Record<string, number> = {};
+  const { page, anchors } = yield* timedSliced(timings, 'extract', extractArticleSliced(doc, url, options));
+  return { extraction: { ...page, relatedCandidates: [], timings }, anchors };
 }

@@ -1,13 +1,13 @@
 /**
- * The DOM half of the pipeline, run by the content script on the live page (and by the CLI): the
- * article from Readability on a clone, plus the related-link candidates, which Readability drops.
+ * The DOM half of the pipeline in one call (the CLI, tests, benchmarks): the article from Readability on
+ * a clone, plus the related-link candidates, which Readability drops. The content script runs the same
+ * two steps apart: extractArticleForPage when injected, relatedCandidatesOf from a late part.
  */
-import { findRelatedLinks } from '../related/index.ts';
+import { relatedCandidatesOf } from '../related/index.ts';
 import { runSliced, runToEnd, type Sliced, type SliceOptions } from '../slicing.ts';
-import { timed, timedSliced } from '../timing.ts';
-import type { RelatedLink } from '../types.ts';
-import { type ExtractOptions, extractArticleSliced } from './index.ts';
-import type { BlockAnchor, ExtractedPage } from './types.ts';
+import { timed } from '../timing.ts';
+import { type ExtractOptions, extractArticleForPage } from './index.ts';
+import type { PageExtractionResult } from './types.ts';
 
 export interface PageOptions extends ExtractOptions {
   /**
@@ -17,34 +17,17 @@ export interface PageOptions extends ExtractOptions {
   related?: boolean;
 }
 
-/**
- * The page's related-link candidates. The link search reads the live page, all of it: on a page too
- * long to read whole (10 MB took 5.5 s there) it is skipped, and the popup shows no related reading
- * rather than make the reader wait.
- */
-export function relatedCandidatesOf(doc: Document, url: string, page: ExtractedPage): RelatedLink[] {
-  return page.status === 'ok' && !page.truncated ? findRelatedLinks(doc, url) : [];
-}
-
-/** What the content script hands to the background: the extracted article and the page's link candidates. */
-export interface PageExtraction extends ExtractedPage {
-  relatedCandidates: RelatedLink[];
-  /** Milliseconds per stage so far (working time, without the pauses of sliced work). */
-  timings: Record<string, number>;
-}
-
-export interface PageExtractionResult {
-  extraction: PageExtraction;
-  anchors: BlockAnchor[] | null;
-}
+export type { PageExtraction, PageExtractionResult } from './types.ts';
 
 function* extractPageSteps(doc: Document, url: string, options: PageOptions): Sliced<PageExtractionResult> {
-  const timings: Record<string, number> = {};
-  const { page, anchors } = yield* timedSliced(timings, 'extract', extractArticleSliced(doc, url, options));
-  if (options.related === false) return { extraction: { ...page, relatedCandidates: [], timings }, anchors };
+  const result = yield* extractArticleForPage(doc, url, options);
+  if (options.related === false) return result;
   yield;
-  const relatedCandidates = timed(timings, 'related', () => relatedCandidatesOf(doc, url, page));
-  return { extraction: { ...page, relatedCandidates, timings }, anchors };
+  const { extraction } = result;
+  const relatedCandidates = timed(extraction.timings, 'related', () =>
+    relatedCandidatesOf(doc, url, extraction),
+  );
+  return { ...result, extraction: { ...extraction, relatedCandidates } };
 }
 
 /** Extraction in one go (the CLI and tests). */
@@ -52,7 +35,7 @@ export function extractPage(doc: Document, url: string, options: PageOptions = {
   return runToEnd(extractPageSteps(doc, url, options));
 }
 
-/** Extraction in slices that give the page's thread back between them (the content script). */
+/** Extraction in slices that give the page's thread back between them (as the content script runs it). */
 export function extractPageSliced(
   doc: Document,
   url: string,

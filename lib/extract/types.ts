@@ -1,4 +1,4 @@
-import type { AnalysisStatus, ArticleBlock, PageFacts } from '../types.ts';
+import type { AnalysisStatus, ArticleBlock, PageFacts, RelatedLink } from '../types.ts';
 
 /**
  * Where one block's text came from in the LIVE page. Readability runs on a clone; before it runs, every
@@ -46,5 +46,17 @@ export interface ExtractResult {
    * Live anchors per block; null when the pairing was lost (Readability re-parsed its clone on a retry)
    * or not asked for. Never serialised: DOM nodes stay in the content script.
    */
+  anchors: BlockAnchor[] | null;
+}
+
+/** What the content script hands to the background: the extracted article and the page's link candidates. */
+export interface PageExtraction extends ExtractedPage {
+  relatedCandidates: RelatedLink[];
+  /** Milliseconds per stage so far (working time, without the pauses of sliced work). */
+  timings: Record<string, number>;
+}
+
+export interface PageExtractionResult {
+  extraction: PageExtraction;
   anchors: BlockAnchor[] | null;
 }

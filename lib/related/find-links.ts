@@ -4,6 +4,7 @@
  * Read-only: it queries `doc` and never changes it.
  */
 
+import type { ExtractedPage } from '../extract/types.ts';
 import { contentTerms } from '../text/content-words.ts';
 import type { RelatedLink, RelatedSource } from '../types.ts';
 import { hostOf, linkBaseOf, resolveLinkUrl, sameArticleKey, siteOf } from '../url.ts';
@@ -121,4 +122,13 @@ export function findRelatedLinks(doc: Document, pageUrl: string): RelatedLink[] 
     links.push(link);
   }
   return links;
+}
+
+/**
+ * The page's related-link candidates. The link search reads the live page, all of it: on a page too
+ * long to read whole (10 MB took 5.5 s there) it is skipped, and the popup shows no related reading
+ * rather than make the reader wait.
+ */
+export function relatedCandidatesOf(doc: Document, url: string, page: ExtractedPage): RelatedLink[] {
+  return page.status === 'ok' && !page.truncated ? findRelatedLinks(doc, url) : [];
 }

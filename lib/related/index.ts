@@ -3,5 +3,5 @@
  * the article text, pingbacks), ranked by topical overlap with the article. "From your saved list"
  * lives in ./saved.ts.
  */
-export { findRelatedLinks } from './find-links.ts';
+export { findRelatedLinks, relatedCandidatesOf } from './find-links.ts';
 export { type RankArticle, rankRelatedLinks } from './rank.ts';

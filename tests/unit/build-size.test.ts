@@ -10,8 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'wxt';
 import { ROOT } from '../support/shared-paths.ts';
 
-/** Minified bytes allowed for content-scripts/content.js (issue 16). */
-const CONTENT_LIMIT = 80 * 1024;
+/**
+ * Minified bytes allowed for content-scripts/content.js, the script injected on a reader's first click
+ * (issue 16 asked for 80 kB; it is the extraction only since the related-link search became a late part,
+ * 55 kB, and its compile and evaluation are on the way to the first results).
+ */
+const CONTENT_LIMIT = 60 * 1024;
+
+/** A string only the related-link search holds (its pingback pattern), to tell where that code went. */
+const RELATED_MARK = 'trackback';
 
 /** Strings only DOMPurify's code holds (its name, its config keys). */
 const DOMPURIFY_MARKS = ['DOMPurify', 'ALLOWED_TAGS', 'SAFE_FOR_TEMPLATES'];
@@ -34,6 +41,11 @@ describe('shipped bundle sizes', () => {
   it(`keeps the content script within ${CONTENT_LIMIT / 1024} kB minified`, () => {
     const size = Buffer.byteLength(read('content-scripts/content.js'));
     expect(size).toBeLessThanOrEqual(CONTENT_LIMIT);
+  });
+
+  it('keeps the related-link search out of the first injection, in its own late part', () => {
+    expect(read('content-scripts/content.js')).not.toContain(RELATED_MARK);
+    expect(read('related.js')).toContain(RELATED_MARK);
   });
 
   it('has no DOMPurify in the background, and finds it where it belongs (the sanitiser part)', () => {

@@ -64,8 +64,8 @@ function scriptedPort() {
   const relatedSearches: Array<Deferred<{ candidates: RelatedLink[]; ms: number }>> = [];
   const shown: Analysis[] = [];
   const outcomes: SaveOutcome[] = [];
-  /** The late parts of the content script that are in the page (both, unless a test clears them). */
-  const parts = new Set<ContentPart>(['aids', 'sanitize']);
+  /** The late parts of the content script that are in the page (all, unless a test clears them). */
+  const parts = new Set<ContentPart>(['aids', 'sanitize', 'related']);
   const port = {
     tabUrl: vi.fn(async (tabId: number) => {
       if (!tabs.has(tabId)) throw new Error('No tab');
@@ -81,6 +81,7 @@ function scriptedPort() {
             return next.promise;
           }
           case 'kontext:related': {
+            if (!parts.has('related')) return Promise.resolve({ missing: 'related' });
             const next = deferred<{ candidates: RelatedLink[]; ms: number }>();
             relatedSearches.push(next);
             return next.promise;
@@ -376,7 +377,9 @@ describe('saving a tab (context menu, shortcut)', () => {
 
   it('injects the sanitiser only when a save needs it', async () => {
     const { port, outcomes } = await save(({ parts }) => parts.delete('sanitize'));
-    expect(port.injectContentPart).toHaveBeenCalledExactlyOnceWith(TAB, 'sanitize');
+    expect(port.injectContentPart).toHaveBeenCalledWith(TAB, 'sanitize');
+    // The one other part injected is the related-link search, with the freshly injected content script.
+    expect(port.injectContentPart.mock.calls.map(([, part]) => part).sort()).toEqual(['related', 'sanitize']);
     expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ title: 'one' }), '<p>clean</p>');
     expect(outcomes).toEqual([{ ok: true }]);
   });
@@ -400,14 +403,51 @@ describe('saving a tab (context menu, shortcut)', () => {
 describe('parts of the content script injected late', () => {
   it('injects the reading aids when a page first shows an analysis, then shows it', async () => {
     const { port, extracts, shown, parts } = scriptedPort();
-    parts.clear();
+    parts.delete('aids');
     const analysing = createOrchestrator(port).analyzeTab(TAB);
     await untilExtracts(extracts, 1);
     extracts[0]!.resolve(extractionOf(URL_A, 'one'));
     const result = await analysing;
     expect(result.ok).toBe(true);
     await vi.waitFor(() => expect(shown.map((analysis) => analysis.title)).toEqual(['one']));
-    expect(port.injectContentPart).toHaveBeenCalledExactlyOnceWith(TAB, 'aids');
+    expect(port.injectContentPart).toHaveBeenCalledWith(TAB, 'aids');
+    expect(port.injectContentPart).toHaveBeenCalledTimes(2);
+  });
+
+  it('injects the related-link search after the extraction, then asks the page for it', async () => {
+    const { port, extracts, parts, relatedSearches } = scriptedPort();
+    parts.delete('related');
+    const orchestrator = createOrchestrator(port);
+    const analysing = orchestrator.analyzeTab(TAB);
+    await untilExtracts(extracts, 1);
+    // The first injection is the extraction only: the search's part is not injected before it replies.
+    expect(port.injectContentPart).not.toHaveBeenCalled();
+    extracts[0]!.resolve(extractionOf(URL_A, 'one'));
+    expect((await analysing).ok).toBe(true);
+    await vi.waitFor(() => expect(relatedSearches).toHaveLength(1));
+    expect(port.injectContentPart).toHaveBeenCalledWith(TAB, 'related');
+    relatedSearches[0]!.resolve({ candidates: [LINK], ms: 4 });
+    expect((await orchestrator.relatedLinks(TAB)).related.map((link) => link.url)).toEqual([LINK.url]);
+  });
+
+  it('asks a page whose content script was there already, and injects the search only when it is missing', async () => {
+    const { port, extracts, parts, relatedSearches } = scriptedPort();
+    await port.injectContentScript();
+    const orchestrator = createOrchestrator(port);
+    const analysing = orchestrator.analyzeTab(TAB);
+    await untilExtracts(extracts, 1);
+    extracts[0]!.resolve(extractionOf(URL_A, 'one'));
+    expect((await analysing).ok).toBe(true);
+    await vi.waitFor(() => expect(relatedSearches).toHaveLength(1));
+    expect(port.injectContentScript).toHaveBeenCalledOnce();
+    expect(port.injectContentPart).not.toHaveBeenCalledWith(TAB, 'related');
+    parts.delete('related');
+    const again = orchestrator.analyzeTab(TAB, true);
+    await untilExtracts(extracts, 2);
+    extracts[1]!.resolve(extractionOf(URL_A, 'two'));
+    expect((await again).ok).toBe(true);
+    await vi.waitFor(() => expect(relatedSearches).toHaveLength(2));
+    expect(port.injectContentPart).toHaveBeenCalledExactlyOnceWith(TAB, 'related');
   });
 
   it('reports the time of each step it took, for the bench', async () => {
@@ -428,7 +468,7 @@ describe('related links, after the names and summary', () => {
     expect(answer).toMatchObject({ ok: true, cached: false, relatedPending: true });
     expect(answer.ok && answer.analysis.related).toEqual([]);
     // The extraction left the links out; the search was asked for once, and is still running.
-    expect(port.sendToTab).toHaveBeenCalledWith(TAB, { type: 'kontext:extract', related: false });
+    expect(port.sendToTab).toHaveBeenCalledWith(TAB, { type: 'kontext:extract' });
     expect(relatedSearches).toHaveLength(1);
   });
 
