@@ -2,7 +2,8 @@
  * The tagger model: a first-order linear-chain model (averaged-perceptron weights for token features and
  * tag transitions) decoded with Viterbi. Features are looked up by a 32-bit hash of (template, value) in
  * an open-addressing table (hashing.ts); the committed file (public/models/ner-xx.bin, model-file.ts)
- * holds that table, the gazetteer and the word lists as typed arrays, so loading creates views only.
+ * holds that table (or the list it is built from, see WeightLayout), the gazetteer and the word lists
+ * as typed arrays, so loading creates views, and at most builds the weight table.
  */
 import {
   type FeatureResources,
