@@ -128,7 +128,10 @@ describe('formatDigest on the demo article', () => {
     const article = parsePlainArticle(readFileSync(DEMO_ARTICLE, 'utf8'));
     expect(digest).toContain(`Title:         ${article.title}`);
     expect(digest).toContain(`Summary:       ${analysis.summary[0]?.text}`);
-    expect(digest).toMatch(/People: +Katrin Wendler, Tomáš Novotný/);
+    // People come in the entity table's order (mention count, then first mention), so the contract is
+    // that both speakers are listed: the German model finds the bare "Wendler" of paragraph 4 or not.
+    expect(digest).toMatch(/People: +.*Katrin Wendler/);
+    expect(digest).toMatch(/People: +.*Tomáš Novotný/);
     expect(digest).toMatch(/Places: +.*Dresden.*Prag/);
     expect(digest).toContain(
       '„Wasser kennt keine Grenzen, und unsere Warnungen dürfen auch keine kennen“ (Katrin Wendler)',
@@ -182,7 +185,7 @@ describe('start without a display', () => {
     const url = /^Demo article: (\S+)$/m.exec(stdout)?.[1] ?? '';
     expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${DEMO_PATH}$`));
     expect(stdout).toMatch(/Title: +Dresden und Prag bauen gemeinsames Hochwasser-Frühwarnsystem/);
-    expect(stdout).toMatch(/People: +Katrin Wendler/);
+    expect(stdout).toMatch(/People: +.*Katrin Wendler/);
     expect(stdout).toMatch(/Quotes: +„Wasser kennt keine Grenzen/);
     // The order of the related links is the ranker's; the digest's contract is that they are listed.
     expect(stdout).toMatch(/Related: +\S/);

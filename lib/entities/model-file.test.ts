@@ -133,6 +133,75 @@ describe('the model file', () => {
     expect(res.gazetteer.annotate(['in', 'New', 'York'])[2]).toEqual({ kind: 'LOC', position: 'I' });
   });
 
+  it('round-trips the weights in the list layout, recorded in the header, tagging as the table does', () => {
+    const model = tinyModel();
+    const table = serializeModel(model);
+    const list = serializeModel(model, 'list');
+    expect(readArrayFile(table.slice().buffer)!.header.weightLayout).toBeUndefined();
+    const file = readArrayFile(list.slice().buffer)!;
+    expect(file.header.weightLayout).toBe('list');
+    expect(Object.keys(file.arrays).filter((name) => name.startsWith('weights.'))).toEqual([
+      'weights.hashes',
+      'weights.masks',
+      'weights.values',
+    ]);
+    const loaded = deserializeModel(list.slice().buffer)!;
+    expect(tagSentence(loaded, ['Kim', 'and', 'the'])).toEqual(['B-PER', 'O', 'O']);
+    expect([...loaded.weights.weightsOf(TEMPLATES.indexOf('w'), 'Kim')!]).toEqual([-10, 40, 0]);
+    expect(loaded.weights.weightsOf(TEMPLATES.indexOf('w'), 'Lee')).toBeUndefined();
+    // The same bytes again from the loaded model: the layout loses nothing.
+    expect(serializeModel(loaded, 'list')).toEqual(list);
+    expect(serializeModel(loaded)).toEqual(table);
+  });
+
+  it('stores many features in the list layout in fewer bytes and finds every one', () => {
+    const rows = new Map<number, number[]>();
+    for (let i = 0; i < 5000; i++) rows.set(featureHash(1, `w${i}`), [i % 7, 0, -(i % 5) - 1, 0]);
+    const weights = FeatureWeights.from(rows, 4);
+    const { hashes, masks, values } = weights.toList();
+    const back = FeatureWeights.fromList(hashes, masks, values, 4)!;
+    for (let i = 0; i < 5000; i += 7) {
+      expect([...back.weightsOf(1, `w${i}`)!]).toEqual([...weights.weightsOf(1, `w${i}`)!]);
+    }
+    expect(back.weightsOf(1, 'w5000')).toBeUndefined();
+    const listBytes = hashes.byteLength + masks.byteLength + values.byteLength;
+    const tableBytes = weights.index.keys.byteLength + weights.entries.byteLength + weights.values.byteLength;
+    expect(listBytes).toBeLessThan(0.6 * tableBytes);
+  });
+
+  it('refuses a weight list that is inconsistent, and an unknown layout', () => {
+    const list = serializeModel(tinyModel(), 'list');
+    const file = readArrayFile(list.slice().buffer)!;
+    const rewrite = (header: Record<string, unknown>, arrays = file.arrays) =>
+      writeArrayFile(header, arrays).slice().buffer;
+    expect(deserializeModel(rewrite(file.header))).not.toBeNull();
+    expect(deserializeModel(rewrite({ ...file.header, weightLayout: 'other' }))).toBeNull();
+    // Read as a table, a list file has no table.
+    const { weightLayout: _, ...asTable } = file.header;
+    expect(deserializeModel(rewrite(asTable))).toBeNull();
+    const hashes = file.arrays['weights.hashes'] as Uint32Array;
+    const masks = file.arrays['weights.masks'] as Uint16Array;
+    const values = file.arrays['weights.values'] as Int16Array;
+    const T = 3;
+    expect(FeatureWeights.fromList(hashes, masks, values, T)).not.toBeNull();
+    // A repeated hash, a zero hash, a mask with no tag or a tag past nTags, weights left over or missing.
+    expect(
+      FeatureWeights.fromList(Uint32Array.of(5, 5), Uint16Array.of(1, 1), Int16Array.of(1, 2), T),
+    ).toBeNull();
+    expect(FeatureWeights.fromList(Uint32Array.of(0), Uint16Array.of(1), Int16Array.of(1), T)).toBeNull();
+    expect(FeatureWeights.fromList(Uint32Array.of(5), Uint16Array.of(0), Int16Array.of(), T)).toBeNull();
+    expect(
+      FeatureWeights.fromList(Uint32Array.of(5), Uint16Array.of(0b1000), Int16Array.of(1), T),
+    ).toBeNull();
+    expect(FeatureWeights.fromList(Uint32Array.of(5), Uint16Array.of(0b11), Int16Array.of(1), T)).toBeNull();
+    expect(
+      FeatureWeights.fromList(Uint32Array.of(5), Uint16Array.of(0b1), Int16Array.of(1, 2), T),
+    ).toBeNull();
+    expect(FeatureWeights.fromList(Uint32Array.of(5, 6), Uint16Array.of(1), Int16Array.of(1), T)).toBeNull();
+    const wrongType = { ...file.arrays, 'weights.masks': Uint32Array.from(masks) };
+    expect(deserializeModel(rewrite(file.header, wrongType))).toBeNull();
+  });
+
   it('loads the committed models as views of the file', () => {
     for (const lang of ['de', 'en']) {
       const buffer = committed(lang);

@@ -11,11 +11,12 @@
  * little-endian, and the reader refuses the file on a big-endian machine rather than misread it.
  */
 
-export type StoredArray = Uint32Array | Int32Array | Int16Array | Uint8Array;
+export type StoredArray = Uint32Array | Int32Array | Uint16Array | Int16Array | Uint8Array;
 
 const ARRAY_TYPES = {
   u32: Uint32Array,
   i32: Int32Array,
+  u16: Uint16Array,
   i16: Int16Array,
   u8: Uint8Array,
 } as const;
@@ -36,6 +37,7 @@ const ALIGN = 8;
 function typeOf(array: StoredArray): ArrayType {
   if (array instanceof Uint32Array) return 'u32';
   if (array instanceof Int32Array) return 'i32';
+  if (array instanceof Uint16Array) return 'u16';
   if (array instanceof Int16Array) return 'i16';
   return 'u8';
 }

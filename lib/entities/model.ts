@@ -2,7 +2,8 @@
  * The tagger model: a first-order linear-chain model (averaged-perceptron weights for token features and
  * tag transitions) decoded with Viterbi. Features are looked up by a 32-bit hash of (template, value) in
  * an open-addressing table (hashing.ts); the committed file (public/models/ner-xx.bin, model-file.ts)
- * holds that table, the gazetteer and the word lists as typed arrays, so loading creates views only.
+ * holds that table (or the list it is built from, see WeightLayout), the gazetteer and the word lists
+ * as typed arrays, so loading creates views, and at most builds the weight table.
  */
 import {
   type FeatureResources,
@@ -12,7 +13,7 @@ import {
   visitWordFeatures,
 } from './features.ts';
 import { Gazetteer, type GazetteerLists } from './gazetteer.ts';
-import { HashIndex, hashChar, hashChars, hashFinish, hashStart } from './hashing.ts';
+import { HashIndex, hashChar, hashChars, hashFinish, hashStart, homeSlot, tableCapacity } from './hashing.ts';
 import {
   buildLexicon,
   HashedWordValues,
@@ -125,6 +126,65 @@ export class FeatureWeights {
       used += n;
     }
     return used === values.length;
+  }
+
+  /**
+   * The weights as a list, for a smaller file (see WeightLayout): each feature's hash and tag mask, in
+   * slot order, and its weights in that order (the same values array when the table was built in order).
+   */
+  toList(): { hashes: Uint32Array; masks: Uint16Array; values: Int16Array } {
+    const keys = this.index.keys;
+    const used = keys.reduce((n, k) => (k === 0 ? n : n + 1), 0);
+    const hashes = new Uint32Array(used);
+    const masks = new Uint16Array(used);
+    const values = new Int16Array(this.values.length);
+    let f = 0;
+    let v = 0;
+    for (let slot = 0; slot < keys.length; slot++) {
+      if (keys[slot] === 0) continue;
+      const entry = this.entries[slot]!;
+      const mask = entry & this.maskBits;
+      hashes[f] = keys[slot]!;
+      masks[f++] = mask;
+      let i = entry >>> this.nTags;
+      for (let m = mask; m !== 0; m &= m - 1) values[v++] = this.values[i++]!;
+    }
+    return { hashes, masks, values };
+  }
+
+  /**
+   * The table of a list as toList gives it, with `values` used as is (a view of the file stays one);
+   * null when the list is inconsistent: a zero or repeated hash, a mask without tags or with tags past
+   * nTags, or weights left over or missing.
+   */
+  static fromList(
+    hashes: Uint32Array,
+    masks: Uint16Array,
+    values: Int16Array,
+    nTags: number,
+  ): FeatureWeights | null {
+    if (nTags < 1 || nTags > 16 || masks.length !== hashes.length) return null;
+    if (values.length >= 2 ** (32 - nTags)) return null;
+    const keys = new Uint32Array(tableCapacity(hashes.length));
+    if (!HashIndex.isValid(keys)) return null;
+    const entries = new Uint32Array(keys.length);
+    const size = keys.length;
+    const maskBits = (1 << nTags) - 1;
+    let start = 0;
+    for (let f = 0; f < hashes.length; f++) {
+      const h = hashes[f]!;
+      const mask = masks[f]!;
+      if (h === 0 || mask === 0 || (mask & ~maskBits) !== 0) return null;
+      let slot = homeSlot(h, size);
+      for (let k = keys[slot]!; k !== 0; k = keys[slot]!) {
+        if (k === h) return null;
+        if (++slot === size) slot = 0;
+      }
+      keys[slot] = h;
+      entries[slot] = ((start << nTags) | mask) >>> 0;
+      for (let m = mask; m !== 0; m &= m - 1) start++;
+    }
+    return start === values.length ? new FeatureWeights(new HashIndex(keys), entries, values, nTags) : null;
   }
 
   /** From trained weights by feature hash (rows of nTags integers, each within Int16; zeros are dropped). */
@@ -256,13 +316,33 @@ export function createModel(parts: ModelParts): TaggerModel | null {
   };
 }
 
+/**
+ * How a model file stores the feature weights (its header's `weightLayout`; files without one are
+ * 'table'). 'table': the lookup table itself (weights.keys, .entries, .values), which loads as views of
+ * the file; its slots are 40% empty and each used one spends 8 bytes on hash and entry. 'list': each
+ * feature's hash (weights.hashes) and 16-bit tag mask (weights.masks), and the weights; loading builds
+ * the table (a few milliseconds for 10⁵ features), and the file's weights take 40% of the bytes. The
+ * tagger is the same either way.
+ */
+export type WeightLayout = 'table' | 'list';
+
+function weightArrays(weights: FeatureWeights, layout: WeightLayout): Record<string, StoredArray> {
+  if (layout === 'table') {
+    return {
+      'weights.keys': weights.index.keys,
+      'weights.entries': weights.entries,
+      'weights.values': weights.values,
+    };
+  }
+  const { hashes, masks, values } = weights.toList();
+  return { 'weights.hashes': hashes, 'weights.masks': masks, 'weights.values': values };
+}
+
 /** The model as the bytes of a .bin file. */
-export function serializeModel(model: TaggerModel): Uint8Array {
+export function serializeModel(model: TaggerModel, layout: WeightLayout = 'table'): Uint8Array {
   const arrays: Record<string, StoredArray> = {
     transitions: model.transitions,
-    'weights.keys': model.weights.index.keys,
-    'weights.entries': model.weights.entries,
-    'weights.values': model.weights.values,
+    ...weightArrays(model.weights, layout),
     'gazetteer.names.keys': model.resources.gazetteer.names.keys,
     'gazetteer.names.values': model.resources.gazetteer.names.values,
     'gazetteer.starts.keys': model.resources.gazetteer.starts.keys,
@@ -281,6 +361,7 @@ export function serializeModel(model: TaggerModel): Uint8Array {
     tags: model.tags,
     scale: model.scale,
     templates: TEMPLATES,
+    ...(layout === 'table' ? {} : { weightLayout: layout }),
     lexicons,
     meta: model.meta ?? {},
   };
@@ -300,6 +381,31 @@ function lexiconArrays(arrays: Record<string, StoredArray>, prefix: string): Lex
 const isStringArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
 
+/** The feature weights of a file's arrays in either layout, or null when they are missing or inconsistent. */
+function storedWeights(
+  arrays: Record<string, StoredArray>,
+  layout: unknown,
+  nTags: number,
+): FeatureWeights | null {
+  const values = arrays['weights.values'];
+  if (!(values instanceof Int16Array)) return null;
+  if (layout === 'list') {
+    const hashes = arrays['weights.hashes'];
+    const masks = arrays['weights.masks'];
+    if (!(hashes instanceof Uint32Array) || !(masks instanceof Uint16Array)) return null;
+    return FeatureWeights.fromList(hashes, masks, values, nTags);
+  }
+  if (layout !== 'table') return null;
+  const keys = arrays['weights.keys'];
+  const entries = arrays['weights.entries'];
+  if (!(keys instanceof Uint32Array) || !HashIndex.isValid(keys) || !(entries instanceof Uint32Array))
+    return null;
+  const index = new HashIndex(keys);
+  return FeatureWeights.isValid(index, entries, values, nTags)
+    ? new FeatureWeights(index, entries, values, nTags)
+    : null;
+}
+
 /**
  * The model of a .bin file's bytes, or null when the file is not a model this code can use: wrong
  * format or version, arrays missing, out of bounds or of inconsistent sizes. The arrays are views
@@ -309,23 +415,18 @@ export function deserializeModel(buffer: ArrayBuffer): TaggerModel | null {
   const file = readArrayFile(buffer);
   if (!file) return null;
   const { header, arrays } = file;
-  const { format, version, lang, tags, scale, templates, lexicons, meta } = header;
+  const { format, version, lang, tags, scale, templates, lexicons, meta, weightLayout } = header;
   if (format !== MODEL_FORMAT || version !== MODEL_VERSION) return null;
   if (typeof lang !== 'string' || typeof scale !== 'number' || !isStringArray(tags) || tags.length === 0)
     return null;
   // Feature hashes include template indices: a file from another template list would score garbage.
   if (!isStringArray(templates) || templates.join() !== TEMPLATES.join()) return null;
   const T = tags.length;
-  const u32 = (name: string) => (arrays[name] instanceof Uint32Array ? (arrays[name] as Uint32Array) : null);
   const i32 = (name: string) => (arrays[name] instanceof Int32Array ? (arrays[name] as Int32Array) : null);
   const transitions = i32('transitions');
-  const keys = u32('weights.keys');
-  const entries = u32('weights.entries');
-  const values = arrays['weights.values'];
   if (!transitions || transitions.length !== (T + 1) * T) return null;
-  if (!keys || !HashIndex.isValid(keys) || !entries || !(values instanceof Int16Array)) return null;
-  const index = new HashIndex(keys);
-  if (!FeatureWeights.isValid(index, entries, values, T)) return null;
+  const weights = storedWeights(arrays, weightLayout ?? 'table', T);
+  if (!weights) return null;
   const table = (prefix: string) => {
     const lexicon = restoreLexicon({
       kind: 'map',
@@ -354,7 +455,7 @@ export function deserializeModel(buffer: ArrayBuffer): TaggerModel | null {
     tags,
     scale,
     transitions,
-    weights: new FeatureWeights(index, entries, values, T),
+    weights,
     gazetteer: new Gazetteer(names, starts),
     lexicons: restored,
     meta: meta && typeof meta === 'object' ? (meta as Record<string, unknown>) : undefined,

@@ -6,8 +6,10 @@ import { applySpanRules } from './span-rules.ts';
 const resources = {
   wordSets: {
     nouns: HashedWordSet.from(['Drohnenangriffe', 'Hochzeitsfeier']),
-    givenNames: HashedWordSet.from(['Nikolas']),
+    givenNames: HashedWordSet.from(['Nikolas', 'Katrin']),
   },
+  firstNames: HashedWordSet.from(['Isabelle']),
+  lang: 'de',
 } as unknown as FeatureResources;
 
 const rules = (sentence: string, tags: string[]) => applySpanRules(sentence.split(' '), tags, resources);
@@ -39,5 +41,23 @@ describe('applySpanRules', () => {
     expect(rules('bei Wulffs Hochzeitsfeier', ['O', 'B-PER', 'I-PER'])).toEqual(['O', 'B-PER', 'O']);
     expect(rules('Nikolas Hochzeitsfeier', ['B-PER', 'I-PER'])).toEqual(['B-PER', 'I-PER']);
     expect(rules('Wulffs Hochzeitsfeier', ['B-ORG', 'I-ORG'])).toEqual(['B-ORG', 'I-ORG']);
+  });
+
+  it('adds the surname the tagger left out after a lone given name, when it is capitalised and not a role', () => {
+    expect(rules('Stadträtin Katrin Habicht zeigte', ['O', 'B-PER', 'O', 'O'])).toEqual([
+      'O',
+      'B-PER',
+      'I-PER',
+      'O',
+    ]);
+    expect(rules('Isabelle Graw sieht', ['B-PER', 'O', 'O'])).toEqual(['B-PER', 'I-PER', 'O']);
+    // Not after a name that is no given name, nor before a lower-case word, a role or another name.
+    expect(rules('Habicht Katrin sagte', ['B-PER', 'O', 'O'])).toEqual(['B-PER', 'O', 'O']);
+    expect(rules('Katrin sagte', ['B-PER', 'O'])).toEqual(['B-PER', 'O']);
+    expect(rules('Katrin Kanzlerin', ['B-PER', 'O'])).toEqual(['B-PER', 'O']);
+    expect(rules('Katrin Berlin', ['B-PER', 'B-LOC'])).toEqual(['B-PER', 'B-LOC']);
+    expect(rules('Katrin Habicht', ['B-LOC', 'O'])).toEqual(['B-LOC', 'O']);
+    const english = { ...resources, lang: 'en' };
+    expect(applySpanRules(['Katrin', 'Baker'], ['B-PER', 'O'], english)).toEqual(['B-PER', 'O']);
   });
 });
