@@ -110,3 +110,54 @@ export const ORG_NOUN =
  */
 export const DEMONYM =
   /^(?!Guardian$)(?:\p{Lu}\p{Ll}+(?:ian|ean|ese)|Dane|Swede|Finn|Pole|Czech|Scot|Swiss|Greek|Turk|Briton|Spaniard|German|American|Mexican|Moroccan|Kenyan|Nigerian|Israeli|Pakistani|Iraqi|Afghan|Thai|Argentine|Dutchman|Dutchwoman|Frenchman|Frenchwoman|Englishman|Englishwoman|Irishman|Irishwoman|Welshman|Welshwoman|Scotsman|Scotswoman|Kiwi|Aussie)$/u;
+
+/**
+ * German descriptions more general than the role a person was introduced with: „der Gewerkschafter“
+ * after „GDL-Chef Claus Weselsky“, „die Politikerin“ after „die Abgeordnete Miriam Sauer“, „der
+ * Angreifer“ after „Stürmer Leon Hartwig“. Each entry: the general word (its stem, matched at the end
+ * of the description, so „Grünen-Politikerin“ counts) and the introduced words it covers (lower
+ * case, matched at the end of the word next to the name).
+ */
+export const ROLE_HYPERNYMS: Array<[general: RegExp, covers: RegExp]> = [
+  [
+    /politiker(?:in)?$/u,
+    /(?:abgeordnete[rn]?|minister(?:in)?|bürgermeister(?:in)?|(?:stadt|land|gemeinde)(?:rat|rätin)|kanzler(?:in)?|senator(?:in)?|ministerpräsident(?:in)?|dezernent(?:in)?|staatssekretär(?:in)?|kandidat(?:in)?|(?:fraktions|partei|landes)(?:chef|chefin|vorsitzende[r]?))$/u,
+  ],
+  [
+    /gewerkschafter(?:in)?$/u,
+    /^(?:gewerkschafts\p{L}*|(?:gdl|evg|verdi|ver\.di|ig-metall|igm|ig-bce|gew|gdp|dgb|ngg|gdf|ufo|vc|marburger-bund)-(?:chef|chefin|vorsitzende[r]?|boss|sprecher(?:in)?|führer(?:in)?))$/u,
+  ],
+  [/angreifer(?:in)?$/u, /(?:stürmer(?:in)?|torjäger(?:in)?)$/u],
+  [/stürmer(?:in)?$/u, /(?:angreifer(?:in)?|torjäger(?:in)?)$/u],
+  [
+    /(?:keeper|torhüter(?:in)?|torwart|torfrau|schlussmann)$/u,
+    /(?:keeper|torhüter(?:in)?|torwart|torfrau|schlussmann)$/u,
+  ],
+  [/rathauschef(?:in)?$/u, /bürgermeister(?:in)?$/u],
+  [
+    /(?:forscher(?:in)?|wissenschaftler(?:in)?)$/u,
+    /(?:loge|login|forscher(?:in)?|wissenschaftler(?:in)?|professor(?:in)?|physiker(?:in)?|chemiker(?:in)?|ökonom(?:in)?|studienleiter(?:in)?|erstautor(?:in)?)$/u,
+  ],
+  [/(?:mediziner(?:in)?|arzt|ärztin)$/u, /(?:arzt|ärztin|chirurg(?:in)?|mediziner(?:in)?|loge|login)$/u],
+  [
+    /manager(?:in)?$/u,
+    /(?:chef(?:in)?|vorstand|vorstandsvorsitzende[r]?|geschäftsführer(?:in)?|inhaber(?:in)?|gründer(?:in)?)$/u,
+  ],
+  [/chef(?:in)?$/u, /(?:vorstand|vorstandsvorsitzende[r]?|geschäftsführer(?:in)?|inhaber(?:in)?)$/u],
+  [/^(?:rechts)?(?:anwalt|anwältin)$/u, /(?:verteidiger(?:in)?|anwalt|anwältin)$/u],
+];
+
+/**
+ * Descriptions won by an event rather than held as a role: „die Siegerin“ is whoever the article
+ * says won („hat den Berlin-Marathon gewonnen“, „ihren ersten Sieg gefeiert“).
+ */
+export const WINNER = /^(?:sieger(?:in)?|gewinner(?:in)?)$/iu;
+export const WIN_WORDS =
+  /(?<!\p{L})(?:gewonnen|gewann|gewinnt|siegte|gesiegt|siegt|Sieg|triumphierte|won|wins|victory)(?!\p{L})/u;
+
+/**
+ * German adjectival person nouns: their gender is the article's (die/der Vorsitzende), and without
+ * an article the -e form is the feminine one („Vorsitzende Sevgi Kaya“, masculine „Vorsitzender“).
+ */
+export const ADJECTIVAL_PERSON_NOUN =
+  /(?:vorsitzende|abgeordnete|beauftragte|angestellte|bedienstete|angeklagte|sachverständige|delegierte|betroffene|geschädigte|verletzte|verwandte|bekannte|auszubildende|stellvertretende)$/iu;

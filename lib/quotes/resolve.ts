@@ -7,7 +7,17 @@
  */
 import type { Entity } from '../types.ts';
 import { compatible, type Gender, genderOfFirstName, genderOfPronoun, genderOfWord } from './gender.ts';
-import { CAPITALISED_FUNCTION_WORDS, ORG_NOUN, ROLE_NOUN, TITLES } from './lexicon.ts';
+import {
+  ADJECTIVAL_PERSON_NOUN,
+  CAPITALISED_FUNCTION_WORDS,
+  DETERMINERS,
+  ORG_NOUN,
+  ROLE_HYPERNYMS,
+  ROLE_NOUN,
+  TITLES,
+  WIN_WORDS,
+  WINNER,
+} from './lexicon.ts';
 import type { NounPhrase } from './noun-phrase.ts';
 
 export interface Speaker {
@@ -71,8 +81,14 @@ export class SpeakerResolver {
   /** Person mentions plus definite role nouns that refer back to a person ("die Ministerin"). */
   private personReferences: MentionRef[] | null = null;
   /** Person mentions outside quotes with the role-word stems next to them ("Machthaber Kim Jong Un"). */
-  private roleContexts: Array<{ entity: Entity; at: number; stems: string[]; leftStems: number }> | null =
-    null;
+  private roleContexts: Array<{
+    entity: Entity;
+    at: number;
+    stems: string[];
+    /** The same words in lower case, hyphens kept: „grünen-abgeordnete“, „gdl-chef“, „(spd)“. */
+    words: string[];
+    leftStems: number;
+  }> | null = null;
   private readonly ranked: Entity[];
   private readonly genders = new Map<string, Gender | null>();
   private ages: Array<{ age: string; at: number; entity: Entity }> | null = null;
@@ -144,6 +160,8 @@ export class SpeakerResolver {
       }
       const holder = this.roleHolder(phrase.role, phrase.start);
       if (holder) return this.fromEntity(holder, CONFIDENCE.roleHolder);
+      const winner = WINNER.test(phrase.role) ? this.winner(phrase.start, gender) : null;
+      if (winner) return winner;
       // "der Minister", "the minister": a definite description points back to the last person named
       // who fits it. Not "his lawyer", "ihre Sprecherin": someone related to that person, not them.
       const possessive = POSSESSIVE.test(this.text.slice(phrase.start, phrase.end));
@@ -357,6 +375,32 @@ export class SpeakerResolver {
   }
 
   /**
+   * „die Siegerin“ with nobody introduced so: the subject of the last sentence before `offset` that
+   * says someone won („Ruth Kiprono hat den Berlin-Marathon gewonnen“), when their gender fits.
+   */
+  private winner(offset: number, gender: Gender | null): Speaker | null {
+    const references = this.references();
+    for (let i = references.length - 1; i >= 0; i--) {
+      const m = references[i]!;
+      if (m.start >= offset || this.isQuoted(m.start)) continue;
+      const { start, end } = this.sentenceAround(m.start);
+      if (!WIN_WORDS.test(this.text.slice(start, Math.min(end, offset)))) continue;
+      const subject = this.firstInSentence(m, gender);
+      if (!compatible(gender, this.genderOf(subject.entity))) continue;
+      return this.fromEntity(subject.entity, CONFIDENCE.roleHolder);
+    }
+    return null;
+  }
+
+  /** The sentence (outside paragraph breaks) that holds `offset`. */
+  private sentenceAround(offset: number): { start: number; end: number } {
+    const stops = ['\n', '. ', '! ', '? '];
+    const start = Math.max(...stops.map((stop) => this.text.lastIndexOf(stop, offset)));
+    const ends = stops.map((stop) => this.text.indexOf(stop, offset)).filter((at) => at >= 0);
+    return { start: start + 1, end: ends.length ? Math.min(...ends) : this.text.length };
+  }
+
+  /**
    * „Zverev hat gegen den Norweger Ruud verloren. „…“, sagte der Olympiasieger“: of the fitting
    * people in the sentence of `m`, the first (its subject, what the sentence is about), not the last.
    */
@@ -400,9 +444,11 @@ export class SpeakerResolver {
           .slice(Math.max(0, m.start - 40), m.start)
           .split(/[\s,]+/)
           .filter(Boolean)
-          .slice(-2);
-        for (const word of left.reverse()) {
-          gender = genderOfWord(word, this.german && ROLE_NOUN.test(word));
+          .slice(-3);
+        for (let k = left.length - 1; k >= Math.max(0, left.length - 2); k--) {
+          const word = left[k]!;
+          gender = this.german ? adjectivalGender(word, left[k - 1]) : null;
+          gender ??= genderOfWord(word, this.german && ROLE_NOUN.test(word));
           if (gender) break;
         }
         if (gender) break;
@@ -537,6 +583,7 @@ export class SpeakerResolver {
             entity: m.entity,
             at: m.start,
             stems: [...left, ...right].map(roleStem),
+            words: [...left, ...right].map((w) => w.toLowerCase()),
             leftStems: left.length,
           };
         });
@@ -548,7 +595,8 @@ export class SpeakerResolver {
     const titled = new Set<Entity>();
     for (const c of this.roleContexts) {
       if (c.at >= before) break;
-      const at = c.stems.findIndex((w) => sameRole(w, stem));
+      let at = c.stems.findIndex((w) => sameRole(w, stem));
+      if (at < 0) at = c.words.findIndex((w) => coversRole(role, w, c.words));
       if (at < 0) continue;
       holders.add(c.entity);
       if (at < c.leftStems) titled.add(c.entity);
@@ -571,6 +619,42 @@ export class SpeakerResolver {
     }
     return last;
   }
+}
+
+/**
+ * „die Vorsitzende“, „Der Abgeordnete“: an adjectival person noun has its article's gender; without
+ * one, the -e form is feminine („Vorsitzende Sevgi Kaya“; the masculine is „Vorsitzender“).
+ */
+function adjectivalGender(word: string, before: string | undefined): Gender | null {
+  if (!ADJECTIVAL_PERSON_NOUN.test(word)) return null;
+  const article = before?.toLowerCase();
+  if (article === 'der') return 'm';
+  if (article === 'die') return 'f';
+  return DETERMINERS.has(article ?? '') ? null : 'f';
+}
+
+/** Party names as they prefix a description or follow a name: „Grünen-Politikerin“, „(SPD)“. */
+const PARTY = /^(?:spd|cdu|csu|fdp|afd|bsw|grün|link|övp|spö|fpö|neos|svp)$/u;
+
+const partyKey = (word: string) =>
+  word
+    .toLowerCase()
+    .replace(/[^\p{L}]/gu, '')
+    .replace(/(?:en|e|n)$/u, '');
+
+/**
+ * A description more general than the role a person was introduced with (ROLE_HYPERNYMS): „der
+ * Gewerkschafter“ covers „GDL-Chef“. A party before the description („die Grünen-Politikerin“) must
+ * be the person's too: a word of theirs names it („Grünen-Abgeordnete“, „(SPD)“).
+ */
+function coversRole(description: string, word: string, holderWords: string[]): boolean {
+  const lower = description.toLowerCase();
+  // The first entry whose general word fits: „Rathauschef“ covers a mayor, not every kind of chief.
+  const covers = ROLE_HYPERNYMS.find(([general]) => general.test(lower))?.[1];
+  if (!covers?.test(word)) return false;
+  const prefix = lower.includes('-') ? partyKey(lower.slice(0, lower.lastIndexOf('-'))) : '';
+  if (!PARTY.test(prefix)) return true;
+  return holderWords.some((w) => w.split('-').some((part) => partyKey(part) === prefix));
 }
 
 /** "Gesundheitsministerin" holds the role "Ministerin": compounds end with their role. */

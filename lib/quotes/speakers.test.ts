@@ -891,3 +891,114 @@ describe('role holders', () => {
     ).toEqual(['Eddie Howe', 'Nick Pope']);
   });
 });
+
+describe('German descriptions of the third round of written articles', () => {
+  it('„Die Betriebsratsvorsitzende Sevgi Kaya“ is a woman: „sagte sie“ and „die 47-Jährige“ find her', () => {
+    expect(
+      speakers(
+        [
+          'Vorstandschef Hendrik Vollmer bestätigte die Kurzarbeit.',
+          'Die Betriebsratsvorsitzende Sevgi Kaya trägt sie mit. „Kurzarbeit ja, Entlassungen nein“, sagte die 47-Jährige.',
+          'Vollmer schwieg. Kaya bleibt optimistisch. „Die Auftragsbücher sind gut gefüllt“, sagte sie.',
+        ],
+        'de',
+        [person('Hendrik Vollmer', 'Vollmer'), person('Sevgi Kaya', 'Kaya')],
+      ),
+    ).toEqual(['Sevgi Kaya', 'Sevgi Kaya']);
+  });
+
+  it('„der Vorsitzende“ with „der“ stays a man', () => {
+    expect(
+      speakers(
+        ['Der Vorsitzende Sevgi Kaya und die Ministerin Anna Roth kamen.', '„Wir bleiben dabei“, sagte er.'],
+        'de',
+        [person('Sevgi Kaya'), person('Anna Roth')],
+      ),
+    ).toEqual(['Sevgi Kaya']);
+  });
+
+  it.each([
+    ['„sagte der Biologe“', 'sagte der Biologe', 'Gunnar Wiese'],
+    ['„sagt der Mikrobiologe“', 'sagt der Mikrobiologe', 'Gunnar Wiese'],
+    ['„sagte die Athletin“', 'sagte die Athletin', 'Monika Seidl'],
+  ])(
+    'a profession noun nobody was introduced with is the nearest person of its gender: %s',
+    (_, verb, who) => {
+      expect(
+        speakers([`Parkleiter Gunnar Wiese und Monika Seidl kamen. „Das ist ärgerlich“, ${verb}.`], 'de', [
+          person('Gunnar Wiese'),
+          person('Monika Seidl'),
+        ]),
+      ).toEqual([who]);
+    },
+  );
+
+  it('„das Ministerium“ is nobody’s description: neuter nouns are not people', () => {
+    expect(
+      speakers(
+        ['Gunnar Wiese leitet den Wildpark seit zehn Jahren. „Das ist ärgerlich“, schrieb das Papier.'],
+        'de',
+        [person('Gunnar Wiese')],
+      ),
+    ).toEqual([null]);
+  });
+
+  it.each([
+    ['GDL-Chef Claus Weselsky', 'der Gewerkschafter', 'Claus Weselsky'],
+    ['Stürmer Leon Hartwig', 'der Angreifer', 'Leon Hartwig'],
+    ['Torhüter Leon Hartwig', 'der Keeper', 'Leon Hartwig'],
+    ['Bürgermeister Leon Hartwig', 'der Rathauschef', 'Leon Hartwig'],
+    ['der Abgeordnete Leon Hartwig', 'der Politiker', 'Leon Hartwig'],
+  ])('a description more general than the role introduced: %s … %s', (intro, description, who) => {
+    expect(
+      speakers(
+        [
+          `Gestern sprach ${intro}. Danach kam Personalvorstand Martin Seiler.`,
+          `„Wir bleiben hart“, sagte ${description}.`,
+        ],
+        'de',
+        [person('Leon Hartwig'), person('Claus Weselsky'), person('Martin Seiler')],
+      ),
+    ).toEqual([who]);
+  });
+
+  it('„die Grünen-Politikerin“ is the woman introduced with the Greens, not a later woman of another party', () => {
+    expect(
+      speakers(
+        [
+          'Die Grünen-Abgeordnete Miriam Sauer kritisierte die Regierung.',
+          'Unterstützung kam von der Linken. Deren Sprecherin Kerstin Wolff sagte: „Das reicht nicht.“',
+          '„Wir beantragen einen Ausschuss“, kündigte die Grünen-Politikerin an.',
+        ],
+        'de',
+        [person('Miriam Sauer'), person('Kerstin Wolff')],
+      ),
+    ).toEqual(['Kerstin Wolff', 'Miriam Sauer']);
+  });
+
+  it('„die SPD-Politikerin“ is the minister introduced with „(SPD)“', () => {
+    expect(
+      speakers(
+        [
+          'Wirtschaftsministerin Katharina Vogt (SPD) und Ministerin Anna Roth (CDU) stritten.',
+          '„Da muss man laut sein“, sagt die SPD-Politikerin.',
+        ],
+        'de',
+        [person('Katharina Vogt'), person('Anna Roth')],
+      ),
+    ).toEqual(['Katharina Vogt']);
+  });
+
+  it('„die Siegerin“ is whoever the article says won, not the last woman named', () => {
+    expect(
+      speakers(
+        [
+          'Die Biathletin Johanna Krüger hat ihren ersten Sieg gefeiert. Sie lag vor der Norwegerin Ingrid Solberg.',
+          '„Ich kann es nicht glauben“, sagte die Siegerin.',
+        ],
+        'de',
+        [person('Johanna Krüger'), person('Ingrid Solberg')],
+      ),
+    ).toEqual(['Johanna Krüger']);
+  });
+});
