@@ -269,7 +269,10 @@ export function speakerBefore(tokens: Token[], resolver: SpeakerResolver): Speak
   return null;
 }
 
-/** The sentence's subject when it opens the sentence and names a person: "Okafor verweist auf Wien:". */
+/**
+ * The sentence's subject when it opens the sentence and names a person or an institution: "Okafor
+ * verweist auf Wien:".
+ */
 export function subjectOf(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   // "His sister, Claire Reilly, read it:": the name in apposition to a description opening the sentence.
   const comma = tokens.findIndex((t, k) => k > 0 && k <= 4 && t.text === ',');
@@ -278,5 +281,21 @@ export function subjectOf(tokens: Token[], resolver: SpeakerResolver): Speaker |
   const subject = apposition ? named : readNounPhraseForward(tokens, 0);
   if (!subject || subject.kind === 'role' || subject.article === 'indefinite') return null;
   const speaker = resolver.resolve(subject);
-  return speaker && resolver.isPerson(speaker) ? speaker : null;
+  // „Der Bund Naturschutz beruhigte: …“: an institution speaks for itself too.
+  return speaker && (resolver.isPerson(speaker) || resolver.isInstitution(speaker)) ? speaker : null;
+}
+
+/**
+ * „Sie leidet bis heute unter den Folgen. „…““: a sentence with a personal pronoun for its subject
+ * before an unattributed quote hands the words to the person the pronoun stands for. Not a plural
+ * verb („Sie fordern“, „Sie sind“, „Sie haben“): German „sie“ is also "they".
+ */
+export function pronounSubject(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
+  const subject = readNounPhraseForward(tokens, 0);
+  const verb = tokens[1]?.text ?? '';
+  const plural = isPluralVerb(verb) || /(?:ern|eln)$/u.test(verb) || verb === 'sind';
+  if (subject?.kind !== 'pronoun' || !/^\p{Ll}+$/u.test(verb) || plural) {
+    return null;
+  }
+  return resolver.resolve(subject);
 }

@@ -11,6 +11,7 @@ import {
   anonymousBefore,
   clauseSubject,
   hasSpeechVerb,
+  pronounSubject,
   speakerAfter,
   speakerBefore,
   speakerLaterAfter,
@@ -155,7 +156,9 @@ export function findQuotes(
       const said =
         attributesPrevious && prevQuote
           ? speakerOf(prevQuote)
-          : (speakerBefore(previousSentence, resolver) ?? gestureSubject(previousSentence, resolver));
+          : (speakerBefore(previousSentence, resolver) ??
+            gestureSubject(previousSentence, resolver) ??
+            pronounSubject(previousSentence, resolver));
       if (said) speaker = attributesPrevious ? said : { ...said, confidence: said.confidence * 0.9 };
     }
     // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.

@@ -161,3 +161,11 @@ export const WIN_WORDS =
  */
 export const ADJECTIVAL_PERSON_NOUN =
   /(?:vorsitzende|abgeordnete|beauftragte|angestellte|bedienstete|angeklagte|sachverständige|delegierte|betroffene|geschädigte|verletzte|verwandte|bekannte|auszubildende|stellvertretende)$/iu;
+
+/**
+ * German institutions by the end of their name: „Das Landratsamt Miltenberg teilte mit“, „Das
+ * Umweltministerium erklärte“, „Der Bund Naturschutz beruhigte“. Such a subject speaks as the
+ * institution, named as written, even when the recogniser did not tag it.
+ */
+export const INSTITUTION_HEAD =
+  /^\p{Lu}\p{Ll}*(?:ministerium|amt|behörde|verband|verein|vereinigung|direktion|zentrale|werke|institut|kammer|gewerkschaft|konzern|stiftung|staatsanwaltschaft)$|^Bund$/u;

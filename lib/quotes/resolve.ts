@@ -11,6 +11,7 @@ import {
   ADJECTIVAL_PERSON_NOUN,
   CAPITALISED_FUNCTION_WORDS,
   DETERMINERS,
+  INSTITUTION_HEAD,
   ORG_NOUN,
   ROLE_HYPERNYMS,
   ROLE_NOUN,
@@ -113,6 +114,8 @@ export class SpeakerResolver {
   }
 
   resolve(phrase: NounPhrase): Speaker | null {
+    const institution = this.institution(phrase);
+    if (institution) return institution;
     const overlapping = this.mentions
       .filter((m) => m.start < phrase.end && m.end > phrase.start)
       .sort((a, b) => (KIND_RANK[a.entity.kind] ?? 3) - (KIND_RANK[b.entity.kind] ?? 3));
@@ -173,6 +176,34 @@ export class SpeakerResolver {
       return { speaker: phrase.role, speakerEntityId: null, confidence: CONFIDENCE.unknownName };
     }
     return null;
+  }
+
+  /**
+   * „Das Landratsamt Miltenberg“, „Das Umweltministerium“, „Der Bund Naturschutz“: a German subject
+   * headed by an institution noun is that institution, named as written (without a place the
+   * recogniser tagged after it being taken for the speaker). Not when it overlaps a tagged person or
+   * organisation, whose own entry names it.
+   */
+  private institution(phrase: NounPhrase): Speaker | null {
+    if (!this.german || phrase.kind !== 'name' || !INSTITUTION_HEAD.test(phrase.nameTokens[0] ?? '')) {
+      return null;
+    }
+    const tagged = this.mentions.some(
+      (m) => m.start < phrase.end && m.end > phrase.start && m.entity.kind !== 'place',
+    );
+    if (tagged) return null;
+    return {
+      speaker: phrase.nameTokens.join(' '),
+      speakerEntityId: null,
+      confidence: CONFIDENCE.unknownName,
+    };
+  }
+
+  /** An institution or a tagged organisation: a speaker that speaks for a body, not a person. */
+  isInstitution(speaker: Speaker): boolean {
+    const entity = this.entities.find((e) => e.id === speaker.speakerEntityId);
+    if (entity) return entity.kind === 'organization';
+    return INSTITUTION_HEAD.test(speaker.speaker?.split(' ')[0] ?? '');
   }
 
   /**

@@ -1001,4 +1001,57 @@ describe('German descriptions of the third round of written articles', () => {
       ),
     ).toEqual(['Johanna Krüger']);
   });
+
+  it.each([
+    [
+      'Das Landratsamt Miltenberg teilte auf Anfrage mit: „Das ist nicht zu vermeiden.“',
+      'Landratsamt Miltenberg',
+    ],
+    ['Das Umweltministerium in Stuttgart teilte mit: „Das ist nicht zu vermeiden.“', 'Umweltministerium'],
+    ['Der Bund Naturschutz beruhigte: „Das ist nicht zu vermeiden.“', 'Bund Naturschutz'],
+  ])('an institution the recogniser did not tag speaks as named: %s', (paragraph, who) => {
+    expect(
+      speakers(['Bürgermeisterin Claudia Herbst war in Miltenberg und Stuttgart.', paragraph], 'de', [
+        person('Claudia Herbst'),
+        place('Miltenberg'),
+        place('Stuttgart'),
+      ]),
+    ).toEqual([who]);
+  });
+
+  it('a colon introduction by a place or a common noun is still no speaker', () => {
+    expect(
+      speakers(
+        ['Claudia Herbst war da. Die Lage in Stuttgart blieb ruhig: „Das ist nicht zu vermeiden.“'],
+        'de',
+        [person('Claudia Herbst'), place('Stuttgart')],
+      ),
+    ).toEqual([null]);
+  });
+
+  it('„Sie leidet bis heute. „…““: a pronoun subject before an unattributed quote is the woman, not the later man', () => {
+    expect(
+      speakers(
+        [
+          'Die Zeugin Birgit Haas sagte aus. Richter Andreas Hoffmann hörte zu.',
+          'Sie leidet bis heute unter den Folgen. „Ich kann nicht mehr unterrichten.“',
+        ],
+        'de',
+        [person('Birgit Haas'), person('Andreas Hoffmann')],
+      ),
+    ).toEqual(['Birgit Haas']);
+  });
+
+  it('„Sie fordern Hilfe. „…““: a plural „sie“ hands the quote to nobody', () => {
+    expect(
+      speakers(
+        [
+          'Die Zeugin Birgit Haas sagte aus.',
+          'Die Anwohner sind wütend. Sie fordern Hilfe. „Wir können nicht mehr.“',
+        ],
+        'de',
+        [person('Birgit Haas')],
+      ),
+    ).toEqual([null]);
+  });
 });
