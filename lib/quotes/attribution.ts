@@ -299,3 +299,15 @@ export function pronounSubject(tokens: Token[], resolver: SpeakerResolver): Spea
   }
   return resolver.resolve(subject);
 }
+
+const VOCATIVE_TITLE = String.raw`(?:Frau|Herr|Mr\.?|Mrs\.?|Ms\.?)\s+(?:Dr\.\s+)?(\p{Lu}[\p{L}-]+)`;
+const VOCATIVE_OPENING = new RegExp(`^${VOCATIVE_TITLE}\\s*,`, 'u');
+const VOCATIVE_CLOSING = new RegExp(`,\\s*${VOCATIVE_TITLE}\\s*[?!.]?$`, 'u');
+
+/**
+ * The name a quote addresses: „Frau Vogt, haben Sie …?“, "…, Mr. Smith?" — the one spoken to, so
+ * not the speaker; after a question, the one who answers.
+ */
+export function addressedName(quoteText: string): string | null {
+  return (VOCATIVE_OPENING.exec(quoteText) ?? VOCATIVE_CLOSING.exec(quoteText))?.[1] ?? null;
+}

@@ -7,6 +7,7 @@ import { languageSupport } from '../language-support.ts';
 import { type Token, tokenizeRange } from '../text/tokens.ts';
 import { type ArticleBlock, type Entity, isContentBlock, type Quote } from '../types.ts';
 import {
+  addressedName,
   anonymousAfter,
   anonymousBefore,
   clauseSubject,
@@ -178,9 +179,14 @@ export function findQuotes(
     const anonymous = anonymousAfter(afterSentence) || anonymousBefore(beforeTokens);
     if (!speaker && kind === 'speech' && continues && previous && !anonymous) {
       const answer = previous.block < firstBlock ? answererOf(quotes, previous.quote) : null;
-      speaker = answer
-        ? { ...speakerOf(answer), confidence: speakerOf(answer).confidence * 0.9 }
-        : speakerOf(previous.quote);
+      // „Frau Vogt, haben Sie …?“ – „Nein …“: the words after a question put to someone are theirs.
+      const asked = /\?$/.test(previous.quote.text) ? addressedName(previous.quote.text) : null;
+      const addressee = asked ? resolver.personNamed(asked) : null;
+      speaker =
+        addressee ??
+        (answer
+          ? { ...speakerOf(answer), confidence: speakerOf(answer).confidence * 0.9 }
+          : speakerOf(previous.quote));
     }
     // A speech opening its paragraph with no attribution anywhere, after a paragraph about one person
     // („Bürgermeister X hat eine Rede gehalten. Wir dokumentieren einen Auszug.“): that person's,
@@ -221,6 +227,9 @@ export function findQuotes(
     for (const [index, guess] of fallbacks) {
       const quote = quotes[index]!;
       if (quote.speaker !== null || quote.speakerUnclear) continue;
+      // A guess from context never makes someone the speaker of a question put to them.
+      const asked = addressedName(quote.text);
+      if (asked && guess.speaker?.split(' ').at(-1) === asked) continue;
       quote.speaker = guess.speaker;
       quote.speakerEntityId = guess.speakerEntityId;
     }

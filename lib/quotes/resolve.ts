@@ -55,6 +55,8 @@ const CONFIDENCE = {
   organizationNoun: 0.7,
   /** The one person a paragraph before an unattributed quote names: a guess from context alone. */
   onlyPersonBefore: 0.6,
+  /** The one a question just asked addressed by name („Frau Vogt, …?“ – „Nein …“). */
+  addressee: 0.75,
   /** An age with no holder and no gender: below the threshold, so "speaker unclear". */
   ageUngendered: 0.5,
 };
@@ -254,7 +256,8 @@ export class SpeakerResolver {
   /**
    * The name as the article first writes it, where the recogniser left off a leading part: a club's
    * number („der 1. FC Köln“ with an entry 'FC Köln') or a first name before an initial ("Sharon
-   * D. Clarke" with an entry 'D. Clarke'). Only from the first mention outside quotes.
+   * D. Clarke" with an entry 'D. Clarke'); an adjective declined after „der“ back in the nominative
+   * („der Deutschen Post“ → Deutsche Post). Only from the first mention outside quotes.
    */
   private writtenName(entity: Entity, name: string): string {
     const first = this.mentions.find((m) => m.entity === entity && !this.isQuoted(m.start));
@@ -262,6 +265,10 @@ export class SpeakerResolver {
     const before = this.text.slice(Math.max(0, first.start - 30), first.start);
     const number = /(?<![\p{L}\p{N}.])(\d{1,2}\.) $/u.exec(before)?.[1];
     if (number && entity.kind === 'organization') return `${number} ${name}`;
+    // „bei der Deutschen Post“: the name in the nominative, „Deutsche Post“.
+    if (entity.kind === 'organization' && /(?<!\p{L})der $/u.test(before)) {
+      return name.replace(/^(\p{Lu}\p{Ll}+e)n(?= \p{Lu})/u, '$1');
+    }
     const given = /(?<![\p{L}\p{N}-])(\p{Lu}\p{Ll}+) $/u.exec(before)?.[1];
     if (
       given &&
@@ -316,6 +323,12 @@ export class SpeakerResolver {
       return null;
     }
     return { speaker: rest.join(' '), speakerEntityId: entity.id, confidence: CONFIDENCE.person };
+  }
+
+  /** The person a surname names ("Vogt" → Katharina Vogt), for a question addressed to them. */
+  personNamed(surname: string): Speaker | null {
+    const entity = this.entityByName([surname]);
+    return entity?.kind === 'person' ? this.fromEntity(entity, CONFIDENCE.addressee) : null;
   }
 
   isPerson(speaker: Speaker): boolean {
@@ -701,11 +714,18 @@ function roleStem(word: string): string {
 
 /**
  * The name as the text writes it when the recogniser cut the person's entry short: „DWD-Sprecher
- * Andreas Friedrich“ with an entry 'Andrea' is Andreas Friedrich. Only when the entry's first word is a
+ * Andreas Friedrich“ with an entry 'Andrea' is Andreas Friedrich, „Florian Weiß“ with 'Florian' is
+ * Florian Weiß. Only when the entry's first word is a
  * strict prefix of a written word; the name is that word and the next one (a surname).
  */
 function fullerName(phrase: NounPhrase, entity: Entity): string | null {
   if (phrase.kind !== 'name' || entity.kind !== 'person') return null;
+  // An entry that is only a first name („Florian“ of „Florian Weiß“): the surname written after it.
+  if (!/\s/.test(entity.name) && genderOfFirstName(entity.name)) {
+    const at = phrase.nameTokens.indexOf(entity.name);
+    const surname = at >= 0 ? phrase.nameTokens[at + 1] : undefined;
+    if (surname) return `${entity.name} ${surname}`;
+  }
   const first = entity.name.split(/\s+/)[0]!.toLowerCase();
   const at = phrase.nameTokens.findIndex((token) => {
     const word = token.toLowerCase();

@@ -1054,4 +1054,37 @@ describe('German descriptions of the third round of written articles', () => {
       ),
     ).toEqual([null]);
   });
+
+  it('„Frau Vogt, …?“ – „Nein …“: the question is not hers, the answer is', () => {
+    expect(
+      speakers(
+        [
+          'Ministerin Katharina Vogt verteidigt im Gespräch ihren Kurs.',
+          '„Frau Vogt, haben Sie die Lage unterschätzt?“ – „Nein. Wir haben früh gewarnt.“',
+        ],
+        'de',
+        [person('Katharina Vogt', 'Vogt')],
+      ),
+    ).toEqual([null, 'Katharina Vogt']);
+  });
+
+  it('an entry that is only a first name gives the name as written („Florian“ → Florian Weiß)', () => {
+    expect(
+      speakers(
+        [
+          'Laut Branchenexperte Florian Weiß vom Ifo-Institut ist das kein Einzelfall: „Fast jeder plant so.“',
+        ],
+        'de',
+        [person('Florian')],
+      ),
+    ).toEqual(['Florian Weiß']);
+  });
+
+  it('„bei der Deutschen Post heißt es“ names Deutsche Post, in the nominative', () => {
+    expect(
+      speakers(['Bei der Deutschen Post heißt es: „Wir haben 10.000 Aushilfen eingestellt.“'], 'de', [
+        org('Deutschen Post'),
+      ]),
+    ).toEqual(['Deutsche Post']);
+  });
 });
