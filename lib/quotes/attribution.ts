@@ -286,17 +286,23 @@ export function subjectOf(tokens: Token[], resolver: SpeakerResolver): Speaker |
 }
 
 /**
- * „Sie leidet bis heute unter den Folgen. „…““: a sentence with a personal pronoun for its subject
+ * „Sie leidet bis heute unter den Folgen. „…““, „Danach wirkte er nachdenklich. „…““: a sentence with
+ * a personal pronoun for its subject
  * before an unattributed quote hands the words to the person the pronoun stands for. Not a plural
  * verb („Sie fordern“, „Sie sind“, „Sie haben“): German „sie“ is also "they".
  */
 export function pronounSubject(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
-  const subject = readNounPhraseForward(tokens, 0);
-  const verb = tokens[1]?.text ?? '';
-  const plural = isPluralVerb(verb) || /(?:ern|eln)$/u.test(verb) || verb === 'sind';
-  if (subject?.kind !== 'pronoun' || !/^\p{Ll}+$/u.test(verb) || plural) {
-    return null;
+  // The subject opens the sentence („Sie leidet“) or follows its verb („Danach wirkte er nachdenklich“).
+  let at = 0;
+  if (readNounPhraseForward(tokens, 0)?.kind !== 'pronoun') {
+    at = tokens.findIndex((t, k) => k > 0 && k <= 6 && /^(?:er|sie)$/u.test(t.text));
+    // Not inside a clause before it („Als sie kam, …“): no comma before the pronoun.
+    if (at < 0 || tokens.slice(0, at).some((t) => t.text === ',')) return null;
   }
+  const subject = readNounPhraseForward(tokens, at);
+  const verb = tokens[at === 0 ? 1 : at - 1]?.text ?? '';
+  const plural = isPluralVerb(verb) || /(?:ern|eln)$/u.test(verb) || verb === 'sind';
+  if (subject?.kind !== 'pronoun' || !/^\p{Ll}+$/u.test(verb) || plural) return null;
   return resolver.resolve(subject);
 }
 
@@ -310,4 +316,27 @@ const VOCATIVE_CLOSING = new RegExp(`,\\s*${VOCATIVE_TITLE}\\s*[?!.]?$`, 'u');
  */
 export function addressedName(quoteText: string): string | null {
   return (VOCATIVE_OPENING.exec(quoteText) ?? VOCATIVE_CLOSING.exec(quoteText))?.[1] ?? null;
+}
+
+/** Nouns for what someone says, after a possessive before a colon: „Seine Botschaft: …“, „Ihr Fazit:“. */
+const SAYING_NOUN =
+  /^(?:botschaft|fazit|antwort|appell|rat|forderung|kommentar|urteil|bilanz|credo|motto|devise|warnung|prognose|einschätzung|reaktion|erklärung|begründung|kritik|mahnung|bitte|wunsch|hoffnung|ansage|verdict|message|advice|answer|response|reply|warning)$/iu;
+
+/**
+ * „Seine Botschaft an die Ministerin: „…““, „Ihr Fazit: „…““: a possessive before a noun of saying
+ * and a colon stands for the person it refers back to (sein → a man, ihr → a woman).
+ */
+export function possessiveIntroduction(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
+  if (tokens.at(-1)?.text !== ':' || !SAYING_NOUN.test(tokens[1]?.text ?? '')) return null;
+  const possessive = tokens[0]!;
+  if (!/^(?:sein|seine|ihr|ihre|his|her)$/iu.test(possessive.text)) return null;
+  return resolver.resolve({
+    kind: 'pronoun',
+    start: possessive.start,
+    end: possessive.end,
+    nameTokens: [],
+    role: null,
+    article: null,
+    next: 1,
+  });
 }

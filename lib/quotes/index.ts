@@ -12,6 +12,7 @@ import {
   anonymousBefore,
   clauseSubject,
   hasSpeechVerb,
+  possessiveIntroduction,
   pronounSubject,
   speakerAfter,
   speakerBefore,
@@ -159,13 +160,17 @@ export function findQuotes(
           ? speakerOf(prevQuote)
           : (speakerBefore(previousSentence, resolver) ??
             gestureSubject(previousSentence, resolver) ??
-            pronounSubject(previousSentence, resolver));
+            // Not when the quote's own attribution names no one („…“, schrieb das Papier).
+            (hasSpeechVerb(afterSentence)
+              ? null
+              : (pronounSubject(previousSentence, resolver) ??
+                narrativeSubject(previousSentence, resolver))));
       if (said) speaker = attributesPrevious ? said : { ...said, confidence: said.confidence * 0.9 };
     }
     // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.
     // "His sister, Claire Reilly, read it outside the station:" closing the paragraph before, too.
     if (!speaker && kind === 'speech' && (/:\s*$/.test(before) || introducedAbove)) {
-      speaker = subjectOf(beforeTokens, resolver);
+      speaker = subjectOf(beforeTokens, resolver) ?? possessiveIntroduction(beforeTokens, resolver);
     }
     // A name or title in quotation marks („Rheinische Post“, the band „Nachtfalter“) has no speaker.
     if (kind === 'phrase' && entities.some((e) => [e.name, ...e.aliases].includes(quoteText))) speaker = null;
@@ -310,6 +315,17 @@ function gestureSubject(sentence: Token[], resolver: SpeakerResolver): Speaker |
   const phrase = subject ? readNounPhraseForward(clause, 0) : null;
   if (!phrase || clause.length - phrase.next !== 1 || !/^\p{Ll}+$/u.test(clause.at(-1)!.text)) return null;
   return subject;
+}
+
+/**
+ * „Wimmer bleibt skeptisch. „…““, „Dresdens Kapitänin Antje Reinhold war den Tränen nahe. „…““: a
+ * sentence that opens with a person and names nobody else hands the next words to that person.
+ */
+function narrativeSubject(sentence: Token[], resolver: SpeakerResolver): Speaker | null {
+  const subject = subjectOf(sentence, resolver);
+  if (!subject || !resolver.isPerson(subject) || sentence.length === 0) return null;
+  const only = resolver.onlyPersonWithin(sentence[0]!.start, sentence.at(-1)!.end);
+  return only?.speakerEntityId === subject.speakerEntityId ? subject : null;
 }
 
 /**

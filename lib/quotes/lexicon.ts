@@ -80,7 +80,9 @@ const GERMAN_ROLES =
   'manager|gründer|geschäftsführer|intendant|bischof|papst|könig|königin|oberst|offizier|sekretär|' +
   'dezernent|rätin|landrat|stadtrat|regisseur|schauspieler|sänger|direktor|vorstand|ökonom|wissenschaftler|' +
   'theologe|theologin|ärztin|arzt|pfleger|pflegerin|lehrer|schulleiter|vertreter|kapitän|sportdirektor|verteidiger|' +
-  'staatsanwalt|oberstaatsanwalt|senator|dezernentin|betriebsrat|landwirt|bauer|rentner|studentin|student|investor';
+  'staatsanwalt|oberstaatsanwalt|senator|dezernentin|betriebsrat|landwirt|bauer|rentner|studentin|student|investor|' +
+  'spieler|stürmer|torhüter|torwart|athlet|sportler|läufer|sieger|ingenieur|gutachter|kommissar|kurator|' +
+  'fotograf|künstler|musiker|biolog|kolleg';
 
 const ENGLISH_ROLES =
   'president|prime minister|minister|spokesman|spokeswoman|spokesperson|leader|chief|chairman|chairwoman|' +
@@ -151,7 +153,7 @@ export const ROLE_HYPERNYMS: Array<[general: RegExp, covers: RegExp]> = [
  * Descriptions won by an event rather than held as a role: „die Siegerin“ is whoever the article
  * says won („hat den Berlin-Marathon gewonnen“, „ihren ersten Sieg gefeiert“).
  */
-export const WINNER = /^(?:sieger(?:in)?|gewinner(?:in)?)$/iu;
+export const WINNER = /(?:sieger|gewinner)(?:in)?$/iu;
 export const WIN_WORDS =
   /(?<!\p{L})(?:gewonnen|gewann|gewinnt|siegte|gesiegt|siegt|Sieg|triumphierte|won|wins|victory)(?!\p{L})/u;
 

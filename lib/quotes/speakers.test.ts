@@ -1087,4 +1087,64 @@ describe('German descriptions of the third round of written articles', () => {
       ]),
     ).toEqual(['Deutsche Post']);
   });
+
+  it('„Danach wirkte er nachdenklich. „…““: a pronoun after the verb is the subject too', () => {
+    expect(
+      speakers(
+        [
+          'Die Rentnerin Agnieszka Nowak weinte. Der Filialleiter, Thomas Wendler, hatte sie angezeigt.',
+          'Nach der Verhandlung wirkte er nachdenklich. „Das tut mir trotzdem leid.“',
+        ],
+        'de',
+        [person('Agnieszka Nowak'), person('Thomas Wendler')],
+      ),
+    ).toEqual(['Thomas Wendler']);
+  });
+
+  it('„Seine Botschaft an die Ministerin: „…““ is the man the possessive refers to, not the woman', () => {
+    expect(
+      speakers(
+        [
+          'Verbandspräsident Hubertus Wenning und Agrarexpertin Lena Hoppe streiten.',
+          'Wenning kündigte Proteste an. Seine Botschaft an die Ministerin: „Kommen Sie auf unsere Höfe.“',
+        ],
+        'de',
+        [person('Hubertus Wenning', 'Wenning'), person('Lena Hoppe')],
+      ),
+    ).toEqual(['Hubertus Wenning']);
+  });
+
+  it('„Wimmer bleibt skeptisch. „…““: a sentence about one person hands the next words to them', () => {
+    expect(
+      speakers(
+        [
+          'Schäfer Georg Wimmer und die Wildbiologin Katrin Ebner kamen.',
+          'Das Ministerium will Zäune fördern. Wimmer bleibt skeptisch. „Bis das Geld kommt, ist der Sommer vorbei.“',
+        ],
+        'de',
+        [person('Georg Wimmer', 'Wimmer'), person('Katrin Ebner')],
+      ),
+    ).toEqual(['Georg Wimmer']);
+  });
+
+  it('but not after a sentence naming two people', () => {
+    expect(
+      speakers(
+        [
+          'Schäfer Georg Wimmer und die Wildbiologin Katrin Ebner kamen.',
+          'Es wurde laut. Wimmer traf Ebner am Zaun. „Bis das Geld kommt, ist der Sommer vorbei.“',
+        ],
+        'de',
+        [person('Georg Wimmer', 'Wimmer'), person('Katrin Ebner', 'Ebner')],
+      ),
+    ).toEqual([null]);
+  });
+
+  it('a role word the recogniser took into the name is left out („Zuspielerin Lisa-Marie Krause“)', () => {
+    expect(
+      speakers(['„Das ist der größte Tag meiner Karriere“, sagte Zuspielerin Lisa-Marie Krause.'], 'de', [
+        person('Zuspielerin Lisa-Marie Krause'),
+      ]),
+    ).toEqual(['Lisa-Marie Krause']);
+  });
 });
