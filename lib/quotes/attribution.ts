@@ -4,7 +4,7 @@
  * / laut X / X zufolge / according to X / X told reporters: "…").
  */
 import { isPunctuation, type Token } from '../text/tokens.ts';
-import { AUDIENCE_VERBS, AUXILIARIES, DETERMINERS, SPEECH_VERBS } from './lexicon.ts';
+import { AUDIENCE_VERBS, AUXILIARIES, DETERMINERS, SAYING_NOUN, SPEECH_VERBS } from './lexicon.ts';
 import { type NounPhrase, readNounPhraseBackward, readNounPhraseForward } from './noun-phrase.ts';
 import type { Speaker, SpeakerResolver } from './resolve.ts';
 
@@ -105,6 +105,20 @@ function namedInApposition(tokens: Token[], subject: NounPhrase | null): NounPhr
 /** "Pakistan-based", "Berlin-born": a capitalised place joined to a lowercase participle. */
 const MODIFIER = /^\p{Lu}\p{L}*-(?:based|born|bred|raised)$/u;
 
+/**
+ * „…“, lautet das Fazit von Prof. Anja Brückner / so die Einschätzung von X: the words are the
+ * summing up of the person after „von“.
+ */
+function sayerOf(tokens: Token[], i: number): NounPhrase | null {
+  if (!/^(?:lautet|lautete|so)$/u.test(tokens[i]?.text ?? '')) return null;
+  for (let k = i + 1; k <= i + 5 && k < tokens.length - 1; k++) {
+    if (SAYING_NOUN.test(tokens[k]!.text) && /^(?:von|vom)$/u.test(tokens[k + 1]!.text)) {
+      return readNounPhraseForward(tokens, k + 2);
+    }
+  }
+  return null;
+}
+
 /** Attribution in the words right after the closing mark (same sentence). */
 export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   let i = 0;
@@ -112,6 +126,8 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
   if (i === 0 && tokens[0] && isPunctuation(tokens[0].text)) return null; // "…“. Next sentence" or "…”"
   const first = tokens[i];
   if (!first) return null;
+  const saying = sayerOf(tokens, i);
+  if (saying) return resolveFirst(resolver, [saying]);
   if (isSpeechVerb(first.text)) {
     const subject = readNounPhraseForward(tokens, subjectStart(tokens, i + 1));
     // "said Hartwig Fischer’s successor as director, Nicholas Cullinan": a possessive names someone
@@ -317,10 +333,6 @@ const VOCATIVE_CLOSING = new RegExp(`,\\s*${VOCATIVE_TITLE}\\s*[?!.]?$`, 'u');
 export function addressedName(quoteText: string): string | null {
   return (VOCATIVE_OPENING.exec(quoteText) ?? VOCATIVE_CLOSING.exec(quoteText))?.[1] ?? null;
 }
-
-/** Nouns for what someone says, after a possessive before a colon: „Seine Botschaft: …“, „Ihr Fazit:“. */
-const SAYING_NOUN =
-  /^(?:botschaft|fazit|antwort|appell|rat|forderung|kommentar|urteil|bilanz|credo|motto|devise|warnung|prognose|einschätzung|reaktion|erklärung|begründung|kritik|mahnung|bitte|wunsch|hoffnung|ansage|verdict|message|advice|answer|response|reply|warning)$/iu;
 
 /**
  * „Seine Botschaft an die Ministerin: „…““, „Ihr Fazit: „…““: a possessive before a noun of saying

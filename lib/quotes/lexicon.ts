@@ -171,3 +171,14 @@ export const ADJECTIVAL_PERSON_NOUN =
  */
 export const INSTITUTION_HEAD =
   /^\p{Lu}\p{Ll}*(?:ministerium|amt|behörde|verband|verein|vereinigung|direktion|zentrale|werke|institut|kammer|gewerkschaft|konzern|stiftung|staatsanwaltschaft)$|^Bund$/u;
+
+/**
+ * German nouns for people by their suffix: Spieler, Sprecherin, Aktivist, Präsident, Abgeordnete,
+ * Biologe, Ökonomin, Routinier, Funktionär, Athletin, Ärztin.
+ */
+export const PERSON_NOUN =
+  /^\p{Lu}\p{Ll}+(?:er|erin|ist|istin|ent|entin|ant|antin|ige|igen|te|ten|loge|login|nom|nomin|ier|är|ärin|eur|eurin|tin)$/u;
+
+/** Nouns for what someone says, after a possessive before a colon: „Seine Botschaft: …“, „Ihr Fazit:“. */
+export const SAYING_NOUN =
+  /^(?:botschaft|fazit|antwort|appell|rat|forderung|kommentar|urteil|bilanz|credo|motto|devise|warnung|prognose|einschätzung|reaktion|erklärung|begründung|kritik|mahnung|bitte|wunsch|hoffnung|ansage|verdict|message|advice|answer|response|reply|warning)$/iu;

@@ -11,6 +11,7 @@ import {
   DEMONYM,
   DETERMINERS,
   NAME_PARTICLES,
+  PERSON_NOUN,
   PRONOUNS,
   ROLE_NOUN,
   SPEECH_VERBS,
@@ -73,12 +74,6 @@ const PREPOSITIONS = new Set([
 const QUOTE_MARK = /^["'„“”‚‘’»«›‹]$/;
 /** A description head that is not capitalised: "der 52-Jährige", "the 45-year-old". */
 const NUMBER_HEAD = /^\d+-\p{L}/u;
-/**
- * German nouns for people by their suffix: Spieler, Sprecherin, Aktivist, Präsident, Abgeordnete,
- * Biologe, Ökonomin, Routinier, Funktionär, Athletin, Ärztin.
- */
-const PERSON_NOUN =
-  /^\p{Lu}\p{Ll}+(?:er|erin|ist|istin|ent|entin|ant|antin|ige|igen|te|ten|loge|login|nom|nomin|ier|är|ärin|eur|eurin|tin)$/u;
 
 const isNameWord = (word: string) =>
   isCapitalised(word) && !CAPITALISED_FUNCTION_WORDS.has(word) && !DETERMINERS.has(word.toLowerCase());

@@ -13,6 +13,7 @@ import {
   DETERMINERS,
   INSTITUTION_HEAD,
   ORG_NOUN,
+  PERSON_NOUN,
   ROLE_HYPERNYMS,
   ROLE_NOUN,
   TITLES,
@@ -398,12 +399,29 @@ export class SpeakerResolver {
       // "Lead surgeon Owase Jeelani said the girls, Amara and Nia, were well. “…,” he said": the
       // sentence's subject rather than a name inside what it reports, unless only the later name's
       // gender is known to fit.
+      // „Eine Anwohnerin, die ihren Namen nicht nennen will, … „…“, sagte sie“: someone unnamed
+      // of that gender came after the last named person; the pronoun is theirs.
+      if (gender !== null && this.unnamedBetween(m.end, phrase.start, gender)) return null;
       const subject = this.firstInSentence(m, gender);
       const subjectSure = gender !== null && this.genderOf(subject.entity) !== null;
       const chosen = subjectSure || !sure ? subject : m;
       return this.fromEntity(chosen.entity, sure ? CONFIDENCE.pronounGendered : CONFIDENCE.pronounUngendered);
     }
     return null;
+  }
+
+  /** Whether an unnamed person of that gender („eine Anwohnerin“, „ein Passant“) is introduced between. */
+  private unnamedBetween(from: number, to: number, gender: Gender): boolean {
+    const pattern = /(?<!\p{L})([Ee]ine?)\s+(?:(\p{Ll}+)\s+)?(\p{Lu}\p{Ll}+)(?!\p{L})/gu;
+    for (const match of this.text.slice(from, to).matchAll(pattern)) {
+      const head = match[3]!;
+      // „eine der Ersten“ is a part of a group, not someone new.
+      if (DETERMINERS.has(match[2] ?? '') || this.isQuoted(from + (match.index ?? 0))) continue;
+      if (!(ROLE_NOUN.test(head) || PERSON_NOUN.test(head))) continue;
+      const own: Gender = /in$/u.test(head) || match[1]!.toLowerCase() === 'eine' ? 'f' : 'm';
+      if (own === gender) return true;
+    }
+    return false;
   }
 
   /** The nearest person before `offset` whose gender fits, at low confidence. */
@@ -715,16 +733,17 @@ function roleStem(word: string): string {
 /**
  * The name as the text writes it when the recogniser cut the person's entry short: „DWD-Sprecher
  * Andreas Friedrich“ with an entry 'Andrea' is Andreas Friedrich, „Florian Weiß“ with 'Florian' is
- * Florian Weiß. Only when the entry's first word is a
+ * Florian Weiß (only inside the speaker phrase, whose words are all capitalised names). Only when the entry's first word is a
  * strict prefix of a written word; the name is that word and the next one (a surname).
  */
 function fullerName(phrase: NounPhrase, entity: Entity): string | null {
   if (phrase.kind !== 'name' || entity.kind !== 'person') return null;
-  // An entry that is only a first name („Florian“ of „Florian Weiß“): the surname written after it.
-  if (!/\s/.test(entity.name) && genderOfFirstName(entity.name)) {
+  // An entry that is only the first of the names written („Florian“ of „Florian Weiß“, „Kai“ of „Kai
+  // Sonntag“): the surname written after it.
+  if (!/\s/.test(entity.name)) {
     const at = phrase.nameTokens.indexOf(entity.name);
-    const surname = at >= 0 ? phrase.nameTokens[at + 1] : undefined;
-    if (surname) return `${entity.name} ${surname}`;
+    const written = at >= 0 ? phrase.nameTokens.slice(at, at + 3) : [];
+    if (written.length > 1) return written.join(' ');
   }
   const first = entity.name.split(/\s+/)[0]!.toLowerCase();
   const at = phrase.nameTokens.findIndex((token) => {

@@ -1147,4 +1147,48 @@ describe('German descriptions of the third round of written articles', () => {
       ]),
     ).toEqual(['Lisa-Marie Krause']);
   });
+
+  it('„Eine Anwohnerin … „…“, sagte sie“: the pronoun is the unnamed woman’s, not the last named person’s', () => {
+    expect(
+      speakers(
+        [
+          'Betreiber Timo Kessler ist fassungslos.',
+          'Eine Anwohnerin, die ihren Namen nicht nennen will, hatte sich beschwert. „Ich muss um fünf Uhr aufstehen“, sagte sie.',
+        ],
+        'de',
+        [person('Timo Kessler')],
+      ),
+    ).toEqual([null]);
+  });
+
+  it('„…“, lautet das Fazit von Prof. Anja Brückner: the person after „von“', () => {
+    expect(
+      speakers(
+        [
+          'Anwalt Markus Feldhaus sprach zuerst. „Wir gehen in Berufung“, sagte er.',
+          '„Für Verbraucher muss erkennbar sein, wann jemand bezahlt wird“, lautet dagegen das Fazit von Medienrechtlerin Prof. Anja Brückner.',
+        ],
+        'de',
+        [person('Markus Feldhaus'), person('Anja Brückner')],
+      ),
+    ).toEqual(['Markus Feldhaus', 'Anja Brückner']);
+  });
+
+  it('an entry that is only the first of the names written gets the rest („Kai“ → Kai Sonntag)', () => {
+    expect(
+      speakers(['„Das wird sich verschärfen“, sagte deren Sprecher Kai Sonntag.'], 'de', [person('Kai')]),
+    ).toEqual(['Kai Sonntag']);
+  });
+
+  it('„X war als eine der Ersten vor Ort. „…“, sagte sie“: a part of a group is not someone new', () => {
+    expect(
+      speakers(
+        [
+          'Notärztin Claudia Ritter war als eine der Ersten vor Ort. „Wir mussten zwei Menschen befreien“, sagte sie.',
+        ],
+        'de',
+        [person('Claudia Ritter')],
+      ),
+    ).toEqual(['Claudia Ritter']);
+  });
 });
