@@ -308,6 +308,11 @@ export function subjectOf(tokens: Token[], resolver: SpeakerResolver): Speaker |
  * verb („Sie fordern“, „Sie sind“, „Sie haben“): German „sie“ is also "they".
  */
 export function pronounSubject(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
+  // „Ob sie an Rücktritt denke, wollte ein Reporter wissen. „Nein.““: the one asked answers.
+  if (/^ob$/iu.test(tokens[0]?.text ?? '') && /^(?:er|sie)$/u.test(tokens[1]?.text ?? '')) {
+    const asked = readNounPhraseForward(tokens, 1);
+    return asked ? resolver.resolve(asked) : null;
+  }
   // The subject opens the sentence („Sie leidet“) or follows its verb („Danach wirkte er nachdenklich“).
   let at = 0;
   if (readNounPhraseForward(tokens, 0)?.kind !== 'pronoun') {

@@ -150,6 +150,15 @@ export function findQuotes(
         resolver.organisationWithin(beforeStart, span.outerStart) ??
         (noun ? resolver.organisation(span.outerStart, noun) : null);
     }
+    // „…“, heißt es in einer Erklärung des Verbands: the statement named after the quote.
+    const afterWords = afterSentence.map((t) => t.text).join(' ');
+    if (!speaker && kind === 'speech' && /^,? ?heißt es\b/u.test(afterWords) && STATEMENT.test(afterWords)) {
+      const end = afterSentence.at(-1)?.end ?? span.outerEnd;
+      const noun = afterWords.split(/[^\p{L}]+/u).find((word) => ORG_NOUN.test(word));
+      speaker =
+        resolver.organisationWithin(span.outerEnd, end) ??
+        (noun ? resolver.organisation(span.outerStart, noun) : null);
+    }
     // „Blume antwortete ausweichend. „…““: a quote opening its sentence after one that says who speaks.
     if (!speaker && kind === 'speech' && before.trim() === '' && beforeStart > floor) {
       const previousSentence = tokenizeRange(text, sentenceStart(text, floor, beforeStart - 2), beforeStart);

@@ -174,10 +174,10 @@ export const INSTITUTION_HEAD =
 
 /**
  * German nouns for people by their suffix: Spieler, Sprecherin, Aktivist, Präsident, Abgeordnete,
- * Biologe, Ökonomin, Routinier, Funktionär, Athletin, Ärztin.
+ * Biologe, Pädagogin, Ökonomin, Routinier, Funktionär, Athletin, Ärztin.
  */
 export const PERSON_NOUN =
-  /^\p{Lu}\p{Ll}+(?:er|erin|ist|istin|ent|entin|ant|antin|ige|igen|te|ten|loge|login|nom|nomin|ier|är|ärin|eur|eurin|tin)$/u;
+  /^\p{Lu}\p{Ll}+(?:er|erin|ist|istin|ent|entin|ant|antin|ige|igen|te|ten|loge|login|goge|gogin|nom|nomin|ier|är|ärin|eur|eurin|tin)$/u;
 
 /** Nouns for what someone says, after a possessive before a colon: „Seine Botschaft: …“, „Ihr Fazit:“. */
 export const SAYING_NOUN =

@@ -258,12 +258,20 @@ export class SpeakerResolver {
    * The name as the article first writes it, where the recogniser left off a leading part: a club's
    * number („der 1. FC Köln“ with an entry 'FC Köln') or a first name before an initial ("Sharon
    * D. Clarke" with an entry 'D. Clarke'); an adjective declined after „der“ back in the nominative
-   * („der Deutschen Post“ → Deutsche Post). Only from the first mention outside quotes.
+   * („der Deutschen Post“ → Deutsche Post); a first name alone with the surname written after it
+   * („Martina“ → Martina Hoch). Only from the first mention outside quotes.
    */
   private writtenName(entity: Entity, name: string): string {
     const first = this.mentions.find((m) => m.entity === entity && !this.isQuoted(m.start));
     if (!first || this.text.slice(first.start, first.end) !== name) return name;
     const before = this.text.slice(Math.max(0, first.start - 30), first.start);
+    // A first name alone whose surname the recogniser missed („Martina“ of „Lehrerin Martina Hoch“).
+    if (entity.kind === 'person' && !/\s/.test(name) && genderOfFirstName(name)) {
+      const surname = /^ (\p{Lu}\p{Ll}+)(?![\p{L}-])/u.exec(this.text.slice(first.end, first.end + 30))?.[1];
+      if (surname && !CAPITALISED_FUNCTION_WORDS.has(surname) && !ROLE_NOUN.test(surname)) {
+        return `${name} ${surname}`;
+      }
+    }
     const number = /(?<![\p{L}\p{N}.])(\d{1,2}\.) $/u.exec(before)?.[1];
     if (number && entity.kind === 'organization') return `${number} ${name}`;
     // „bei der Deutschen Post“: the name in the nominative, „Deutsche Post“.

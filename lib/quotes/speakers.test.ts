@@ -1191,4 +1191,41 @@ describe('German descriptions of the third round of written articles', () => {
       ),
     ).toEqual(['Claudia Ritter']);
   });
+
+  it('„…“, heißt es in einer Erklärung des Verbands: the organisation named after the quote', () => {
+    expect(
+      speakers(
+        [
+          'Der Bundesverband Tafel Deutschland schlägt Alarm. „Die Tafeln sind kein Ersatz für den Sozialstaat“, heißt es in einer Erklärung des Verbands.',
+        ],
+        'de',
+        [org('Bundesverband Tafel Deutschland')],
+      ),
+    ).toEqual(['Bundesverband Tafel Deutschland']);
+  });
+
+  it('„Ob sie an Rücktritt denke, wollte ein Reporter wissen. „Nein.““: the one asked answers', () => {
+    expect(
+      speakers(
+        [
+          'Bundestrainerin Anja Wolters und Sportvorstand Bernd Lochner kamen. „Das tut weh“, sagte Wolters.',
+          'Ob sie an Rücktritt denke, wollte ein Reporter wissen. „Nein. Ich habe einen Vertrag bis 2027.“',
+        ],
+        'de',
+        [person('Anja Wolters', 'Wolters'), person('Bernd Lochner')],
+      ),
+    ).toEqual(['Anja Wolters', 'Anja Wolters']);
+  });
+
+  it('„sagte die Musikpädagogin“ is a description; a first name alone gets the surname written after it', () => {
+    expect(
+      speakers(
+        [
+          'Schulleiter Konstantin Braun sprach zuerst. Ihre Lehrerin Martina Hoch war stolz. „Sie hat nicht gezögert“, sagte die Musikpädagogin.',
+        ],
+        'de',
+        [person('Konstantin Braun'), person('Martina')],
+      ),
+    ).toEqual(['Martina Hoch']);
+  });
 });
