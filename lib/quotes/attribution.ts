@@ -4,7 +4,7 @@
  * / laut X / X zufolge / according to X / X told reporters: "…").
  */
 import { isPunctuation, type Token } from '../text/tokens.ts';
-import { AUDIENCE_VERBS, AUXILIARIES, DETERMINERS, SPEECH_VERBS } from './lexicon.ts';
+import { AUDIENCE_VERBS, AUXILIARIES, DETERMINERS, SAYING_NOUN, SPEECH_VERBS } from './lexicon.ts';
 import { type NounPhrase, readNounPhraseBackward, readNounPhraseForward } from './noun-phrase.ts';
 import type { Speaker, SpeakerResolver } from './resolve.ts';
 
@@ -105,6 +105,20 @@ function namedInApposition(tokens: Token[], subject: NounPhrase | null): NounPhr
 /** "Pakistan-based", "Berlin-born": a capitalised place joined to a lowercase participle. */
 const MODIFIER = /^\p{Lu}\p{L}*-(?:based|born|bred|raised)$/u;
 
+/**
+ * „…“, lautet das Fazit von Prof. Anja Brückner / so die Einschätzung von X: the words are the
+ * summing up of the person after „von“.
+ */
+function sayerOf(tokens: Token[], i: number): NounPhrase | null {
+  if (!/^(?:lautet|lautete|so)$/u.test(tokens[i]?.text ?? '')) return null;
+  for (let k = i + 1; k <= i + 5 && k < tokens.length - 1; k++) {
+    if (SAYING_NOUN.test(tokens[k]!.text) && /^(?:von|vom)$/u.test(tokens[k + 1]!.text)) {
+      return readNounPhraseForward(tokens, k + 2);
+    }
+  }
+  return null;
+}
+
 /** Attribution in the words right after the closing mark (same sentence). */
 export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   let i = 0;
@@ -112,6 +126,8 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
   if (i === 0 && tokens[0] && isPunctuation(tokens[0].text)) return null; // "…“. Next sentence" or "…”"
   const first = tokens[i];
   if (!first) return null;
+  const saying = sayerOf(tokens, i);
+  if (saying) return resolveFirst(resolver, [saying]);
   if (isSpeechVerb(first.text)) {
     const subject = readNounPhraseForward(tokens, subjectStart(tokens, i + 1));
     // "said Hartwig Fischer’s successor as director, Nicholas Cullinan": a possessive names someone
@@ -269,7 +285,10 @@ export function speakerBefore(tokens: Token[], resolver: SpeakerResolver): Speak
   return null;
 }
 
-/** The sentence's subject when it opens the sentence and names a person: "Okafor verweist auf Wien:". */
+/**
+ * The sentence's subject when it opens the sentence and names a person or an institution: "Okafor
+ * verweist auf Wien:".
+ */
 export function subjectOf(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   // "His sister, Claire Reilly, read it:": the name in apposition to a description opening the sentence.
   const comma = tokens.findIndex((t, k) => k > 0 && k <= 4 && t.text === ',');
@@ -278,5 +297,63 @@ export function subjectOf(tokens: Token[], resolver: SpeakerResolver): Speaker |
   const subject = apposition ? named : readNounPhraseForward(tokens, 0);
   if (!subject || subject.kind === 'role' || subject.article === 'indefinite') return null;
   const speaker = resolver.resolve(subject);
-  return speaker && resolver.isPerson(speaker) ? speaker : null;
+  // „Der Bund Naturschutz beruhigte: …“: an institution speaks for itself too.
+  return speaker && (resolver.isPerson(speaker) || resolver.isInstitution(speaker)) ? speaker : null;
+}
+
+/**
+ * „Sie leidet bis heute unter den Folgen. „…““, „Danach wirkte er nachdenklich. „…““: a sentence with
+ * a personal pronoun for its subject
+ * before an unattributed quote hands the words to the person the pronoun stands for. Not a plural
+ * verb („Sie fordern“, „Sie sind“, „Sie haben“): German „sie“ is also "they".
+ */
+export function pronounSubject(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
+  // „Ob sie an Rücktritt denke, wollte ein Reporter wissen. „Nein.““: the one asked answers.
+  if (/^ob$/iu.test(tokens[0]?.text ?? '') && /^(?:er|sie)$/u.test(tokens[1]?.text ?? '')) {
+    const asked = readNounPhraseForward(tokens, 1);
+    return asked ? resolver.resolve(asked) : null;
+  }
+  // The subject opens the sentence („Sie leidet“) or follows its verb („Danach wirkte er nachdenklich“).
+  let at = 0;
+  if (readNounPhraseForward(tokens, 0)?.kind !== 'pronoun') {
+    at = tokens.findIndex((t, k) => k > 0 && k <= 6 && /^(?:er|sie)$/u.test(t.text));
+    // Not inside a clause before it („Als sie kam, …“): no comma before the pronoun.
+    if (at < 0 || tokens.slice(0, at).some((t) => t.text === ',')) return null;
+  }
+  const subject = readNounPhraseForward(tokens, at);
+  const verb = tokens[at === 0 ? 1 : at - 1]?.text ?? '';
+  const plural = isPluralVerb(verb) || /(?:ern|eln)$/u.test(verb) || verb === 'sind';
+  if (subject?.kind !== 'pronoun' || !/^\p{Ll}+$/u.test(verb) || plural) return null;
+  return resolver.resolve(subject);
+}
+
+const VOCATIVE_TITLE = String.raw`(?:Frau|Herr|Mr\.?|Mrs\.?|Ms\.?)\s+(?:Dr\.\s+)?(\p{Lu}[\p{L}-]+)`;
+const VOCATIVE_OPENING = new RegExp(`^${VOCATIVE_TITLE}\\s*,`, 'u');
+const VOCATIVE_CLOSING = new RegExp(`,\\s*${VOCATIVE_TITLE}\\s*[?!.]?$`, 'u');
+
+/**
+ * The name a quote addresses: „Frau Vogt, haben Sie …?“, "…, Mr. Smith?" — the one spoken to, so
+ * not the speaker; after a question, the one who answers.
+ */
+export function addressedName(quoteText: string): string | null {
+  return (VOCATIVE_OPENING.exec(quoteText) ?? VOCATIVE_CLOSING.exec(quoteText))?.[1] ?? null;
+}
+
+/**
+ * „Seine Botschaft an die Ministerin: „…““, „Ihr Fazit: „…““: a possessive before a noun of saying
+ * and a colon stands for the person it refers back to (sein → a man, ihr → a woman).
+ */
+export function possessiveIntroduction(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
+  if (tokens.at(-1)?.text !== ':' || !SAYING_NOUN.test(tokens[1]?.text ?? '')) return null;
+  const possessive = tokens[0]!;
+  if (!/^(?:sein|seine|ihr|ihre|his|her)$/iu.test(possessive.text)) return null;
+  return resolver.resolve({
+    kind: 'pronoun',
+    start: possessive.start,
+    end: possessive.end,
+    nameTokens: [],
+    role: null,
+    article: null,
+    next: 1,
+  });
 }

@@ -68,11 +68,11 @@ export function genderOfWord(word: string, germanPersonNoun = false): Gender | n
   return null;
 }
 
-/** Gender a pronoun or a German article marks: er/he, sie/she; der (masculine subject), die. */
+/** Gender a pronoun or a German possessive marks: er/he/sein, sie/she/ihr. */
 export function genderOfPronoun(word: string): Gender | null {
   const w = word.toLowerCase();
-  if (w === 'er' || w === 'he' || w === 'him' || w === 'his') return 'm';
-  if (w === 'she' || w === 'her' || w === 'sie') return 'f';
+  if (w === 'er' || w === 'he' || w === 'him' || w === 'his' || /^sein(?:e[mnrs]?)?$/.test(w)) return 'm';
+  if (w === 'she' || w === 'her' || w === 'sie' || /^ihr(?:e[mnrs]?)?$/.test(w)) return 'f';
   return null;
 }
 

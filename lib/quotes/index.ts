@@ -7,10 +7,13 @@ import { languageSupport } from '../language-support.ts';
 import { type Token, tokenizeRange } from '../text/tokens.ts';
 import { type ArticleBlock, type Entity, isContentBlock, type Quote } from '../types.ts';
 import {
+  addressedName,
   anonymousAfter,
   anonymousBefore,
   clauseSubject,
   hasSpeechVerb,
+  possessiveIntroduction,
+  pronounSubject,
   speakerAfter,
   speakerBefore,
   speakerLaterAfter,
@@ -147,6 +150,15 @@ export function findQuotes(
         resolver.organisationWithin(beforeStart, span.outerStart) ??
         (noun ? resolver.organisation(span.outerStart, noun) : null);
     }
+    // „…“, heißt es in einer Erklärung des Verbands: the statement named after the quote.
+    const afterWords = afterSentence.map((t) => t.text).join(' ');
+    if (!speaker && kind === 'speech' && /^,? ?heißt es\b/u.test(afterWords) && STATEMENT.test(afterWords)) {
+      const end = afterSentence.at(-1)?.end ?? span.outerEnd;
+      const noun = afterWords.split(/[^\p{L}]+/u).find((word) => ORG_NOUN.test(word));
+      speaker =
+        resolver.organisationWithin(span.outerEnd, end) ??
+        (noun ? resolver.organisation(span.outerStart, noun) : null);
+    }
     // „Blume antwortete ausweichend. „…““: a quote opening its sentence after one that says who speaks.
     if (!speaker && kind === 'speech' && before.trim() === '' && beforeStart > floor) {
       const previousSentence = tokenizeRange(text, sentenceStart(text, floor, beforeStart - 2), beforeStart);
@@ -155,13 +167,19 @@ export function findQuotes(
       const said =
         attributesPrevious && prevQuote
           ? speakerOf(prevQuote)
-          : (speakerBefore(previousSentence, resolver) ?? gestureSubject(previousSentence, resolver));
+          : (speakerBefore(previousSentence, resolver) ??
+            gestureSubject(previousSentence, resolver) ??
+            // Not when the quote's own attribution names no one („…“, schrieb das Papier).
+            (hasSpeechVerb(afterSentence)
+              ? null
+              : (pronounSubject(previousSentence, resolver) ??
+                narrativeSubject(previousSentence, resolver))));
       if (said) speaker = attributesPrevious ? said : { ...said, confidence: said.confidence * 0.9 };
     }
     // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.
     // "His sister, Claire Reilly, read it outside the station:" closing the paragraph before, too.
     if (!speaker && kind === 'speech' && (/:\s*$/.test(before) || introducedAbove)) {
-      speaker = subjectOf(beforeTokens, resolver);
+      speaker = subjectOf(beforeTokens, resolver) ?? possessiveIntroduction(beforeTokens, resolver);
     }
     // A name or title in quotation marks („Rheinische Post“, the band „Nachtfalter“) has no speaker.
     if (kind === 'phrase' && entities.some((e) => [e.name, ...e.aliases].includes(quoteText))) speaker = null;
@@ -175,9 +193,14 @@ export function findQuotes(
     const anonymous = anonymousAfter(afterSentence) || anonymousBefore(beforeTokens);
     if (!speaker && kind === 'speech' && continues && previous && !anonymous) {
       const answer = previous.block < firstBlock ? answererOf(quotes, previous.quote) : null;
-      speaker = answer
-        ? { ...speakerOf(answer), confidence: speakerOf(answer).confidence * 0.9 }
-        : speakerOf(previous.quote);
+      // „Frau Vogt, haben Sie …?“ – „Nein …“: the words after a question put to someone are theirs.
+      const asked = /\?$/.test(previous.quote.text) ? addressedName(previous.quote.text) : null;
+      const addressee = asked ? resolver.personNamed(asked) : null;
+      speaker =
+        addressee ??
+        (answer
+          ? { ...speakerOf(answer), confidence: speakerOf(answer).confidence * 0.9 }
+          : speakerOf(previous.quote));
     }
     // A speech opening its paragraph with no attribution anywhere, after a paragraph about one person
     // („Bürgermeister X hat eine Rede gehalten. Wir dokumentieren einen Auszug.“): that person's,
@@ -218,6 +241,9 @@ export function findQuotes(
     for (const [index, guess] of fallbacks) {
       const quote = quotes[index]!;
       if (quote.speaker !== null || quote.speakerUnclear) continue;
+      // A guess from context never makes someone the speaker of a question put to them.
+      const asked = addressedName(quote.text);
+      if (asked && guess.speaker?.split(' ').at(-1) === asked) continue;
       quote.speaker = guess.speaker;
       quote.speakerEntityId = guess.speakerEntityId;
     }
@@ -298,6 +324,17 @@ function gestureSubject(sentence: Token[], resolver: SpeakerResolver): Speaker |
   const phrase = subject ? readNounPhraseForward(clause, 0) : null;
   if (!phrase || clause.length - phrase.next !== 1 || !/^\p{Ll}+$/u.test(clause.at(-1)!.text)) return null;
   return subject;
+}
+
+/**
+ * „Wimmer bleibt skeptisch. „…““, „Dresdens Kapitänin Antje Reinhold war den Tränen nahe. „…““: a
+ * sentence that opens with a person and names nobody else hands the next words to that person.
+ */
+function narrativeSubject(sentence: Token[], resolver: SpeakerResolver): Speaker | null {
+  const subject = subjectOf(sentence, resolver);
+  if (!subject || !resolver.isPerson(subject) || sentence.length === 0) return null;
+  const only = resolver.onlyPersonWithin(sentence[0]!.start, sentence.at(-1)!.end);
+  return only?.speakerEntityId === subject.speakerEntityId ? subject : null;
 }
 
 /**

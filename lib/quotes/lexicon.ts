@@ -80,7 +80,9 @@ const GERMAN_ROLES =
   'manager|gründer|geschäftsführer|intendant|bischof|papst|könig|königin|oberst|offizier|sekretär|' +
   'dezernent|rätin|landrat|stadtrat|regisseur|schauspieler|sänger|direktor|vorstand|ökonom|wissenschaftler|' +
   'theologe|theologin|ärztin|arzt|pfleger|pflegerin|lehrer|schulleiter|vertreter|kapitän|sportdirektor|verteidiger|' +
-  'staatsanwalt|oberstaatsanwalt|senator|dezernentin|betriebsrat|landwirt|bauer|rentner|studentin|student|investor';
+  'staatsanwalt|oberstaatsanwalt|senator|dezernentin|betriebsrat|landwirt|bauer|rentner|studentin|student|investor|' +
+  'spieler|stürmer|torhüter|torwart|athlet|sportler|läufer|sieger|ingenieur|gutachter|kommissar|kurator|' +
+  'fotograf|künstler|musiker|biolog|kolleg';
 
 const ENGLISH_ROLES =
   'president|prime minister|minister|spokesman|spokeswoman|spokesperson|leader|chief|chairman|chairwoman|' +
@@ -110,3 +112,73 @@ export const ORG_NOUN =
  */
 export const DEMONYM =
   /^(?!Guardian$)(?:\p{Lu}\p{Ll}+(?:ian|ean|ese)|Dane|Swede|Finn|Pole|Czech|Scot|Swiss|Greek|Turk|Briton|Spaniard|German|American|Mexican|Moroccan|Kenyan|Nigerian|Israeli|Pakistani|Iraqi|Afghan|Thai|Argentine|Dutchman|Dutchwoman|Frenchman|Frenchwoman|Englishman|Englishwoman|Irishman|Irishwoman|Welshman|Welshwoman|Scotsman|Scotswoman|Kiwi|Aussie)$/u;
+
+/**
+ * German descriptions more general than the role a person was introduced with: „der Gewerkschafter“
+ * after „GDL-Chef Claus Weselsky“, „die Politikerin“ after „die Abgeordnete Miriam Sauer“, „der
+ * Angreifer“ after „Stürmer Leon Hartwig“. Each entry: the general word (its stem, matched at the end
+ * of the description, so „Grünen-Politikerin“ counts) and the introduced words it covers (lower
+ * case, matched at the end of the word next to the name).
+ */
+export const ROLE_HYPERNYMS: Array<[general: RegExp, covers: RegExp]> = [
+  [
+    /politiker(?:in)?$/u,
+    /(?:abgeordnete[rn]?|minister(?:in)?|bürgermeister(?:in)?|(?:stadt|land|gemeinde)(?:rat|rätin)|kanzler(?:in)?|senator(?:in)?|ministerpräsident(?:in)?|dezernent(?:in)?|staatssekretär(?:in)?|kandidat(?:in)?|(?:fraktions|partei|landes)(?:chef|chefin|vorsitzende[r]?))$/u,
+  ],
+  [
+    /gewerkschafter(?:in)?$/u,
+    /^(?:gewerkschafts\p{L}*|(?:gdl|evg|verdi|ver\.di|ig-metall|igm|ig-bce|gew|gdp|dgb|ngg|gdf|ufo|vc|marburger-bund)-(?:chef|chefin|vorsitzende[r]?|boss|sprecher(?:in)?|führer(?:in)?))$/u,
+  ],
+  [/angreifer(?:in)?$/u, /(?:stürmer(?:in)?|torjäger(?:in)?)$/u],
+  [/stürmer(?:in)?$/u, /(?:angreifer(?:in)?|torjäger(?:in)?)$/u],
+  [
+    /(?:keeper|torhüter(?:in)?|torwart|torfrau|schlussmann)$/u,
+    /(?:keeper|torhüter(?:in)?|torwart|torfrau|schlussmann)$/u,
+  ],
+  [/rathauschef(?:in)?$/u, /bürgermeister(?:in)?$/u],
+  [
+    /(?:forscher(?:in)?|wissenschaftler(?:in)?)$/u,
+    /(?:loge|login|forscher(?:in)?|wissenschaftler(?:in)?|professor(?:in)?|physiker(?:in)?|chemiker(?:in)?|ökonom(?:in)?|studienleiter(?:in)?|erstautor(?:in)?)$/u,
+  ],
+  [/(?:mediziner(?:in)?|arzt|ärztin)$/u, /(?:arzt|ärztin|chirurg(?:in)?|mediziner(?:in)?|loge|login)$/u],
+  [
+    /manager(?:in)?$/u,
+    /(?:chef(?:in)?|vorstand|vorstandsvorsitzende[r]?|geschäftsführer(?:in)?|inhaber(?:in)?|gründer(?:in)?)$/u,
+  ],
+  [/chef(?:in)?$/u, /(?:vorstand|vorstandsvorsitzende[r]?|geschäftsführer(?:in)?|inhaber(?:in)?)$/u],
+  [/^(?:rechts)?(?:anwalt|anwältin)$/u, /(?:verteidiger(?:in)?|anwalt|anwältin)$/u],
+];
+
+/**
+ * Descriptions won by an event rather than held as a role: „die Siegerin“ is whoever the article
+ * says won („hat den Berlin-Marathon gewonnen“, „ihren ersten Sieg gefeiert“).
+ */
+export const WINNER = /(?:sieger|gewinner)(?:in)?$/iu;
+export const WIN_WORDS =
+  /(?<!\p{L})(?:gewonnen|gewann|gewinnt|siegte|gesiegt|siegt|Sieg|triumphierte|won|wins|victory)(?!\p{L})/u;
+
+/**
+ * German adjectival person nouns: their gender is the article's (die/der Vorsitzende), and without
+ * an article the -e form is the feminine one („Vorsitzende Sevgi Kaya“, masculine „Vorsitzender“).
+ */
+export const ADJECTIVAL_PERSON_NOUN =
+  /(?:vorsitzende|abgeordnete|beauftragte|angestellte|bedienstete|angeklagte|sachverständige|delegierte|betroffene|geschädigte|verletzte|verwandte|bekannte|auszubildende|stellvertretende)$/iu;
+
+/**
+ * German institutions by the end of their name: „Das Landratsamt Miltenberg teilte mit“, „Das
+ * Umweltministerium erklärte“, „Der Bund Naturschutz beruhigte“. Such a subject speaks as the
+ * institution, named as written, even when the recogniser did not tag it.
+ */
+export const INSTITUTION_HEAD =
+  /^\p{Lu}\p{Ll}*(?:ministerium|amt|behörde|verband|verein|vereinigung|direktion|zentrale|werke|institut|kammer|gewerkschaft|konzern|stiftung|staatsanwaltschaft)$|^Bund$/u;
+
+/**
+ * German nouns for people by their suffix: Spieler, Sprecherin, Aktivist, Präsident, Abgeordnete,
+ * Biologe, Pädagogin, Ökonomin, Routinier, Funktionär, Athletin, Ärztin.
+ */
+export const PERSON_NOUN =
+  /^\p{Lu}\p{Ll}+(?:er|erin|ist|istin|ent|entin|ant|antin|ige|igen|te|ten|loge|login|goge|gogin|nom|nomin|ier|är|ärin|eur|eurin|tin)$/u;
+
+/** Nouns for what someone says, after a possessive before a colon: „Seine Botschaft: …“, „Ihr Fazit:“. */
+export const SAYING_NOUN =
+  /^(?:botschaft|fazit|antwort|appell|rat|forderung|kommentar|urteil|bilanz|credo|motto|devise|warnung|prognose|einschätzung|reaktion|erklärung|begründung|kritik|mahnung|bitte|wunsch|hoffnung|ansage|verdict|message|advice|answer|response|reply|warning)$/iu;

@@ -11,6 +11,7 @@ import {
   DEMONYM,
   DETERMINERS,
   NAME_PARTICLES,
+  PERSON_NOUN,
   PRONOUNS,
   ROLE_NOUN,
   SPEECH_VERBS,
@@ -73,8 +74,6 @@ const PREPOSITIONS = new Set([
 const QUOTE_MARK = /^["'„“”‚‘’»«›‹]$/;
 /** A description head that is not capitalised: "der 52-Jährige", "the 45-year-old". */
 const NUMBER_HEAD = /^\d+-\p{L}/u;
-/** German nouns for people by their suffix: Spieler, Sprecherin, Aktivist, Präsident, Abgeordnete. */
-const PERSON_NOUN = /^\p{Lu}\p{Ll}+(?:er|erin|ist|istin|ent|entin|ant|antin|ige|igen|te|ten)$/u;
 
 const isNameWord = (word: string) =>
   isCapitalised(word) && !CAPITALISED_FUNCTION_WORDS.has(word) && !DETERMINERS.has(word.toLowerCase());
@@ -113,7 +112,9 @@ function build(tokens: Token[], from: number, to: number, next: number): NounPhr
   let role = content.find(isRole) ?? null;
   // A description without a known role word still names someone met before when its head is a
   // person noun: "der 52-Jährige", "der Mittelfeldspieler" (but not "die Stadt", "the city").
-  if (!role && article && nameTokens.length <= 1) {
+  // Not after a neuter „das“: „das Papier“, „das Ministerium“ are no one.
+  const neuter = words.some((w) => w.toLowerCase() === 'das');
+  if (!role && article && !neuter && nameTokens.length <= 1) {
     role = content.find((w) => NUMBER_HEAD.test(w) || PERSON_NOUN.test(w)) ?? null;
     if (role && nameTokens.length === 1 && nameTokens[0] === role) nameTokens.length = 0;
   }

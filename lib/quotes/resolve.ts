@@ -7,7 +7,19 @@
  */
 import type { Entity } from '../types.ts';
 import { compatible, type Gender, genderOfFirstName, genderOfPronoun, genderOfWord } from './gender.ts';
-import { CAPITALISED_FUNCTION_WORDS, ORG_NOUN, ROLE_NOUN, TITLES } from './lexicon.ts';
+import {
+  ADJECTIVAL_PERSON_NOUN,
+  CAPITALISED_FUNCTION_WORDS,
+  DETERMINERS,
+  INSTITUTION_HEAD,
+  ORG_NOUN,
+  PERSON_NOUN,
+  ROLE_HYPERNYMS,
+  ROLE_NOUN,
+  TITLES,
+  WIN_WORDS,
+  WINNER,
+} from './lexicon.ts';
 import type { NounPhrase } from './noun-phrase.ts';
 
 export interface Speaker {
@@ -44,6 +56,8 @@ const CONFIDENCE = {
   organizationNoun: 0.7,
   /** The one person a paragraph before an unattributed quote names: a guess from context alone. */
   onlyPersonBefore: 0.6,
+  /** The one a question just asked addressed by name („Frau Vogt, …?“ – „Nein …“). */
+  addressee: 0.75,
   /** An age with no holder and no gender: below the threshold, so "speaker unclear". */
   ageUngendered: 0.5,
 };
@@ -71,8 +85,14 @@ export class SpeakerResolver {
   /** Person mentions plus definite role nouns that refer back to a person ("die Ministerin"). */
   private personReferences: MentionRef[] | null = null;
   /** Person mentions outside quotes with the role-word stems next to them ("Machthaber Kim Jong Un"). */
-  private roleContexts: Array<{ entity: Entity; at: number; stems: string[]; leftStems: number }> | null =
-    null;
+  private roleContexts: Array<{
+    entity: Entity;
+    at: number;
+    stems: string[];
+    /** The same words in lower case, hyphens kept: „grünen-abgeordnete“, „gdl-chef“, „(spd)“. */
+    words: string[];
+    leftStems: number;
+  }> | null = null;
   private readonly ranked: Entity[];
   private readonly genders = new Map<string, Gender | null>();
   private ages: Array<{ age: string; at: number; entity: Entity }> | null = null;
@@ -97,6 +117,8 @@ export class SpeakerResolver {
   }
 
   resolve(phrase: NounPhrase): Speaker | null {
+    const institution = this.institution(phrase);
+    if (institution) return institution;
     const overlapping = this.mentions
       .filter((m) => m.start < phrase.end && m.end > phrase.start)
       .sort((a, b) => (KIND_RANK[a.entity.kind] ?? 3) - (KIND_RANK[b.entity.kind] ?? 3));
@@ -144,6 +166,8 @@ export class SpeakerResolver {
       }
       const holder = this.roleHolder(phrase.role, phrase.start);
       if (holder) return this.fromEntity(holder, CONFIDENCE.roleHolder);
+      const winner = WINNER.test(phrase.role) ? this.winner(phrase.start, gender) : null;
+      if (winner) return winner;
       // "der Minister", "the minister": a definite description points back to the last person named
       // who fits it. Not "his lawyer", "ihre Sprecherin": someone related to that person, not them.
       const possessive = POSSESSIVE.test(this.text.slice(phrase.start, phrase.end));
@@ -155,6 +179,34 @@ export class SpeakerResolver {
       return { speaker: phrase.role, speakerEntityId: null, confidence: CONFIDENCE.unknownName };
     }
     return null;
+  }
+
+  /**
+   * „Das Landratsamt Miltenberg“, „Das Umweltministerium“, „Der Bund Naturschutz“: a German subject
+   * headed by an institution noun is that institution, named as written (without a place the
+   * recogniser tagged after it being taken for the speaker). Not when it overlaps a tagged person or
+   * organisation, whose own entry names it.
+   */
+  private institution(phrase: NounPhrase): Speaker | null {
+    if (!this.german || phrase.kind !== 'name' || !INSTITUTION_HEAD.test(phrase.nameTokens[0] ?? '')) {
+      return null;
+    }
+    const tagged = this.mentions.some(
+      (m) => m.start < phrase.end && m.end > phrase.start && m.entity.kind !== 'place',
+    );
+    if (tagged) return null;
+    return {
+      speaker: phrase.nameTokens.join(' '),
+      speakerEntityId: null,
+      confidence: CONFIDENCE.unknownName,
+    };
+  }
+
+  /** An institution or a tagged organisation: a speaker that speaks for a body, not a person. */
+  isInstitution(speaker: Speaker): boolean {
+    const entity = this.entities.find((e) => e.id === speaker.speakerEntityId);
+    if (entity) return entity.kind === 'organization';
+    return INSTITUTION_HEAD.test(speaker.speaker?.split(' ')[0] ?? '');
   }
 
   /**
@@ -205,14 +257,27 @@ export class SpeakerResolver {
   /**
    * The name as the article first writes it, where the recogniser left off a leading part: a club's
    * number („der 1. FC Köln“ with an entry 'FC Köln') or a first name before an initial ("Sharon
-   * D. Clarke" with an entry 'D. Clarke'). Only from the first mention outside quotes.
+   * D. Clarke" with an entry 'D. Clarke'); an adjective declined after „der“ back in the nominative
+   * („der Deutschen Post“ → Deutsche Post); a first name alone with the surname written after it
+   * („Martina“ → Martina Hoch). Only from the first mention outside quotes.
    */
   private writtenName(entity: Entity, name: string): string {
     const first = this.mentions.find((m) => m.entity === entity && !this.isQuoted(m.start));
     if (!first || this.text.slice(first.start, first.end) !== name) return name;
     const before = this.text.slice(Math.max(0, first.start - 30), first.start);
+    // A first name alone whose surname the recogniser missed („Martina“ of „Lehrerin Martina Hoch“).
+    if (entity.kind === 'person' && !/\s/.test(name) && genderOfFirstName(name)) {
+      const surname = /^ (\p{Lu}\p{Ll}+)(?![\p{L}-])/u.exec(this.text.slice(first.end, first.end + 30))?.[1];
+      if (surname && !CAPITALISED_FUNCTION_WORDS.has(surname) && !ROLE_NOUN.test(surname)) {
+        return `${name} ${surname}`;
+      }
+    }
     const number = /(?<![\p{L}\p{N}.])(\d{1,2}\.) $/u.exec(before)?.[1];
     if (number && entity.kind === 'organization') return `${number} ${name}`;
+    // „bei der Deutschen Post“: the name in the nominative, „Deutsche Post“.
+    if (entity.kind === 'organization' && /(?<!\p{L})der $/u.test(before)) {
+      return name.replace(/^(\p{Lu}\p{Ll}+e)n(?= \p{Lu})/u, '$1');
+    }
     const given = /(?<![\p{L}\p{N}-])(\p{Lu}\p{Ll}+) $/u.exec(before)?.[1];
     if (
       given &&
@@ -267,6 +332,12 @@ export class SpeakerResolver {
       return null;
     }
     return { speaker: rest.join(' '), speakerEntityId: entity.id, confidence: CONFIDENCE.person };
+  }
+
+  /** The person a surname names ("Vogt" → Katharina Vogt), for a question addressed to them. */
+  personNamed(surname: string): Speaker | null {
+    const entity = this.entityByName([surname]);
+    return entity?.kind === 'person' ? this.fromEntity(entity, CONFIDENCE.addressee) : null;
   }
 
   isPerson(speaker: Speaker): boolean {
@@ -336,12 +407,29 @@ export class SpeakerResolver {
       // "Lead surgeon Owase Jeelani said the girls, Amara and Nia, were well. “…,” he said": the
       // sentence's subject rather than a name inside what it reports, unless only the later name's
       // gender is known to fit.
+      // „Eine Anwohnerin, die ihren Namen nicht nennen will, … „…“, sagte sie“: someone unnamed
+      // of that gender came after the last named person; the pronoun is theirs.
+      if (gender !== null && this.unnamedBetween(m.end, phrase.start, gender)) return null;
       const subject = this.firstInSentence(m, gender);
       const subjectSure = gender !== null && this.genderOf(subject.entity) !== null;
       const chosen = subjectSure || !sure ? subject : m;
       return this.fromEntity(chosen.entity, sure ? CONFIDENCE.pronounGendered : CONFIDENCE.pronounUngendered);
     }
     return null;
+  }
+
+  /** Whether an unnamed person of that gender („eine Anwohnerin“, „ein Passant“) is introduced between. */
+  private unnamedBetween(from: number, to: number, gender: Gender): boolean {
+    const pattern = /(?<!\p{L})([Ee]ine?)\s+(?:(\p{Ll}+)\s+)?(\p{Lu}\p{Ll}+)(?!\p{L})/gu;
+    for (const match of this.text.slice(from, to).matchAll(pattern)) {
+      const head = match[3]!;
+      // „eine der Ersten“ is a part of a group, not someone new.
+      if (DETERMINERS.has(match[2] ?? '') || this.isQuoted(from + (match.index ?? 0))) continue;
+      if (!(ROLE_NOUN.test(head) || PERSON_NOUN.test(head))) continue;
+      const own: Gender = /in$/u.test(head) || match[1]!.toLowerCase() === 'eine' ? 'f' : 'm';
+      if (own === gender) return true;
+    }
+    return false;
   }
 
   /** The nearest person before `offset` whose gender fits, at low confidence. */
@@ -354,6 +442,32 @@ export class SpeakerResolver {
       return this.fromEntity(this.firstInSentence(m, gender).entity, CONFIDENCE.nearestFitting);
     }
     return null;
+  }
+
+  /**
+   * „die Siegerin“ with nobody introduced so: the subject of the last sentence before `offset` that
+   * says someone won („Ruth Kiprono hat den Berlin-Marathon gewonnen“), when their gender fits.
+   */
+  private winner(offset: number, gender: Gender | null): Speaker | null {
+    const references = this.references();
+    for (let i = references.length - 1; i >= 0; i--) {
+      const m = references[i]!;
+      if (m.start >= offset || this.isQuoted(m.start)) continue;
+      const { start, end } = this.sentenceAround(m.start);
+      if (!WIN_WORDS.test(this.text.slice(start, Math.min(end, offset)))) continue;
+      const subject = this.firstInSentence(m, gender);
+      if (!compatible(gender, this.genderOf(subject.entity))) continue;
+      return this.fromEntity(subject.entity, CONFIDENCE.roleHolder);
+    }
+    return null;
+  }
+
+  /** The sentence (outside paragraph breaks) that holds `offset`. */
+  private sentenceAround(offset: number): { start: number; end: number } {
+    const stops = ['\n', '. ', '! ', '? '];
+    const start = Math.max(...stops.map((stop) => this.text.lastIndexOf(stop, offset)));
+    const ends = stops.map((stop) => this.text.indexOf(stop, offset)).filter((at) => at >= 0);
+    return { start: start + 1, end: ends.length ? Math.min(...ends) : this.text.length };
   }
 
   /**
@@ -400,9 +514,11 @@ export class SpeakerResolver {
           .slice(Math.max(0, m.start - 40), m.start)
           .split(/[\s,]+/)
           .filter(Boolean)
-          .slice(-2);
-        for (const word of left.reverse()) {
-          gender = genderOfWord(word, this.german && ROLE_NOUN.test(word));
+          .slice(-3);
+        for (let k = left.length - 1; k >= Math.max(0, left.length - 2); k--) {
+          const word = left[k]!;
+          gender = this.german ? adjectivalGender(word, left[k - 1]) : null;
+          gender ??= genderOfWord(word, this.german && ROLE_NOUN.test(word));
           if (gender) break;
         }
         if (gender) break;
@@ -537,6 +653,7 @@ export class SpeakerResolver {
             entity: m.entity,
             at: m.start,
             stems: [...left, ...right].map(roleStem),
+            words: [...left, ...right].map((w) => w.toLowerCase()),
             leftStems: left.length,
           };
         });
@@ -548,7 +665,8 @@ export class SpeakerResolver {
     const titled = new Set<Entity>();
     for (const c of this.roleContexts) {
       if (c.at >= before) break;
-      const at = c.stems.findIndex((w) => sameRole(w, stem));
+      let at = c.stems.findIndex((w) => sameRole(w, stem));
+      if (at < 0) at = c.words.findIndex((w) => coversRole(role, w, c.words));
       if (at < 0) continue;
       holders.add(c.entity);
       if (at < c.leftStems) titled.add(c.entity);
@@ -573,6 +691,42 @@ export class SpeakerResolver {
   }
 }
 
+/**
+ * „die Vorsitzende“, „Der Abgeordnete“: an adjectival person noun has its article's gender; without
+ * one, the -e form is feminine („Vorsitzende Sevgi Kaya“; the masculine is „Vorsitzender“).
+ */
+function adjectivalGender(word: string, before: string | undefined): Gender | null {
+  if (!ADJECTIVAL_PERSON_NOUN.test(word)) return null;
+  const article = before?.toLowerCase();
+  if (article === 'der') return 'm';
+  if (article === 'die') return 'f';
+  return DETERMINERS.has(article ?? '') ? null : 'f';
+}
+
+/** Party names as they prefix a description or follow a name: „Grünen-Politikerin“, „(SPD)“. */
+const PARTY = /^(?:spd|cdu|csu|fdp|afd|bsw|grün|link|övp|spö|fpö|neos|svp)$/u;
+
+const partyKey = (word: string) =>
+  word
+    .toLowerCase()
+    .replace(/[^\p{L}]/gu, '')
+    .replace(/(?:en|e|n)$/u, '');
+
+/**
+ * A description more general than the role a person was introduced with (ROLE_HYPERNYMS): „der
+ * Gewerkschafter“ covers „GDL-Chef“. A party before the description („die Grünen-Politikerin“) must
+ * be the person's too: a word of theirs names it („Grünen-Abgeordnete“, „(SPD)“).
+ */
+function coversRole(description: string, word: string, holderWords: string[]): boolean {
+  const lower = description.toLowerCase();
+  // The first entry whose general word fits: „Rathauschef“ covers a mayor, not every kind of chief.
+  const covers = ROLE_HYPERNYMS.find(([general]) => general.test(lower))?.[1];
+  if (!covers?.test(word)) return false;
+  const prefix = lower.includes('-') ? partyKey(lower.slice(0, lower.lastIndexOf('-'))) : '';
+  if (!PARTY.test(prefix)) return true;
+  return holderWords.some((w) => w.split('-').some((part) => partyKey(part) === prefix));
+}
+
 /** "Gesundheitsministerin" holds the role "Ministerin": compounds end with their role. */
 function sameRole(word: string, role: string): boolean {
   return word.length >= 4 && role.length >= 4 && (word.endsWith(role) || role.endsWith(word));
@@ -586,11 +740,19 @@ function roleStem(word: string): string {
 
 /**
  * The name as the text writes it when the recogniser cut the person's entry short: „DWD-Sprecher
- * Andreas Friedrich“ with an entry 'Andrea' is Andreas Friedrich. Only when the entry's first word is a
+ * Andreas Friedrich“ with an entry 'Andrea' is Andreas Friedrich, „Florian Weiß“ with 'Florian' is
+ * Florian Weiß (only inside the speaker phrase, whose words are all capitalised names). Only when the entry's first word is a
  * strict prefix of a written word; the name is that word and the next one (a surname).
  */
 function fullerName(phrase: NounPhrase, entity: Entity): string | null {
   if (phrase.kind !== 'name' || entity.kind !== 'person') return null;
+  // An entry that is only the first of the names written („Florian“ of „Florian Weiß“, „Kai“ of „Kai
+  // Sonntag“): the surname written after it.
+  if (!/\s/.test(entity.name)) {
+    const at = phrase.nameTokens.indexOf(entity.name);
+    const written = at >= 0 ? phrase.nameTokens.slice(at, at + 3) : [];
+    if (written.length > 1) return written.join(' ');
+  }
   const first = entity.name.split(/\s+/)[0]!.toLowerCase();
   const at = phrase.nameTokens.findIndex((token) => {
     const word = token.toLowerCase();

@@ -891,3 +891,341 @@ describe('role holders', () => {
     ).toEqual(['Eddie Howe', 'Nick Pope']);
   });
 });
+
+describe('German descriptions of the third round of written articles', () => {
+  it('„Die Betriebsratsvorsitzende Sevgi Kaya“ is a woman: „sagte sie“ and „die 47-Jährige“ find her', () => {
+    expect(
+      speakers(
+        [
+          'Vorstandschef Hendrik Vollmer bestätigte die Kurzarbeit.',
+          'Die Betriebsratsvorsitzende Sevgi Kaya trägt sie mit. „Kurzarbeit ja, Entlassungen nein“, sagte die 47-Jährige.',
+          'Vollmer schwieg. Kaya bleibt optimistisch. „Die Auftragsbücher sind gut gefüllt“, sagte sie.',
+        ],
+        'de',
+        [person('Hendrik Vollmer', 'Vollmer'), person('Sevgi Kaya', 'Kaya')],
+      ),
+    ).toEqual(['Sevgi Kaya', 'Sevgi Kaya']);
+  });
+
+  it('„der Vorsitzende“ with „der“ stays a man', () => {
+    expect(
+      speakers(
+        ['Der Vorsitzende Sevgi Kaya und die Ministerin Anna Roth kamen.', '„Wir bleiben dabei“, sagte er.'],
+        'de',
+        [person('Sevgi Kaya'), person('Anna Roth')],
+      ),
+    ).toEqual(['Sevgi Kaya']);
+  });
+
+  it.each([
+    ['„sagte der Biologe“', 'sagte der Biologe', 'Gunnar Wiese'],
+    ['„sagt der Mikrobiologe“', 'sagt der Mikrobiologe', 'Gunnar Wiese'],
+    ['„sagte die Athletin“', 'sagte die Athletin', 'Monika Seidl'],
+  ])(
+    'a profession noun nobody was introduced with is the nearest person of its gender: %s',
+    (_, verb, who) => {
+      expect(
+        speakers([`Parkleiter Gunnar Wiese und Monika Seidl kamen. „Das ist ärgerlich“, ${verb}.`], 'de', [
+          person('Gunnar Wiese'),
+          person('Monika Seidl'),
+        ]),
+      ).toEqual([who]);
+    },
+  );
+
+  it('„das Ministerium“ is nobody’s description: neuter nouns are not people', () => {
+    expect(
+      speakers(
+        ['Gunnar Wiese leitet den Wildpark seit zehn Jahren. „Das ist ärgerlich“, schrieb das Papier.'],
+        'de',
+        [person('Gunnar Wiese')],
+      ),
+    ).toEqual([null]);
+  });
+
+  it.each([
+    ['GDL-Chef Claus Weselsky', 'der Gewerkschafter', 'Claus Weselsky'],
+    ['Stürmer Leon Hartwig', 'der Angreifer', 'Leon Hartwig'],
+    ['Torhüter Leon Hartwig', 'der Keeper', 'Leon Hartwig'],
+    ['Bürgermeister Leon Hartwig', 'der Rathauschef', 'Leon Hartwig'],
+    ['der Abgeordnete Leon Hartwig', 'der Politiker', 'Leon Hartwig'],
+  ])('a description more general than the role introduced: %s … %s', (intro, description, who) => {
+    expect(
+      speakers(
+        [
+          `Gestern sprach ${intro}. Danach kam Personalvorstand Martin Seiler.`,
+          `„Wir bleiben hart“, sagte ${description}.`,
+        ],
+        'de',
+        [person('Leon Hartwig'), person('Claus Weselsky'), person('Martin Seiler')],
+      ),
+    ).toEqual([who]);
+  });
+
+  it('„die Grünen-Politikerin“ is the woman introduced with the Greens, not a later woman of another party', () => {
+    expect(
+      speakers(
+        [
+          'Die Grünen-Abgeordnete Miriam Sauer kritisierte die Regierung.',
+          'Unterstützung kam von der Linken. Deren Sprecherin Kerstin Wolff sagte: „Das reicht nicht.“',
+          '„Wir beantragen einen Ausschuss“, kündigte die Grünen-Politikerin an.',
+        ],
+        'de',
+        [person('Miriam Sauer'), person('Kerstin Wolff')],
+      ),
+    ).toEqual(['Kerstin Wolff', 'Miriam Sauer']);
+  });
+
+  it('„die SPD-Politikerin“ is the minister introduced with „(SPD)“', () => {
+    expect(
+      speakers(
+        [
+          'Wirtschaftsministerin Katharina Vogt (SPD) und Ministerin Anna Roth (CDU) stritten.',
+          '„Da muss man laut sein“, sagt die SPD-Politikerin.',
+        ],
+        'de',
+        [person('Katharina Vogt'), person('Anna Roth')],
+      ),
+    ).toEqual(['Katharina Vogt']);
+  });
+
+  it('„die Siegerin“ is whoever the article says won, not the last woman named', () => {
+    expect(
+      speakers(
+        [
+          'Die Biathletin Johanna Krüger hat ihren ersten Sieg gefeiert. Sie lag vor der Norwegerin Ingrid Solberg.',
+          '„Ich kann es nicht glauben“, sagte die Siegerin.',
+        ],
+        'de',
+        [person('Johanna Krüger'), person('Ingrid Solberg')],
+      ),
+    ).toEqual(['Johanna Krüger']);
+  });
+
+  it.each([
+    [
+      'Das Landratsamt Miltenberg teilte auf Anfrage mit: „Das ist nicht zu vermeiden.“',
+      'Landratsamt Miltenberg',
+    ],
+    ['Das Umweltministerium in Stuttgart teilte mit: „Das ist nicht zu vermeiden.“', 'Umweltministerium'],
+    ['Der Bund Naturschutz beruhigte: „Das ist nicht zu vermeiden.“', 'Bund Naturschutz'],
+  ])('an institution the recogniser did not tag speaks as named: %s', (paragraph, who) => {
+    expect(
+      speakers(['Bürgermeisterin Claudia Herbst war in Miltenberg und Stuttgart.', paragraph], 'de', [
+        person('Claudia Herbst'),
+        place('Miltenberg'),
+        place('Stuttgart'),
+      ]),
+    ).toEqual([who]);
+  });
+
+  it('a colon introduction by a place or a common noun is still no speaker', () => {
+    expect(
+      speakers(
+        ['Claudia Herbst war da. Die Lage in Stuttgart blieb ruhig: „Das ist nicht zu vermeiden.“'],
+        'de',
+        [person('Claudia Herbst'), place('Stuttgart')],
+      ),
+    ).toEqual([null]);
+  });
+
+  it('„Sie leidet bis heute. „…““: a pronoun subject before an unattributed quote is the woman, not the later man', () => {
+    expect(
+      speakers(
+        [
+          'Die Zeugin Birgit Haas sagte aus. Richter Andreas Hoffmann hörte zu.',
+          'Sie leidet bis heute unter den Folgen. „Ich kann nicht mehr unterrichten.“',
+        ],
+        'de',
+        [person('Birgit Haas'), person('Andreas Hoffmann')],
+      ),
+    ).toEqual(['Birgit Haas']);
+  });
+
+  it('„Sie fordern Hilfe. „…““: a plural „sie“ hands the quote to nobody', () => {
+    expect(
+      speakers(
+        [
+          'Die Zeugin Birgit Haas sagte aus.',
+          'Die Anwohner sind wütend. Sie fordern Hilfe. „Wir können nicht mehr.“',
+        ],
+        'de',
+        [person('Birgit Haas')],
+      ),
+    ).toEqual([null]);
+  });
+
+  it('„Frau Vogt, …?“ – „Nein …“: the question is not hers, the answer is', () => {
+    expect(
+      speakers(
+        [
+          'Ministerin Katharina Vogt verteidigt im Gespräch ihren Kurs.',
+          '„Frau Vogt, haben Sie die Lage unterschätzt?“ – „Nein. Wir haben früh gewarnt.“',
+        ],
+        'de',
+        [person('Katharina Vogt', 'Vogt')],
+      ),
+    ).toEqual([null, 'Katharina Vogt']);
+  });
+
+  it('an entry that is only a first name gives the name as written („Florian“ → Florian Weiß)', () => {
+    expect(
+      speakers(
+        [
+          'Laut Branchenexperte Florian Weiß vom Ifo-Institut ist das kein Einzelfall: „Fast jeder plant so.“',
+        ],
+        'de',
+        [person('Florian')],
+      ),
+    ).toEqual(['Florian Weiß']);
+  });
+
+  it('„bei der Deutschen Post heißt es“ names Deutsche Post, in the nominative', () => {
+    expect(
+      speakers(['Bei der Deutschen Post heißt es: „Wir haben 10.000 Aushilfen eingestellt.“'], 'de', [
+        org('Deutschen Post'),
+      ]),
+    ).toEqual(['Deutsche Post']);
+  });
+
+  it('„Danach wirkte er nachdenklich. „…““: a pronoun after the verb is the subject too', () => {
+    expect(
+      speakers(
+        [
+          'Die Rentnerin Agnieszka Nowak weinte. Der Filialleiter, Thomas Wendler, hatte sie angezeigt.',
+          'Nach der Verhandlung wirkte er nachdenklich. „Das tut mir trotzdem leid.“',
+        ],
+        'de',
+        [person('Agnieszka Nowak'), person('Thomas Wendler')],
+      ),
+    ).toEqual(['Thomas Wendler']);
+  });
+
+  it('„Seine Botschaft an die Ministerin: „…““ is the man the possessive refers to, not the woman', () => {
+    expect(
+      speakers(
+        [
+          'Verbandspräsident Hubertus Wenning und Agrarexpertin Lena Hoppe streiten.',
+          'Wenning kündigte Proteste an. Seine Botschaft an die Ministerin: „Kommen Sie auf unsere Höfe.“',
+        ],
+        'de',
+        [person('Hubertus Wenning', 'Wenning'), person('Lena Hoppe')],
+      ),
+    ).toEqual(['Hubertus Wenning']);
+  });
+
+  it('„Wimmer bleibt skeptisch. „…““: a sentence about one person hands the next words to them', () => {
+    expect(
+      speakers(
+        [
+          'Schäfer Georg Wimmer und die Wildbiologin Katrin Ebner kamen.',
+          'Das Ministerium will Zäune fördern. Wimmer bleibt skeptisch. „Bis das Geld kommt, ist der Sommer vorbei.“',
+        ],
+        'de',
+        [person('Georg Wimmer', 'Wimmer'), person('Katrin Ebner')],
+      ),
+    ).toEqual(['Georg Wimmer']);
+  });
+
+  it('but not after a sentence naming two people', () => {
+    expect(
+      speakers(
+        [
+          'Schäfer Georg Wimmer und die Wildbiologin Katrin Ebner kamen.',
+          'Es wurde laut. Wimmer traf Ebner am Zaun. „Bis das Geld kommt, ist der Sommer vorbei.“',
+        ],
+        'de',
+        [person('Georg Wimmer', 'Wimmer'), person('Katrin Ebner', 'Ebner')],
+      ),
+    ).toEqual([null]);
+  });
+
+  it('a role word the recogniser took into the name is left out („Zuspielerin Lisa-Marie Krause“)', () => {
+    expect(
+      speakers(['„Das ist der größte Tag meiner Karriere“, sagte Zuspielerin Lisa-Marie Krause.'], 'de', [
+        person('Zuspielerin Lisa-Marie Krause'),
+      ]),
+    ).toEqual(['Lisa-Marie Krause']);
+  });
+
+  it('„Eine Anwohnerin … „…“, sagte sie“: the pronoun is the unnamed woman’s, not the last named person’s', () => {
+    expect(
+      speakers(
+        [
+          'Betreiber Timo Kessler ist fassungslos.',
+          'Eine Anwohnerin, die ihren Namen nicht nennen will, hatte sich beschwert. „Ich muss um fünf Uhr aufstehen“, sagte sie.',
+        ],
+        'de',
+        [person('Timo Kessler')],
+      ),
+    ).toEqual([null]);
+  });
+
+  it('„…“, lautet das Fazit von Prof. Anja Brückner: the person after „von“', () => {
+    expect(
+      speakers(
+        [
+          'Anwalt Markus Feldhaus sprach zuerst. „Wir gehen in Berufung“, sagte er.',
+          '„Für Verbraucher muss erkennbar sein, wann jemand bezahlt wird“, lautet dagegen das Fazit von Medienrechtlerin Prof. Anja Brückner.',
+        ],
+        'de',
+        [person('Markus Feldhaus'), person('Anja Brückner')],
+      ),
+    ).toEqual(['Markus Feldhaus', 'Anja Brückner']);
+  });
+
+  it('an entry that is only the first of the names written gets the rest („Kai“ → Kai Sonntag)', () => {
+    expect(
+      speakers(['„Das wird sich verschärfen“, sagte deren Sprecher Kai Sonntag.'], 'de', [person('Kai')]),
+    ).toEqual(['Kai Sonntag']);
+  });
+
+  it('„X war als eine der Ersten vor Ort. „…“, sagte sie“: a part of a group is not someone new', () => {
+    expect(
+      speakers(
+        [
+          'Notärztin Claudia Ritter war als eine der Ersten vor Ort. „Wir mussten zwei Menschen befreien“, sagte sie.',
+        ],
+        'de',
+        [person('Claudia Ritter')],
+      ),
+    ).toEqual(['Claudia Ritter']);
+  });
+
+  it('„…“, heißt es in einer Erklärung des Verbands: the organisation named after the quote', () => {
+    expect(
+      speakers(
+        [
+          'Der Bundesverband Tafel Deutschland schlägt Alarm. „Die Tafeln sind kein Ersatz für den Sozialstaat“, heißt es in einer Erklärung des Verbands.',
+        ],
+        'de',
+        [org('Bundesverband Tafel Deutschland')],
+      ),
+    ).toEqual(['Bundesverband Tafel Deutschland']);
+  });
+
+  it('„Ob sie an Rücktritt denke, wollte ein Reporter wissen. „Nein.““: the one asked answers', () => {
+    expect(
+      speakers(
+        [
+          'Bundestrainerin Anja Wolters und Sportvorstand Bernd Lochner kamen. „Das tut weh“, sagte Wolters.',
+          'Ob sie an Rücktritt denke, wollte ein Reporter wissen. „Nein. Ich habe einen Vertrag bis 2027.“',
+        ],
+        'de',
+        [person('Anja Wolters', 'Wolters'), person('Bernd Lochner')],
+      ),
+    ).toEqual(['Anja Wolters', 'Anja Wolters']);
+  });
+
+  it('„sagte die Musikpädagogin“ is a description; a first name alone gets the surname written after it', () => {
+    expect(
+      speakers(
+        [
+          'Schulleiter Konstantin Braun sprach zuerst. Ihre Lehrerin Martina Hoch war stolz. „Sie hat nicht gezögert“, sagte die Musikpädagogin.',
+        ],
+        'de',
+        [person('Konstantin Braun'), person('Martina')],
+      ),
+    ).toEqual(['Martina Hoch']);
+  });
+});

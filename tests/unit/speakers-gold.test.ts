@@ -1,6 +1,6 @@
 /**
- * Issue 15 gate: who said each quote, on the speaker gold set (tests/fixtures/speakers-gold: 146
- * written articles, 814 hand-labelled quotes, 441 German and 373 English, run through `analyzeText`,
+ * Issue 15 gate: who said each quote, on the speaker gold set (tests/fixtures/speakers-gold: 189
+ * written articles, 1076 hand-labelled quotes, 703 German and 373 English, run through `analyzeText`,
  * the CLI's text entry; and 11 real pages of ../shared/data/pages/readability, 76 quotes, run
  * through `analyzeDocument`; both with the NER model from public/models).
  *
@@ -28,7 +28,10 @@ interface Floors {
 }
 
 const FLOORS: Record<string, Floors> = {
-  'de tune': { recall: 0.99, speakerAccuracy: 0.975, endToEndF1: 0.975 },
+  // German tune part grew from 52 to 86 articles in round 8 (43 articles written for it; 34 fell to
+  // tune, 9 to held out): 0.998 / 0.994 measured. Held out (27 → 36 articles) measured 0.854 / 0.852
+  // (the original 27: 0.864 → 0.871; the 9 new ones: 0.769 before round 8's rules → 0.808).
+  'de tune': { recall: 0.99, speakerAccuracy: 0.99, endToEndF1: 0.99 },
   'de held-out': { recall: 0.99, speakerAccuracy: 0.85, endToEndF1: 0.85 },
   // English tune part grew from 26 to 55 articles and pages (issue 15 rounds 2-5): its floors sit
   // under the figures on the larger part (0.977 / 0.973), not the smaller part's 0.990 / 0.981.
