@@ -357,7 +357,9 @@ export default async function benchLibraryInBrowser(): Promise<void> {
     );
     const times = Object.entries(big.timeByPhase).map(([name, spent]) => `${name} ${ms(spent)}`);
     console.log(`library-browser: large library: time in each step: ${times.join('; ')}`);
-    console.log(`library-browser: large library: worst stalls (step, progress): ${big.worstStalls.join('; ')}`);
+    console.log(
+      `library-browser: large library: worst stalls (step, progress): ${big.worstStalls.join('; ')}`,
+    );
     console.log(
       `library-browser: large library: first screen (open + newest 100 cards) ${ms(big.firstScreenMs)}; first search answer ${ms(big.firstSearchMs)} (${big.firstSearchRead} cards searched); whole list ${ms(big.wholeListMs)}; full index ready ${ms(big.readyMs)}; longest stall while loading ${ms(big.loadLongestStallMs)}`,
     );
