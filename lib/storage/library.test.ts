@@ -521,3 +521,66 @@ describe('library: import merge', () => {
     expect((await library.getByUrl('https://example.org/other'))?.id).not.toBe(mine.id);
   });
 });
+
+describe('library: a large import writes in time slices, all or nothing (issue 18)', () => {
+  /** A clock that moves 10 ms at each reading: every article fills a whole time slice. */
+  function slowClock() {
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 10));
+  }
+  const incoming = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      makeSavedArticle({ url: `https://example.org/slice/${i}`, title: `Slice article ${i}` }),
+    );
+
+  it('pausing after every article (on the previous slice marks) writes every one in one transaction', async () => {
+    const library = await freshLibrary();
+    const marks = vi.spyOn(IDBObjectStore.prototype, 'getKey');
+    slowClock();
+    const report = await library.importArticles(incoming(30));
+    expect(report).toEqual({ added: 30, merged: 0 });
+    // A mark after each article's slice: the loop really paused 30 times inside the transaction.
+    expect(marks).toHaveBeenCalledTimes(30);
+    vi.restoreAllMocks();
+    expect(await library.list()).toHaveLength(30);
+  });
+
+  it('a write failing in a late slice, after many pauses, leaves the library as it was', async () => {
+    const library = await freshLibrary();
+    await library.save(makeSavedArticle({ title: 'Existing', url: 'https://example.org/existing' }));
+    const original = IDBObjectStore.prototype.put;
+    let calls = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'articles' && ++calls === 25)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
+    });
+    slowClock();
+    await expect(library.importArticles(incoming(30))).rejects.toMatchObject({ code: 'quota' });
+    vi.restoreAllMocks();
+    library.refresh();
+    expect((await library.list()).map((a) => a.title)).toEqual(['Existing']);
+  });
+
+  it('indexes every imported article on the next open, chunk by chunk, with no timer pause', async () => {
+    const factory = new IDBFactory();
+    const importer = await freshLibrary(factory);
+    await importer.importArticles(incoming(250));
+    importer.close();
+    // Timers never fire here: reading the articles back (3 chunks) and indexing them (a pause after every
+    // article on this clock) must go on through database answers and message-channel tasks alone.
+    vi.useFakeTimers(FAKE_TIMERS);
+    try {
+      slowClock();
+      const library = await freshLibrary(factory);
+      await library.indexReady();
+      for (const i of [0, 99, 100, 199, 249]) {
+        expect((await library.search({ query: `slice article ${i}` })).map((c) => c.title)).toContain(
+          `Slice article ${i}`,
+        );
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -36,6 +36,10 @@ interface LargeFigures {
   importLongestStallMs: number;
   importStallPhase: string;
   stallByPhase: Record<string, number>;
+  /** Wall time spent in each step of the import (from the progress reports' phase changes). */
+  timeByPhase: Record<string, number>;
+  /** The five longest stalls: how late, in which step, and how far the step was then. */
+  worstStalls: string[];
   progressReports: number;
   firstScreenMs: number;
   firstSearchMs: number;
@@ -59,14 +63,26 @@ async function measureLargeInPage(): Promise<LargeFigures> {
   // What the page is doing, to say which step the longest stall began in.
   let phase = 'reading the file';
   let stallPhase = phase;
+  let done = 0;
   const stallByPhase: Record<string, number> = {};
+  const timeByPhase: Record<string, number> = {};
+  let phaseStart = performance.now();
+  const enter = (next: string) => {
+    const now = performance.now();
+    timeByPhase[phase] = (timeByPhase[phase] ?? 0) + now - phaseStart;
+    phaseStart = now;
+    phase = next;
+  };
+  const stalls: Array<{ late: number; at: string }> = [];
   const watch = async () => {
     while (running) {
       const due = performance.now() + 25;
       const during = phase;
+      const doneBefore = done;
       await new Promise((resolve) => setTimeout(resolve, 25));
       const late = performance.now() - due;
       stallByPhase[during] = Math.max(stallByPhase[during] ?? 0, late);
+      if (late > 30) stalls.push({ late, at: `${during} ${doneBefore}→${done}` });
       if (late > stall) {
         stall = late;
         stallPhase = during;
@@ -82,21 +98,27 @@ async function measureLargeInPage(): Promise<LargeFigures> {
     text,
     (html: string, base: string) => sanitizeArticleHtml(html, window, { baseUrl: base }),
     {
-      onProgress: (progress: { phase: string }) => {
+      onProgress: (progress: { phase: string; done: number }) => {
         progressReports++;
-        phase = progress.phase;
+        done = progress.done;
+        if (progress.phase !== phase) enter(progress.phase);
       },
     },
   );
   const importMs = performance.now() - start;
-  phase = 'indexing';
+  enter('indexing');
   await library.indexReady();
-  phase = 'saving the index';
+  enter('saving the index');
   await library.persistIndex();
+  enter('done');
   running = false;
   await watching;
   const importLongestStallMs = stall;
   const importStallPhase = stallPhase;
+  const worstStalls = stalls
+    .sort((a, b) => b.late - a.late)
+    .slice(0, 5)
+    .map((s) => `${s.late.toFixed(0)} ms (${s.at})`);
   library.close();
 
   stall = 0;
@@ -128,6 +150,8 @@ async function measureLargeInPage(): Promise<LargeFigures> {
     importLongestStallMs,
     importStallPhase,
     stallByPhase,
+    timeByPhase,
+    worstStalls,
     progressReports,
     firstScreenMs,
     firstSearchMs,
@@ -330,6 +354,11 @@ export default async function benchLibraryInBrowser(): Promise<void> {
     const phases = Object.entries(big.stallByPhase).map(([name, late]) => `${name} ${ms(late)}`);
     console.log(
       `library-browser: large library: longest stall in each step (import, then opening the list): ${phases.join('; ')}`,
+    );
+    const times = Object.entries(big.timeByPhase).map(([name, spent]) => `${name} ${ms(spent)}`);
+    console.log(`library-browser: large library: time in each step: ${times.join('; ')}`);
+    console.log(
+      `library-browser: large library: worst stalls (step, progress): ${big.worstStalls.join('; ')}`,
     );
     console.log(
       `library-browser: large library: first screen (open + newest 100 cards) ${ms(big.firstScreenMs)}; first search answer ${ms(big.firstSearchMs)} (${big.firstSearchRead} cards searched); whole list ${ms(big.wholeListMs)}; full index ready ${ms(big.readyMs)}; longest stall while loading ${ms(big.loadLongestStallMs)}`,
