@@ -6,9 +6,9 @@ import { applySpanRules } from './span-rules.ts';
 const resources = {
   wordSets: {
     nouns: HashedWordSet.from(['Drohnenangriffe', 'Hochzeitsfeier']),
-    givenNames: HashedWordSet.from(['Nikolas', 'Katrin', 'Lisa', 'Marie']),
+    givenNames: HashedWordSet.from(['Nikolas', 'Katrin', 'Lisa', 'Marie', 'Hudson']),
   },
-  gazetteer: { kindOf: (name: string) => ({ Berlin: 'LOC', 'Katrin Stadion': 'LOC' })[name] },
+  gazetteer: { kindOf: (name: string) => ({ Berlin: 'LOC', Hudson: 'LOC', 'Katrin Stadion': 'LOC' })[name] },
   firstNames: HashedWordSet.from(['Isabelle']),
   lang: 'de',
 } as unknown as FeatureResources;
@@ -90,6 +90,7 @@ describe('applySpanRules', () => {
     // Not when the gazetteer files the name or its last word as a place, nor for longer spans.
     expect(rules('Katrin Stadion', ['B-LOC', 'I-LOC'])).toEqual(['B-LOC', 'I-LOC']);
     expect(rules('Katrin Berlin', ['B-LOC', 'I-LOC'])).toEqual(['B-LOC', 'I-LOC']);
+    expect(rules('Hudson River', ['B-LOC', 'I-LOC'])).toEqual(['B-LOC', 'I-LOC']);
     expect(rules('Katrin Habicht Halle', ['B-ORG', 'I-ORG', 'I-ORG'])).toEqual(['B-ORG', 'I-ORG', 'I-ORG']);
     const english = { ...resources, lang: 'en' };
     expect(applySpanRules(['Isabelle', 'Graw'], ['B-LOC', 'I-LOC'], english)).toEqual(['B-LOC', 'I-LOC']);
