@@ -6,8 +6,9 @@ import { applySpanRules } from './span-rules.ts';
 const resources = {
   wordSets: {
     nouns: HashedWordSet.from(['Drohnenangriffe', 'Hochzeitsfeier']),
-    givenNames: HashedWordSet.from(['Nikolas', 'Katrin']),
+    givenNames: HashedWordSet.from(['Nikolas', 'Katrin', 'Lisa', 'Marie', 'Hudson']),
   },
+  gazetteer: { kindOf: (name: string) => ({ Berlin: 'LOC', Hudson: 'LOC', 'Katrin Stadion': 'LOC' })[name] },
   firstNames: HashedWordSet.from(['Isabelle']),
   lang: 'de',
 } as unknown as FeatureResources;
@@ -59,5 +60,39 @@ describe('applySpanRules', () => {
     expect(rules('Katrin Habicht', ['B-LOC', 'O'])).toEqual(['B-LOC', 'O']);
     const english = { ...resources, lang: 'en' };
     expect(applySpanRules(['Katrin', 'Baker'], ['B-PER', 'O'], english)).toEqual(['B-PER', 'O']);
+  });
+
+  it('keeps a double given name whole: alone before a surname, or tagged with the surname left out', () => {
+    expect(rules('Zuspielerin Lisa-Marie Krause .', ['O', 'O', 'O', 'O'])).toEqual([
+      'O',
+      'B-PER',
+      'I-PER',
+      'O',
+    ]);
+    expect(rules('Lisa-Marie Krause sagte', ['B-PER', 'O', 'O'])).toEqual(['B-PER', 'I-PER', 'O']);
+    // Not when a part is no given name, nor before a lower-case word, a role or a place.
+    expect(rules('Lisa-Nikola Krause', ['O', 'O'])).toEqual(['O', 'O']);
+    expect(rules('Lisa-Marie sagte', ['O', 'O'])).toEqual(['O', 'O']);
+    expect(rules('Lisa-Marie Kanzlerin', ['O', 'O'])).toEqual(['O', 'O']);
+    expect(rules('Lisa-Marie Berlin', ['O', 'O'])).toEqual(['O', 'O']);
+    // A plain given name before an untagged word is left to the tagger.
+    expect(rules('Katrin Habicht', ['O', 'O'])).toEqual(['O', 'O']);
+  });
+
+  it('makes a two-word place or organisation of a given name and a surname a person', () => {
+    expect(rules('Kunsthistorikerin Isabelle Graw sieht', ['O', 'B-LOC', 'I-LOC', 'O'])).toEqual([
+      'O',
+      'B-PER',
+      'I-PER',
+      'O',
+    ]);
+    expect(rules('Lisa-Marie Krause', ['B-ORG', 'I-ORG'])).toEqual(['B-PER', 'I-PER']);
+    // Not when the gazetteer files the name or its last word as a place, nor for longer spans.
+    expect(rules('Katrin Stadion', ['B-LOC', 'I-LOC'])).toEqual(['B-LOC', 'I-LOC']);
+    expect(rules('Katrin Berlin', ['B-LOC', 'I-LOC'])).toEqual(['B-LOC', 'I-LOC']);
+    expect(rules('Hudson River', ['B-LOC', 'I-LOC'])).toEqual(['B-LOC', 'I-LOC']);
+    expect(rules('Katrin Habicht Halle', ['B-ORG', 'I-ORG', 'I-ORG'])).toEqual(['B-ORG', 'I-ORG', 'I-ORG']);
+    const english = { ...resources, lang: 'en' };
+    expect(applySpanRules(['Isabelle', 'Graw'], ['B-LOC', 'I-LOC'], english)).toEqual(['B-LOC', 'I-LOC']);
   });
 });

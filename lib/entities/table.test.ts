@@ -192,3 +192,41 @@ describe('a bare surname shared by father and son', () => {
     expect(starts('Werner Haller')).toHaveLength(3);
   });
 });
+
+describe('a full name the tagger missed before its tagged surname', () => {
+  /** The tagger's mentions: each name at its last occurrence in the text (the earlier one left untagged). */
+  const build = (text: string, names: Array<[string, EntityKind]>) =>
+    buildEntityTable({
+      text,
+      lang: 'de',
+      mentions: names.map(([name, kind]) => {
+        const start = text.lastIndexOf(name);
+        return { start, end: start + name.length, text: name, kind, sentence: 0 };
+      }),
+      sentences: ['S1'],
+      tokens: tokenize(text).map((t) => ({ ...t, sentence: 0 })),
+      isKnownName: () => false,
+      isGivenName: (w) => w === 'Martina',
+    }).map((e) => [e.name, e.kind, e.count]);
+
+  it('makes „Given Surname“ written before the tagged surname a mention, so the surname takes the full name', () => {
+    expect(build('Ihre Lehrerin Martina Hoch war stolz. Hoch lobte sie.', [['Hoch', 'person']])).toEqual([
+      ['Martina Hoch', 'person', 2],
+    ]);
+  });
+
+  it('not before a word that is no given name, nor over a name the tagger tagged', () => {
+    expect(build('Die Lehrerin Hoch war stolz. Hoch lobte sie.', [['Hoch', 'person']])).toEqual([
+      ['Hoch', 'person', 1],
+    ]);
+    expect(
+      build('In Martina Hoch war es still. Hoch lobte sie.', [
+        ['Martina Hoch', 'place'],
+        ['Hoch', 'person'],
+      ]),
+    ).toEqual([
+      ['Martina Hoch', 'place', 1],
+      ['Hoch', 'person', 1],
+    ]);
+  });
+});

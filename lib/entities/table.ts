@@ -132,6 +132,7 @@ export function buildEntityTable(input: TableInput): Entity[] {
       mentions.push(m);
     }
   }
+  mentions.push(...missedFullNames(mentions, input));
   const surfaceNames = new Set(mentions.map((m) => m.text));
 
   // German: a name in the genitive followed by a common noun inside one mention is cut after the
@@ -284,6 +285,37 @@ export function buildEntityTable(input: TableInput): Entity[] {
   }
   entities.sort((a, b) => b.count - a.count || a.mentions[0]!.start - b.mentions[0]!.start);
   return entities;
+}
+
+/**
+ * Full names the tagger missed where the article introduces the person but whose surname it tagged
+ * later („Lehrerin Martina Hoch“ untagged, then „Hoch“ a person): the first untagged „given name +
+ * surname“ written before the surname's first tagged mention is a person mention too, so the surname
+ * groups under the full name (issue 15: a speaker's name is never a fragment).
+ */
+function missedFullNames(mentions: readonly RawMention[], input: TableInput): RawMention[] {
+  if (!input.isGivenName) return [];
+  const covered = coverageOf(mentions);
+  const named = new Set(
+    mentions.filter((m) => m.kind === 'person' && m.text.includes(' ')).map((m) => m.text.split(' ').at(-1)),
+  );
+  const found: RawMention[] = [];
+  for (const m of mentions) {
+    if (m.kind !== 'person' || !/^\p{Lu}\p{Ll}+$/u.test(m.text) || named.has(m.text)) continue;
+    named.add(m.text);
+    const { tokens } = input;
+    for (let k = 1; k < tokens.length && tokens[k]!.start < m.start; k++) {
+      const given = tokens[k - 1]!;
+      const surname = tokens[k]!;
+      if (surname.text !== m.text || given.sentence !== surname.sentence) continue;
+      if (given.end + 1 !== surname.start || !input.isGivenName(given.text)) continue;
+      if (covered(given.start, surname.end)) continue;
+      const text = input.text.slice(given.start, surname.end);
+      found.push({ start: given.start, end: surname.end, text, kind: 'person', sentence: given.sentence });
+      break;
+    }
+  }
+  return found;
 }
 
 /**

@@ -259,7 +259,8 @@ export class SpeakerResolver {
    * number („der 1. FC Köln“ with an entry 'FC Köln') or a first name before an initial ("Sharon
    * D. Clarke" with an entry 'D. Clarke'); an adjective declined after „der“ back in the nominative
    * („der Deutschen Post“ → Deutsche Post); a first name alone with the surname written after it
-   * („Martina“ → Martina Hoch). Only from the first mention outside quotes.
+   * („Martina“ → Martina Hoch) and a surname alone with a first name written before it („Reichardt“ →
+   * Elke Reichardt). Only from the first mention outside quotes.
    */
   private writtenName(entity: Entity, name: string): string {
     const first = this.mentions.find((m) => m.entity === entity && !this.isQuoted(m.start));
@@ -272,13 +273,18 @@ export class SpeakerResolver {
         return `${name} ${surname}`;
       }
     }
+    const given = /(?<![\p{L}\p{N}-])(\p{Lu}\p{Ll}+) $/u.exec(before)?.[1];
+    // A surname alone whose first name the recogniser missed („Reichardt“ of „Kulturdezernentin Elke
+    // Reichardt“): the full name the article writes.
+    if (entity.kind === 'person' && !/\s/.test(name) && given && genderOfFirstName(given)) {
+      return `${given} ${name}`;
+    }
     const number = /(?<![\p{L}\p{N}.])(\d{1,2}\.) $/u.exec(before)?.[1];
     if (number && entity.kind === 'organization') return `${number} ${name}`;
     // „bei der Deutschen Post“: the name in the nominative, „Deutsche Post“.
     if (entity.kind === 'organization' && /(?<!\p{L})der $/u.test(before)) {
       return name.replace(/^(\p{Lu}\p{Ll}+e)n(?= \p{Lu})/u, '$1');
     }
-    const given = /(?<![\p{L}\p{N}-])(\p{Lu}\p{Ll}+) $/u.exec(before)?.[1];
     if (
       given &&
       entity.kind === 'person' &&

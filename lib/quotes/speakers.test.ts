@@ -1228,4 +1228,24 @@ describe('German descriptions of the third round of written articles', () => {
       ),
     ).toEqual(['Martina Hoch']);
   });
+
+  it('a surname alone takes the first name the article writes before it (never a fragment as speaker)', () => {
+    expect(
+      speakers(
+        [
+          'Kulturdezernentin Elke Reichardt will vermitteln. „Dann hört nur, wer hören will“, sagte die SPD-Politikerin.',
+        ],
+        'de',
+        [person('Reichardt')],
+      ),
+    ).toEqual(['Elke Reichardt']);
+    // A capitalised word before the surname that is no first name stays out of the name.
+    expect(
+      speakers(
+        ['Kulturdezernentin Reichardt will vermitteln. „Dann hört nur, wer hören will“, sagte sie.'],
+        'de',
+        [person('Reichardt')],
+      ),
+    ).toEqual(['Reichardt']);
+  });
 });
