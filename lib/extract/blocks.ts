@@ -140,7 +140,7 @@ class BlockBuilder {
 export function readBlocks(root: Element): SourcedBlock[] {
   const blocks: SourcedBlock[] = [];
   let owner: Element | null = null;
-  let builder: BlockBuilder | null = null;
+  let builder = null as BlockBuilder | null; // (assigned in closures: no narrowing to null)
   const flush = () => {
     const block = builder?.finish();
     if (block && owner) {
@@ -152,20 +152,7 @@ export function readBlocks(root: Element): SourcedBlock[] {
 
   // Text nodes of one element share its block and whether a link holds them: asked once per element.
   const contexts = new Map<Element, { owner: Element; insideLink: boolean }>();
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node) =>
-      node.nodeType === 1 && SKIPPED_TAGS.has((node as Element).tagName)
-        ? 2 /* FILTER_REJECT: skips the subtree */
-        : 1 /* FILTER_ACCEPT */,
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === 1) {
-      const tag = (node as Element).tagName.toUpperCase();
-      if (tag === 'BR') builder?.addBreak();
-      continue;
-    }
-    const text = node as Text;
+  const readText = (text: Text) => {
     const parent = text.parentElement;
     let context = parent ? contexts.get(parent) : undefined;
     if (!context) {
@@ -178,10 +165,30 @@ export function readBlocks(root: Element): SourcedBlock[] {
       owner = nodeOwner;
     }
     if (!builder) {
-      if (!/\S/.test(text.data)) continue;
+      if (!/\S/.test(text.data)) return;
       builder = new BlockBuilder(blockKindOf(nodeOwner));
     }
     builder.addText(text, context.insideLink);
+  };
+
+  // Document order, walked in script rather than with a filtered TreeWalker: the filter is a call from
+  // the browser into script for every node. Skipped elements are passed over with their subtrees.
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = true;
+    if (node.nodeType === 1) {
+      const tag = (node as Element).tagName;
+      if (SKIPPED_TAGS.has(tag)) descend = false;
+      else if (tag.toUpperCase() === 'BR') builder?.addBreak();
+    } else if (node.nodeType === 3) {
+      readText(node as Text);
+    }
+    if (descend && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node !== root && !node.nextSibling) node = node.parentNode!;
+    node = node === root ? null : node.nextSibling;
   }
   flush();
   return blocks;

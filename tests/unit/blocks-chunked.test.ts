@@ -198,3 +198,19 @@ describe('readBlocks, chunked, against the character-by-character reader', () =>
     }
   });
 });
+
+describe('readBlocks, walking the article', () => {
+  it('passes over script, style, template, svg and math with their text, and reads on after them', () => {
+    const root = doc.createElement('div');
+    root.innerHTML =
+      '<p>Eins <span>zwei<script>var x = 1;</script></span><style>p{}</style> drei</p>' +
+      '<div><p>vier<svg><text>Grafik</text></svg></p><template><p>Vorlage</p></template></div>' +
+      '<p><em><b>fünf<math><mi>x</mi></math></b></em></p><noscript>Hinweis</noscript><p>sechs<br>sieben</p>';
+    expect(readBlocks(root).map((block) => block.text)).toEqual([
+      'Eins zwei drei',
+      'vier',
+      'fünf',
+      'sechs sieben',
+    ]);
+  });
+});
