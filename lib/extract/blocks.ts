@@ -3,7 +3,7 @@
  * remembers, for every character, which Text node and offset it came from.
  */
 import { BLOCK_TAGS } from '../text/block-tags.ts';
-import { isInvisibleCode, isSpaceCode } from '../text/characters.ts';
+import { isSpaceCode } from '../text/characters.ts';
 import type { ArticleBlock, BlockKind } from '../types.ts';
 import { furnitureKind } from './block-kinds.ts';
 import type { TextPiece } from './types.ts';
@@ -37,16 +37,26 @@ export interface SourcedBlock {
 }
 
 /**
- * Builds one block's text in time linear in its length: characters go into an array that is joined once,
- * and whether the text so far ends in a space is a flag. (Appending one character at a time to a string
- * and asking `endsWith(' ')` after each makes V8 flatten the growing string again and again: quadratic,
- * 19 s for one 200 KB paragraph in Node, and a frozen tab in Chromium.)
+ * Runs of characters the analysis does not read as they stand: whitespace (as `\s` defines it, which
+ * lib/text/characters.ts isSpaceCode follows) and the invisible characters of isInvisibleCode.
+ */
+const SPECIAL_RUN = /[\s\u00ad\u200b-\u200d\u2060\ufeff]+/g;
+
+/**
+ * Builds one block's text in time linear in its length: each Text node is read chunk by chunk (the
+ * stretches between runs of whitespace and invisible characters, found with one regular expression),
+ * the chunks go into an array that is joined once, and whether the text so far ends in a space is a
+ * flag. (Appending one character at a time to a string and asking `endsWith(' ')` after each makes V8
+ * flatten the growing string again and again: quadratic, 19 s for one 200 KB paragraph in Node, and a
+ * frozen tab in Chromium.) Text, pieces and raw offsets are those of reading character by character with
+ * isInvisibleCode and isSpaceCode (tests/unit/blocks-chunked.test.ts compares both).
  */
 class BlockBuilder {
-  private readonly chars: string[] = [];
+  private readonly chunks: string[] = [];
+  /** Characters in `chunks`. */
+  private length = 0;
   private endsWithSpace = false;
   readonly pieces: TextPiece[] = [];
-  private current: TextPiece | null = null;
 
   constructor(readonly kind: BlockKind) {}
 
@@ -56,17 +66,39 @@ class BlockBuilder {
 
   addText(node: Text, insideLink: boolean): void {
     const data = node.data;
-    this.current = null;
     const before = this.visibleChars;
-    for (let i = 0; i < data.length; i++) {
-      const code = data.charCodeAt(i);
-      if (isInvisibleCode(code)) continue;
-      if (isSpaceCode(code)) {
-        if (this.chars.length === 0 || this.endsWithSpace) continue;
-        this.push(node, ' ', i);
-      } else {
-        this.push(node, data[i]!, i);
-        this.visibleChars++;
+    // Everything one call adds is contiguous in the block's text: one piece at most.
+    let piece: TextPiece | null = null;
+    const add = (chunk: string, rawStart: number, space: boolean) => {
+      if (!piece) {
+        piece = { node, start: this.length, end: this.length, rawOffsets: [] };
+        this.pieces.push(piece);
+      }
+      this.chunks.push(chunk);
+      this.length += chunk.length;
+      piece.end = this.length;
+      if (space) piece.rawOffsets.push(rawStart);
+      else for (let i = rawStart; i < rawStart + chunk.length; i++) piece.rawOffsets.push(i);
+      this.endsWithSpace = space;
+    };
+    let position = 0;
+    SPECIAL_RUN.lastIndex = 0;
+    for (let run = SPECIAL_RUN.exec(data); ; run = SPECIAL_RUN.exec(data)) {
+      const runStart = run ? run.index : data.length;
+      if (runStart > position) {
+        add(data.slice(position, runStart), position, false);
+        this.visibleChars += runStart - position;
+      }
+      if (!run) break;
+      position = runStart + run[0].length;
+      if (this.length === 0 || this.endsWithSpace) continue;
+      // The run reads as one space, sourced at its first whitespace character (it may hold none: a
+      // soft hyphen alone inside a word is dropped).
+      for (let i = runStart; i < position; i++) {
+        if (isSpaceCode(data.charCodeAt(i))) {
+          add(' ', i, true);
+          break;
+        }
       }
     }
     if (insideLink) this.linkedChars += this.visibleChars - before;
@@ -79,38 +111,27 @@ class BlockBuilder {
 
   /** <br> inside a block reads as a space. */
   addBreak(): void {
-    this.current = null;
-    if (this.chars.length > 0 && !this.endsWithSpace) {
-      this.chars.push(' ');
+    if (this.length > 0 && !this.endsWithSpace) {
+      this.chunks.push(' ');
+      this.length += 1;
       this.endsWithSpace = true;
       // A space with no source character: it belongs to no piece, so no highlight can start on it.
     }
   }
 
-  private push(node: Text, ch: string, rawOffset: number): void {
-    const length = this.chars.length;
-    if (!this.current || this.current.node !== node || this.current.end !== length) {
-      this.current = { node, start: length, end: length, rawOffsets: [] };
-      this.pieces.push(this.current);
-    }
-    this.chars.push(ch);
-    this.endsWithSpace = ch === ' ';
-    this.current.end += 1;
-    this.current.rawOffsets.push(rawOffset);
-  }
-
   finish(): SourcedBlock | null {
-    // Whitespace is collapsed as it is read, so the text ends in at most one space.
+    // Whitespace is collapsed as it is read, so the text ends in at most one space, a chunk of its own.
     if (this.endsWithSpace) {
-      this.chars.pop();
+      this.chunks.pop();
+      this.length -= 1;
       const last = this.pieces.at(-1);
-      if (last && last.end > this.chars.length) {
+      if (last && last.end > this.length) {
         last.end -= 1;
         last.rawOffsets.pop();
         if (last.end === last.start) this.pieces.pop();
       }
     }
-    const text = this.chars.join('');
+    const text = this.chunks.join('');
     return text ? { kind: this.kind, text, pieces: this.pieces } : null;
   }
 }
@@ -119,7 +140,7 @@ class BlockBuilder {
 export function readBlocks(root: Element): SourcedBlock[] {
   const blocks: SourcedBlock[] = [];
   let owner: Element | null = null;
-  let builder: BlockBuilder | null = null;
+  let builder = null as BlockBuilder | null; // (assigned in closures: no narrowing to null)
   const flush = () => {
     const block = builder?.finish();
     if (block && owner) {
@@ -129,30 +150,45 @@ export function readBlocks(root: Element): SourcedBlock[] {
     builder = null;
   };
 
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node) =>
-      node.nodeType === 1 && SKIPPED_TAGS.has((node as Element).tagName)
-        ? 2 /* FILTER_REJECT: skips the subtree */
-        : 1 /* FILTER_ACCEPT */,
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === 1) {
-      const tag = (node as Element).tagName.toUpperCase();
-      if (tag === 'BR') builder?.addBreak();
-      continue;
+  // Text nodes of one element share its block and whether a link holds them: asked once per element.
+  const contexts = new Map<Element, { owner: Element; insideLink: boolean }>();
+  const readText = (text: Text) => {
+    const parent = text.parentElement;
+    let context = parent ? contexts.get(parent) : undefined;
+    if (!context) {
+      context = { owner: blockOwner(text, root), insideLink: parent?.closest('a') != null };
+      if (parent) contexts.set(parent, context);
     }
-    const text = node as Text;
-    const nodeOwner = blockOwner(text, root);
+    const nodeOwner = context.owner;
     if (nodeOwner !== owner) {
       flush();
       owner = nodeOwner;
     }
     if (!builder) {
-      if (!/\S/.test(text.data)) continue;
+      if (!/\S/.test(text.data)) return;
       builder = new BlockBuilder(blockKindOf(nodeOwner));
     }
-    builder.addText(text, text.parentElement?.closest('a') != null);
+    builder.addText(text, context.insideLink);
+  };
+
+  // Document order, walked in script rather than with a filtered TreeWalker: the filter is a call from
+  // the browser into script for every node. Skipped elements are passed over with their subtrees.
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = true;
+    if (node.nodeType === 1) {
+      const tag = (node as Element).tagName;
+      if (SKIPPED_TAGS.has(tag)) descend = false;
+      else if (tag.toUpperCase() === 'BR') builder?.addBreak();
+    } else if (node.nodeType === 3) {
+      readText(node as Text);
+    }
+    if (descend && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node !== root && !node.nextSibling) node = node.parentNode!;
+    node = node === root ? null : node.nextSibling;
   }
   flush();
   return blocks;
