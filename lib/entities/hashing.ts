@@ -95,13 +95,19 @@ export class HashIndex {
     }
   }
 
+  /** The slot of `keys` that holds hash `h`, or the empty slot where it would go (building a table). */
+  static probe(keys: Uint32Array, h: number): number {
+    const size = keys.length;
+    let slot = homeSlot(h, size);
+    while (keys[slot] !== 0 && keys[slot] !== h) if (++slot === size) slot = 0;
+    return slot;
+  }
+
   /** Builds the index of distinct hashes; returns it with each hash's slot (same order as `hashes`). */
   static build(hashes: readonly number[]): { index: HashIndex; slots: number[] } {
     const keys = new Uint32Array(tableCapacity(hashes.length));
-    const size = keys.length;
     const slots = hashes.map((h) => {
-      let slot = homeSlot(h, size);
-      while (keys[slot] !== 0 && keys[slot] !== h) if (++slot === size) slot = 0;
+      const slot = HashIndex.probe(keys, h);
       keys[slot] = h;
       return slot;
     });

@@ -157,8 +157,20 @@ function afterOrganisationNoun(e: Entity, context: KindsContext): boolean {
   return e.mentions.some((m) => ORGANISATION_NOUN_BEFORE.test(before(m)));
 }
 
+// Whether the text has a result is asked for every place and organisation in both passes of
+// settleKinds; the answer depends on the text alone, so the last one is kept.
+let lastText: string | undefined;
+let lastIsReport = false;
+function isMatchReport(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastIsReport = RESULT.test(text);
+  }
+  return lastIsReport;
+}
+
 function inMatchContext(e: Entity, text: string): boolean {
-  const report = RESULT.test(text);
+  const report = isMatchReport(text);
   return e.mentions.some((m) => {
     const before = text.slice(Math.max(0, m.start - 24), m.start);
     return (

@@ -13,7 +13,7 @@ import {
   visitWordFeatures,
 } from './features.ts';
 import { Gazetteer, type GazetteerLists } from './gazetteer.ts';
-import { HashIndex, hashChar, hashChars, hashFinish, hashStart, homeSlot, tableCapacity } from './hashing.ts';
+import { HashIndex, hashChar, hashChars, hashFinish, hashStart, tableCapacity } from './hashing.ts';
 import {
   buildLexicon,
   HashedWordValues,
@@ -168,18 +168,14 @@ export class FeatureWeights {
     const keys = new Uint32Array(tableCapacity(hashes.length));
     if (!HashIndex.isValid(keys)) return null;
     const entries = new Uint32Array(keys.length);
-    const size = keys.length;
     const maskBits = (1 << nTags) - 1;
     let start = 0;
     for (let f = 0; f < hashes.length; f++) {
       const h = hashes[f]!;
       const mask = masks[f]!;
       if (h === 0 || mask === 0 || (mask & ~maskBits) !== 0) return null;
-      let slot = homeSlot(h, size);
-      for (let k = keys[slot]!; k !== 0; k = keys[slot]!) {
-        if (k === h) return null;
-        if (++slot === size) slot = 0;
-      }
+      const slot = HashIndex.probe(keys, h);
+      if (keys[slot] === h) return null;
       keys[slot] = h;
       entries[slot] = ((start << nTags) | mask) >>> 0;
       for (let m = mask; m !== 0; m &= m - 1) start++;

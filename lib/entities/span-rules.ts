@@ -41,11 +41,20 @@ function isGivenName(word: string, res: FeatureResources): boolean {
   return parts.length === 2 && parts.every((p) => SURNAME_SHAPE.test(p) && listed(p));
 }
 
+/** A capitalised word shaped like a surname that is not a role word ("Habicht", not "Ministerin"). */
+function surnameShaped(word: string): boolean {
+  return SURNAME_SHAPE.test(word) && !isRoleWord(word.toLowerCase());
+}
+
+/** Whether the gazetteer files a name as a place or an organisation. */
+function filedAsPlaceOrOrg(name: string, res: FeatureResources): boolean {
+  const kind = res.gazetteer?.kindOf(name);
+  return kind === 'LOC' || kind === 'ORG';
+}
+
 /** A capitalised word that may be a surname here: not a role word, not filed as a place or organisation. */
 function isSurname(word: string | undefined, res: FeatureResources): word is string {
-  if (word === undefined || !SURNAME_SHAPE.test(word) || isRoleWord(word.toLowerCase())) return false;
-  const kind = res.gazetteer?.kindOf(word);
-  return kind !== 'LOC' && kind !== 'ORG';
+  return word !== undefined && surnameShaped(word) && !filedAsPlaceOrOrg(word, res);
 }
 
 /**
@@ -61,8 +70,7 @@ function surnameFollows(tokens: readonly string[], out: readonly string[], k: nu
     isGivenName(given, res) &&
     next !== undefined &&
     out[k + 1] === 'O' &&
-    SURNAME_SHAPE.test(next) &&
-    !isRoleWord(next.toLowerCase())
+    surnameShaped(next)
   );
 }
 
@@ -92,14 +100,10 @@ function personAsOtherKind(
 ) {
   if (res.lang !== 'de' || span.type === 'PER' || span.end - span.start !== 2) return false;
   const given = tokens[span.start]!;
-  const kind = res.gazetteer?.kindOf(`${given} ${tokens[span.start + 1]}`);
-  // Nor a given name the gazetteer files as a place or organisation („Hudson River").
-  const givenKind = res.gazetteer?.kindOf(given);
   return (
-    kind !== 'LOC' &&
-    kind !== 'ORG' &&
-    givenKind !== 'LOC' &&
-    givenKind !== 'ORG' &&
+    !filedAsPlaceOrOrg(`${given} ${tokens[span.start + 1]}`, res) &&
+    // Nor a given name the gazetteer files as a place or organisation („Hudson River").
+    !filedAsPlaceOrOrg(given, res) &&
     isGivenName(given, res) &&
     isSurname(tokens[span.start + 1], res)
   );
