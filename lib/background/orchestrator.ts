@@ -100,6 +100,15 @@ export interface Orchestrator {
   forgetTab(tabId: number): Promise<void>;
 }
 
+/**
+ * Runs `work` in a task after this one: the popup's answer (resolved in this task) is serialised and
+ * sent first. Caching the analysis to storage.session and sending it to the page each copy the whole
+ * analysis, and on the answer's path they held it up.
+ */
+const afterReply = (work: () => void): void => {
+  setTimeout(work, 0);
+};
+
 type Failure = TabAnalysisResponse & { ok: false };
 const failure = (kind: Failure['failure'], detail: string): Failure => ({ ok: false, failure: kind, detail });
 const timeoutFailure = (error: DeadlineError): Failure => failure('timeout', error.message);
@@ -130,6 +139,20 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
       await port.store.remove(tabId);
     },
   };
+
+  /**
+   * After the answer has left: the session copy of the tab's entry, and its highlights in the page, unless
+   * the tab moved on meanwhile (forgotten: navigated or closed). The entry is read then, so the related
+   * links or highlight switches that came in between are kept.
+   */
+  function storeAndShow(tabId: number, url: string): void {
+    afterReply(() => {
+      const current = memory.get(tabId);
+      if (!current || current.analysis.url !== url) return;
+      void port.store.set(tabId, current);
+      void showInTab(tabId, current.analysis, current.kinds).catch(() => undefined);
+    });
+  }
 
   /**
    * Per tab, the related links of its latest analysis: the page searches them while the background
@@ -260,8 +283,8 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     const cached = force ? undefined : await timedAsync(steps, 'cache', () => cache.get(tabId, url, stored));
     if (cached) {
       // The page may have been reloaded without a navigation event we saw; re-show is cheap and idempotent.
-      // The popup does not wait for the page's highlights: it answers at once.
-      void showInTab(tabId, cached.analysis, cached.kinds).catch(() => cache.remove(tabId));
+      // The popup does not wait for the page's highlights: it is answered first.
+      afterReply(() => void showInTab(tabId, cached.analysis, cached.kinds).catch(() => cache.remove(tabId)));
       return {
         ok: true,
         analysis: cached.analysis,
@@ -301,11 +324,11 @@ export function createOrchestrator(port: TabPort, limits: TabLimits = TAB_LIMITS
     try {
       const analysis = await timedAsync(steps, 'analyse', () => port.analyze(extraction));
       const kinds = [...HIGHLIGHT_KINDS];
-      // Neither the session copy of the cache nor the page's highlights hold up the popup's answer: the
-      // in-memory entry is set at once, and messages to the tab keep their order.
-      void cache.set(tabId, { url: url ?? extraction.url, analysis, kinds, relatedPending });
+      // The in-memory entry is set at once (a second popup finds it); the session copy and the page's
+      // highlights wait until the popup's answer has left (afterReply).
+      memory.set(tabId, { url: url ?? extraction.url, analysis, kinds, relatedPending });
       if (candidates) relatedJobs.set(tabId, finishRelated(tabId, analysis, candidates));
-      void showInTab(tabId, analysis, kinds).catch(() => undefined);
+      storeAndShow(tabId, analysis.url);
       return { ok: true, analysis, cached: false, highlightKinds: kinds, steps, relatedPending };
     } catch (error) {
       console.error('Kontext: analysis failed', error);

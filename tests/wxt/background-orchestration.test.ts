@@ -202,7 +202,17 @@ async function analysedOnce() {
   const analysing = orchestrator.analyzeTab(TAB);
   await untilExtracts(scripted.extracts, 1);
   scripted.extracts[0]!.resolve(extractionOf(URL_A, 'one'));
-  return { ...scripted, orchestrator, answer: await analysing };
+  const answer = await analysing;
+  // The session copy and the page's highlights follow the answer (afterReply in the orchestrator).
+  await untilStoredAndShown(scripted.shown, 1);
+  return { ...scripted, orchestrator, answer };
+}
+
+async function untilStoredAndShown(shown: Analysis[], n: number) {
+  await vi.waitFor(async () => {
+    expect(shown).toHaveLength(n);
+    expect(await fakeBrowser.storage.session.get(`tab:${TAB}`)).toHaveProperty(`tab:${TAB}.url`);
+  });
 }
 
 describe('the tab cache', () => {
@@ -212,7 +222,7 @@ describe('the tab cache', () => {
     expect(again.ok && again.cached).toBe(true);
     expect(again.ok && again.analysis.title).toBe('one');
     expect(port.analyze).toHaveBeenCalledTimes(1);
-    expect(shown.map((analysis) => analysis.title)).toEqual(['one', 'one']);
+    await vi.waitFor(() => expect(shown.map((analysis) => analysis.title)).toEqual(['one', 'one']));
   });
 
   it('analyses again once the tab is at another URL', async () => {
@@ -235,14 +245,31 @@ describe('the tab cache', () => {
     expect(await fakeBrowser.storage.session.get(`tab:${TAB}`)).toHaveProperty(`tab:${TAB}.url`, URL_A);
   });
 
+  it('answers before it writes the session copy and shows the page, then does both', async () => {
+    const { port, extracts, shown } = scriptedPort();
+    const orchestrator = createOrchestrator(port);
+    const analysing = orchestrator.analyzeTab(TAB);
+    await untilExtracts(extracts, 1);
+    extracts[0]!.resolve(extractionOf(URL_A, 'one'));
+    const answer = await analysing;
+    expect(answer.ok && answer.analysis.title).toBe('one');
+    // In the answer's task neither copy of the analysis has been made: both follow in the next task.
+    expect(shown).toHaveLength(0);
+    expect(port.sendToTab).not.toHaveBeenCalledWith(TAB, expect.objectContaining({ type: 'kontext:show' }));
+    // A second popup meanwhile is answered from memory.
+    expect(await orchestrator.analyzeTab(TAB)).toMatchObject({ ok: true, cached: true });
+    await untilStoredAndShown(shown, 2);
+  });
+
   it('forgets a tab that navigated or closed', async () => {
-    const { orchestrator, extracts } = await analysedOnce();
+    const { orchestrator, extracts, shown } = await analysedOnce();
     await orchestrator.forgetTab(TAB);
     const next = orchestrator.analyzeTab(TAB);
     await untilExtracts(extracts, 2);
     extracts[1]!.resolve(extractionOf(URL_A, 'reloaded'));
     const answer = await next;
     expect(answer.ok && !answer.cached && answer.analysis.title).toBe('reloaded');
+    await untilStoredAndShown(shown, 2);
     expect(await fakeBrowser.storage.session.get(`tab:${TAB}`)).toHaveProperty(
       `tab:${TAB}.analysis.title`,
       'reloaded',
