@@ -2,7 +2,7 @@
  * The text half of the pipeline: entities, quotes, summary and related ranking on an extracted page.
  * Kept apart from the DOM half so the background bundles no Readability and no DOM code.
  */
-import { loadNerModel, recognizeEntities } from './entities/index.ts';
+import { loadNerModel, NER_LANGUAGES, recognizeEntities } from './entities/index.ts';
 import type { PageExtraction } from './extract/page.ts';
 import { languageSupport } from './language-support.ts';
 import { findQuotes } from './quotes/index.ts';
@@ -24,6 +24,16 @@ export interface AnalyzeOptions {
   lang?: string;
   loadModel?: ModelLoader;
   summaryLength?: 'short' | 'long';
+}
+
+/**
+ * Starts loading the NER model of every language that has one (each is fetched and built once per
+ * `loadModel`, then kept): the background calls this while the page extracts, before the page's language
+ * is known, so that a fresh worker's first analysis finds its model built instead of building it after
+ * the extraction. Never rejects; analyzeExtracted reports a failed load as before.
+ */
+export function prepareModels(loadModel: ModelLoader): void {
+  for (const lang of NER_LANGUAGES) loadNerModel(lang, loadModel).catch(() => undefined);
 }
 
 /** The text half: entities, quotes, summary and related ranking on an extracted page. */

@@ -1,5 +1,10 @@
 /** The orchestrator's port (lib/background/orchestrator.ts) bound to browser.*: tabs, scripting, action. */
-import { type AnalyzeOptions, analyzeExtracted, rankLateRelated } from '@/lib/analyze-extracted.ts';
+import {
+  type AnalyzeOptions,
+  analyzeExtracted,
+  prepareModels,
+  rankLateRelated,
+} from '@/lib/analyze-extracted.ts';
 import type { SaveOutcome, TabPort } from '@/lib/background/orchestrator.ts';
 import { type ContentRequest, type ContentResponses, checkContentResponse } from '@/lib/messaging.ts';
 // Not the storage barrel: it re-exports the sanitiser, and DOMPurify has no use in a worker without a DOM.
@@ -70,7 +75,10 @@ export const browserTabPort: TabPort = {
   async injectContentPart(tabId, part) {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PART_FILES[part]] });
   },
-  prepareAnalysis: prepareSentenceSplitter,
+  prepareAnalysis: () => {
+    prepareSentenceSplitter();
+    prepareModels(loadModel);
+  },
   analyze: (extraction) => analyzeExtracted(extraction, { loadModel }),
   rankRelated: rankLateRelated,
   async save(analysis, html) {

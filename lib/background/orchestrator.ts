@@ -51,7 +51,7 @@ export interface TabPort {
   injectContentScript(tabId: number): Promise<void>;
   /** Injects a late part of the content script (reading aids, sanitiser; utils/content-parts.ts). */
   injectContentPart(tabId: number, part: ContentPart): Promise<void>;
-  /** Set-up the analysis can do while the page extracts (the sentence splitter). */
+  /** Set-up the analysis can do while the page extracts (the sentence splitter, the NER models). */
   prepareAnalysis(): void;
   /** The text half of the pipeline (analyzeExtracted with the shipped models). */
   analyze(extraction: PageExtraction): Promise<Analysis>;
