@@ -6,7 +6,7 @@
  * that needs one before it is injected is answered `{ missing }`, and the background injects it and asks
  * again. This script is the extraction only, so the first click's injection is quick.
  */
-import { extractArticleForPage } from '@/lib/extract/index.ts';
+import { extractArticleForPage, extractionSlicing } from '@/lib/extract/index.ts';
 import type { BlockAnchor, ExtractedPage, PageExtractionResult } from '@/lib/extract/types.ts';
 import { type ContentResponses, isContentRequest, unhandled } from '@/lib/messaging.ts';
 import { runSliced } from '@/lib/slicing.ts';
@@ -39,8 +39,12 @@ export default defineContentScript({
     let extracted: ExtractedPage | null = null;
 
     const extract = () =>
-      // In slices: a 10 MB page held the page's thread for 1.3–1.9 s in one task.
-      runSliced(extractArticleForPage(document, location.href, { anchors: true }), { signal: ctx.signal });
+      // In slices on a big page (a 10 MB page held the page's thread for 1.3–1.9 s in one task); a small
+      // page in one go (extractionSlicing).
+      runSliced(extractArticleForPage(document, location.href, { anchors: true }), {
+        ...extractionSlicing(document),
+        signal: ctx.signal,
+      });
     // The background injects this script only to ask for the extraction next (an analysis, or a save,
     // which analyses first): it starts now, while the background learns that the injection finished and
     // sends its request, which takes this one. Later requests extract afresh (the page may have changed).

@@ -5,7 +5,7 @@ import { buildNewsPage, buildSeedPage, parsePlainArticle } from '../../tests/fix
 import { buildShortParagraphsPage } from '../../tests/fixtures/short-paragraphs-page.ts';
 import { describeWithSharedData } from '../../tests/support/shared-data.ts';
 import { MAX_TEXT_CHARS } from './bounds.ts';
-import { extractArticle } from './index.ts';
+import { extractArticle, extractionSlicing, ONE_TASK_MAX_ELEMENTS } from './index.ts';
 
 const URL = 'http://127.0.0.1:8080/politik/asien/artikel';
 
@@ -136,5 +136,18 @@ describeWithSharedData('extractArticle on the seed page', () => {
     for (const chrome of ['Cookies', 'Meistgelesen', 'Impressum', 'Tagesgeld', 'leser42']) {
       expect(page.text).not.toContain(chrome);
     }
+  });
+});
+
+describe('extractionSlicing', () => {
+  const pageOf = (elements: number) =>
+    new JSDOM(`<!doctype html><body>${'<p>x</p>'.repeat(elements)}</body>`).window.document;
+
+  it('extracts a small page without pauses and slices a big one', () => {
+    // html, head and body count too.
+    expect(extractionSlicing(pageOf(ONE_TASK_MAX_ELEMENTS - 3))).toEqual({
+      budgetMs: Number.POSITIVE_INFINITY,
+    });
+    expect(extractionSlicing(pageOf(ONE_TASK_MAX_ELEMENTS - 2))).toEqual({});
   });
 });
