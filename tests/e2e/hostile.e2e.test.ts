@@ -299,12 +299,19 @@ describe('hostile and extreme pages', () => {
       await page.close();
     });
 
-    it('many-mentions: at most 5,000 mentions are painted, and they are painted', async () => {
+    it('many-mentions: at most 5,000 mentions are painted, they are painted, and the popup says so', async () => {
       const { page, tabId } = await analyse(spec('many-mentions'));
       const painted = await waitForAids(session(), tabId, (s) => (s?.painted.place?.length ?? 0) > 0);
       const count = Object.values(painted?.painted ?? {}).reduce((n, list) => n + list.length, 0);
       expect(count).toBeGreaterThan(0);
       expect(count).toBeLessThanOrEqual(5_000);
+      expect(painted?.spansDropped).toBeGreaterThan(0);
+      const popup = await popupShows(tabId, 'analysis');
+      const notice = await popup.$eval('[data-testid="paint-capped"]', (el) => el.textContent ?? '');
+      expect(notice).toMatch(
+        /^(Only the first 5,000 of [\d,]+ mentions are marked on the page\.|Auf der Seite sind nur die ersten 5\.000 von [\d.]+ Erwähnungen markiert\.)$/,
+      );
+      await popup.close();
       await page.close();
     });
 
