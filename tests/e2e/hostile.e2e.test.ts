@@ -47,10 +47,18 @@ const ANSWER_MS = 5_000;
  * Kontext's largest gap must be ≤ 200 ms plus the control's excess over 200 ms (judgeGap in
  * tests/support/hostile-pages.ts): on a quiet machine (CI) the control's largest gap is a tick or two and
  * this is the plain 200 ms check; only what the machine alone measurably added is allowed on top. Both
- * phases' gaps over 100 ms are printed. The Kontext phase is usually longer than the control, which
- * favours the control, never Kontext. `npm run bench -- hostile` reports the longest task per phase.
+ * phases' gaps over 100 ms are printed. The control lasts about as long as the longer Kontext phases
+ * (0.6–2.5 s on small pages, 2.9–6.9 s on huge-text and many-mentions); where the Kontext phase is
+ * longer it has more chances of a stray gap, which counts against Kontext, never for it.
+ * `npm run bench -- hostile` reports the longest task per phase.
+ * Measured (issue 18, 3 runs with a 3 s control at load 15–18, 2 cores): every small page passed in
+ * Chromium, small Firefox pages passed but for one run (key-spoof 219, card-takeover 231 ms with the
+ * control at 122 and 49); huge-text 197–263 ms (Chromium) and 202–223 (Firefox), many-mentions 214–534
+ * and 236–355 failed in most runs, with the control at 27–105 ms: Kontext's page tasks there are
+ * 40–70 ms of CPU (the browser's restyle and PrePaint/Paint after highlights change on a huge page),
+ * stretched 3–6× by the load; gaps before the answer come while the background analyses.
  */
-const CONTROL_MS = 3_000;
+const CONTROL_MS = 5_000;
 const SETTLE_MS = 600;
 
 const pages = buildHostilePages();
