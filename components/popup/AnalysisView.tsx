@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
+import { MAX_PAINTED_SPANS, paintableCount } from '../../lib/highlight/cap.ts';
 import { type Analysis, HIGHLIGHT_KINDS, type HighlightKind } from '../../lib/types.ts';
 import { languageName, type Translate, type UiLanguage, uiLanguage } from '../i18n.ts';
 import {
@@ -62,6 +63,8 @@ export function AnalysisView({
     analysis.readingMinutes ? t('minutes', { n: analysis.readingMinutes }) : null,
     languageName(analysis.lang, lang),
   ].filter(Boolean);
+  const paintable = paintableCount(analysis);
+  const number = (n: number) => new Intl.NumberFormat(uiLanguage()).format(n);
 
   return (
     <article
@@ -79,7 +82,12 @@ export function AnalysisView({
         </p>
         {analysis.truncated && (
           <p class="facts" lang={uiLanguage()} data-testid="truncated">
-            {t('readPrefix', { n: new Intl.NumberFormat(uiLanguage()).format(analysis.wordCount) })}
+            {t('readPrefix', { n: number(analysis.wordCount) })}
+          </p>
+        )}
+        {paintable > MAX_PAINTED_SPANS && (
+          <p class="facts" lang={uiLanguage()} data-testid="paint-capped">
+            {t('paintCapped', { n: number(MAX_PAINTED_SPANS), total: number(paintable) })}
           </p>
         )}
         <SaveButton api={api} analysis={analysis} t={t} />

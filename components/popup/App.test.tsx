@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAX_PAINTED_SPANS } from '../../lib/highlight/cap.ts';
 import { languageSupport } from '../../lib/language-support.ts';
 import type { TabAnalysisResponse } from '../../lib/messaging.ts';
 import type { Analysis } from '../../lib/types.ts';
@@ -246,10 +247,24 @@ describe('popup App', () => {
     );
   });
 
+  it('says when the page has more mentions than are marked on it', async () => {
+    const place = analysis.entities.find((e) => !e.possible)!;
+    const mentions = Array.from({ length: MAX_PAINTED_SPANS + 1 }, () => place.mentions[0]!);
+    const many = { ...analysis, entities: [{ ...place, mentions }], quotes: [] };
+    await mount(fakeApi({ ok: true, cached: false, highlightKinds: [], analysis: many }));
+    expect(byTestId('paint-capped')[0]?.textContent).toBe(
+      'Only the first 5,000 of 5,001 mentions are marked on the page.',
+    );
+    expect(createTranslator('de')('paintCapped', { n: '5.000', total: '5.001' })).toBe(
+      'Auf der Seite sind nur die ersten 5.000 von 5.001 Erwähnungen markiert.',
+    );
+  });
+
   it('says nothing about length when it read the whole page', async () => {
     await mount(fakeApi({ ok: true, cached: false, highlightKinds: [], analysis }));
     expect(byTestId('title')).toHaveLength(1);
     expect(byTestId('truncated')).toHaveLength(0);
+    expect(byTestId('paint-capped')).toHaveLength(0);
   });
 
   it('explains a page extensions may not read', async () => {

@@ -115,12 +115,26 @@ describe('cloneForReading', () => {
 
   it('counts the body text cloneBounded counts, without script, style or noscript text', () => {
     const { document } = new JSDOM(HTML).window;
-    expect(countedTextLength(document)).toBe('alpha beta gammadelta epsilonzeta'.length);
+    expect(runToEnd(countedTextLength(document))).toBe('alpha beta gammadelta epsilonzeta'.length);
+  });
+
+  it('stops counting just past the limit, and pauses while counting a long page', () => {
+    const { document } = new JSDOM(HTML).window;
+    // 'alpha beta gamma' (16) passes 10; the rest of the page is not read.
+    expect(runToEnd(countedTextLength(document, 10))).toBe(16);
+    const long = longArticle(3000);
+    const work = countedTextLength(long, MAX_TEXT_CHARS);
+    let pauses = 0;
+    let step = work.next();
+    for (; !step.done; step = work.next()) pauses++;
+    expect(step.value).toBeGreaterThan(MAX_TEXT_CHARS);
+    expect(step.value).toBeLessThan(MAX_TEXT_CHARS + 1_000);
+    expect(pauses).toBeGreaterThan(0);
   });
 
   it('clones a page within the limit whole, in one step, paired like cloneBounded', () => {
     const { document } = new JSDOM(HTML).window;
-    const limit = countedTextLength(document);
+    const limit = runToEnd(countedTextLength(document));
     const work = cloneForReading(document, limit, true);
     const step = work.next();
     expect(step.done).toBe(true);
@@ -136,7 +150,7 @@ describe('cloneForReading', () => {
 
   it('copies only the first characters of a page over the limit, as cloneBounded does', () => {
     const { document } = new JSDOM(HTML).window;
-    const limit = countedTextLength(document) - 1;
+    const limit = runToEnd(countedTextLength(document)) - 1;
     const cut = runToEnd(cloneForReading(document, limit, true));
     const bounded = runToEnd(cloneBounded(document, limit, true));
     expect(cut.truncated).toBe(true);

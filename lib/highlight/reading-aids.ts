@@ -11,6 +11,7 @@ import type { BlockAnchor } from '../extract/types.ts';
 import { type FramedSliced, runSliced, runToEnd, type SliceOptions } from '../slicing.ts';
 import type { Analysis, Entity } from '../types.ts';
 import { HIGHLIGHT_KINDS, type HighlightKind } from '../types.ts';
+import { MAX_PAINTED_SPANS, paintableCount } from './cap.ts';
 import { buildCoOccurrence, buildEntityCard, type CoOccurrence, type EntityCardModel } from './card-model.ts';
 import type { HighlightNames } from './kinds.ts';
 import { type BlockLocation, locateBlocks } from './locate-blocks.ts';
@@ -71,12 +72,7 @@ export interface ReadingAidsOptions {
   registerBeforeAdding?: boolean;
 }
 
-/**
- * At most this many mentions are painted, the first in reading order. Browsers paint nothing at all past
- * some hundred thousand ranges (Chromium with 140k), and the hover test walks the spans on every pointer
- * frame; a reader never looks at more than a few thousand marked names anyway.
- */
-export const MAX_PAINTED_SPANS = 5_000;
+export { MAX_PAINTED_SPANS } from './cap.ts';
 
 export interface ReadingAidsSnapshot {
   mode: PaintMode;
@@ -204,10 +200,11 @@ export function createReadingAids(doc: Document, options: ReadingAidsOptions): R
     if (painter.mode === 'marks') painter.clear();
     location = locateBlocks(doc, analysis.blocks, anchors);
     yield;
-    const built = yield* buildHighlightSpansSliced(doc, analysis, location);
+    // Past the cap only the first MAX_PAINTED_SPANS in reading order are made into Ranges at all.
+    const built = yield* buildHighlightSpansSliced(doc, analysis, location, MAX_PAINTED_SPANS);
     spans = built.sort((a, b) => a.start - b.start || b.end - a.end);
-    spansDropped = Math.max(0, spans.length - MAX_PAINTED_SPANS);
-    if (spansDropped > 0) spans = spans.slice(0, MAX_PAINTED_SPANS);
+    const paintable = paintableCount(analysis);
+    spansDropped = paintable > MAX_PAINTED_SPANS ? paintable - spans.length : 0;
     yield* painter.paintSliced(spans, visible);
     if (cardSpan) {
       const same = spans.find(

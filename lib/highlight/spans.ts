@@ -104,47 +104,67 @@ export function buildHighlightSpans(
 /** Ranges made between two pause points of the sliced build. */
 const RANGES_PER_STEP = 250;
 
-/** buildHighlightSpans as sliced work (lib/slicing.ts): it may pause every RANGES_PER_STEP ranges. */
-export function* buildHighlightSpansSliced(
-  doc: Document,
-  analysis: Analysis,
-  location: BlockLocation,
-): Sliced<HighlightSpan[]> {
-  const spans: HighlightSpan[] = [];
-  let made = 0;
+interface Candidate {
+  kind: HighlightKind;
+  start: number;
+  end: number;
+  entityId: string | null;
+  mentionIndex: number;
+  quoteId: string | null;
+}
+
+/** Every mention (possible names left out) and quote, entities first, in the analysis' order. */
+function candidatesOf(analysis: Analysis): Candidate[] {
+  const candidates: Candidate[] = [];
   for (const entity of analysis.entities) {
     // Below the confidence threshold: listed in the popup as a possible name, not painted.
     if (entity.possible) continue;
     for (const [mentionIndex, mention] of entity.mentions.entries()) {
-      if (++made % RANGES_PER_STEP === 0) yield;
-      const range = makeRange(doc, location, analysis, mention.start, mention.end);
-      if (range) {
-        spans.push({
-          kind: entity.kind,
-          range,
-          start: mention.start,
-          end: mention.end,
-          entityId: entity.id,
-          mentionIndex,
-          quoteId: null,
-        });
-      }
+      candidates.push({
+        kind: entity.kind,
+        start: mention.start,
+        end: mention.end,
+        entityId: entity.id,
+        mentionIndex,
+        quoteId: null,
+      });
     }
   }
   for (const quote of analysis.quotes) {
+    candidates.push({
+      kind: quote.kind,
+      start: quote.start,
+      end: quote.end,
+      entityId: null,
+      mentionIndex: -1,
+      quoteId: quote.id,
+    });
+  }
+  return candidates;
+}
+
+/**
+ * buildHighlightSpans as sliced work (lib/slicing.ts): it may pause every RANGES_PER_STEP ranges. With
+ * more than `limit` mentions and quotes, only the first `limit` spans in reading order are made (earliest
+ * start first, the longer of two at one start first): on a page of 140k mentions the rest never become
+ * Range objects at all.
+ */
+export function* buildHighlightSpansSliced(
+  doc: Document,
+  analysis: Analysis,
+  location: BlockLocation,
+  limit = Number.POSITIVE_INFINITY,
+): Sliced<HighlightSpan[]> {
+  const candidates = candidatesOf(analysis);
+  if (candidates.length > limit) candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  yield;
+  const spans: HighlightSpan[] = [];
+  let made = 0;
+  for (const candidate of candidates) {
+    if (spans.length >= limit) break;
     if (++made % RANGES_PER_STEP === 0) yield;
-    const range = makeRange(doc, location, analysis, quote.start, quote.end);
-    if (range) {
-      spans.push({
-        kind: quote.kind,
-        range,
-        start: quote.start,
-        end: quote.end,
-        entityId: null,
-        mentionIndex: -1,
-        quoteId: quote.id,
-      });
-    }
+    const range = makeRange(doc, location, analysis, candidate.start, candidate.end);
+    if (range) spans.push({ ...candidate, range });
   }
   return spans;
 }

@@ -1,7 +1,7 @@
 /**
  * Issue 18, page side: hostile and extreme pages (tests/support/hostile-pages.ts) in real Chromium and
  * Firefox. On every page: the page stays responsive (its own timer never waits more than 200 ms while
- * Kontext works; the largest gap is printed), its DOM is unchanged, no Kontext error reaches its console,
+ * Kontext works, judged against a control phase on the same page: see CONTROL_MS), its DOM is unchanged, no Kontext error reaches its console,
  * and the analysis answers within 5 s with a result or a reason, which the popup then shows. Each attack
  * also gets its own check.
  *
@@ -10,9 +10,15 @@
  * freeze behind throttling. The popup is opened afterwards and shows the cached answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHostilePages, type HostilePage, neverLoadingPage } from '../support/hostile-pages.ts';
 import {
-  type BrowserName,
+  buildHostilePages,
+  type HostilePage,
+  judgeGap,
+  MAX_GAP_MS,
+  neverLoadingPage,
+  type PhaseGaps,
+} from '../support/hostile-pages.ts';
+import {
   type ExtensionSession,
   evaluateInExtension,
   type FixtureServer,
@@ -29,29 +35,33 @@ import {
 import { collectPageErrors, inspectAids, waitForAids } from './reading-aids.ts';
 
 const ANSWER_MS = 5_000;
-const MAX_GAP_MS = 200;
 /**
- * The issue's limits. The answer within 5 s is asserted on every run: under a load average of 15–29 on the
- * shared 2-core machine the slowest answer (the 10 MB page) took 1.5–4.4 s. The page timer's 200 ms is
- * asserted by default only where it held with a margin in four runs under a load average of 18–30
- * (largest gaps, Chromium): deep-dom 110–137 ms, english-names 57–110. Elsewhere the scheduler alone
- * delays a 20 ms timer by 200–400 ms now and then under that load on pages where Kontext does 60 ms of
- * work in all (Chromium: highlight-thief 38–229, card-takeover 46–169, key-spoof 82–394; Firefox: every
- * small page 228–279 once), and the 10 MB page showed 163–477 ms (Chromium) and 468–568 ms (Firefox),
- * though the highlight stylesheet's restyle is now scoped (lib/highlight/styles.ts). There it is asserted
- * only with KONTEXT_E2E_STRICT_TIMING=1. The gaps are printed on every run; `npm run bench -- hostile`
- * reports them per phase with the longest task.
- * Three more runs at a load average of 18–28 (issue 18, after the huge page's painting was split over
- * frames): most gaps over 100 ms began before the answer, while the background analysed and the page
- * did nothing at all (many-mentions, Chromium: 11 of them, 104–282 ms), so at that load they measure the
- * machine, not Kontext; even deep-dom reached 209 and 248 ms (english-names 155, 70, 173). No page was
- * added to the default set. huge-text after the answer: Chromium 133–783 ms, Firefox 232–425 ms.
+ * The issue's limits, asserted on every run in both browsers: the answer within 5 s, and the page's own
+ * 20 ms timer never waiting more than MAX_GAP_MS (200 ms) while Kontext works, judged against a control.
+ * The machine these tests run on may be shared: other jobs make the scheduler alone delay a 20 ms timer by
+ * 200–400 ms now and then, with Kontext doing nothing. So each page is watched twice in the same test:
+ *  1. control: the page loaded, in front, for CONTROL_MS; its largest gap. Nothing of Kontext runs in
+ *     the page yet (the content script is registered at runtime and injected on the request);
+ *  2. Kontext: from the analysis request until the answer, the highlights registered (the page's highlight
+ *     registry stops growing) and SETTLE_MS more; its largest gap.
+ * Kontext's largest gap must be ≤ 200 ms plus the control's excess over 200 ms (judgeGap in
+ * tests/support/hostile-pages.ts): on a quiet machine (CI) the control's largest gap is a tick or two and
+ * this is the plain 200 ms check; only what the machine alone measurably added is allowed on top. Both
+ * phases' gaps over 100 ms are printed. The control lasts about as long as the longer Kontext phases
+ * (0.6–2.5 s on small pages, 2.9–6.9 s on huge-text and many-mentions); where the Kontext phase is
+ * longer it has more chances of a stray gap, which counts against Kontext, never for it.
+ * `npm run bench -- hostile` reports the longest task per phase.
+ * Measured (issue 18, 3 runs with a 3 s control at load 15–18, 2 cores): every small page passed in
+ * Chromium, small Firefox pages passed but for one run (key-spoof 219, card-takeover 231 ms with the
+ * control at 122 and 49); huge-text 197–263 ms (Chromium) and 202–223 (Firefox), many-mentions 214–534
+ * and 236–355 failed in most runs, with the control at 27–105 ms: Kontext's page tasks there are
+ * 40–70 ms of CPU (the browser's restyle and PrePaint/Paint after highlights change on a huge page),
+ * stretched 3–6× by the load; gaps before the answer come while the background analyses.
+ * Then one run with the 5 s control at load 12–16: all 18 tests passed (largest Kontext-phase gaps,
+ * Chromium / Firefox: huge-text 116 / 117 ms, many-mentions 149 / 139, small pages 24–115).
  */
-const STRICT_TIMING = process.env.KONTEXT_E2E_STRICT_TIMING === '1';
-const GAP_ASSERTED: Record<BrowserName, ReadonlySet<string>> = {
-  chromium: new Set(['deep-dom', 'english-names']),
-  firefox: new Set(),
-};
+const CONTROL_MS = 5_000;
+const SETTLE_MS = 600;
 
 const pages = buildHostilePages();
 
@@ -123,15 +133,38 @@ const domFingerprint = (page: Page) =>
     return `${count}:${hash}`;
   });
 
-interface ProbeGaps {
-  maxGap: number;
-  long: Array<{ at: number; ms: number }>;
-}
-const probeGaps = (page: Page) =>
+const probeGaps = (page: Page): Promise<PhaseGaps> =>
   page.evaluate(() => {
-    const { maxGap, long } = (window as unknown as { __probe: ProbeGaps }).__probe;
+    const { maxGap, long } = (window as unknown as { __probe: PhaseGaps }).__probe;
     return { maxGap, long };
   });
+const resetProbe = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __probe: { reset(): void } }).__probe.reset());
+/** Ranges in the page's highlight registry (the page can read it; the content script's world is apart). */
+const registeredRanges = (page: Page) =>
+  page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
+    let count = 0;
+    for (const highlight of registry?.values() ?? []) count += highlight.size;
+    return count;
+  });
+/** Waits until the highlight registry holds ranges and stopped growing for three polls (5 s at most). */
+async function paintingSettled(page: Page): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  let last = -1;
+  let stable = 0;
+  while (stable < 3 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const count = await registeredRanges(page);
+    stable = count > 0 && count === last ? stable + 1 : 0;
+    last = count;
+  }
+}
+const longGapList = (gaps: PhaseGaps, keep: (at: number) => boolean = () => true) =>
+  gaps.long
+    .filter((g) => keep(g.at))
+    .map((g) => Math.round(g.ms))
+    .join(', ') || '-';
 const pageNow = (page: Page) => page.evaluate(() => performance.now());
 const hostile = (page: Page) =>
   page.evaluate(
@@ -166,31 +199,32 @@ describe('hostile and extreme pages', () => {
       await page.bringToFront();
       const before = await domFingerprint(page);
       const errors = collectPageErrors(page);
-      await page.evaluate(() => (window as unknown as { __probe: { reset(): void } }).__probe.reset());
+      // The control phase: the same page in front, Kontext idle (not yet injected).
+      await resetProbe(page);
+      await new Promise((resolve) => setTimeout(resolve, CONTROL_MS));
+      const control = await probeGaps(page);
+      await resetProbe(page);
+      const requested = await pageNow(page);
       const answer = await requestAnalysis(session(), tabId);
       const answered = await pageNow(page);
       await page.bringToFront();
-      // Painting happens after the answer; give it, and the probe, a moment to show a freeze.
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      const { maxGap: gap, long } = await probeGaps(page);
-      // Gaps over 100 ms that began before the answer came (extraction in the page) and after (painting).
-      const longGaps = (before: boolean) =>
-        long
-          .filter((g) => g.at < answered === before)
-          .map((g) => Math.round(g.ms))
-          .join(', ') || '-';
+      if (answer.status === 'ok') await paintingSettled(page);
+      // Give the last painting step, and the probe, a moment to show a freeze.
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      const kontext = await probeGaps(page);
+      const phaseMs = (await pageNow(page)) - requested;
+      const judged = judgeGap(control.maxGap, kontext.maxGap);
       console.info(
-        `${browserName} ${spec.name}: answer ${Math.round(answer.ms)} ms, largest page timer gap ${Math.round(gap)} ms (gaps > 100 ms before the answer: ${longGaps(true)}; after: ${longGaps(false)}); stages ${JSON.stringify(
+        `${browserName} ${spec.name}: answer ${Math.round(answer.ms)} ms; page timer: control ${CONTROL_MS} ms largest gap ${Math.round(control.maxGap)} ms (gaps > 100 ms: ${longGapList(control)}), Kontext ${Math.round(phaseMs)} ms largest gap ${Math.round(kontext.maxGap)} ms (gaps > 100 ms before the answer: ${longGapList(kontext, (at) => at < answered)}; after: ${longGapList(kontext, (at) => at >= answered)}); allowed ${Math.round(judged.allowed)} ms (excess ${Math.round(judged.excess)}) ${judged.ok ? 'PASS' : 'FAIL'}; stages ${JSON.stringify(
           Object.fromEntries(Object.entries(answer.timings).map(([k, v]) => [k, Math.round(v)])),
         )}`,
       );
       expect(answer.ok ? (answer.status === 'ok' ? 'analysis' : 'status') : 'status').toBe(spec.outcome);
       expect(answer.ms, 'the analysis answers within 5 s').toBeLessThan(ANSWER_MS);
-      if (STRICT_TIMING || GAP_ASSERTED[browserName].has(spec.name)) {
-        expect(gap, `the page's timer never waits more than ${MAX_GAP_MS} ms`).toBeLessThanOrEqual(
-          MAX_GAP_MS,
-        );
-      }
+      expect(
+        kontext.maxGap,
+        `the page's timer never waits more than ${MAX_GAP_MS} ms plus the control's excess (${Math.round(judged.excess)} ms)`,
+      ).toBeLessThanOrEqual(judged.allowed);
       expect(await domFingerprint(page), 'the DOM is unchanged').toBe(before);
       errors.stop();
       expect(errors.errors).toEqual([]);
@@ -275,12 +309,19 @@ describe('hostile and extreme pages', () => {
       await page.close();
     });
 
-    it('many-mentions: at most 5,000 mentions are painted, and they are painted', async () => {
+    it('many-mentions: at most 5,000 mentions are painted, they are painted, and the popup says so', async () => {
       const { page, tabId } = await analyse(spec('many-mentions'));
       const painted = await waitForAids(session(), tabId, (s) => (s?.painted.place?.length ?? 0) > 0);
       const count = Object.values(painted?.painted ?? {}).reduce((n, list) => n + list.length, 0);
       expect(count).toBeGreaterThan(0);
       expect(count).toBeLessThanOrEqual(5_000);
+      expect(painted?.spansDropped).toBeGreaterThan(0);
+      const popup = await popupShows(tabId, 'analysis');
+      const notice = await popup.$eval('[data-testid="paint-capped"]', (el) => el.textContent ?? '');
+      expect(notice).toMatch(
+        /^(Only the first 5,000 of [\d,]+ mentions are marked on the page\.|Auf der Seite sind nur die ersten 5\.000 von [\d.]+ Erwähnungen markiert\.)$/,
+      );
+      await popup.close();
       await page.close();
     });
 

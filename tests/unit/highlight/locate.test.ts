@@ -2,7 +2,8 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { BlockAnchor } from '../../../lib/extract/types.ts';
 import { locateBlocks } from '../../../lib/highlight/locate-blocks.ts';
-import { buildHighlightSpans } from '../../../lib/highlight/spans.ts';
+import { buildHighlightSpans, buildHighlightSpansSliced } from '../../../lib/highlight/spans.ts';
+import { runToEnd } from '../../../lib/slicing.ts';
 import { makeAnalysis } from './make-analysis.ts';
 
 const PAGE = `<!doctype html><html lang="de"><body>
@@ -53,6 +54,19 @@ describe('locating analysed blocks in the live page (no anchors)', () => {
     // "Kim <b>Jong</b>\n Un" spans three text nodes.
     const spanning = spans.find((s) => s.entityId === 'person:kim jong un' && s.mentionIndex === 0)!;
     expect(spanning.range.startContainer).not.toBe(spanning.range.endContainer);
+  });
+
+  it('past a limit, makes Ranges only for the first mentions and quotes in reading order', () => {
+    const { doc, analysis } = setup();
+    const location = locateBlocks(doc, analysis.blocks, null);
+    const all = buildHighlightSpans(doc, analysis, location).sort(
+      (a, b) => a.start - b.start || b.end - a.end,
+    );
+    expect(all.length).toBeGreaterThan(3);
+    const first = runToEnd(buildHighlightSpansSliced(doc, analysis, location, 3));
+    expect(first.map((s) => [s.start, s.end, s.kind])).toEqual(
+      all.slice(0, 3).map((s) => [s.start, s.end, s.kind]),
+    );
   });
 
   it('paints no mention of a possible name (below the confidence threshold)', () => {
