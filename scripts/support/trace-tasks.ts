@@ -149,14 +149,17 @@ export function printLongTasks(text: string, longMs: number): void {
   // Long by wall time, or among the ten that kept the thread busiest (on a loaded machine the two differ).
   const busiest = new Set([...all].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0)).slice(0, 10));
   const tasks = all.filter((e) => (e.dur ?? 0) >= longMs * 1000 || busiest.has(e));
+  const markAt = (ts: number) => marks.filter((m) => m.ts <= ts).at(-1)?.name ?? '';
   console.log(
     `  ${all.length} tasks; ${all.filter((e) => (e.dur ?? 0) >= longMs * 1000).length} of ${longMs} ms or more wall time, ${all.filter((e) => (e.tdur ?? 0) >= longMs * 1000).length} of ${longMs} ms or more CPU time`,
   );
+  const busiestList = [...busiest].map((e) => `${Math.round((e.tdur ?? 0) / 1000)} (${markAt(e.ts)})`);
+  console.log(`  busiest tasks, CPU ms (step): ${busiestList.join(', ')}`);
   // Not Math.min(...spread): a long trace holds more events than a call takes arguments.
   const t0 = thread.reduce((min, e) => (e.ph === 'X' && e.ts < min ? e.ts : min), Number.POSITIVE_INFINITY);
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);
-    const mark = marks.filter((m) => m.ts <= task.ts).at(-1)?.name ?? '';
+    const mark = markAt(task.ts);
     const cpu = task.tdur === undefined ? '' : `, CPU ${Math.round(task.tdur / 1000)} ms`;
     console.log(
       `  task at ${Math.round((task.ts - t0) / 1000)} ms: ${Math.round((task.dur ?? 0) / 1000)} ms${cpu}; ${mark}`,
