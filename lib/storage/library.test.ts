@@ -22,15 +22,16 @@ afterEach(() => {
   for (const library of opened.splice(0)) library.close();
 });
 
-/** Makes the next `times` puts into the articles store throw, as a full disk does. */
-function failPuts(times = 1, name = 'QuotaExceededError') {
+/** Makes the next `times` puts into a store (after `after` that succeed) throw, as a full disk does. */
+function failPuts(times = 1, name = 'QuotaExceededError', { store = 'articles', after = 0 } = {}) {
   const original = IDBObjectStore.prototype.put;
   let left = times;
+  let passed = 0;
   return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
     this: IDBObjectStore,
     ...args
   ) {
-    if (this.name === 'articles' && left > 0) {
+    if (this.name === store && passed++ >= after && left > 0) {
       left--;
       throw new DOMException('The quota has been exceeded.', name);
     }
@@ -343,24 +344,24 @@ describe('library: the snapshot in records of its own (INDEX_VERSION 3)', () => 
     expect((await reader.search({ query: 'zeppelin' })).map((a) => a.id)).toEqual([article.id]);
   });
 
-  it('keeps the previous snapshot whole when writing the next one fails half-way', async () => {
+  /** A library on a new factory with one article, its index snapshot persisted. */
+  async function persistedWith(title: string) {
     const factory = new IDBFactory();
     const first = await freshLibrary(factory);
-    const kept = await first.save(makeSavedArticle({ title: 'Harbour strike ends' }));
+    const article = await first.save(makeSavedArticle({ title }));
     await first.search();
     await first.persistIndex();
+    return { factory, first, article };
+  }
+
+  it('keeps the previous snapshot whole when writing the next one fails half-way', async () => {
+    const { factory, first, article: kept } = await persistedWith('Harbour strike ends');
     const before = await getSnapshot(factory);
 
     await first.save(makeSavedArticle({ title: 'Ferry timetable changes' }));
     await first.search();
     // The second record of the new snapshot fails, as on a full disk.
-    const original = IDBObjectStore.prototype.put;
-    let puts = 0;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      if (this.name === 'meta' && ++puts === 2)
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return original.apply(this, args);
-    });
+    failPuts(1, 'QuotaExceededError', { store: 'meta', after: 1 });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await first.persistIndex();
     expect(warn).toHaveBeenCalledOnce();
@@ -375,11 +376,7 @@ describe('library: the snapshot in records of its own (INDEX_VERSION 3)', () => 
   });
 
   it('re-indexes when a part of the snapshot is missing', async () => {
-    const factory = new IDBFactory();
-    const first = await freshLibrary(factory);
-    const article = await first.save(makeSavedArticle({ title: 'Orchard harvest' }));
-    await first.search();
-    await first.persistIndex();
+    const { factory, article } = await persistedWith('Orchard harvest');
     const db = await openLibraryDb(factory);
     await db.delete('meta', 'search-index#000001');
     db.close();
