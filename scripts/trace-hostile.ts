@@ -10,128 +10,9 @@ import { writeFileSync } from 'node:fs';
 import { buildHostilePages } from '../tests/support/hostile-pages.ts';
 import { measureInPage } from './bench/hostile.ts';
 import { bundlePipeline, launchBenchChromium, serveBenchPages } from './support/pipeline-page.ts';
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time: unlike `dur`, not stretched by other processes on a loaded machine. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: Record<string, unknown>;
-}
-
-const CATEGORIES = [
-  'toplevel',
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-devtools.timeline.stack',
-  'v8.execute',
-  'v8',
-  'blink.user_timing',
-  'disabled-by-default-v8.cpu_profiler',
-  'disabled-by-default-v8.gc',
-];
+import { CATEGORIES, printLongTasks } from './support/trace-tasks.ts';
 
 const LONG_MS = 50;
-
-/** The renderer main thread: the CrRendererMain thread with the most complete events. */
-function mainThread(events: TraceEvent[]): { pid: number; tid: number } | null {
-  const names = events.filter((e) => e.ph === 'M' && e.name === 'thread_name');
-  const counts = new Map<string, number>();
-  for (const e of events)
-    if (e.ph === 'X') counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
-  let best: { pid: number; tid: number } | null = null;
-  let most = -1;
-  for (const n of names) {
-    if ((n.args as { name?: string })?.name !== 'CrRendererMain') continue;
-    const c = counts.get(`${n.pid}:${n.tid}`) ?? 0;
-    if (c > most) {
-      most = c;
-      best = { pid: n.pid, tid: n.tid };
-    }
-  }
-  return best;
-}
-
-/** Self time per event name inside [start, end) on the thread (nested complete events). */
-function breakdown(events: TraceEvent[], start: number, end: number): Map<string, number> {
-  const inside = events
-    .filter((e) => e.ph === 'X' && e.ts >= start && e.ts + (e.dur ?? 0) <= end)
-    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const self = new Map<string, number>();
-  const stack: Array<{ e: TraceEvent; child: number }> = [];
-  const close = (upTo: number) => {
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      if (top.e.ts + (top.e.dur ?? 0) > upTo) break;
-      stack.pop();
-      const label = describe(top.e);
-      self.set(label, (self.get(label) ?? 0) + (top.e.dur ?? 0) - top.child);
-      if (stack.length > 0) stack[stack.length - 1]!.child += top.e.dur ?? 0;
-    }
-  };
-  for (const e of inside) {
-    close(e.ts);
-    stack.push({ e, child: 0 });
-  }
-  close(Number.POSITIVE_INFINITY);
-  return self;
-}
-
-function describe(e: TraceEvent): string {
-  const data = (e.args?.data ?? e.args?.beginData) as Record<string, unknown> | undefined;
-  if (e.name === 'FunctionCall' && data)
-    return `FunctionCall ${data.functionName || '(anon)'} ${String(data.url ?? '').slice(-30)}:${data.lineNumber}`;
-  if (e.name === 'UpdateLayoutTree' || e.name === 'RecalculateStyles')
-    return `${e.name} (${data?.elementCount ?? e.args?.elementCount ?? '?'} elements)`;
-  if (e.name === 'Layout') return 'Layout';
-  return e.name;
-}
-
-/** JS self samples per function inside [start, end) from the v8 cpu profile chunks. */
-function jsSamples(events: TraceEvent[], pid: number, start: number, end: number): Map<string, number> {
-  const nodes = new Map<number, string>();
-  const out = new Map<string, number>();
-  let time = 0;
-  for (const e of events) {
-    if (e.pid !== pid) continue;
-    if (e.name === 'Profile') time = (e.args?.data as { startTime?: number } | undefined)?.startTime ?? time;
-    if (e.name !== 'ProfileChunk') continue;
-    const data = e.args?.data as {
-      cpuProfile?: {
-        nodes?: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
-        samples?: number[];
-      };
-      timeDeltas?: number[];
-    };
-    for (const n of data.cpuProfile?.nodes ?? [])
-      nodes.set(
-        n.id,
-        `${n.callFrame.functionName || '(anon)'} ${(n.callFrame.url ?? '').slice(-24)}:${n.callFrame.lineNumber}`,
-      );
-    const samples = data.cpuProfile?.samples ?? [];
-    const deltas = data.timeDeltas ?? [];
-    for (let i = 0; i < samples.length; i++) {
-      time += deltas[i] ?? 0;
-      if (time < start || time >= end) continue;
-      const name = nodes.get(samples[i]!) ?? `#${samples[i]}`;
-      out.set(name, (out.get(name) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0));
-    }
-  }
-  return out;
-}
-
-const top = (map: Map<string, number>, n: number) =>
-  [...map]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .filter(([, us]) => us >= 1000)
-    .map(([name, us]) => `${name} ${Math.round(us / 1000)}`)
-    .join('; ');
 
 const only = process.env.HOSTILE_PAGES?.split(',') ?? ['huge-text'];
 const pages = buildHostilePages().filter((page) => only.includes(page.name));
@@ -150,31 +31,10 @@ try {
     const buffer = await tab.tracing.stop();
     const text = new TextDecoder().decode(buffer);
     if (process.env.TRACE_OUT) writeFileSync(process.env.TRACE_OUT, text);
-    const events = (JSON.parse(text) as { traceEvents: TraceEvent[] }).traceEvents;
-    const main = mainThread(events);
     console.log(
       `${spec.name}: worst task ${Math.round(figures.worstTaskMs ?? 0)} ms, gaps ${JSON.stringify(figures.gaps)}, paint ${Math.round(figures.paintMs)} ms`,
     );
-    if (!main) continue;
-    const thread = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
-    const marks = thread.filter((e) => e.cat.includes('blink.user_timing'));
-    // One event per task (ThreadControllerImpl::RunTask; its twin RunTask has no thread time). Long by
-    // wall time; the CPU time (tdur) says how much of it was the page's thread working, not waiting for
-    // a core on a loaded machine.
-    const tasks = thread.filter(
-      (e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && (e.dur ?? 0) >= LONG_MS * 1000,
-    );
-    const t0 = Math.min(...thread.filter((e) => e.ph === 'X').map((e) => e.ts));
-    for (const task of tasks) {
-      const end = task.ts + (task.dur ?? 0);
-      const mark = marks.filter((m) => m.ts <= task.ts).at(-1)?.name ?? '';
-      const cpu = task.tdur === undefined ? '' : `, CPU ${Math.round(task.tdur / 1000)} ms`;
-      console.log(
-        `  task at ${Math.round((task.ts - t0) / 1000)} ms: ${Math.round((task.dur ?? 0) / 1000)} ms${cpu}; ${mark}`,
-      );
-      console.log(`    events (self ms): ${top(breakdown(thread, task.ts, end), 8)}`);
-      console.log(`    js (self ms): ${top(jsSamples(events, main.pid, task.ts, end), 8)}`);
-    }
+    printLongTasks(text, LONG_MS);
   }
 } finally {
   await browser.close();

@@ -1,12 +1,14 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import type { AsPlainObject } from 'minisearch';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeSavedArticle } from '../../tests/support/saved-articles.ts';
 import { FAKE_TIMERS } from '../../tests/support/settle.ts';
 import { LibraryError } from './errors.ts';
+import { readSnapshot } from './index-snapshot.ts';
 import { type Library, openLibrary } from './library.ts';
 import { openLibraryDb } from './schema.ts';
-import { INDEX_VERSION } from './search-index.ts';
+import { ArticleIndex, addPart, INDEX_VERSION } from './search-index.ts';
 
 const opened: Library[] = [];
 async function freshLibrary(factory = new IDBFactory()): Promise<Library> {
@@ -20,15 +22,16 @@ afterEach(() => {
   for (const library of opened.splice(0)) library.close();
 });
 
-/** Makes the next `times` puts into the articles store throw, as a full disk does. */
-function failPuts(times = 1, name = 'QuotaExceededError') {
+/** Makes the next `times` puts into a store (after `after` that succeed) throw, as a full disk does. */
+function failPuts(times = 1, name = 'QuotaExceededError', { store = 'articles', after = 0 } = {}) {
   const original = IDBObjectStore.prototype.put;
   let left = times;
+  let passed = 0;
   return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
     this: IDBObjectStore,
     ...args
   ) {
-    if (this.name === 'articles' && left > 0) {
+    if (this.name === store && passed++ >= after && left > 0) {
       left--;
       throw new DOMException('The quota has been exceeded.', name);
     }
@@ -301,15 +304,84 @@ describe('library: persisted search index', () => {
     const first = await freshLibrary(factory);
     const a = await first.save(makeSavedArticle({ title: 'Orchard harvest' }));
     const db = await openLibraryDb(factory);
-    await db.put('meta', {
-      key: 'search-index',
-      indexVersion: INDEX_VERSION,
-      parts: ['{broken', '[]'],
-      revs: { [a.id]: 1 },
-    });
+    await db.put('meta', { key: 'search-index', indexVersion: INDEX_VERSION, indexParts: 2, revParts: 1 });
+    await db.put('meta', { key: 'search-index#000000', text: '{broken' });
+    await db.put('meta', { key: 'search-index#000001', text: '[]' });
+    await db.put('meta', { key: 'search-index#000002', text: JSON.stringify([[a.id, 1]]) });
     db.close();
     const second = await freshLibrary(factory);
     expect((await second.search({ query: 'orchard' })).map((x) => x.id)).toEqual([a.id]);
+  });
+});
+
+describe('library: the snapshot in records of its own (INDEX_VERSION 3)', () => {
+  it('loads a v2 snapshot (one record) without re-indexing, then writes it again in parts', async () => {
+    const factory = new IDBFactory();
+    const first = await freshLibrary(factory);
+    const article = await first.save(makeSavedArticle({ title: 'Orchard harvest' }));
+    // A v2 snapshot of an index that knows this article by another title: finding that title proves the
+    // snapshot was loaded, not rebuilt from the articles.
+    const db = await openLibraryDb(factory);
+    const card = await db.get('cards', article.id);
+    const [head, ...rest] = (await ArticleIndex.build([{ ...article, title: 'Zeppelin' }]).toParts())!;
+    const plain = JSON.parse(head!) as AsPlainObject;
+    for (const part of rest) addPart(plain, part);
+    await db.put('meta', {
+      key: 'search-index',
+      indexVersion: 2,
+      parts: [JSON.stringify(plain)],
+      revs: { [article.id]: card!.rev },
+    });
+    db.close();
+
+    const upgraded = await freshLibrary(factory);
+    expect((await upgraded.search({ query: 'zeppelin' })).map((a) => a.id)).toEqual([article.id]);
+    await upgraded.persistIndex();
+    const stored = await getSnapshot(factory);
+    expect(stored.legacy).toBe(false);
+    expect(stored.revs).toEqual({ [article.id]: card!.rev });
+    const reader = await freshLibrary(factory);
+    expect((await reader.search({ query: 'zeppelin' })).map((a) => a.id)).toEqual([article.id]);
+  });
+
+  /** A library on a new factory with one article, its index snapshot persisted. */
+  async function persistedWith(title: string) {
+    const factory = new IDBFactory();
+    const first = await freshLibrary(factory);
+    const article = await first.save(makeSavedArticle({ title }));
+    await first.search();
+    await first.persistIndex();
+    return { factory, first, article };
+  }
+
+  it('keeps the previous snapshot whole when writing the next one fails half-way', async () => {
+    const { factory, first, article: kept } = await persistedWith('Harbour strike ends');
+    const before = await getSnapshot(factory);
+
+    await first.save(makeSavedArticle({ title: 'Ferry timetable changes' }));
+    await first.search();
+    // The second record of the new snapshot fails, as on a full disk.
+    failPuts(1, 'QuotaExceededError', { store: 'meta', after: 1 });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await first.persistIndex();
+    expect(warn).toHaveBeenCalledOnce();
+    vi.restoreAllMocks();
+    expect(await getSnapshot(factory)).toEqual(before);
+    expect(Object.keys(before.revs)).toEqual([kept.id]);
+    // The next load reconciles the old snapshot with the cards: nothing is missing.
+    const reader = await freshLibrary(factory);
+    expect((await reader.search({ query: 'ferry' })).map((a) => a.title)).toEqual([
+      'Ferry timetable changes',
+    ]);
+  });
+
+  it('re-indexes when a part of the snapshot is missing', async () => {
+    const { factory, article } = await persistedWith('Orchard harvest');
+    const db = await openLibraryDb(factory);
+    await db.delete('meta', 'search-index#000001');
+    db.close();
+    const reader = await freshLibrary(factory);
+    expect((await reader.search({ query: 'orchard' })).map((a) => a.id)).toEqual([article.id]);
   });
 });
 
@@ -436,12 +508,14 @@ describe('library: cards are read in batches, and searchNow answers from the fir
   });
 });
 
+/** The persisted snapshot's parts and the rev of each article it holds (as a record, for toEqual). */
 async function getSnapshot(factory: IDBFactory) {
   const db = await openLibraryDb(factory);
-  const snapshot = await db.get('meta', 'search-index');
+  const revs = new Map<string, number>();
+  const snapshot = await readSnapshot(db, revs);
   db.close();
   if (!snapshot) throw new Error('no snapshot');
-  return snapshot;
+  return { ...snapshot, revs: Object.fromEntries(revs) };
 }
 
 describe('library: failures lose nothing', () => {

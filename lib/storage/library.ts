@@ -19,17 +19,11 @@ import { foldName } from '../text/fold.ts';
 import { sameArticleKey, siteNameOf } from '../url.ts';
 import { searchCards } from './card-search.ts';
 import { LibraryError, toWriteError } from './errors.ts';
+import { readSnapshot, writeSnapshot } from './index-snapshot.ts';
 import { uniqueTags } from './record-rules.ts';
 import { fitSavedArticle, fitSavedCard } from './repair.ts';
-import {
-  cardOf,
-  type LibraryDb,
-  type LibrarySchema,
-  nextRev,
-  openLibraryDb,
-  type SearchIndexSnapshot,
-} from './schema.ts';
-import { ArticleIndex, INDEX_VERSION, nextTask, timeSlice } from './search-index.ts';
+import { cardOf, type LibraryDb, type LibrarySchema, nextRev, openLibraryDb } from './schema.ts';
+import { ArticleIndex, nextTask, timeSlice } from './search-index.ts';
 import type {
   ArticlePatch,
   FacetCounts,
@@ -458,21 +452,20 @@ class IndexedDbLibrary implements Library {
     if (!state.dirty || this.closed) return;
     state.dirty = false;
     const index = await state.index;
-    const revs = Object.fromEntries(state.revs);
-    const parts = await index.toParts();
-    if (!parts) {
+    let written: boolean;
+    try {
+      written = await writeSnapshot(this.db, index, state.revs);
+    } catch (error) {
+      // Only a cache: the next load re-indexes what the old snapshot lacks. A full disk must not break search.
+      state.dirty = true;
+      if (!this.closed) console.warn('Kontext: could not persist the search index', error);
+      return;
+    }
+    if (!written) {
       // A write changed the index while it was serialised: write it once the writes are done.
       state.dirty = true;
       await nextTask();
       return this.persistIndex();
-    }
-    const snapshot: SearchIndexSnapshot = { key: 'search-index', indexVersion: INDEX_VERSION, parts, revs };
-    try {
-      await this.db.put('meta', snapshot);
-    } catch (error) {
-      // Only a cache: the next load re-indexes what the old snapshot lacks. A full disk must not break search.
-      state.dirty = true;
-      console.warn('Kontext: could not persist the search index', error);
     }
   }
 
@@ -564,17 +557,19 @@ class IndexedDbLibrary implements Library {
 
   /** The persisted snapshot, reconciled with the cards: only articles whose rev it lacks are re-indexed. */
   private async readIndex(state: LoadedState, cardList: SavedCard[]): Promise<ArticleIndex> {
-    const snapshot = await this.db.get('meta', 'search-index');
     let index: ArticleIndex | null = null;
     const revs = state.revs;
-    if (snapshot?.indexVersion === INDEX_VERSION) {
-      try {
+    try {
+      const snapshot = await readSnapshot(this.db, revs);
+      if (snapshot) {
         index = await ArticleIndex.fromParts(snapshot.parts);
-        for (const [id, rev] of Object.entries(snapshot.revs)) revs.set(id, rev);
-      } catch {
-        index = null;
+        // Written again in the current form (below); until then it loads as before.
+        if (snapshot.legacy) state.dirty = true;
       }
+    } catch {
+      index = null;
     }
+    // Without an index, the revs read with it mean nothing (cleared below).
     index ??= ArticleIndex.build();
     if (!index.size) revs.clear();
     const current = new Map(cardList.map((c) => [c.id, c.rev]));

@@ -32,16 +32,35 @@ export interface LibrarySchema extends DBSchema {
   };
   meta: {
     key: string;
-    value: SearchIndexSnapshot;
+    value: SearchIndexSnapshot | SearchIndexChunk | LegacySearchIndexSnapshot;
   };
 }
 
-/** The search index as saved between sessions, with the rev of every article it holds. */
+export const SEARCH_INDEX_KEY = 'search-index';
+
+/**
+ * The search index as saved between sessions (lib/storage/index-snapshot.ts): this head, then records
+ * `search-index#000000`… holding the index's parts and then the revs of the articles it holds.
+ */
 export interface SearchIndexSnapshot {
-  key: 'search-index';
+  key: typeof SEARCH_INDEX_KEY;
   /** Bumped when tokenising, fields or this form change: an older snapshot is rebuilt instead of loaded. */
   indexVersion: number;
-  /** ArticleIndex.toParts(): the index as several JSON strings, so loading it can pause between them. */
+  /** How many records hold ArticleIndex.toParts()'s parts (the first ones). */
+  indexParts: number;
+  /** How many records after those hold the revs, as JSON arrays of [id, rev]. */
+  revParts: number;
+}
+
+export interface SearchIndexChunk {
+  key: string;
+  text: string;
+}
+
+/** INDEX_VERSION 2: the whole snapshot in the head record (index-snapshot.ts still reads it). */
+export interface LegacySearchIndexSnapshot {
+  key: typeof SEARCH_INDEX_KEY;
+  indexVersion: 2;
   parts: string[];
   revs: Record<string, number>;
 }

@@ -1,7 +1,7 @@
-import type MiniSearch from 'minisearch';
+import type { AsPlainObject, default as MiniSearch } from 'minisearch';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { generateLibrary } from '../../tests/support/saved-articles.ts';
-import { ArticleIndex, SLICE_MS, timeSlice } from './search-index.ts';
+import { generateLibrary, makeSavedArticle } from '../../tests/support/saved-articles.ts';
+import { ArticleIndex, addPart, SLICE_MS, timeSlice } from './search-index.ts';
 
 describe('ArticleIndex snapshot in parts', () => {
   it('splits a large index into several parts and restores one that answers the same', async () => {
@@ -25,6 +25,18 @@ describe('ArticleIndex snapshot in parts', () => {
   });
 });
 
+/** toParts' parts joined as fromParts joins them, without the pauses. */
+async function assembled(index: ArticleIndex): Promise<AsPlainObject> {
+  const [head, ...rest] = (await index.toParts())!;
+  const plain = JSON.parse(head!) as AsPlainObject;
+  for (const part of rest) addPart(plain, part);
+  return plain;
+}
+
+/** What MiniSearch's own toJSON writes, as JSON would read it back. */
+const plainOf = (index: ArticleIndex) =>
+  JSON.parse(JSON.stringify((index as unknown as { search: MiniSearch }).search.toJSON()));
+
 describe('ArticleIndex serialised term by term', () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -33,11 +45,26 @@ describe('ArticleIndex serialised term by term', () => {
   it('writes exactly what MiniSearch toJSON writes (so a MiniSearch upgrade that changes it fails here)', async () => {
     const index = ArticleIndex.build(generateLibrary(300));
     index.remove(generateLibrary(300)[0]!.id);
-    const [head, ...slices] = (await index.toParts())!;
-    const assembled = JSON.parse(head!) as { index: unknown[] };
-    for (const slice of slices) assembled.index.push(...(JSON.parse(slice) as unknown[]));
-    const inner = (index as unknown as { search: MiniSearch }).search;
-    expect(assembled).toEqual(JSON.parse(JSON.stringify(inner.toJSON())));
+    expect(await assembled(index)).toEqual(plainOf(index));
+  });
+
+  it('splits the documents and a word found in every article over several parts, and joins them again', async () => {
+    // More articles than one part's documents (5,000) and than one piece's postings: every one has
+    // "article" in its title and text.
+    const articles = Array.from({ length: 6000 }, () =>
+      makeSavedArticle({ title: 'Article', text: 'An article' }),
+    );
+    const index = ArticleIndex.build(articles);
+    const parts = (await index.toParts())!;
+    const documentParts = parts.filter((part) => part.startsWith('{"documentIds"'));
+    expect(documentParts).toHaveLength(2);
+    const pieces = parts.flatMap((part) => (part.startsWith('[') ? (JSON.parse(part) as unknown[][]) : []));
+    expect(pieces.filter((entry) => entry[0] === 'article').length).toBeGreaterThan(1);
+    for (const part of parts) expect(part.length).toBeLessThan(400 * 1024);
+    expect(await assembled(index)).toEqual(plainOf(index));
+    const restored = await ArticleIndex.fromParts(parts);
+    expect(restored.query('article')).toHaveLength(6000);
+    expect(restored.query('article')).toEqual(index.query('article'));
   });
 
   it('gives up (null) when the index changes during one of its pauses', async () => {

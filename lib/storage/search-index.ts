@@ -29,13 +29,21 @@ function toIndexed(article: SavedArticle): IndexedFields {
 }
 
 /**
- * Bump when the options below or the snapshot's form (toParts) change: persisted snapshots of another
- * version are rebuilt. v2: the snapshot is stored in parts (v1 was one JSON string).
+ * Bump when the options below or the snapshot's form change: persisted snapshots of another version are
+ * rebuilt (lib/storage/index-snapshot.ts migrates v2). v2: the snapshot is stored in parts (v1 was one
+ * JSON string). v3: each part is its own record, and no part holds every document or every posting of a
+ * term (see toParts).
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** Target size of one snapshot part: parsing one takes a few milliseconds, so the page stays responsive. */
 const PART_CHARS = 256 * 1024;
+/**
+ * Documents (ids and field lengths) per part, and postings per piece of a term: a word found in every one
+ * of 100,000 articles was one piece of megabytes, serialised and parsed in one go.
+ */
+const DOCS_PER_PART = 5000;
+const POSTINGS_PER_PIECE = 5000;
 
 /** Resolves in a later task, so the page can paint and answer input between steps of long work. */
 export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -102,24 +110,26 @@ export class ArticleIndex {
    * page for hundreds of milliseconds, so a search typed meanwhile would wait that long.
    */
   static async fromParts(parts: readonly string[]): Promise<ArticleIndex> {
-    const [head, ...slices] = parts;
+    const [head, ...rest] = parts;
     if (head === undefined) throw new Error('empty search index snapshot');
     const plain = JSON.parse(head) as AsPlainObject;
     if (!Array.isArray(plain.index)) throw new Error('malformed search index snapshot');
-    for (const slice of slices) {
+    for (const part of rest) {
       await nextTask();
-      for (const entry of JSON.parse(slice) as AsPlainObject['index']) plain.index.push(entry);
+      addPart(plain, part);
     }
     // Also pauses between batches while turning the plain object into the index's maps.
     return new ArticleIndex(await MiniSearch.loadJSAsync<IndexedFields>(plain, OPTIONS));
   }
 
   /**
-   * The index as JSON strings of at most about PART_CHARS each (except single huge terms): see fromParts.
-   * Pauses for the page after each part: serialising a large library's index in one go (MiniSearch's
-   * toJSON, then one JSON.stringify) blocked it for seconds. The terms are read from MiniSearch's own
-   * map, term by term, in the form its toJSON writes (serialisation version 2; search-index.test.ts checks
-   * the two agree). Returns null when the index changed during a pause: the caller tries again later.
+   * The index as JSON strings of at most about PART_CHARS each: a head (MiniSearch's toJSON without its
+   * documents and terms), then the documents DOCS_PER_PART at a time, then the terms, a term's postings
+   * POSTINGS_PER_PIECE at a time (addPart joins them again). Pauses for the page after each part:
+   * serialising a large library's index in one go (MiniSearch's toJSON, then one JSON.stringify) blocked
+   * it for seconds. The terms are read from MiniSearch's own map, term by term, in the form its toJSON
+   * writes (serialisation version 2; search-index.test.ts checks the two agree). Returns null when the
+   * index changed during a pause: the caller tries again later.
    */
   async toParts(): Promise<string[] | null> {
     const changes = this.changes;
@@ -128,33 +138,49 @@ export class ArticleIndex {
       JSON.stringify({
         documentCount: inner._documentCount,
         nextId: inner._nextId,
-        documentIds: Object.fromEntries(inner._documentIds),
+        documentIds: {},
         fieldIds: inner._fieldIds,
-        fieldLength: Object.fromEntries(inner._fieldLength),
+        fieldLength: {},
         averageFieldLength: inner._avgFieldLength,
-        storedFields: Object.fromEntries(inner._storedFields),
+        storedFields: {},
         dirtCount: inner._dirtCount,
         index: [],
         serializationVersion: 2,
       }),
     ];
+    /** Adds a part, pausing for the page first from the third on (a small index is written in one go). */
+    const add = async (part: string) => {
+      if (parts.length > 1) {
+        await nextTask();
+        if (this.changes !== changes) return false;
+      }
+      parts.push(part);
+      return true;
+    };
+    for (const documents of piecesOf(inner._documentIds.keys(), DOCS_PER_PART)) {
+      const pick = (map: Map<number, unknown>) =>
+        Object.fromEntries(documents.flatMap((id) => (map.has(id) ? [[id, map.get(id)]] : [])));
+      const part = JSON.stringify({
+        documentIds: pick(inner._documentIds),
+        fieldLength: pick(inner._fieldLength),
+        storedFields: pick(inner._storedFields),
+      });
+      if (!(await add(part))) return null;
+    }
     let slice: string[] = [];
     let size = 0;
     for (const [term, fieldIndex] of inner._index) {
-      const data: Record<string, Record<string, number>> = {};
-      for (const [fieldId, freqs] of fieldIndex) data[fieldId] = Object.fromEntries(freqs);
-      const json = JSON.stringify([term, data]);
-      if (size + json.length > PART_CHARS && slice.length > 0) {
-        parts.push(`[${slice.join(',')}]`);
-        slice = [];
-        size = 0;
-        await nextTask();
-        if (this.changes !== changes) return null;
+      for (const json of termPieces(term, fieldIndex)) {
+        if (size + json.length > PART_CHARS && slice.length > 0) {
+          if (!(await add(`[${slice.join(',')}]`))) return null;
+          slice = [];
+          size = 0;
+        }
+        slice.push(json);
+        size += json.length + 1;
       }
-      slice.push(json);
-      size += json.length + 1;
     }
-    if (slice.length > 0) parts.push(`[${slice.join(',')}]`);
+    if (slice.length > 0 && !(await add(`[${slice.join(',')}]`))) return null;
     return parts;
   }
 
@@ -177,4 +203,64 @@ export class ArticleIndex {
   query(text: string): string[] {
     return this.search.search(text).map((hit) => hit.id as string);
   }
+}
+
+/** Splits `items` into arrays of at most `size`. */
+export function* piecesOf<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let piece: T[] = [];
+  for (const item of items) {
+    piece.push(item);
+    if (piece.length === size) {
+      yield piece;
+      piece = [];
+    }
+  }
+  if (piece.length > 0) yield piece;
+}
+
+/** A term's entries in toJSON's form, `[term, {fieldId: {docId: freq}}]`, POSTINGS_PER_PIECE at a time. */
+function* termPieces(term: string, fieldIndex: Map<number, Map<number, number>>): Generator<string> {
+  let data: Record<string, Record<string, number>> = {};
+  let postings = 0;
+  for (const [fieldId, freqs] of fieldIndex) {
+    let field: Record<string, number> = {};
+    data[fieldId] = field;
+    for (const [docId, freq] of freqs) {
+      if (postings === POSTINGS_PER_PIECE) {
+        yield JSON.stringify([term, data]);
+        field = {};
+        data = { [fieldId]: field };
+        postings = 0;
+      }
+      field[docId] = freq;
+      postings++;
+    }
+  }
+  yield JSON.stringify([term, data]);
+}
+
+/**
+ * Adds one part after the head (toParts) to the plain index: documents are merged, terms appended, and a
+ * term's later pieces (the same term as the entry before) merged into that entry.
+ */
+export function addPart(plain: AsPlainObject, part: string): void {
+  const parsed = JSON.parse(part) as unknown;
+  if (Array.isArray(parsed)) {
+    for (const entry of parsed as AsPlainObject['index']) {
+      const last = plain.index.at(-1);
+      if (last?.[0] !== entry[0]) {
+        plain.index.push(entry);
+        continue;
+      }
+      for (const [fieldId, postings] of Object.entries(entry[1])) {
+        last[1][fieldId] = Object.assign(last[1][fieldId] ?? {}, postings);
+      }
+    }
+    return;
+  }
+  if (typeof parsed !== 'object' || parsed === null) throw new Error('malformed search index part');
+  const documents = parsed as Partial<Pick<AsPlainObject, 'documentIds' | 'fieldLength' | 'storedFields'>>;
+  Object.assign(plain.documentIds, documents.documentIds);
+  Object.assign(plain.fieldLength, documents.fieldLength);
+  Object.assign(plain.storedFields, documents.storedFields);
 }

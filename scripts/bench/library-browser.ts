@@ -24,11 +24,27 @@ const QUERIES = ['Pjöngjang', 'pjongjang regierung', 'Kim Jong Un', 'wirtsch', 
 /** Issue 18's large library: 100,000 small entries imported from one file (KONTEXT_BENCH_LARGE to change). */
 const LARGE = Number(process.env.KONTEXT_BENCH_LARGE ?? 100_000);
 
-function bundle(): Promise<string> {
-  return bundleForPage(`import { openLibrary } from './lib/storage/library.ts';
+/** The library code for the page (`minify: false` keeps function names for scripts/trace-library.ts). */
+export function bundle(options: { minify?: boolean } = {}): Promise<string> {
+  return bundleForPage(
+    `import { openLibrary } from './lib/storage/library.ts';
     import { importLibraryFile } from './lib/storage/import-file.ts';
     import { sanitizeArticleHtml } from './lib/storage/sanitize.ts';
-    globalThis.__kontextLibraryBench = { openLibrary, importLibraryFile, sanitizeArticleHtml };`);
+    globalThis.__kontextLibraryBench = { openLibrary, importLibraryFile, sanitizeArticleHtml };`,
+    options,
+  );
+}
+
+/** The large library's export file: LARGE small entries, a minute apart. */
+export function largeLibraryJson(size = LARGE): string {
+  return exportLibraryJson(
+    Array.from({ length: size }, (_, i) =>
+      makeSavedArticle({
+        url: `https://large.example/${i}`,
+        savedAt: new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString(),
+      }),
+    ),
+  );
 }
 
 interface LargeFigures {
@@ -54,10 +70,11 @@ interface LargeFigures {
  * transaction), then opens the library as the list does. A 25 ms timer runs throughout: its longest
  * lateness is how long the page could not answer a click or paint progress.
  */
-async function measureLargeInPage(): Promise<LargeFigures> {
+export async function measureLargeInPage(): Promise<LargeFigures> {
   // biome-ignore lint/suspicious/noExplicitAny: the bundle's global
   const { openLibrary, importLibraryFile, sanitizeArticleHtml } = (globalThis as any).__kontextLibraryBench;
   const text = await (await fetch('/large.json')).text();
+  performance.mark('reading the file');
   let stall = 0;
   let running = true;
   // What the page is doing, to say which step the longest stall began in.
@@ -72,6 +89,8 @@ async function measureLargeInPage(): Promise<LargeFigures> {
     timeByPhase[phase] = (timeByPhase[phase] ?? 0) + now - phaseStart;
     phaseStart = now;
     phase = next;
+    // For scripts/trace-library.ts, which names the step of each long task from these marks.
+    performance.mark(next);
   };
   const stalls: Array<{ late: number; at: string }> = [];
   const watch = async () => {
@@ -124,6 +143,7 @@ async function measureLargeInPage(): Promise<LargeFigures> {
   stall = 0;
   running = true;
   phase = 'opening the list';
+  performance.mark(phase);
   watching = watch();
   start = performance.now();
   const reopened = await openLibrary(indexedDB, { broadcast: false, name: 'large' });
@@ -311,14 +331,7 @@ export default async function benchLibraryInBrowser(): Promise<void> {
     return;
   }
   const json = JSON.stringify(generateLibrary(SIZE));
-  const large = exportLibraryJson(
-    Array.from({ length: LARGE }, (_, i) =>
-      makeSavedArticle({
-        url: `https://large.example/${i}`,
-        savedAt: new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString(),
-      }),
-    ),
-  );
+  const large = largeLibraryJson();
   const page =
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>library bench</title></head><body></body></html>';
   const server = createServer((req, res) => {
