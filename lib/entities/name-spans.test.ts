@@ -76,6 +76,17 @@ describe('stripLeadingTitle', () => {
     const m = stripLeadingTitle(mentionOf(t, 'Justice Eleanor Marsh', 'organization'));
     expect([m.text, m.kind, t.slice(m.start, m.end)]).toEqual(['Eleanor Marsh', 'person', 'Eleanor Marsh']);
   });
+  it('cuts a run of titles and offices ("Shadow Chancellor", "Mayor")', () => {
+    const t = 'Shadow Chancellor Fiona Lett said. Mayor Jacob Frey agreed.';
+    expect(stripLeadingTitle(mentionOf(t, 'Shadow Chancellor Fiona Lett', 'person')).text).toBe('Fiona Lett');
+    const m = stripLeadingTitle(mentionOf(t, 'Mayor Jacob Frey', 'person'));
+    expect([m.text, t.slice(m.start, m.end)]).toEqual(['Jacob Frey', 'Jacob Frey']);
+  });
+  it('keeps a title before a lower-case word', () => {
+    expect(stripLeadingTitle(mentionOf('Mayor of London', 'Mayor of London', 'organization')).text).toBe(
+      'Mayor of London',
+    );
+  });
   it('keeps a title before one word', () => {
     expect(stripLeadingTitle(mentionOf('Queen Mary', 'Queen Mary', 'place')).text).toBe('Queen Mary');
   });

@@ -212,15 +212,20 @@ export function dropCovered<M extends SpanMention>(mentions: readonly M[]): M[] 
 /**
  * A leading title or role word before a name of two or more words is cut off, and what is left is a
  * person ("Justice Eleanor Marsh", "Governor Ray Dalton" tagged as an organisation). A title before one
- * word is left alone: "Queen Mary" may be a ship.
+ * word is left alone: "Queen Mary" may be a ship; so is one before a lower-case word ("Governor of Texas").
  */
 export function stripLeadingTitle<M extends SpanMention>(m: M): M {
-  const words = m.text.split(' ');
-  if (words.length < 3) return m;
-  const first = words[0]!.replace(/\.$/, '').toLowerCase();
-  if (!isRoleWord(first) && !ENGLISH_TITLES.has(first)) return m;
-  const cut = words[0]!.length + 1;
-  return { ...m, start: m.start + cut, text: m.text.slice(cut), kind: 'person' };
+  // Titles come in runs ("Shadow Chancellor Fiona Lett", "Deputy Mayor Ann Cole"): each is cut while two
+  // capitalised words are left.
+  let out = m;
+  for (;;) {
+    const words = out.text.split(' ');
+    if (words.length < 3 || !/^\p{Lu}/u.test(words[1]!)) return out;
+    const first = words[0]!.replace(/\.$/, '').toLowerCase();
+    if (!isRoleWord(first) && !ENGLISH_TITLES.has(first)) return out;
+    const cut = words[0]!.length + 1;
+    out = { ...out, start: out.start + cut, text: out.text.slice(cut), kind: 'person' };
+  }
 }
 
 /**
@@ -267,7 +272,43 @@ export function stripPostNominal<M extends SpanMention>(m: M): M {
 }
 
 /** Titles the role list (roles.ts) leaves out because they also start organisations' names elsewhere. */
-const ENGLISH_TITLES = new Set(['justice', 'judge', 'governor', 'senator', 'dr', 'professor', 'prof', 'sir']);
+const ENGLISH_TITLES = new Set([
+  'justice',
+  'judge',
+  'governor',
+  'senator',
+  'dr',
+  'professor',
+  'prof',
+  'sir',
+  // Offices and ranks written before a name in English news ("Mayor Jacob Frey", "Superintendent
+  // Gregory Alston", "Shadow Chancellor Fiona Lett", "Detective Sergeant Ann Lee").
+  'mayor',
+  'superintendent',
+  'councillor',
+  'councilman',
+  'councilwoman',
+  'commissioner',
+  'sheriff',
+  'detective',
+  'inspector',
+  'sergeant',
+  'lieutenant',
+  'colonel',
+  'admiral',
+  'bishop',
+  'archbishop',
+  'rabbi',
+  'reverend',
+  'rev',
+  'representative',
+  'congressman',
+  'congresswoman',
+  'shadow',
+  'deputy',
+  'acting',
+  'former',
+]);
 
 /** First words that make one place with the place after them: "South Carolina", "New Zealand". */
 const PLACE_PREFIXES = new Set([
