@@ -103,6 +103,24 @@ describe('dropNotNames', () => {
     ]);
   });
 
+  it('drops a wire agency in a dateline, an acronym vaccine and a product after a possessive', () => {
+    const text =
+      'LIMA (Reuters) - Voting began. Reuters said more.\n\nMANILA (AP) — A storm hit. Parents were told about the MMR vaccine. Microsoft sells its Azure cloud service. The AP (news agency) was there.';
+    expect(
+      names(text, [
+        ['Reuters', 'organization'],
+        ['AP', 'organization'],
+        ['MMR', 'organization'],
+        ['Azure', 'organization'],
+        ['Microsoft', 'organization'],
+      ]),
+    ).toEqual([
+      ['Reuters', 'organization', 1],
+      ['AP', 'organization', 1],
+      ['Microsoft', 'organization', 1],
+    ]);
+  });
+
   it('keeps a name before a score, a year, a percentage or a house number', () => {
     const text =
       'Manchester City 2-1 Liverpool. London 2012 was fun. Nvidia 3% up. Chelsea 3:0 Bath. Arsenal 3 Aston Villa 1. Sitz: Friedrichstraße 12.';

@@ -25,6 +25,8 @@
  *   "her staging of Uncle Vanya"), a product noun after a name of several words ("new Apple Watch
  *   models") or after any name that follows a possessive ("its Xbox console"); like model numbers, such
  *   mentions leave the entry;
+ * - a wire agency in a dateline ("LIMA (Reuters) -", "MANILA (AP) —"): a credit, like a byline; the
+ *   mention leaves the entry;
  * - holidays and feasts ("Christmas sales", „zu Ostern") and one-word events ("since Brexit",
  *   "Eurovision"): dates and happenings, not names.
  * Sentence-initial, heading and ALL-CAPS words are not removed here: they lower an entry's confidence
@@ -40,10 +42,13 @@ const WORK_BEFORE =
   /\b(?:film|movie|novel|album|song|opera|musical|series|sitcom|documentary|podcast|poem|staging of|production of|adaptation of|revival of|Roman|Film|Buch|Theaterstück|Oper|Serie|Album),?\s$/u;
 // Products: a name of two or more words between "new"/an article and a product noun ("new Apple Watch
 // models", "the Galaxy Tab tablet"), or any name between a possessive and a product noun ("its Xbox
-// console", "Nasa's Curiosity rover"): a maker's product, not the maker. ("Play" and "book" are verbs
+// console", "Nasa's Curiosity rover", "its Azure cloud service"): a maker's product, not the maker. ("Play" and "book" are verbs
 // too: "will play Arsenal".)
 const PRODUCT_NOUNS =
-  /^\s(?:models?|smartphones?|phones?|handsets?|software|app|apps|rover|probe|telescope|spacecraft|console|tablet|laptop|headset|chip|chips|processor|vaccine|operating system|browser|chatbot)\b/u;
+  /^\s(?:models?|smartphones?|phones?|handsets?|software|app|apps|rover|probe|telescope|spacecraft|console|tablet|laptop|headset|chip|chips|processor|vaccine|operating system|browser|chatbot|cloud|platform|search engine)\b/u;
+// A vaccine named by its letters ("the MMR vaccine", "an HPV jab"): the product, not an organisation.
+const VACCINE_AFTER = /^\s(?:vaccines?|jabs?|shots?)\b/u;
+const ACRONYM = /^\p{Lu}{2,6}$/u;
 const POSSESSIVE_BEFORE = /(?:['’]s|\bits|\btheir|\bhis|\bher)\s$/u;
 const ARTICLE_OR_NEW_BEFORE = /\b(?:new|the|a|an)\s$/u;
 // Apostrophes are not quotation marks here: "Fowler's" is a possessive.
@@ -233,9 +238,21 @@ function beforeModelNumber(m: Entity['mentions'][number], text: string): boolean
 const CASE_AFTER = /^(?:['’]s)? v\. \p{Lu}/u;
 const CASE_BEFORE = /\p{L}(?:['’]s)? v\. $/u;
 
+// A wire dateline credits its agency: "LIMA (Reuters) -", "MANILA (AP) —". The agency is the byline,
+// not a name in the story.
+const DATELINE_BEFORE = /(?:^|\n)\s*\p{Lu}[\p{Lu}\p{M} .,'’-]*\s\($/u;
+const DATELINE_AFTER = /^\)\s*[-–—]/u;
+
+function isDatelineCredit(m: Entity['mentions'][number], text: string): boolean {
+  return (
+    DATELINE_AFTER.test(text.slice(m.end, m.end + 4)) &&
+    DATELINE_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))
+  );
+}
+
 /** A mention that names a work or a product, not a person, place or organisation (see above). */
 function namesWorkOrProduct(e: Entity, m: Entity['mentions'][number], text: string): boolean {
-  if (beforeModelNumber(m, text)) return true;
+  if (beforeModelNumber(m, text) || isDatelineCredit(m, text)) return true;
   if (
     CASE_AFTER.test(text.slice(m.end, m.end + 8)) ||
     CASE_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start))
@@ -244,6 +261,8 @@ function namesWorkOrProduct(e: Entity, m: Entity['mentions'][number], text: stri
   const before = text.slice(Math.max(0, m.start - 16), m.start);
   if (WORK_BEFORE.test(before)) return true;
   if (!PRODUCT_NOUNS.test(text.slice(m.end, m.end + 20)) || e.kind === 'person') return false;
+  if (ACRONYM.test(m.text) && VACCINE_AFTER.test(text.slice(m.end, m.end + 10)))
+    return ARTICLE_OR_NEW_BEFORE.test(before);
   return POSSESSIVE_BEFORE.test(before) || (m.text.includes(' ') && ARTICLE_OR_NEW_BEFORE.test(before));
 }
 
