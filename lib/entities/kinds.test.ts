@@ -217,4 +217,27 @@ describe('settleKinds', () => {
     );
     expect(settled.map((e) => e.kind)).toEqual(['organization', 'person', 'place', 'place']);
   });
+
+  it('reads a side in "won the toss", a plural verb and, in a report, "will play"', () => {
+    const text =
+      'Australia won the toss. India were bowled out for 201. England will play Italy. Tampa Bay beat Miami 20-17. The Netherlands are flat.';
+    expect(
+      kinds(text, [
+        ['Australia', 'place'],
+        ['India', 'place'],
+        ['England', 'place'],
+        ['Italy', 'place'],
+        ['Tampa Bay', 'place'],
+        ['Netherlands', 'place'],
+      ]).map(([n, k]) => [n, k]),
+    ).toEqual([
+      ['Australia', 'organization'],
+      ['India', 'organization'],
+      ['England', 'organization'],
+      ['Italy', 'organization'],
+      ['Tampa Bay', 'organization'],
+      ['Netherlands', 'place'],
+    ]);
+    expect(kinds('Australia won a seat on the council.', [['Australia', 'place']])[0]![1]).toBe('place');
+  });
 });

@@ -5,8 +5,9 @@
  * organisation and a club in a match report as a place. Each rule reads the article text around the
  * entity's mentions:
  * - a club: a place or organisation with a mention in match context ("Leinster beat Toulouse 34-13",
- *   "Toulouse coach …", "will face Northampton"; in a text with a result, also "against Serbia",
- *   "England host Wales") is an organisation, and so is a one-word "person" the gazetteer knows as a
+ *   "Toulouse coach …", "will face Northampton", "Australia won the toss", "India were bowled out" — a
+ *   plural verb after a singular name is a side; in a text with a result, also "against Serbia",
+ *   "England host Wales", "England will play Italy") is an organisation, and so is a one-word "person" the gazetteer knows as a
  *   place ("who beat Bath");
  * - a place the gazetteer lists (GeoNames cities, countries) tagged as an organisation is a place
  *   unless a mention is in match context ("at Liverpool" against "Liverpool beat"); so is an English
@@ -39,6 +40,16 @@ import type { Entity, EntityKind } from '../types.ts';
 // the name, or a team role after it ("Toulouse coach Mathieu Favre", "England captain").
 const MATCH_AFTER =
   /^\s+(?:\d{1,3}-\d{1,3}\b|(?:beat|beats|defeated|crushed|crush|thrashed|edged|drew with|lost to|coach|manager|captain|head coach|striker|goalkeeper|full-back|fans|supporters|squad)\b)/u;
+// A country or city fielding a side ("Australia won the toss", "India were bowled out for 201", "England
+// were outplayed"): British sports writing gives a team a plural verb, which the country itself never
+// takes; a name ending in -s ("Netherlands", "Philippines") is left alone, and the bare plural verb counts
+// only for a name opening its sentence ("Trains between Swansea and Cardiff were cancelled" is the trains).
+const TEAM_AFTER =
+  /^\s+(?:won the toss|lost the toss|were bowled out|were all out|collapsed to \d|declared on \d|won by \d+ (?:runs?|wickets?|points?|goals?))/u;
+const TEAM_VERB_AFTER = /^\s+(?:were|are)\b/u;
+const SENTENCE_OPENING = /(?:^|[.!?…]["”’]?\s+|\n\s*)$/u;
+// In a match report, what a side will do next ("England will play Italy", "Dallas will host Detroit").
+const REPORT_AFTER = /^\s+will (?:play|face|host|meet|visit|travel to)\b/u;
 const MATCH_BEFORE =
   /\b(?:beat|beats|defeated|crushed|crush|thrashed|edged|face|faces|facing|drew with|lost to|victory over|win over|defeat to|defeat by)\s+$/u;
 
@@ -201,12 +212,16 @@ function isMatchReport(text: string): boolean {
 
 function inMatchContext(e: Entity, text: string): boolean {
   const report = isMatchReport(text);
+  const plural = /s$/u.test(e.name);
   return e.mentions.some((m) => {
     const before = text.slice(Math.max(0, m.start - 24), m.start);
+    const after = text.slice(m.end, m.end + 24);
     return (
-      MATCH_AFTER.test(text.slice(m.end, m.end + 24)) ||
+      MATCH_AFTER.test(after) ||
+      (!plural &&
+        (TEAM_AFTER.test(after) || (TEAM_VERB_AFTER.test(after) && SENTENCE_OPENING.test(before)))) ||
       MATCH_BEFORE.test(before) ||
-      (report && MATCH_REPORT_BEFORE.test(before))
+      (report && (MATCH_REPORT_BEFORE.test(before) || REPORT_AFTER.test(after)))
     );
   });
 }
@@ -324,6 +339,8 @@ export function settledKind(e: Entity, context: KindsContext, places: PlaceMenti
   const { text } = context;
   if (SEATS_OF_GOVERNMENT.has(foldCase(e.name))) return 'organization';
   const head = headKind(e.name);
+  // A side named after a bay or a field plays ("will host Green Bay", "Tampa Bay beat …").
+  if (head === 'place' && e.kind !== 'person' && inMatchContext(e, text)) return 'organization';
   if (head && e.kind !== 'person') return head;
   // A "person" whose last word is a head noun and whose first is no given name is what the head says
   // ("Hennepin Healthcare" an organisation, "Gaines County" a place; "Amy Field" stays a person).
