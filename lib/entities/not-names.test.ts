@@ -121,6 +121,22 @@ describe('dropNotNames', () => {
     ]);
   });
 
+  it('drops brands after their maker, keeping the maker', () => {
+    const text =
+      'Procter & Gamble, the maker of Tide and Pampers, rose. Unilever sells brands such as Dove, Knorr and Lipton.';
+    expect(
+      names(text, [
+        ['Procter & Gamble', 'organization'],
+        ['Tide', 'place'],
+        ['Pampers', 'place'],
+        ['Unilever', 'organization'],
+        ['Dove', 'person'],
+        ['Knorr', 'organization'],
+        ['Lipton', 'organization'],
+      ]).map(([n]) => n),
+    ).toEqual(['Procter & Gamble', 'Unilever']);
+  });
+
   it('keeps a name before a score, a year, a percentage or a house number', () => {
     const text =
       'Manchester City 2-1 Liverpool. London 2012 was fun. Nvidia 3% up. Chelsea 3:0 Bath. Arsenal 3 Aston Villa 1. Sitz: Friedrichstraße 12.';

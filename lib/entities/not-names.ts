@@ -25,6 +25,7 @@
  *   "her staging of Uncle Vanya"), a product noun after a name of several words ("new Apple Watch
  *   models") or after any name that follows a possessive ("its Xbox console"); like model numbers, such
  *   mentions leave the entry;
+ * - brands after their maker ("the maker of Tide and Pampers", "brands such as Dove and Knorr"): products;
  * - a wire agency in a dateline ("LIMA (Reuters) -", "MANILA (AP) —"): a credit, like a byline; the
  *   mention leaves the entry;
  * - holidays and feasts ("Christmas sales", „zu Ostern") and one-word events ("since Brexit",
@@ -46,6 +47,10 @@ const WORK_BEFORE =
 // too: "will play Arsenal".)
 const PRODUCT_NOUNS =
   /^\s(?:models?|smartphones?|phones?|handsets?|software|app|apps|rover|probe|telescope|spacecraft|console|tablet|laptop|headset|chip|chips|processor|vaccine|operating system|browser|chatbot|cloud|platform|search engine)\b/u;
+// Brands after what makes or sells them ("the maker of Tide and Pampers", "brands such as Dove, Knorr and
+// Hellmann's"): products, each of a list; the maker is named elsewhere.
+const BRANDS_BEFORE =
+  /\b(?:makers? of|brands? (?:such as|like|including)|labels? (?:such as|like|including)) (?:\p{Lu}[\p{L}'’&-]*(?: \p{Lu}[\p{L}'’&-]*)*(?:, | and | & | or ))*$/u;
 // A vaccine named by its letters ("the MMR vaccine", "an HPV jab"): the product, not an organisation.
 const VACCINE_AFTER = /^\s(?:vaccines?|jabs?|shots?)\b/u;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
@@ -259,7 +264,8 @@ function namesWorkOrProduct(e: Entity, m: Entity['mentions'][number], text: stri
   )
     return true;
   const before = text.slice(Math.max(0, m.start - 16), m.start);
-  if (WORK_BEFORE.test(before)) return true;
+  if (WORK_BEFORE.test(before) || BRANDS_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)))
+    return true;
   if (!PRODUCT_NOUNS.test(text.slice(m.end, m.end + 20)) || e.kind === 'person') return false;
   if (ACRONYM.test(m.text) && VACCINE_AFTER.test(text.slice(m.end, m.end + 10)))
     return ARTICLE_OR_NEW_BEFORE.test(before);
