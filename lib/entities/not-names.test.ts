@@ -137,6 +137,17 @@ describe('dropNotNames', () => {
     ).toEqual(['Procter & Gamble', 'Unilever']);
   });
 
+  it('lists a legislature named only by "state" or "county" as possible, keeps "the Senate"', () => {
+    const text = 'Supporters in the state Senate agreed. The county Council met.';
+    expect(
+      names(text, [
+        ['Senate', 'organization'],
+        ['Council', 'organization'],
+      ]),
+    ).toEqual([]);
+    expect(names('The Senate voted.', [['Senate', 'organization']])).toEqual([['Senate', 'organization', 1]]);
+  });
+
   it('keeps a name before a score, a year, a percentage or a house number', () => {
     const text =
       'Manchester City 2-1 Liverpool. London 2012 was fun. Nvidia 3% up. Chelsea 3:0 Bath. Arsenal 3 Aston Villa 1. Sitz: Friedrichstraße 12.';

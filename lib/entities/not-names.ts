@@ -28,6 +28,8 @@
  * - brands after their maker ("the maker of Tide and Pampers", "brands such as Dove and Knorr"): products;
  * - a wire agency in a dateline ("LIMA (Reuters) -", "MANILA (AP) —"): a credit, like a byline; the
  *   mention leaves the entry;
+ * - a one-word legislature after a lower-case qualifier ("the state Senate", "the county Council"): listed
+ *   as a possible name, not painted (which state's is left to the context);
  * - holidays and feasts ("Christmas sales", „zu Ostern") and one-word events ("since Brexit",
  *   "Eurovision"): dates and happenings, not names.
  * Sentence-initial, heading and ALL-CAPS words are not removed here: they lower an entry's confidence
@@ -279,6 +281,29 @@ function withoutProductMentions(e: Entity, text: string): Entity | null {
   return mentions.length ? { ...e, mentions, count: mentions.length } : null;
 }
 
+// A legislative body named only by a common qualifier ("the state Senate", "the county Council", "the
+// city Assembly"): which one is left to the context, so the word alone is not painted as a name. "The
+// Senate", "Senate Democrats" name the national body and stay.
+const LEGISLATURES = new Set([
+  'Senate',
+  'Assembly',
+  'House',
+  'Legislature',
+  'Parliament',
+  'Council',
+  'Congress',
+]);
+const LOCAL_QUALIFIER_BEFORE =
+  /\b(?:state|provincial|regional|county|city|town|municipal|local|upper|lower)\s$/u;
+
+function isQualifiedLegislature(e: Entity, text: string): boolean {
+  return (
+    e.kind !== 'person' &&
+    LEGISLATURES.has(e.name) &&
+    e.mentions.every((m) => LOCAL_QUALIFIER_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)))
+  );
+}
+
 /** The table without the entries above; an event named after a place leaves that place, other events and laws are marked possible. */
 export function dropNotNames(entities: Entity[], context: NotNamesContext): Entity[] {
   const { text } = context;
@@ -289,6 +314,10 @@ export function dropNotNames(entities: Entity[], context: NotNamesContext): Enti
     if (isWork(e, text) || isCommonWordPerson(e, text)) continue;
     if (isNamedStorm(e, text) || isOpeningParticiple(e, text) || isIdentityAdjective(e, text)) continue;
     if (e.kind !== 'person' && ROMAN_END.test(e.name)) continue;
+    if (isQualifiedLegislature(e, text)) {
+      out.push({ ...e, possible: true });
+      continue;
+    }
     if (isEventOrLaw(e, context)) {
       const place = eventPlace(e, context);
       if (!place) {
