@@ -169,19 +169,21 @@ describe('settleKinds', () => {
 
   it('makes a listed company that moves like a share, or is called a company, an organisation', () => {
     const text =
-      'Toyota lost 3.4% and Sony fell 2.8%. Amazon, whose AWS unit leads, reports. Prices fell 3% in Sweden.';
+      'Toyota lost 3.4% and Sony fell 2.8%. Amazon, whose AWS unit leads, reports. Prices fell 3% in Sweden. Ghana’s chief negotiator spoke.';
     expect(
       kinds(text, [
         ['Toyota', 'place'],
         ['Sony', 'place'],
         ['Amazon', 'place'],
         ['Sweden', 'place'],
+        ['Ghana', 'place'],
       ]).map(([n, k]) => [n, k]),
     ).toEqual([
       ['Toyota', 'organization'],
       ['Sony', 'organization'],
       ['Amazon', 'organization'],
       ['Sweden', 'place'],
+      ['Ghana', 'place'],
     ]);
   });
 

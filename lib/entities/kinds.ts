@@ -263,11 +263,18 @@ const STOCK_MOVE_AFTER =
 const COMPANY_APPOSITION =
   /^, (?:the (?:[\p{L}-]+ ){0,2}(?:company|firm|group|maker|carmaker|retailer|conglomerate|owner|parent company|parent)\b|whose (?:[\p{L}-]+ ){0,2}(?:unit|division|subsidiary|shares|stock|chief executive)\b)/u;
 
-function actsAsCompany(e: Entity, text: string): boolean {
+function tradesAsCompany(e: Entity, text: string): boolean {
   return e.mentions.some((m) => {
     const after = text.slice(m.end, m.end + 48);
-    return COMPANY_AFTER.test(after) || STOCK_MOVE_AFTER.test(after) || COMPANY_APPOSITION.test(after);
+    return STOCK_MOVE_AFTER.test(after) || COMPANY_APPOSITION.test(after);
   });
+}
+
+/** Keeps an organisation's kind ("Toyota’s chief" may be a country's too, so it never moves a place). */
+function actsAsCompany(e: Entity, text: string): boolean {
+  return (
+    e.mentions.some((m) => COMPANY_AFTER.test(text.slice(m.end, m.end + 24))) || tradesAsCompany(e, text)
+  );
 }
 
 /**
@@ -346,7 +353,7 @@ export function settledKind(e: Entity, context: KindsContext, places: PlaceMenti
   // ("Hennepin Healthcare" an organisation, "Gaines County" a place; "Amy Field" stays a person).
   if (head && context.isGivenName && !context.isGivenName(e.name.split(' ')[0]!)) return head;
   if (e.kind !== 'organization' && isCityTeam(e, context)) return 'organization';
-  if (e.kind !== 'organization' && !e.name.includes(' ') && actsAsCompany(e, text)) return 'organization';
+  if (e.kind !== 'organization' && !e.name.includes(' ') && tradesAsCompany(e, text)) return 'organization';
   if (e.kind !== 'organization' && afterOrganisationNoun(e, context)) return 'organization';
   // A one-word "person" the gazetteer knows as a place, in match context, is a club ("who beat Bath").
   const placeAsPerson =
