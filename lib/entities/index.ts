@@ -155,7 +155,10 @@ export function recognizeEntities(
         tagged.set(`e${end}`, info);
       }
     }
-    if (lang === 'en') mentions.push(...organisationsInMisc(tokens, raw, text, sentence));
+    if (lang === 'en') {
+      mentions.push(...organisationsInMisc(tokens, raw, text, sentence));
+      mentions.push(...companiesByRole(tokens, mentions, text, sentence, model.tagger.resources.caseProfile));
+    }
   });
   if (lang === 'de') mentions.push(...institutionMentions(allTokens, mentions));
   lap('tag');
@@ -229,6 +232,39 @@ export function organisationsInMisc(
       const end = tokens[span.end - 1]!.end;
       return { start, end, text: text.slice(start, end), kind: 'organization', sentence };
     });
+}
+
+/**
+ * What only a company has or does right after a word ("Lucasfilm president Karen Doyle", "Tesla shares
+ * fell", "Unilever has agreed to sell", "Ticketmaster said it would"): a company's role or its shares.
+ */
+const COMPANY_ROLE_AFTER =
+  /^(?:['’]s)? (?:chief executive|chief financial officer|chief operating officer|president|boss|founder|co-founder|chairman|chairwoman|spokesperson|spokesman|spokeswoman|shares|stock|share price|(?:is|was|has been) recalling|has agreed to (?:buy|sell|acquire|pay)|said it would|employs)\b/u;
+
+/**
+ * English companies the tagger left untagged ("Tesla", "Unilever", "Lucasfilm": brands CoNLL never saw):
+ * a lone capitalised word outside every mention, that the training text never wrote in lower case (its
+ * case profile is unseen or always capitalised, so "Company president …" opening a sentence is not one),
+ * followed by a company's role or its shares (COMPANY_ROLE_AFTER), is an organisation mention.
+ */
+export function companiesByRole(
+  tokens: readonly Token[],
+  mentions: readonly RawMention[],
+  text: string,
+  sentence: number,
+  caseProfile: { get(word: string): number | undefined },
+): RawMention[] {
+  const found: RawMention[] = [];
+  tokens.forEach((t, k) => {
+    if (!/^\p{Lu}\p{Ll}[\p{L}]+$/u.test(t.text)) return;
+    const profile = caseProfile.get(t.text.toLowerCase()) ?? 0;
+    if (profile === 1 || profile === 2) return;
+    if (k > 0 && /^\p{Lu}/u.test(tokens[k - 1]!.text) && tokens[k - 1]!.end + 1 >= t.start) return;
+    if (!COMPANY_ROLE_AFTER.test(text.slice(t.end, t.end + 40))) return;
+    if (mentions.some((m) => m.start < t.end && m.end > t.start)) return;
+    found.push({ start: t.start, end: t.end, text: t.text, kind: 'organization', sentence });
+  });
+  return found;
 }
 
 /** German institutions the tagger left out („Bundesverfassungsgericht"), as organisation mentions. */
