@@ -98,9 +98,9 @@ describe('organisationsInMisc', () => {
 });
 
 describe('companiesByRole', () => {
-  it('reads an untagged company before its role or shares, not a common word or a tagged name', () => {
+  it('reads an untagged company before its role or shares or after its trade, not a common word or a tagged name', () => {
     const text =
-      'Lucasfilm president Karen Doyle spoke. Company president Joe Lee agreed. Tesla shares fell. Apple shares rose. New York president Ann Ray came.';
+      'Lucasfilm president Karen Doyle spoke. Company president Joe Lee agreed. Tesla shares fell. Apple shares rose. New York president Ann Ray came. It beat the streaming service Netflix.';
     const tokens = tokenize(text, 0);
     // "company" is mostly written in lower case (case profile 1); the rest are unseen.
     const caseProfile = new Map([['company', 1]]);
@@ -111,6 +111,7 @@ describe('companiesByRole', () => {
     expect(companiesByRole(tokens, tagged, text, 0, caseProfile).map((m) => m.text)).toEqual([
       'Lucasfilm',
       'Tesla',
+      'Netflix',
     ]);
   });
 });

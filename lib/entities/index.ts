@@ -241,11 +241,16 @@ export function organisationsInMisc(
 const COMPANY_ROLE_AFTER =
   /^(?:['’]s)? (?:chief executive|chief financial officer|chief operating officer|president|boss|founder|co-founder|chairman|chairwoman|spokesperson|spokesman|spokeswoman|shares|stock|share price|(?:is|was|has been) recalling|has agreed to (?:buy|sell|acquire|pay)|said it would|employs)\b/u;
 
+/** A company's trade right before a word ("the streaming service Netflix", "rival chipmaker Arm"). */
+const COMPANY_NOUN_BEFORE =
+  /\b(?:company|firm|conglomerate|retailer|carmaker|automaker|chipmaker|planemaker|streamer|streaming service|start-?up|airline|lender|insurer|broadcaster|publisher|record label)\s$/u;
+
 /**
  * English companies the tagger left untagged ("Tesla", "Unilever", "Lucasfilm": brands CoNLL never saw):
  * a lone capitalised word outside every mention, that the training text never wrote in lower case (its
  * case profile is unseen or always capitalised, so "Company president …" opening a sentence is not one),
- * followed by a company's role or its shares (COMPANY_ROLE_AFTER), is an organisation mention.
+ * followed by a company's role or its shares (COMPANY_ROLE_AFTER) or after its trade (COMPANY_NOUN_BEFORE),
+ * is an organisation mention.
  */
 export function companiesByRole(
   tokens: readonly Token[],
@@ -260,7 +265,8 @@ export function companiesByRole(
     const profile = caseProfile.get(t.text.toLowerCase()) ?? 0;
     if (profile === 1 || profile === 2) return;
     if (k > 0 && /^\p{Lu}/u.test(tokens[k - 1]!.text) && tokens[k - 1]!.end + 1 >= t.start) return;
-    if (!COMPANY_ROLE_AFTER.test(text.slice(t.end, t.end + 40))) return;
+    const before = text.slice(Math.max(0, t.start - 20), t.start);
+    if (!COMPANY_ROLE_AFTER.test(text.slice(t.end, t.end + 40)) && !COMPANY_NOUN_BEFORE.test(before)) return;
     if (mentions.some((m) => m.start < t.end && m.end > t.start)) return;
     found.push({ start: t.start, end: t.end, text: t.text, kind: 'organization', sentence });
   });
