@@ -158,6 +158,14 @@ describe('joinOrganisationParts', () => {
       (w) => places.includes(w),
     ).map((m) => [m.text, m.kind]);
 
+  it('runs a place or organisation over an untagged head noun after it, not in a title-case line', () => {
+    expect(join('Her label, Columbia Records, said so.', [['Columbia', 'place']])).toEqual([
+      ['Columbia Records', 'organization'],
+    ]);
+    expect(join('Texas Schools Close Early', [['Texas', 'place']])).toEqual([['Texas', 'place']]);
+    expect(join('Anna Group said.', [['Anna', 'person']])).toEqual([['Anna', 'person']]);
+  });
+
   it('runs an organisation on over "on"/"for" after its head noun', () => {
     expect(
       join('She served on the Intergovernmental Panel on Climate Change until 2001.', [

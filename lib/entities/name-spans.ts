@@ -124,6 +124,26 @@ const ORGANISATION_LINK = /^ (?:on|for|of) (?:the )?$/u;
 const isPluralsHead = (word: string) =>
   isOrganisationHead(word) || /^(?:Union|Guild|Federation)$/u.test(word);
 
+/** A capitalised word right after a mention, then a lower-case word or punctuation. */
+const WORD_AFTER = /^ (\p{Lu}\p{Ll}+)(?=[\s,.;:!?)]\s*(?:\p{Ll}|$)|[,.;:!?)]?$)/u;
+
+/**
+ * A place or organisation mention runs over an untagged organisation head noun right after it: "Columbia
+ * Records" tagged as the place "Columbia", "Hennepin Healthcare" cut after "Hennepin". A title-case line
+ * ("Texas Schools Close Early") is left alone: the word after the head must not be capitalised.
+ */
+function withHeadAfter<M extends SpanMention>(order: M[], text: string): M[] {
+  return order.map((m, i) => {
+    if (m.kind === 'person') return m;
+    const head = WORD_AFTER.exec(text.slice(m.end, m.end + 40));
+    if (!head || !isOrganisationHead(head[1]!)) return m;
+    const next = order[i + 1];
+    const end = m.end + 1 + head[1]!.length;
+    if (next && next.start < end) return m;
+    return { ...m, end, text: text.slice(m.start, end), kind: 'organization' };
+  });
+}
+
 /**
  * Joins organisation mentions with what the tagger cut off them (see the module comment): an
  * organisation whose last word is a head noun, "on"/"for"/"of" and the capitalised mention after it;
@@ -135,7 +155,10 @@ export function joinOrganisationParts<M extends SpanMention>(
   text: string,
   isPlace: (word: string) => boolean,
 ): M[] {
-  const order = [...mentions].sort((a, b) => a.start - b.start);
+  const order = withHeadAfter(
+    [...mentions].sort((a, b) => a.start - b.start),
+    text,
+  );
   const out: M[] = [];
   for (let i = 0; i < order.length; i++) {
     const m = order[i]!;
