@@ -19,7 +19,7 @@ import {
   type TaggedMentionInfo,
 } from './confidence.ts';
 import { isPossessedNoun, TEMPLATES } from './features.ts';
-import { isInstitutionWord } from './institutions.ts';
+import { isEnglishInstitutionWord, isInstitutionWord } from './institutions.ts';
 import { isOrganisationHead, settleKinds } from './kinds.ts';
 import { deserializeModel, type TaggerModel, tagSentenceWithMargins } from './model.ts';
 import { dropNotNames } from './not-names.ts';
@@ -160,7 +160,8 @@ export function recognizeEntities(
       mentions.push(...companiesByRole(tokens, mentions, text, sentence, model.tagger.resources.caseProfile));
     }
   });
-  if (lang === 'de') mentions.push(...institutionMentions(allTokens, mentions));
+  if (lang === 'de') mentions.push(...institutionMentions(allTokens, mentions, isInstitutionWord));
+  if (lang === 'en') mentions.push(...institutionMentions(allTokens, mentions, isEnglishInstitutionWord));
   lap('tag');
 
   const { gazetteer, wordSets, firstNames } = model.tagger.resources;
@@ -273,13 +274,14 @@ export function companiesByRole(
   return found;
 }
 
-/** German institutions the tagger left out („Bundesverfassungsgericht"), as organisation mentions. */
+/** Institutions the tagger left out („Bundesverfassungsgericht", "the Commons"), as organisation mentions. */
 function institutionMentions(
   tokens: ReadonlyArray<Token & { sentence: number }>,
   mentions: readonly RawMention[],
+  isInstitution: (word: string) => boolean,
 ): RawMention[] {
   return tokens
-    .filter((t) => isInstitutionWord(t.text) && !mentions.some((m) => t.start < m.end && t.end > m.start))
+    .filter((t) => isInstitution(t.text) && !mentions.some((m) => t.start < m.end && t.end > m.start))
     .map((t) => ({ start: t.start, end: t.end, text: t.text, kind: 'organization', sentence: t.sentence }));
 }
 
