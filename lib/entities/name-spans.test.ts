@@ -11,6 +11,7 @@ import {
   nominativeScore,
   type SpanMention,
   stripLeadingTitle,
+  stripOpeningArticle,
   stripOpeningWord,
   stripPostNominal,
 } from './name-spans.ts';
@@ -245,5 +246,21 @@ describe('joinFirmPairs', () => {
       at(text, 'Porto', 0, 'place'),
     ];
     expect(joinFirmPairs(mentions, text)).toEqual(mentions);
+  });
+});
+
+describe('stripOpeningArticle', () => {
+  it('cuts a sentence-opening "The" off an organisation of three or more words, not mid-sentence', () => {
+    const t = 'The Office for National Statistics said so. Judges at The Hague agreed. The Hague is calm.';
+    const m = stripOpeningArticle(mentionOf(t, 'The Office for National Statistics', 'organization'), t);
+    expect([m.text, t.slice(m.start, m.end)]).toEqual([
+      'Office for National Statistics',
+      'Office for National Statistics',
+    ]);
+    expect(stripOpeningArticle(mentionOf(t, 'The Hague', 'place'), t).text).toBe('The Hague');
+    const mid = 'He read it in The New York Times.';
+    expect(stripOpeningArticle(mentionOf(mid, 'The New York Times', 'organization'), mid).text).toBe(
+      'The New York Times',
+    );
   });
 });

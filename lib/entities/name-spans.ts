@@ -269,6 +269,17 @@ export function stripOpeningWord<M extends SpanMention>(
   return { ...m, start: m.start + cut, text: m.text.slice(cut) };
 }
 
+/**
+ * An English article that only opens the sentence is not part of a name of three or more words ("The
+ * Office for National Statistics said …" → "Office for National Statistics"). Mid-sentence, a capital
+ * "The" belongs to the name ("at The Hague", "in The New York Times"), and "The Hague" alone stays whole.
+ */
+export function stripOpeningArticle<M extends SpanMention>(m: M, text: string): M {
+  if (m.kind === 'person' || !m.text.startsWith('The ') || m.text.split(' ').length < 3) return m;
+  if (!/(?:^|[.!?…]["”’]?\s+|\n\s*)$/u.test(text.slice(Math.max(0, m.start - 4), m.start))) return m;
+  return { ...m, start: m.start + 4, text: m.text.slice(4) };
+}
+
 /** British post-nominal letters after a name ("Jonathan Reeve KC", "Ann Lee MP"): honours and offices, not the name. */
 const POST_NOMINALS = new Set([
   'KC',
