@@ -148,6 +148,18 @@ describe('dropNotNames', () => {
     expect(names('The Senate voted.', [['Senate', 'organization']])).toEqual([['Senate', 'organization', 1]]);
   });
 
+  it('drops an institution noun alone, keeps a legislature and a full name', () => {
+    const text = 'Board member Karen Wills voted. Police said so. The Senate met. Stockport Council agreed.';
+    expect(
+      names(text, [
+        ['Board', 'organization'],
+        ['Police', 'organization'],
+        ['Senate', 'organization'],
+        ['Stockport Council', 'organization'],
+      ]).map(([n]) => n),
+    ).toEqual(['Senate', 'Stockport Council']);
+  });
+
   it('keeps a name before a score, a year, a percentage or a house number', () => {
     const text =
       'Manchester City 2-1 Liverpool. London 2012 was fun. Nvidia 3% up. Chelsea 3:0 Bath. Arsenal 3 Aston Villa 1. Sitz: Friedrichstraße 12.';

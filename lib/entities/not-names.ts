@@ -30,6 +30,7 @@
  *   mention leaves the entry;
  * - a one-word legislature after a lower-case qualifier ("the state Senate", "the county Council"): listed
  *   as a possible name, not painted (which state's is left to the context);
+ * - an institution's common noun alone ("Board member …", "Police said"): the kind of body, not a name;
  * - holidays and feasts ("Christmas sales", „zu Ostern") and one-word events ("since Brexit",
  *   "Eurovision"): dates and happenings, not names.
  * Sentence-initial, heading and ALL-CAPS words are not removed here: they lower an entry's confidence
@@ -304,13 +305,45 @@ function isQualifiedLegislature(e: Entity, text: string): boolean {
   );
 }
 
+// An institution's common noun alone, capitalised because it opens a sentence or a heading ("Board
+// member Karen Wills", "Police said", "Council leaders met"): the kind of body, not one body's name.
+// Legislatures named by one word ("Senate", "Parliament") are names and are not in this list, nor is
+// "Union" (the German „Union" is CDU and CSU).
+const INSTITUTION_NOUNS = new Set([
+  'board',
+  'council',
+  'committee',
+  'commission',
+  'department',
+  'ministry',
+  'agency',
+  'authority',
+  'office',
+  'bureau',
+  'police',
+  'party',
+  'group',
+  'association',
+  'institute',
+  'university',
+  'college',
+  'school',
+  'hospital',
+  'government',
+  'cabinet',
+  'company',
+  'firm',
+  'corporation',
+  'panel',
+]);
+
 /** The table without the entries above; an event named after a place leaves that place, other events and laws are marked possible. */
 export function dropNotNames(entities: Entity[], context: NotNamesContext): Entity[] {
   const { text } = context;
   const out: Entity[] = [];
   for (const entry of entities) {
     const e = withoutProductMentions(entry, text);
-    if (!e || HOLIDAYS_AND_EVENTS.has(e.name)) continue;
+    if (!e || HOLIDAYS_AND_EVENTS.has(e.name) || INSTITUTION_NOUNS.has(e.name.toLowerCase())) continue;
     if (isWork(e, text) || isCommonWordPerson(e, text)) continue;
     if (isNamedStorm(e, text) || isOpeningParticiple(e, text) || isIdentityAdjective(e, text)) continue;
     if (e.kind !== 'person' && ROMAN_END.test(e.name)) continue;
