@@ -34,6 +34,7 @@
  * rules move a whole entity.
  */
 import { foldCase } from '../text/fold.ts';
+import { opensSentence } from '../text/sentences.ts';
 import type { Entity, EntityKind } from '../types.ts';
 
 // "Leinster beat Toulouse 34-13", "Arsenal beat Manchester City 2-1": a result or a match verb next to
@@ -47,7 +48,6 @@ const MATCH_AFTER =
 const TEAM_AFTER =
   /^\s+(?:won the toss|lost the toss|were bowled out|were all out|collapsed to \d|declared on \d|won by \d+ (?:runs?|wickets?|points?|goals?))/u;
 const TEAM_VERB_AFTER = /^\s+(?:were|are)\b/u;
-const SENTENCE_OPENING = /(?:^|[.!?…]["”’]?\s+|\n\s*)$/u;
 // In a match report, what a side will do next ("England will play Italy", "Dallas will host Detroit").
 const REPORT_AFTER = /^\s+will (?:play|face|host|meet|visit|travel to)\b/u;
 const MATCH_BEFORE =
@@ -223,7 +223,7 @@ function inMatchContext(e: Entity, text: string): boolean {
     return (
       MATCH_AFTER.test(after) ||
       (!plural &&
-        (TEAM_AFTER.test(after) || (TEAM_VERB_AFTER.test(after) && SENTENCE_OPENING.test(before)))) ||
+        (TEAM_AFTER.test(after) || (TEAM_VERB_AFTER.test(after) && opensSentence(text, m.start)))) ||
       MATCH_BEFORE.test(before) ||
       (report && (MATCH_REPORT_BEFORE.test(before) || REPORT_AFTER.test(after)))
     );

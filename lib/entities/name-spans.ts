@@ -18,6 +18,7 @@
  *   Islamischen Staates" = „der Islamische Staat") and the nominative-looking form names the entity.
  */
 
+import { opensSentence } from '../text/sentences.ts';
 import type { Token } from '../text/tokens.ts';
 import type { EntityKind } from '../types.ts';
 import { isOrganisationHead } from './kinds.ts';
@@ -264,7 +265,7 @@ export function stripOpeningWord<M extends SpanMention>(
   if (m.kind !== 'person' || !isGivenName) return m;
   const words = m.text.split(' ');
   if (words.length < 3 || isGivenName(words[0]!) || !isGivenName(words[1]!)) return m;
-  if (!/(?:^|[.!?…]["”’]?\s+|\n\s*)$/u.test(text.slice(Math.max(0, m.start - 4), m.start))) return m;
+  if (!opensSentence(text, m.start)) return m;
   const cut = words[0]!.length + 1;
   return { ...m, start: m.start + cut, text: m.text.slice(cut) };
 }
@@ -276,7 +277,7 @@ export function stripOpeningWord<M extends SpanMention>(
  */
 export function stripOpeningArticle<M extends SpanMention>(m: M, text: string): M {
   if (m.kind === 'person' || !m.text.startsWith('The ') || m.text.split(' ').length < 3) return m;
-  if (!/(?:^|[.!?…]["”’]?\s+|\n\s*)$/u.test(text.slice(Math.max(0, m.start - 4), m.start))) return m;
+  if (!opensSentence(text, m.start)) return m;
   return { ...m, start: m.start + 4, text: m.text.slice(4) };
 }
 

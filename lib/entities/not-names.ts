@@ -36,6 +36,7 @@
  * Sentence-initial, heading and ALL-CAPS words are not removed here: they lower an entry's confidence
  * (confidence.ts), so a real name that only ever opens sentences is still listed.
  */
+import { opensSentence } from '../text/sentences.ts';
 import type { Entity, EntityKind } from '../types.ts';
 
 const WORK_NOUNS =
@@ -102,7 +103,6 @@ const OPENING_PARTICIPLES = new Set([
   'Married',
   'Located',
 ]);
-const SENTENCE_START = /(?:^|[.!?…]["”’]?\s+|\n\s*)$/u;
 const PREPOSITION_AFTER = /^\s(?:in|at|on|by|near|from|to|into|as)\b/u;
 
 const IDENTITY_ADJECTIVES = new Set([
@@ -221,9 +221,7 @@ function isNamedStorm(e: Entity, text: string): boolean {
 function isOpeningParticiple(e: Entity, text: string): boolean {
   if (!OPENING_PARTICIPLES.has(e.name)) return false;
   return e.mentions.every(
-    (m) =>
-      SENTENCE_START.test(text.slice(Math.max(0, m.start - 4), m.start)) &&
-      PREPOSITION_AFTER.test(text.slice(m.end, m.end + 8)),
+    (m) => opensSentence(text, m.start) && PREPOSITION_AFTER.test(text.slice(m.end, m.end + 8)),
   );
 }
 
