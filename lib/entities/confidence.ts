@@ -54,6 +54,11 @@ export const CONFIDENCE_WEIGHTS: readonly number[] = [2.575, -0.173, 0.025, -0.2
  * 1.100, -0.734, 0.691] and a lower English tuning precision at 0.8 (0.940 against 0.949). The margin
  * feature is flat with this model (tanh(margin / 4) is 1 for every entry: its emission margins run in
  * the hundreds), so it carries no information until it is rescaled and refitted.
+ * Session 10 (32 English tuning pages, 380 tuning entries): not refitted. A refit gave [2.023, -0.198,
+ * 0.123, -0.125, 1.094, -0.436, 0.668] and English tuning precision 0.940–0.943 at 0.80–0.84 against
+ * 0.952 with these weights; the margin rescaled as tanh(margin / 1000) gets a weight of 0.04 and changes
+ * nothing (the raw margins of right and wrong entries overlap: medians 1241 and 1148). The wrong entries
+ * left are mostly of the wrong kind, which a name-or-not margin cannot see; kinds.ts rules move them.
  */
 export const CONFIDENCE_THRESHOLD = 0.8;
 

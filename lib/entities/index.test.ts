@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { articleFrom, nodeModelLoader } from '../../tests/support/ner-models.ts';
 import { tokenize } from '../text/tokens.ts';
-import { loadNerModel, organisationsInMisc, primaryLanguage, recognizeEntities } from './index.ts';
+import {
+  companiesByRole,
+  loadNerModel,
+  organisationsInMisc,
+  primaryLanguage,
+  recognizeEntities,
+} from './index.ts';
 
 describe('loadNerModel', () => {
   it('loads only the requested language, once', async () => {
@@ -87,6 +93,25 @@ describe('organisationsInMisc', () => {
     expect(tokens.map((t) => t.text)).toHaveLength(raw.length);
     expect(organisationsInMisc(tokens, raw, text, 0).map((m) => [m.text, m.kind])).toEqual([
       ['British Antarctic Survey', 'organization'],
+    ]);
+  });
+});
+
+describe('companiesByRole', () => {
+  it('reads an untagged company before its role or shares or after its trade, not a common word or a tagged name', () => {
+    const text =
+      'Lucasfilm president Karen Doyle spoke. Company president Joe Lee agreed. Tesla shares fell. Apple shares rose. New York president Ann Ray came. It beat the streaming service Netflix.';
+    const tokens = tokenize(text, 0);
+    // "company" is mostly written in lower case (case profile 1); the rest are unseen.
+    const caseProfile = new Map([['company', 1]]);
+    const apple = text.indexOf('Apple');
+    const tagged = [
+      { start: apple, end: apple + 5, text: 'Apple', kind: 'organization' as const, sentence: 0 },
+    ];
+    expect(companiesByRole(tokens, tagged, text, 0, caseProfile).map((m) => m.text)).toEqual([
+      'Lucasfilm',
+      'Tesla',
+      'Netflix',
     ]);
   });
 });

@@ -19,7 +19,7 @@ import {
   type TaggedMentionInfo,
 } from './confidence.ts';
 import { isPossessedNoun, TEMPLATES } from './features.ts';
-import { isInstitutionWord } from './institutions.ts';
+import { isEnglishInstitutionWord, isInstitutionWord } from './institutions.ts';
 import { isOrganisationHead, settleKinds } from './kinds.ts';
 import { deserializeModel, type TaggerModel, tagSentenceWithMargins } from './model.ts';
 import { dropNotNames } from './not-names.ts';
@@ -155,9 +155,13 @@ export function recognizeEntities(
         tagged.set(`e${end}`, info);
       }
     }
-    if (lang === 'en') mentions.push(...organisationsInMisc(tokens, raw, text, sentence));
+    if (lang === 'en') {
+      mentions.push(...organisationsInMisc(tokens, raw, text, sentence));
+      mentions.push(...companiesByRole(tokens, mentions, text, sentence, model.tagger.resources.caseProfile));
+    }
   });
-  if (lang === 'de') mentions.push(...institutionMentions(allTokens, mentions));
+  if (lang === 'de') mentions.push(...institutionMentions(allTokens, mentions, isInstitutionWord));
+  if (lang === 'en') mentions.push(...institutionMentions(allTokens, mentions, isEnglishInstitutionWord));
   lap('tag');
 
   const { gazetteer, wordSets, firstNames } = model.tagger.resources;
@@ -231,13 +235,53 @@ export function organisationsInMisc(
     });
 }
 
-/** German institutions the tagger left out („Bundesverfassungsgericht"), as organisation mentions. */
+/**
+ * What only a company has or does right after a word ("Lucasfilm president Karen Doyle", "Tesla shares
+ * fell", "Unilever has agreed to sell", "Ticketmaster said it would"): a company's role or its shares.
+ */
+const COMPANY_ROLE_AFTER =
+  /^(?:['’]s)? (?:chief executive|chief financial officer|chief operating officer|president|boss|founder|co-founder|chairman|chairwoman|spokesperson|spokesman|spokeswoman|shares|stock|share price|(?:is|was|has been) recalling|has agreed to (?:buy|sell|acquire|pay)|said it would|employs)\b/u;
+
+/** A company's trade right before a word ("the streaming service Netflix", "rival chipmaker Arm"). */
+const COMPANY_NOUN_BEFORE =
+  /\b(?:company|firm|conglomerate|retailer|carmaker|automaker|chipmaker|planemaker|streamer|streaming service|start-?up|airline|lender|insurer|broadcaster|publisher|record label)\s$/u;
+
+/**
+ * English companies the tagger left untagged ("Tesla", "Unilever", "Lucasfilm": brands CoNLL never saw):
+ * a lone capitalised word outside every mention, that the training text never wrote in lower case (its
+ * case profile is unseen or always capitalised, so "Company president …" opening a sentence is not one),
+ * followed by a company's role or its shares (COMPANY_ROLE_AFTER) or after its trade (COMPANY_NOUN_BEFORE),
+ * is an organisation mention.
+ */
+export function companiesByRole(
+  tokens: readonly Token[],
+  mentions: readonly RawMention[],
+  text: string,
+  sentence: number,
+  caseProfile: { get(word: string): number | undefined },
+): RawMention[] {
+  const found: RawMention[] = [];
+  tokens.forEach((t, k) => {
+    if (!/^\p{Lu}\p{Ll}[\p{L}]+$/u.test(t.text)) return;
+    const profile = caseProfile.get(t.text.toLowerCase()) ?? 0;
+    if (profile === 1 || profile === 2) return;
+    if (k > 0 && /^\p{Lu}/u.test(tokens[k - 1]!.text) && tokens[k - 1]!.end + 1 >= t.start) return;
+    const before = text.slice(Math.max(0, t.start - 20), t.start);
+    if (!COMPANY_ROLE_AFTER.test(text.slice(t.end, t.end + 40)) && !COMPANY_NOUN_BEFORE.test(before)) return;
+    if (mentions.some((m) => m.start < t.end && m.end > t.start)) return;
+    found.push({ start: t.start, end: t.end, text: t.text, kind: 'organization', sentence });
+  });
+  return found;
+}
+
+/** Institutions the tagger left out („Bundesverfassungsgericht", "the Commons"), as organisation mentions. */
 function institutionMentions(
   tokens: ReadonlyArray<Token & { sentence: number }>,
   mentions: readonly RawMention[],
+  isInstitution: (word: string) => boolean,
 ): RawMention[] {
   return tokens
-    .filter((t) => isInstitutionWord(t.text) && !mentions.some((m) => t.start < m.end && t.end > m.start))
+    .filter((t) => isInstitution(t.text) && !mentions.some((m) => t.start < m.end && t.end > m.start))
     .map((t) => ({ start: t.start, end: t.end, text: t.text, kind: 'organization', sentence: t.sentence }));
 }
 

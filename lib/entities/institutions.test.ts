@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { articleFrom, nodeModelLoader } from '../../tests/support/ner-models.ts';
 import { loadNerModel, recognizeEntities } from './index.ts';
-import { isInstitutionWord } from './institutions.ts';
+import { isEnglishInstitutionWord, isInstitutionWord } from './institutions.ts';
 
 it('knows Bundes-/Landes- institutions in any case form, not their plurals or other compounds', () => {
   for (const w of [
@@ -25,4 +25,23 @@ it('adds an institution the tagger left out as an organisation', async () => {
   );
   const found = recognizeEntities(article, model).find((e) => e.name === 'Bundesverfassungsgericht');
   expect(found?.kind).toBe('organization');
+});
+
+it('adds an English legislature named by one word, not the lower-case common noun', async () => {
+  expect(isEnglishInstitutionWord('Commons')).toBe(true);
+  expect(isEnglishInstitutionWord('parliament')).toBe(false);
+  const model = await loadNerModel('en', nodeModelLoader());
+  const article = articleFrom(
+    [
+      {
+        kind: 'paragraph',
+        text: 'The bill passed the Commons on Tuesday and the Lords will debate it. The parliament of Ghana met.',
+      },
+    ],
+    'en',
+  );
+  const names = recognizeEntities(article, model).map((e) => [e.name, e.kind]);
+  expect(names).toContainEqual(['Commons', 'organization']);
+  expect(names).toContainEqual(['Lords', 'organization']);
+  expect(names.map(([n]) => n)).not.toContain('parliament');
 });

@@ -51,7 +51,7 @@ describe('settleKinds', () => {
       ]).map((k) => k[1]),
     ).toEqual(['place', 'place', 'organization']);
     expect(kinds('Dover Foods grew.', [['Dover Foods', 'place']])[0]![1]).toBe('organization');
-    // A person is never moved by the last word of the name.
+    // A person is not moved by the last word of the name without knowing its first is no given name.
     expect(kinds('Jack Street said no.', [['Jack Street', 'person']])[0]![1]).toBe('person');
   });
 
@@ -165,5 +165,81 @@ describe('settleKinds', () => {
       isGivenName: (w) => w === 'Davy',
     });
     expect(settled[0]!.kind).toBe('organization');
+  });
+
+  it('makes a listed company that moves like a share, or is called a company, an organisation', () => {
+    const text =
+      'Toyota lost 3.4% and Sony fell 2.8%. Amazon, whose AWS unit leads, reports. Prices fell 3% in Sweden. Ghana’s chief negotiator spoke.';
+    expect(
+      kinds(text, [
+        ['Toyota', 'place'],
+        ['Sony', 'place'],
+        ['Amazon', 'place'],
+        ['Sweden', 'place'],
+        ['Ghana', 'place'],
+      ]).map(([n, k]) => [n, k]),
+    ).toEqual([
+      ['Toyota', 'organization'],
+      ['Sony', 'organization'],
+      ['Amazon', 'organization'],
+      ['Sweden', 'place'],
+      ['Ghana', 'place'],
+    ]);
+  });
+
+  it('makes a team named after its city an organisation, not a person with a city as given name', () => {
+    const text =
+      'The Denver Nuggets beat the New York Giants. Paris Hilton watched. Denver Street is closed.';
+    const settled = settleKinds(
+      [
+        entityIn(text, 'Denver Nuggets', 'person'),
+        entityIn(text, 'New York Giants', 'place'),
+        entityIn(text, 'Paris Hilton', 'person'),
+      ],
+      {
+        text,
+        gazetteerKind: (n) => (['Denver', 'New York', 'Paris'].includes(n) ? 'place' : undefined),
+        isGivenName: (w) => w === 'Paris' || w === 'Denver',
+      },
+    );
+    expect(settled.map((e) => e.kind)).toEqual(['organization', 'organization', 'person']);
+    expect(kinds('Rain in West Texas.', [['West Texas', 'organization']], ['Texas'])[0]![1]).toBe('place');
+  });
+
+  it('moves a "person" with a head noun and no given name by the head; venues are places', () => {
+    const text = 'Hennepin Healthcare hired. Amy Field spoke at the O2 Arena and TD Garden.';
+    const settled = settleKinds(
+      [
+        entityIn(text, 'Hennepin Healthcare', 'person'),
+        entityIn(text, 'Amy Field', 'person'),
+        entityIn(text, 'O2 Arena', 'organization'),
+        entityIn(text, 'TD Garden', 'organization'),
+      ],
+      { text, isGivenName: (w) => w === 'Amy' },
+    );
+    expect(settled.map((e) => e.kind)).toEqual(['organization', 'person', 'place', 'place']);
+  });
+
+  it('reads a side in "won the toss", a plural verb and, in a report, "will play"', () => {
+    const text =
+      'Australia won the toss. India were bowled out for 201. England will play Italy. Tampa Bay beat Miami 20-17. The Netherlands are flat.';
+    expect(
+      kinds(text, [
+        ['Australia', 'place'],
+        ['India', 'place'],
+        ['England', 'place'],
+        ['Italy', 'place'],
+        ['Tampa Bay', 'place'],
+        ['Netherlands', 'place'],
+      ]).map(([n, k]) => [n, k]),
+    ).toEqual([
+      ['Australia', 'organization'],
+      ['India', 'organization'],
+      ['England', 'organization'],
+      ['Italy', 'organization'],
+      ['Tampa Bay', 'organization'],
+      ['Netherlands', 'place'],
+    ]);
+    expect(kinds('Australia won a seat on the council.', [['Australia', 'place']])[0]![1]).toBe('place');
   });
 });

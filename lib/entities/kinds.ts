@@ -5,14 +5,18 @@
  * organisation and a club in a match report as a place. Each rule reads the article text around the
  * entity's mentions:
  * - a club: a place or organisation with a mention in match context ("Leinster beat Toulouse 34-13",
- *   "Toulouse coach …", "will face Northampton"; in a text with a result, also "against Serbia",
- *   "England host Wales") is an organisation, and so is a one-word "person" the gazetteer knows as a
+ *   "Toulouse coach …", "will face Northampton", "Australia won the toss", "India were bowled out" — a
+ *   plural verb after a singular name is a side; in a text with a result, also "against Serbia",
+ *   "England host Wales", "England will play Italy") is an organisation, and so is a one-word "person" the gazetteer knows as a
  *   place ("who beat Bath");
  * - a place the gazetteer lists (GeoNames cities, countries) tagged as an organisation is a place
  *   unless a mention is in match context ("at Liverpool" against "Liverpool beat"); so is an English
  *   county ("Pembrokeshire", "Yorkshire": CoNLL knows them as cricket clubs);
  * - a head noun decides: "… County", "… Stadium", "… Airport" are places, "… Council", "… University"
  *   and company names ("… Foods", "… Holdings", "… plc") organisations;
+ * - a team named after its city ("Denver Nuggets", "New York Giants") is an organisation, and so is a
+ *   one-word name that moves like a share ("Toyota lost 3.4%") or that an apposition calls a company
+ *   ("Amazon, whose AWS unit …"); a "person" with a head noun and no given name goes by the head;
  * - a one-word name before ", <place>" ("near Taylor, Texas") is a place, and so is an organisation
  *   (no head noun, no company verb) where people live or are born ("residents in Carlisle", "born in
  *   Leeds", "the town of Keswick"), unless in match context;
@@ -30,12 +34,22 @@
  * rules move a whole entity.
  */
 import { foldCase } from '../text/fold.ts';
+import { opensSentence } from '../text/sentences.ts';
 import type { Entity, EntityKind } from '../types.ts';
 
 // "Leinster beat Toulouse 34-13", "Arsenal beat Manchester City 2-1": a result or a match verb next to
 // the name, or a team role after it ("Toulouse coach Mathieu Favre", "England captain").
 const MATCH_AFTER =
   /^\s+(?:\d{1,3}-\d{1,3}\b|(?:beat|beats|defeated|crushed|crush|thrashed|edged|drew with|lost to|coach|manager|captain|head coach|striker|goalkeeper|full-back|fans|supporters|squad)\b)/u;
+// A country or city fielding a side ("Australia won the toss", "India were bowled out for 201", "England
+// were outplayed"): British sports writing gives a team a plural verb, which the country itself never
+// takes; a name ending in -s ("Netherlands", "Philippines") is left alone, and the bare plural verb counts
+// only for a name opening its sentence ("Trains between Swansea and Cardiff were cancelled" is the trains).
+const TEAM_AFTER =
+  /^\s+(?:won the toss|lost the toss|were bowled out|were all out|collapsed to \d|declared on \d|won by \d+ (?:runs?|wickets?|points?|goals?))/u;
+const TEAM_VERB_AFTER = /^\s+(?:were|are)\b/u;
+// In a match report, what a side will do next ("England will play Italy", "Dallas will host Detroit").
+const REPORT_AFTER = /^\s+will (?:play|face|host|meet|visit|travel to)\b/u;
 const MATCH_BEFORE =
   /\b(?:beat|beats|defeated|crushed|crush|thrashed|edged|face|faces|facing|drew with|lost to|victory over|win over|defeat to|defeat by)\s+$/u;
 
@@ -71,6 +85,14 @@ const PLACE_HEADS = new Set([
   'reef',
   'sea',
   'ocean',
+  // Venues and roads: "O2 Arena", "TD Garden", "Lincoln Financial Field", "Hyde Park".
+  'arena',
+  'garden',
+  'gardens',
+  'field',
+  'park',
+  'circuit',
+  'road',
 ]);
 const ORGANISATION_HEADS = new Set([
   'council',
@@ -99,6 +121,25 @@ const ORGANISATION_HEADS = new Set([
   'league',
   'police',
   'forces',
+  'parliament',
+  'assembly',
+  'senate',
+  'congress',
+  'school',
+  'schools',
+  'elementary',
+  'hospital',
+  'infirmary',
+  'healthcare',
+  // Newspapers and media companies: "Yorkshire Post", "Columbia Records", "Universal Pictures".
+  'post',
+  'times',
+  'herald',
+  'media',
+  'records',
+  'pictures',
+  'studios',
+  'entertainment',
   // Company names: "Calloway Foods", "CVC Capital Partners", "Tata Motors".
   'foods',
   'group',
@@ -109,6 +150,10 @@ const ORGANISATION_HEADS = new Set([
   'airways',
   'industries',
   'technologies',
+  'energy',
+  'systems',
+  'labs',
+  'bakery',
   'pharmaceuticals',
   'inc',
   'inc.',
@@ -171,12 +216,16 @@ function isMatchReport(text: string): boolean {
 
 function inMatchContext(e: Entity, text: string): boolean {
   const report = isMatchReport(text);
+  const plural = /s$/u.test(e.name);
   return e.mentions.some((m) => {
     const before = text.slice(Math.max(0, m.start - 24), m.start);
+    const after = text.slice(m.end, m.end + 24);
     return (
-      MATCH_AFTER.test(text.slice(m.end, m.end + 24)) ||
+      MATCH_AFTER.test(after) ||
+      (!plural &&
+        (TEAM_AFTER.test(after) || (TEAM_VERB_AFTER.test(after) && opensSentence(text, m.start)))) ||
       MATCH_BEFORE.test(before) ||
-      (report && MATCH_REPORT_BEFORE.test(before))
+      (report && (MATCH_REPORT_BEFORE.test(before) || REPORT_AFTER.test(after)))
     );
   });
 }
@@ -207,8 +256,48 @@ function headKind(name: string): EntityKind | undefined {
 const COMPANY_AFTER =
   /^(?:['’]s shares|['’]s chief| (?:is|was|has been) recalling| (?:announced|recalled|recalls|reported|employs|sells|sold|manufactures|hired|cut) )/u;
 
+/**
+ * Also what only a listed company does in a markets report ("Toyota lost 3.4%", "Sony fell 2.8%", "shares in
+ * Alibaba rose") or what an apposition says it is ("Amazon, whose AWS unit …", "Alphabet, the parent
+ * company of Google"): an organisation, whatever the tagger made of an unknown one-word name. A place
+ * does not move by a percentage ("prices fell 3% in Sweden" has the place after the figure).
+ */
+const STOCK_MOVE_AFTER =
+  /^(?:['’]s shares)? (?:fell|rose|lost|gained|dropped|jumped|slipped|climbed|slumped|surged|added|tumbled|sank|soared|plunged|shed|advanced|declined|edged (?:up|down|higher|lower)) (?:by )?\d+(?:\.\d+)? ?(?:%|per ?cent|percent)/u;
+const COMPANY_APPOSITION =
+  /^, (?:the (?:[\p{L}-]+ ){0,2}(?:company|firm|group|maker|carmaker|retailer|conglomerate|owner|parent company|parent)\b|whose (?:[\p{L}-]+ ){0,2}(?:unit|division|subsidiary|shares|stock|chief executive)\b)/u;
+
+function tradesAsCompany(e: Entity, text: string): boolean {
+  return e.mentions.some((m) => {
+    const after = text.slice(m.end, m.end + 48);
+    return STOCK_MOVE_AFTER.test(after) || COMPANY_APPOSITION.test(after);
+  });
+}
+
+/** Keeps an organisation's kind ("Toyota’s chief" may be a country's too, so it never moves a place). */
 function actsAsCompany(e: Entity, text: string): boolean {
-  return e.mentions.some((m) => COMPANY_AFTER.test(text.slice(m.end, m.end + 24)));
+  return (
+    e.mentions.some((m) => COMPANY_AFTER.test(text.slice(m.end, m.end + 24))) || tradesAsCompany(e, text)
+  );
+}
+
+/**
+ * A team named after its city ("Denver Nuggets", "New York Giants", "Kansas City Chiefs"): a place the
+ * gazetteer knows followed by one capitalised plural word. The tagger, seeing an unknown plural after a
+ * city, often calls the whole a person; a person's first name is never a city here unless it is also a
+ * given name ("Paris Hilton", "Austin Powers" stay persons) and then only when a mention reads as a team
+ * ("the Denver Nuggets", "Nuggets coach …").
+ */
+function isCityTeam(e: Entity, context: KindsContext): boolean {
+  const words = e.name.split(' ');
+  if (words.length < 2 || !/^\p{Lu}\p{Ll}+s$/u.test(words[words.length - 1]!)) return false;
+  if (context.gazetteerKind?.(words.slice(0, -1).join(' ')) !== 'place') return false;
+  if (!context.isGivenName?.(words[0]!)) return true;
+  const { text } = context;
+  return (
+    inMatchContext(e, text) ||
+    e.mentions.some((m) => /\bthe\s$/iu.test(text.slice(Math.max(0, m.start - 4), m.start)))
+  );
 }
 
 /** "Taylor, Texas": a one-word name followed by a comma and a place of the table or the gazetteer. */
@@ -243,12 +332,32 @@ function coordinatedWithPlace(e: Entity, text: string, places: PlaceMentions): b
   });
 }
 
+/** A place the gazetteer lists, or one with a compass or "Greater" prefix before it ("West Texas"). */
+function isGazetteerPlace(name: string, context: KindsContext): boolean {
+  if (context.gazetteerKind?.(name) === 'place') return true;
+  const words = name.split(' ');
+  return (
+    words.length > 1 &&
+    COMPASS_PREFIX.test(words[0]!) &&
+    context.gazetteerKind?.(words.slice(1).join(' ')) === 'place'
+  );
+}
+const COMPASS_PREFIX =
+  /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|Lower)$/u;
+
 /** The kind each entity should have by the rules above (the entity's own kind when none applies). */
 export function settledKind(e: Entity, context: KindsContext, places: PlaceMentions): EntityKind {
   const { text } = context;
   if (SEATS_OF_GOVERNMENT.has(foldCase(e.name))) return 'organization';
   const head = headKind(e.name);
+  // A side named after a bay or a field plays ("will host Green Bay", "Tampa Bay beat …").
+  if (head === 'place' && e.kind !== 'person' && inMatchContext(e, text)) return 'organization';
   if (head && e.kind !== 'person') return head;
+  // A "person" whose last word is a head noun and whose first is no given name is what the head says
+  // ("Hennepin Healthcare" an organisation, "Gaines County" a place; "Amy Field" stays a person).
+  if (head && context.isGivenName && !context.isGivenName(e.name.split(' ')[0]!)) return head;
+  if (e.kind !== 'organization' && isCityTeam(e, context)) return 'organization';
+  if (e.kind !== 'organization' && !e.name.includes(' ') && tradesAsCompany(e, text)) return 'organization';
   if (e.kind !== 'organization' && afterOrganisationNoun(e, context)) return 'organization';
   // A one-word "person" the gazetteer knows as a place, in match context, is a club ("who beat Bath").
   const placeAsPerson =
@@ -259,7 +368,7 @@ export function settledKind(e: Entity, context: KindsContext, places: PlaceMenti
     if (e.kind === 'organization' && !actsAsCompany(e, text) && inPlaceContext(e, text)) return 'place';
     if (
       e.kind === 'organization' &&
-      ((context.gazetteerKind?.(e.name) === 'place' && !actsAsCompany(e, text)) || COUNTY.test(e.name))
+      ((isGazetteerPlace(e.name, context) && !actsAsCompany(e, text)) || COUNTY.test(e.name))
     )
       return 'place';
     if (

@@ -11,6 +11,7 @@ import {
   nominativeScore,
   type SpanMention,
   stripLeadingTitle,
+  stripOpeningArticle,
   stripOpeningWord,
   stripPostNominal,
 } from './name-spans.ts';
@@ -75,6 +76,17 @@ describe('stripLeadingTitle', () => {
     const t = 'Justice Eleanor Marsh wrote';
     const m = stripLeadingTitle(mentionOf(t, 'Justice Eleanor Marsh', 'organization'));
     expect([m.text, m.kind, t.slice(m.start, m.end)]).toEqual(['Eleanor Marsh', 'person', 'Eleanor Marsh']);
+  });
+  it('cuts a run of titles and offices ("Shadow Chancellor", "Mayor")', () => {
+    const t = 'Shadow Chancellor Fiona Lett said. Mayor Jacob Frey agreed.';
+    expect(stripLeadingTitle(mentionOf(t, 'Shadow Chancellor Fiona Lett', 'person')).text).toBe('Fiona Lett');
+    const m = stripLeadingTitle(mentionOf(t, 'Mayor Jacob Frey', 'person'));
+    expect([m.text, t.slice(m.start, m.end)]).toEqual(['Jacob Frey', 'Jacob Frey']);
+  });
+  it('keeps a title before a lower-case word', () => {
+    expect(stripLeadingTitle(mentionOf('Mayor of London', 'Mayor of London', 'organization')).text).toBe(
+      'Mayor of London',
+    );
   });
   it('keeps a title before one word', () => {
     expect(stripLeadingTitle(mentionOf('Queen Mary', 'Queen Mary', 'place')).text).toBe('Queen Mary');
@@ -146,6 +158,14 @@ describe('joinOrganisationParts', () => {
       text,
       (w) => places.includes(w),
     ).map((m) => [m.text, m.kind]);
+
+  it('runs a place or organisation over an untagged head noun after it, not in a title-case line', () => {
+    expect(join('Her label, Columbia Records, said so.', [['Columbia', 'place']])).toEqual([
+      ['Columbia Records', 'organization'],
+    ]);
+    expect(join('Texas Schools Close Early', [['Texas', 'place']])).toEqual([['Texas', 'place']]);
+    expect(join('Anna Group said.', [['Anna', 'person']])).toEqual([['Anna', 'person']]);
+  });
 
   it('runs an organisation on over "on"/"for" after its head noun', () => {
     expect(
@@ -226,5 +246,21 @@ describe('joinFirmPairs', () => {
       at(text, 'Porto', 0, 'place'),
     ];
     expect(joinFirmPairs(mentions, text)).toEqual(mentions);
+  });
+});
+
+describe('stripOpeningArticle', () => {
+  it('cuts a sentence-opening "The" off an organisation of three or more words, not mid-sentence', () => {
+    const t = 'The Office for National Statistics said so. Judges at The Hague agreed. The Hague is calm.';
+    const m = stripOpeningArticle(mentionOf(t, 'The Office for National Statistics', 'organization'), t);
+    expect([m.text, t.slice(m.start, m.end)]).toEqual([
+      'Office for National Statistics',
+      'Office for National Statistics',
+    ]);
+    expect(stripOpeningArticle(mentionOf(t, 'The Hague', 'place'), t).text).toBe('The Hague');
+    const mid = 'He read it in The New York Times.';
+    expect(stripOpeningArticle(mentionOf(mid, 'The New York Times', 'organization'), mid).text).toBe(
+      'The New York Times',
+    );
   });
 });

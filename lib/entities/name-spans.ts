@@ -18,6 +18,7 @@
  *   Islamischen Staates" = „der Islamische Staat") and the nominative-looking form names the entity.
  */
 
+import { opensSentence } from '../text/sentences.ts';
 import type { Token } from '../text/tokens.ts';
 import type { EntityKind } from '../types.ts';
 import { isOrganisationHead } from './kinds.ts';
@@ -124,6 +125,26 @@ const ORGANISATION_LINK = /^ (?:on|for|of) (?:the )?$/u;
 const isPluralsHead = (word: string) =>
   isOrganisationHead(word) || /^(?:Union|Guild|Federation)$/u.test(word);
 
+/** A capitalised word right after a mention, then a lower-case word or punctuation. */
+const WORD_AFTER = /^ (\p{Lu}\p{Ll}+)(?=[\s,.;:!?)]\s*(?:\p{Ll}|$)|[,.;:!?)]?$)/u;
+
+/**
+ * A place or organisation mention runs over an untagged organisation head noun right after it: "Columbia
+ * Records" tagged as the place "Columbia", "Hennepin Healthcare" cut after "Hennepin". A title-case line
+ * ("Texas Schools Close Early") is left alone: the word after the head must not be capitalised.
+ */
+function withHeadAfter<M extends SpanMention>(order: M[], text: string): M[] {
+  return order.map((m, i) => {
+    if (m.kind === 'person') return m;
+    const head = WORD_AFTER.exec(text.slice(m.end, m.end + 40));
+    if (!head || !isOrganisationHead(head[1]!)) return m;
+    const next = order[i + 1];
+    const end = m.end + 1 + head[1]!.length;
+    if (next && next.start < end) return m;
+    return { ...m, end, text: text.slice(m.start, end), kind: 'organization' };
+  });
+}
+
 /**
  * Joins organisation mentions with what the tagger cut off them (see the module comment): an
  * organisation whose last word is a head noun, "on"/"for"/"of" and the capitalised mention after it;
@@ -135,7 +156,10 @@ export function joinOrganisationParts<M extends SpanMention>(
   text: string,
   isPlace: (word: string) => boolean,
 ): M[] {
-  const order = [...mentions].sort((a, b) => a.start - b.start);
+  const order = withHeadAfter(
+    [...mentions].sort((a, b) => a.start - b.start),
+    text,
+  );
   const out: M[] = [];
   for (let i = 0; i < order.length; i++) {
     const m = order[i]!;
@@ -212,15 +236,20 @@ export function dropCovered<M extends SpanMention>(mentions: readonly M[]): M[] 
 /**
  * A leading title or role word before a name of two or more words is cut off, and what is left is a
  * person ("Justice Eleanor Marsh", "Governor Ray Dalton" tagged as an organisation). A title before one
- * word is left alone: "Queen Mary" may be a ship.
+ * word is left alone: "Queen Mary" may be a ship; so is one before a lower-case word ("Governor of Texas").
  */
 export function stripLeadingTitle<M extends SpanMention>(m: M): M {
-  const words = m.text.split(' ');
-  if (words.length < 3) return m;
-  const first = words[0]!.replace(/\.$/, '').toLowerCase();
-  if (!isRoleWord(first) && !ENGLISH_TITLES.has(first)) return m;
-  const cut = words[0]!.length + 1;
-  return { ...m, start: m.start + cut, text: m.text.slice(cut), kind: 'person' };
+  // Titles come in runs ("Shadow Chancellor Fiona Lett", "Deputy Mayor Ann Cole"): each is cut while two
+  // capitalised words are left.
+  let out = m;
+  for (;;) {
+    const words = out.text.split(' ');
+    if (words.length < 3 || !/^\p{Lu}/u.test(words[1]!)) return out;
+    const first = words[0]!.replace(/\.$/, '').toLowerCase();
+    if (!isRoleWord(first) && !ENGLISH_TITLES.has(first)) return out;
+    const cut = words[0]!.length + 1;
+    out = { ...out, start: out.start + cut, text: out.text.slice(cut), kind: 'person' };
+  }
 }
 
 /**
@@ -236,9 +265,20 @@ export function stripOpeningWord<M extends SpanMention>(
   if (m.kind !== 'person' || !isGivenName) return m;
   const words = m.text.split(' ');
   if (words.length < 3 || isGivenName(words[0]!) || !isGivenName(words[1]!)) return m;
-  if (!/(?:^|[.!?…]["”’]?\s+|\n\s*)$/u.test(text.slice(Math.max(0, m.start - 4), m.start))) return m;
+  if (!opensSentence(text, m.start)) return m;
   const cut = words[0]!.length + 1;
   return { ...m, start: m.start + cut, text: m.text.slice(cut) };
+}
+
+/**
+ * An English article that only opens the sentence is not part of a name of three or more words ("The
+ * Office for National Statistics said …" → "Office for National Statistics"). Mid-sentence, a capital
+ * "The" belongs to the name ("at The Hague", "in The New York Times"), and "The Hague" alone stays whole.
+ */
+export function stripOpeningArticle<M extends SpanMention>(m: M, text: string): M {
+  if (m.kind === 'person' || !m.text.startsWith('The ') || m.text.split(' ').length < 3) return m;
+  if (!opensSentence(text, m.start)) return m;
+  return { ...m, start: m.start + 4, text: m.text.slice(4) };
 }
 
 /** British post-nominal letters after a name ("Jonathan Reeve KC", "Ann Lee MP"): honours and offices, not the name. */
@@ -267,7 +307,43 @@ export function stripPostNominal<M extends SpanMention>(m: M): M {
 }
 
 /** Titles the role list (roles.ts) leaves out because they also start organisations' names elsewhere. */
-const ENGLISH_TITLES = new Set(['justice', 'judge', 'governor', 'senator', 'dr', 'professor', 'prof', 'sir']);
+const ENGLISH_TITLES = new Set([
+  'justice',
+  'judge',
+  'governor',
+  'senator',
+  'dr',
+  'professor',
+  'prof',
+  'sir',
+  // Offices and ranks written before a name in English news ("Mayor Jacob Frey", "Superintendent
+  // Gregory Alston", "Shadow Chancellor Fiona Lett", "Detective Sergeant Ann Lee").
+  'mayor',
+  'superintendent',
+  'councillor',
+  'councilman',
+  'councilwoman',
+  'commissioner',
+  'sheriff',
+  'detective',
+  'inspector',
+  'sergeant',
+  'lieutenant',
+  'colonel',
+  'admiral',
+  'bishop',
+  'archbishop',
+  'rabbi',
+  'reverend',
+  'rev',
+  'representative',
+  'congressman',
+  'congresswoman',
+  'shadow',
+  'deputy',
+  'acting',
+  'former',
+]);
 
 /** First words that make one place with the place after them: "South Carolina", "New Zealand". */
 const PLACE_PREFIXES = new Set([

@@ -103,6 +103,63 @@ describe('dropNotNames', () => {
     ]);
   });
 
+  it('drops a wire agency in a dateline, an acronym vaccine and a product after a possessive', () => {
+    const text =
+      'LIMA (Reuters) - Voting began. Reuters said more.\n\nMANILA (AP) — A storm hit. Parents were told about the MMR vaccine. Microsoft sells its Azure cloud service. The AP (news agency) was there.';
+    expect(
+      names(text, [
+        ['Reuters', 'organization'],
+        ['AP', 'organization'],
+        ['MMR', 'organization'],
+        ['Azure', 'organization'],
+        ['Microsoft', 'organization'],
+      ]),
+    ).toEqual([
+      ['Reuters', 'organization', 1],
+      ['AP', 'organization', 1],
+      ['Microsoft', 'organization', 1],
+    ]);
+  });
+
+  it('drops brands after their maker, keeping the maker', () => {
+    const text =
+      'Procter & Gamble, the maker of Tide and Pampers, rose. Unilever sells brands such as Dove, Knorr and Lipton.';
+    expect(
+      names(text, [
+        ['Procter & Gamble', 'organization'],
+        ['Tide', 'place'],
+        ['Pampers', 'place'],
+        ['Unilever', 'organization'],
+        ['Dove', 'person'],
+        ['Knorr', 'organization'],
+        ['Lipton', 'organization'],
+      ]).map(([n]) => n),
+    ).toEqual(['Procter & Gamble', 'Unilever']);
+  });
+
+  it('lists a legislature named only by "state" or "county" as possible, keeps "the Senate"', () => {
+    const text = 'Supporters in the state Senate agreed. The county Council met.';
+    expect(
+      names(text, [
+        ['Senate', 'organization'],
+        ['Council', 'organization'],
+      ]),
+    ).toEqual([]);
+    expect(names('The Senate voted.', [['Senate', 'organization']])).toEqual([['Senate', 'organization', 1]]);
+  });
+
+  it('drops an institution noun alone, keeps a legislature and a full name', () => {
+    const text = 'Board member Karen Wills voted. Police said so. The Senate met. Stockport Council agreed.';
+    expect(
+      names(text, [
+        ['Board', 'organization'],
+        ['Police', 'organization'],
+        ['Senate', 'organization'],
+        ['Stockport Council', 'organization'],
+      ]).map(([n]) => n),
+    ).toEqual(['Senate', 'Stockport Council']);
+  });
+
   it('keeps a name before a score, a year, a percentage or a house number', () => {
     const text =
       'Manchester City 2-1 Liverpool. London 2012 was fun. Nvidia 3% up. Chelsea 3:0 Bath. Arsenal 3 Aston Villa 1. Sitz: Friedrichstraße 12.';

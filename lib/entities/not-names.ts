@@ -25,11 +25,18 @@
  *   "her staging of Uncle Vanya"), a product noun after a name of several words ("new Apple Watch
  *   models") or after any name that follows a possessive ("its Xbox console"); like model numbers, such
  *   mentions leave the entry;
+ * - brands after their maker ("the maker of Tide and Pampers", "brands such as Dove and Knorr"): products;
+ * - a wire agency in a dateline ("LIMA (Reuters) -", "MANILA (AP) —"): a credit, like a byline; the
+ *   mention leaves the entry;
+ * - a one-word legislature after a lower-case qualifier ("the state Senate", "the county Council"): listed
+ *   as a possible name, not painted (which state's is left to the context);
+ * - an institution's common noun alone ("Board member …", "Police said"): the kind of body, not a name;
  * - holidays and feasts ("Christmas sales", „zu Ostern") and one-word events ("since Brexit",
  *   "Eurovision"): dates and happenings, not names.
  * Sentence-initial, heading and ALL-CAPS words are not removed here: they lower an entry's confidence
  * (confidence.ts), so a real name that only ever opens sentences is still listed.
  */
+import { opensSentence } from '../text/sentences.ts';
 import type { Entity, EntityKind } from '../types.ts';
 
 const WORK_NOUNS =
@@ -40,10 +47,17 @@ const WORK_BEFORE =
   /\b(?:film|movie|novel|album|song|opera|musical|series|sitcom|documentary|podcast|poem|staging of|production of|adaptation of|revival of|Roman|Film|Buch|Theaterstück|Oper|Serie|Album),?\s$/u;
 // Products: a name of two or more words between "new"/an article and a product noun ("new Apple Watch
 // models", "the Galaxy Tab tablet"), or any name between a possessive and a product noun ("its Xbox
-// console", "Nasa's Curiosity rover"): a maker's product, not the maker. ("Play" and "book" are verbs
+// console", "Nasa's Curiosity rover", "its Azure cloud service"): a maker's product, not the maker. ("Play" and "book" are verbs
 // too: "will play Arsenal".)
 const PRODUCT_NOUNS =
-  /^\s(?:models?|smartphones?|phones?|handsets?|software|app|apps|rover|probe|telescope|spacecraft|console|tablet|laptop|headset|chip|chips|processor|vaccine|operating system|browser|chatbot)\b/u;
+  /^\s(?:models?|smartphones?|phones?|handsets?|software|app|apps|rover|probe|telescope|spacecraft|console|tablet|laptop|headset|chip|chips|processor|vaccine|operating system|browser|chatbot|cloud|platform|search engine)\b/u;
+// Brands after what makes or sells them ("the maker of Tide and Pampers", "brands such as Dove, Knorr and
+// Hellmann's"): products, each of a list; the maker is named elsewhere.
+const BRANDS_BEFORE =
+  /\b(?:makers? of|brands? (?:such as|like|including)|labels? (?:such as|like|including)) (?:\p{Lu}[\p{L}'’&-]*(?: \p{Lu}[\p{L}'’&-]*)*(?:, | and | & | or ))*$/u;
+// A vaccine named by its letters ("the MMR vaccine", "an HPV jab"): the product, not an organisation.
+const VACCINE_AFTER = /^\s(?:vaccines?|jabs?|shots?)\b/u;
+const ACRONYM = /^\p{Lu}{2,6}$/u;
 const POSSESSIVE_BEFORE = /(?:['’]s|\bits|\btheir|\bhis|\bher)\s$/u;
 const ARTICLE_OR_NEW_BEFORE = /\b(?:new|the|a|an)\s$/u;
 // Apostrophes are not quotation marks here: "Fowler's" is a possessive.
@@ -89,7 +103,6 @@ const OPENING_PARTICIPLES = new Set([
   'Married',
   'Located',
 ]);
-const SENTENCE_START = /(?:^|[.!?…]["”’]?\s+|\n\s*)$/u;
 const PREPOSITION_AFTER = /^\s(?:in|at|on|by|near|from|to|into|as)\b/u;
 
 const IDENTITY_ADJECTIVES = new Set([
@@ -208,9 +221,7 @@ function isNamedStorm(e: Entity, text: string): boolean {
 function isOpeningParticiple(e: Entity, text: string): boolean {
   if (!OPENING_PARTICIPLES.has(e.name)) return false;
   return e.mentions.every(
-    (m) =>
-      SENTENCE_START.test(text.slice(Math.max(0, m.start - 4), m.start)) &&
-      PREPOSITION_AFTER.test(text.slice(m.end, m.end + 8)),
+    (m) => opensSentence(text, m.start) && PREPOSITION_AFTER.test(text.slice(m.end, m.end + 8)),
   );
 }
 
@@ -233,17 +244,32 @@ function beforeModelNumber(m: Entity['mentions'][number], text: string): boolean
 const CASE_AFTER = /^(?:['’]s)? v\. \p{Lu}/u;
 const CASE_BEFORE = /\p{L}(?:['’]s)? v\. $/u;
 
+// A wire dateline credits its agency: "LIMA (Reuters) -", "MANILA (AP) —". The agency is the byline,
+// not a name in the story.
+const DATELINE_BEFORE = /(?:^|\n)\s*\p{Lu}[\p{Lu}\p{M} .,'’-]*\s\($/u;
+const DATELINE_AFTER = /^\)\s*[-–—]/u;
+
+function isDatelineCredit(m: Entity['mentions'][number], text: string): boolean {
+  return (
+    DATELINE_AFTER.test(text.slice(m.end, m.end + 4)) &&
+    DATELINE_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))
+  );
+}
+
 /** A mention that names a work or a product, not a person, place or organisation (see above). */
 function namesWorkOrProduct(e: Entity, m: Entity['mentions'][number], text: string): boolean {
-  if (beforeModelNumber(m, text)) return true;
+  if (beforeModelNumber(m, text) || isDatelineCredit(m, text)) return true;
   if (
     CASE_AFTER.test(text.slice(m.end, m.end + 8)) ||
     CASE_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start))
   )
     return true;
   const before = text.slice(Math.max(0, m.start - 16), m.start);
-  if (WORK_BEFORE.test(before)) return true;
+  if (WORK_BEFORE.test(before) || BRANDS_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)))
+    return true;
   if (!PRODUCT_NOUNS.test(text.slice(m.end, m.end + 20)) || e.kind === 'person') return false;
+  if (ACRONYM.test(m.text) && VACCINE_AFTER.test(text.slice(m.end, m.end + 10)))
+    return ARTICLE_OR_NEW_BEFORE.test(before);
   return POSSESSIVE_BEFORE.test(before) || (m.text.includes(' ') && ARTICLE_OR_NEW_BEFORE.test(before));
 }
 
@@ -254,16 +280,75 @@ function withoutProductMentions(e: Entity, text: string): Entity | null {
   return mentions.length ? { ...e, mentions, count: mentions.length } : null;
 }
 
+// A legislative body named only by a common qualifier ("the state Senate", "the county Council", "the
+// city Assembly"): which one is left to the context, so the word alone is not painted as a name. "The
+// Senate", "Senate Democrats" name the national body and stay.
+const LEGISLATURES = new Set([
+  'Senate',
+  'Assembly',
+  'House',
+  'Legislature',
+  'Parliament',
+  'Council',
+  'Congress',
+]);
+const LOCAL_QUALIFIER_BEFORE =
+  /\b(?:state|provincial|regional|county|city|town|municipal|local|upper|lower)\s$/u;
+
+function isQualifiedLegislature(e: Entity, text: string): boolean {
+  return (
+    e.kind !== 'person' &&
+    LEGISLATURES.has(e.name) &&
+    e.mentions.every((m) => LOCAL_QUALIFIER_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)))
+  );
+}
+
+// An institution's common noun alone, capitalised because it opens a sentence or a heading ("Board
+// member Karen Wills", "Police said", "Council leaders met"): the kind of body, not one body's name.
+// Legislatures named by one word ("Senate", "Parliament") are names and are not in this list, nor is
+// "Union" (the German „Union" is CDU and CSU).
+const INSTITUTION_NOUNS = new Set([
+  'board',
+  'council',
+  'committee',
+  'commission',
+  'department',
+  'ministry',
+  'agency',
+  'authority',
+  'office',
+  'bureau',
+  'police',
+  'party',
+  'group',
+  'association',
+  'institute',
+  'university',
+  'college',
+  'school',
+  'hospital',
+  'government',
+  'cabinet',
+  'company',
+  'firm',
+  'corporation',
+  'panel',
+]);
+
 /** The table without the entries above; an event named after a place leaves that place, other events and laws are marked possible. */
 export function dropNotNames(entities: Entity[], context: NotNamesContext): Entity[] {
   const { text } = context;
   const out: Entity[] = [];
   for (const entry of entities) {
     const e = withoutProductMentions(entry, text);
-    if (!e || HOLIDAYS_AND_EVENTS.has(e.name)) continue;
+    if (!e || HOLIDAYS_AND_EVENTS.has(e.name) || INSTITUTION_NOUNS.has(e.name.toLowerCase())) continue;
     if (isWork(e, text) || isCommonWordPerson(e, text)) continue;
     if (isNamedStorm(e, text) || isOpeningParticiple(e, text) || isIdentityAdjective(e, text)) continue;
     if (e.kind !== 'person' && ROMAN_END.test(e.name)) continue;
+    if (isQualifiedLegislature(e, text)) {
+      out.push({ ...e, possible: true });
+      continue;
+    }
     if (isEventOrLaw(e, context)) {
       const place = eventPlace(e, context);
       if (!place) {

@@ -16,6 +16,7 @@ import {
   nameKey,
   nominativeScore,
   stripLeadingTitle,
+  stripOpeningArticle,
   stripOpeningWord,
   stripPostNominal,
 } from './name-spans.ts';
@@ -98,7 +99,12 @@ export function buildEntityTable(input: TableInput): Entity[] {
       ),
       input.tokens,
       input.text,
-    ).map((m) => stripOpeningWord(stripPostNominal(stripLeadingTitle(m)), input.text, input.isGivenName)),
+    ).map((m) =>
+      stripOpeningArticle(
+        stripOpeningWord(stripPostNominal(stripLeadingTitle(m)), input.text, input.isGivenName),
+        input.text,
+      ),
+    ),
   );
   for (const m of whole) {
     const parts = m.text.includes(' ') ? [] : compoundParts(m.text);

@@ -41,6 +41,9 @@ describe('credits', () => {
     expect(isCreditLine('Analysis by Tom Reeve, markets correspondent')).toBe(true);
     expect(isCreditLine('Interview by Ana Ruiz')).toBe(true);
     expect(isCreditLine('Copyright 2024 The Guardian. All rights reserved.')).toBe(true);
+    expect(isCreditLine('— Associated Press')).toBe(true);
+    expect(isCreditLine('(Reuters)')).toBe(true);
+    expect(isCreditLine('Associated Press reporters contributed.')).toBe(false);
     expect(isCreditLine('Analysis by the IMF shows that growth slowed in Germany.')).toBe(false);
     expect(isCreditLine('Olaf Scholz traf am Montag in Genf ein.')).toBe(false);
     expect(isCreditLine('Von Berlin aus fuhr der Zug nach Prag · ohne Halt.')).toBe(false);

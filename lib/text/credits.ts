@@ -18,6 +18,8 @@ export const CREDIT_LINE: readonly RegExp[] = [
   // "Words by Ana Ruiz; illustrations by Ben Cole", "Interview by …" (names and an optional role only,
   // so "Analysis by the IMF shows …" is prose).
   /^(?:[Aa]nalysis|[Ww]ords|[Tt]ext|[Ii]nterviews?|[Ii]llustrations?|[Gg]raphics|[Pp]hotography|[Pp]hotographs|[Vv]ideo|[Pp]roduced|[Ee]dited)\s+by\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|and|&))*\s*(?:[,;]\s*[\p{L} ]{2,40})?$/u,
+  // An agency alone on a line, as a wire story's sign-off: "— Associated Press", "(Reuters)", "dpa".
+  new RegExp(`^(?:[—–-]\\s*)?\\(?(?:${AGENCIES}|Associated Press|PA Media|Press Association)\\)?\\.?$`, 'u'),
   // A byline alone: "Von Anna Berger", "By John Smith and Jane Doe", "Von Anna Berger · 2. Januar 2025,
   // 09:30 Uhr" (after "·", "|" or "•", which prose does not use, a date or place may follow)
   /^(?:[Vv]on|[Bb]y)\s+[\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|und|and|&))*\s*(?:,\s*[\p{L} ]{2,30})?(?:\s*[·|•]\s*.{0,60})?$/u,

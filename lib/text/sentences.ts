@@ -182,3 +182,11 @@ export function splitSentences(text: string, lang: string): SentenceSpan[] {
   }
   return spans;
 }
+
+/** What ends right before a word that opens a sentence or a line: a full stop (and a closing quote) and space, a line break, or the text's start. */
+const OPENING_BEFORE = /(?:^|[.!?…]["”’]?\s+|\n\s*)$/u;
+
+/** Whether the word starting at `at` opens a sentence or a line of `text` (its capital says nothing then). */
+export function opensSentence(text: string, at: number): boolean {
+  return OPENING_BEFORE.test(text.slice(Math.max(0, at - 4), at));
+}

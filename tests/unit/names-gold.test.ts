@@ -18,12 +18,17 @@ const cells = scoreByCell(runs);
  * English pages since issue 14's third round: twelve more, five in the tuning part and seven held out,
  * so the held-out part grew from 10 to 17 pages; on its first 10 pages the figures rose from P 0.826
  * R 0.826 to P 0.841 R 0.841 with the prune-1 English model, the seven new ones score P 0.810 R 0.762).
+ * Session 10 (issue 14, fourth round): thirteen more English pages (55), seven in the tuning part and six
+ * held out (23 held-out pages). Measured: de tune P 0.962 R 0.884, held-out P 0.952 R 0.843 (unchanged);
+ * en tune P 0.956 R 0.921, held-out P 0.847 R 0.831 — on the 17 earlier held-out pages P 0.827 R 0.810
+ * (from P 0.824 R 0.797), on the six new ones P 0.898 R 0.883. The English held-out floors moved up to
+ * about 0.02 under the new figure on all 23 pages.
  */
 const FLOORS: Record<NamesCell, { precision: number; recall: number }> = {
   'de-tune': { precision: 0.95, recall: 0.86 },
   'de-heldOut': { precision: 0.94, recall: 0.83 },
   'en-tune': { precision: 0.94, recall: 0.91 },
-  'en-heldOut': { precision: 0.8, recall: 0.77 },
+  'en-heldOut': { precision: 0.83, recall: 0.81 },
 };
 
 describe('names gold set (reader level)', () => {
