@@ -40,7 +40,7 @@ export function readingMinutes(words: number): number {
 }
 
 /** The page's declared language: <html lang>, else the Open Graph locale or the Content-Language meta. */
-function markupLanguage(doc: Document, metas = metasOf(doc)): string | null {
+function markupLanguage(doc: Document, metas: Element[]): string | null {
   return (
     doc.documentElement?.getAttribute('lang') ||
     metaContent(metas, ['meta[property="og:locale"]', 'meta[http-equiv="content-language" i]'])
@@ -193,7 +193,7 @@ export function* extractArticleSliced(
       siteName: parsed.siteName?.trim() || facts.siteName,
       publishedTime: parsed.publishedTime?.trim() || facts.publishedTime,
       excerpt: parsed.excerpt?.trim() || facts.excerpt,
-      ...markupFacts(parsed.lang || markupLanguage(doc)),
+      ...markupFacts(parsed.lang || facts.markupLang),
       wordCount: words,
       readingMinutes: readingMinutes(words),
       ...(truncated ? { truncated } : {}),
