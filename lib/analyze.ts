@@ -8,20 +8,24 @@
 import { type AnalyzeOptions, analyzeExtracted } from './analyze-extracted.ts';
 import { layoutBlocks } from './extract/blocks.ts';
 import { countWords, readingMinutes } from './extract/index.ts';
-import { extractPage, type PageExtraction } from './extract/page.ts';
+import { extractPage, type PageExtraction, type PageOptions } from './extract/page.ts';
 import { toAnalysisText } from './text/characters.ts';
 import type { Analysis } from './types.ts';
 
 export { type AnalyzeOptions, analyzeExtracted, type ModelLoader } from './analyze-extracted.ts';
 export { extractPage, type PageExtraction } from './extract/page.ts';
 
-/** The whole pipeline on one document (CLI, tests, benchmarks). */
+/**
+ * The whole pipeline on one document (CLI, tests, benchmarks). `page.inPlace`: the document was parsed
+ * for this analysis alone and may be rewritten (the CLI), which spares copying it.
+ */
 export async function analyzeDocument(
   doc: Document,
   url: string,
   options: AnalyzeOptions = {},
+  page: Pick<PageOptions, 'inPlace'> = {},
 ): Promise<Analysis> {
-  const { extraction } = extractPage(doc, url);
+  const { extraction } = extractPage(doc, url, page);
   return analyzeExtracted(extraction, options);
 }
 

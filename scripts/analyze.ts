@@ -183,7 +183,8 @@ export async function analyzeHtml(
     const address = webAddress ?? adoptDeclaredAddress(doc) ?? url;
     // The <base> is final from here on.
     pinBase(doc);
-    return await analyzeDocument(doc, address, options);
+    // The page was parsed for this analysis alone: Readability may read it in place (no copy).
+    return await analyzeDocument(doc, address, options, { inPlace: true });
   } finally {
     dom.close();
   }

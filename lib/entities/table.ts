@@ -189,11 +189,21 @@ export function buildEntityTable(input: TableInput): Entity[] {
     if (before.length > 0) return at - Math.max(...before);
     return Number.MAX_SAFE_INTEGER / 2 + (Math.min(...starts) - at);
   };
+  // Each name's folded words, folded once: every mention is compared with every person name.
+  const folded = new Map<string, string[]>();
+  const foldedWords = (name: string): string[] => {
+    let words = folded.get(name);
+    if (!words) {
+      words = foldName(name).split(' ');
+      folded.set(name, words);
+    }
+    return words;
+  };
   const fullerPerson = (name: string, at: number): string => {
-    const words = foldName(name).split(' ');
+    const words = foldedWords(name);
     let best = name;
     for (const other of personNames) {
-      const ow = foldName(other).split(' ');
+      const ow = foldedWords(other);
       if (ow.length <= words.length) continue;
       const prefix = words.every((w, k) => ow[k] === w);
       const suffix = words.every((w, k) => ow[ow.length - words.length + k] === w);

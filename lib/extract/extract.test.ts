@@ -7,6 +7,8 @@ import { describeWithSharedData } from '../../tests/support/shared-data.ts';
 import { MAX_TEXT_CHARS } from './bounds.ts';
 import { extractArticle, extractionSlicing, ONE_TASK_MAX_ELEMENTS } from './index.ts';
 
+import { extractPage } from './page.ts';
+
 const URL = 'http://127.0.0.1:8080/politik/asien/artikel';
 
 function dom(html: string) {
@@ -149,5 +151,30 @@ describe('extractionSlicing', () => {
       budgetMs: Number.POSITIVE_INFINITY,
     });
     expect(extractionSlicing(pageOf(ONE_TASK_MAX_ELEMENTS - 2))).toEqual({});
+  });
+});
+
+describe('extractPage in place (the CLI: the page is its own copy)', () => {
+  it('gives what the copy gives, related links included, with and without an article', () => {
+    const pages = [
+      buildNewsPage(ownArticle),
+      buildShortParagraphsPage(),
+      '<html><body><form><input name=user><button>Login</button></form></body></html>',
+      '<html lang="en-GB"><body><form><p>Bitte melden Sie sich an.</p></form></body></html>',
+    ];
+    for (const html of pages) {
+      const { timings: _copied, ...onCopy } = extractPage(dom(html), URL).extraction;
+      const doc = dom(html);
+      const before = doc.documentElement.outerHTML;
+      const { timings, ...inPlace } = extractPage(doc, URL, { inPlace: true }).extraction;
+      expect(inPlace).toEqual(onCopy);
+      expect(Object.keys(timings)).toEqual(expect.arrayContaining(['extract']));
+      // The premise: the page itself was read and rewritten, not a copy of it.
+      if (onCopy.status === 'ok') expect(doc.documentElement.outerHTML).not.toBe(before);
+    }
+    const { relatedCandidates } = extractPage(dom(buildNewsPage(ownArticle)), URL, {
+      inPlace: true,
+    }).extraction;
+    expect(relatedCandidates.length).toBeGreaterThan(0);
   });
 });

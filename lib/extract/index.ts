@@ -8,7 +8,14 @@ import { normalizeLangTag } from '../text/language.ts';
 import { timedSliced } from '../timing.ts';
 import type { PageFacts } from '../types.ts';
 import { layoutBlocks, readBlocks } from './blocks.ts';
-import { cloneForReading, depthBeyond, leadingText, MAX_DEPTH, MAX_TEXT_CHARS } from './bounds.ts';
+import {
+  cloneForReading,
+  countedTextLength,
+  depthBeyond,
+  leadingText,
+  MAX_DEPTH,
+  MAX_TEXT_CHARS,
+} from './bounds.ts';
 import type { BlockAnchor, ExtractedPage, ExtractResult, PageExtractionResult } from './types.ts';
 
 export type { BlockAnchor, ExtractedPage, ExtractResult, TextPiece } from './types.ts';
@@ -45,6 +52,20 @@ const MIN_ARTICLE_WORDS = 30;
 export interface ExtractOptions {
   /** Pair article text with the live page's Text nodes (the content script wants this; the CLI doesn't). */
   anchors?: boolean;
+  /**
+   * The page is the caller's own copy, parsed for this one analysis (the CLI): Readability may read and
+   * rewrite it in place instead of a copy. `beforeRewrite` runs first, while the page is still as parsed
+   * (the CLI's related-link search). A page too long to read whole is copied as always; the copy's only
+   * cost is its time, so the result is the same either way.
+   */
+  inPlace?: { beforeRewrite: () => void };
+}
+
+/** What the paths without an article read of the page, read before Readability rewrites it in place. */
+interface Unrewritten {
+  facts: ReturnType<typeof basicFacts>;
+  readerable: boolean;
+  langSample: string;
 }
 
 export function countWords(text: string): number {
@@ -56,7 +77,7 @@ export function readingMinutes(words: number): number {
 }
 
 /** The page's declared language: <html lang>, else the Open Graph locale or the Content-Language meta. */
-function markupLanguage(doc: Document, metas = metasOf(doc)): string | null {
+function markupLanguage(doc: Document, metas: Element[]): string | null {
   return (
     doc.documentElement?.getAttribute('lang') ||
     metaContent(metas, ['meta[property="og:locale"]', 'meta[http-equiv="content-language" i]'])
@@ -117,12 +138,13 @@ function noArticle(
   url: string,
   status: Exclude<ExtractResult['page']['status'], 'ok'>,
   message: string,
+  unrewritten: Unrewritten | null = null,
 ): ExtractResult {
   return {
     page: {
-      ...basicFacts(doc, url),
+      ...(unrewritten?.facts ?? basicFacts(doc, url)),
       // Without an article the language is told from the start of the page's text.
-      langSample: doc.body ? leadingText(doc.body, 5000) : '',
+      langSample: unrewritten?.langSample ?? langSampleOf(doc),
       status,
       message,
       blocks: [],
@@ -132,6 +154,8 @@ function noArticle(
     anchors: null,
   };
 }
+
+const langSampleOf = (doc: Document) => (doc.body ? leadingText(doc.body, 5000) : '');
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
   return runToEnd(extractArticleSliced(doc, url, options));
@@ -171,7 +195,22 @@ export function* extractArticleSliced(
   yield;
   // Only the text Kontext reads is copied: the live page keeps all its text, and Readability never sees
   // more than the first MAX_TEXT_CHARS characters of a 10 MB page (a page within that is cloned whole).
-  const { clone, liveOf, truncated } = yield* cloneForReading(doc, MAX_TEXT_CHARS, options.anchors === true);
+  const inPlace =
+    options.inPlace && (yield* countedTextLength(doc, MAX_TEXT_CHARS)) <= MAX_TEXT_CHARS
+      ? options.inPlace
+      : null;
+  let unrewritten: Unrewritten | null = null;
+  if (inPlace) {
+    unrewritten = {
+      facts: basicFacts(doc, url),
+      readerable: isProbablyReaderable(doc),
+      langSample: langSampleOf(doc),
+    };
+    inPlace.beforeRewrite();
+  }
+  const { clone, liveOf, truncated } = inPlace
+    ? { clone: doc, liveOf: null, truncated: false }
+    : yield* cloneForReading(doc, MAX_TEXT_CHARS, options.anchors === true);
   yield;
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
   yield;
@@ -180,10 +219,11 @@ export function* extractArticleSliced(
   const { blocks, text } = layoutBlocks(sourced);
   yield;
   const words = countWords(text);
-  if (!parsed || !root || sourced.length === 0 || (words < MIN_ARTICLE_WORDS && !isProbablyReaderable(doc))) {
-    return noArticle(doc, url, 'no-article', 'No article text was found on this page.');
+  const readerable = () => unrewritten?.readerable ?? isProbablyReaderable(doc);
+  if (!parsed || !root || sourced.length === 0 || (words < MIN_ARTICLE_WORDS && !readerable())) {
+    return noArticle(doc, url, 'no-article', 'No article text was found on this page.', unrewritten);
   }
-  const facts = basicFacts(doc, url);
+  const facts = unrewritten?.facts ?? basicFacts(doc, url);
 
   let anchors: BlockAnchor[] | null = null;
   if (liveOf) {
@@ -209,7 +249,7 @@ export function* extractArticleSliced(
       siteName: parsed.siteName?.trim() || facts.siteName,
       publishedTime: parsed.publishedTime?.trim() || facts.publishedTime,
       excerpt: parsed.excerpt?.trim() || facts.excerpt,
-      ...markupFacts(parsed.lang || markupLanguage(doc)),
+      ...markupFacts(parsed.lang || facts.markupLang),
       wordCount: words,
       readingMinutes: readingMinutes(words),
       ...(truncated ? { truncated } : {}),

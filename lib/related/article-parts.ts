@@ -20,7 +20,7 @@ export function findArticleParts(doc: Document, memo = new SearchMemo()): Elemen
   const body = doc.body;
   if (!body) return [];
   const direct = new Map<Element, number>();
-  for (const paragraph of body.querySelectorAll('p')) {
+  for (const paragraph of memo.paragraphs(doc)) {
     const parent = paragraph.parentElement;
     const length = memo.proseLength(paragraph);
     if (!parent || length < MIN_PROSE_CHARS || chromeReason(paragraph, null, true, memo)) continue;

@@ -65,6 +65,17 @@ describe('findRelatedLinks: where links come from', () => {
     expect(links.map((link) => link.url)).not.toContain('https://other.example/');
   });
 
+  it('reads a trackback mark after any white space, a no-break space included, in any case', () => {
+    for (const mark of ['\u00a0TRACKBACK:', '\n  trackback :', '\u2003Pingback:']) {
+      const doc = page(
+        article('') +
+          `<div class="responses"><div class="entry"><p>${mark} <a href="https://other.example/">Other Blog</a>
+            wrote about this in <a href="https://other.example/2025/02/berlin-budget-notes">Berlin budget notes</a></p></div></div>`,
+      );
+      expect(urls(doc)).toContain('https://other.example/2025/02/berlin-budget-notes');
+    }
+  });
+
   it('recognises related headings in several languages and inline "Related:" lines', () => {
     for (const heading of [
       'Mehr zum Thema',

@@ -37,6 +37,22 @@ function postAnchor(item: Element): Element | null {
   return best;
 }
 
+/** White space that JavaScript's \s knows beyond ASCII (no-break, Ogham, en/em, line/paragraph, ideographic, BOM). */
+const WIDE_SPACE = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/**
+ * Whether a text could be a pingback mark or excerpt: both start, after white space, with "p", "t" or
+ * "[". Every Text node of the page is asked, so this looks at its first character before either
+ * expression runs (a text starting with wide white space is left to them).
+ */
+function mayBePingbackText(text: string): boolean {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  if (i === text.length) return false;
+  const first = text[i]!;
+  return 'pPtT['.includes(first) || WIDE_SPACE.test(first);
+}
+
 export function findPingbackAnchors(doc: Document, memo = new SearchMemo()): Element[] {
   const body = doc.body;
   if (!body) return [];
@@ -47,7 +63,7 @@ export function findPingbackAnchors(doc: Document, memo = new SearchMemo()): Ele
   const walker = doc.createTreeWalker(body, SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue ?? '';
-    if (!PINGBACK_MARK.test(text) && !PINGBACK_EXCERPT.test(text)) continue;
+    if (!mayBePingbackText(text) || (!PINGBACK_MARK.test(text) && !PINGBACK_EXCERPT.test(text))) continue;
     const item = node.parentElement?.closest(ITEM_SELECTOR) ?? node.parentElement?.parentElement;
     if (item) items.add(item);
   }

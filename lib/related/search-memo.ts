@@ -15,6 +15,7 @@ export class SearchMemo {
   private readonly answers = new Map<string, Map<Element | null, Map<Element, Element | null>>>();
   private proseHolders: Set<Element> | null = null;
   private positions: Map<Element, number> | null = null;
+  private bodyParagraphs: Element[] | null = null;
   private readonly prose = new Map<Element, number>();
 
   /** proseLength of `element`, read once per search (the article parts and the prose holders both ask). */
@@ -80,11 +81,23 @@ export class SearchMemo {
     return found;
   }
 
-  /** Whether `element` holds a prose paragraph (one of at least PROSE_PARAGRAPH_CHARS characters). */
+  /**
+   * The <p> elements of the page's body in document order, found once per search (the article parts
+   * and the prose holders both read them; a server-side DOM walks the whole page for each query).
+   */
+  paragraphs(doc: Document): Element[] {
+    this.bodyParagraphs ??= doc.body ? Array.from(doc.body.querySelectorAll('p')) : [];
+    return this.bodyParagraphs;
+  }
+
+  /**
+   * Whether `element` holds a prose paragraph (one of at least PROSE_PARAGRAPH_CHARS characters). Only
+   * elements inside the body are asked, so the body's paragraphs are all that can make a holder.
+   */
   holdsProse(element: Element): boolean {
     if (!this.proseHolders) {
       const holders = new Set<Element>();
-      for (const paragraph of element.ownerDocument.querySelectorAll('p')) {
+      for (const paragraph of this.paragraphs(element.ownerDocument)) {
         if (this.proseLength(paragraph) < PROSE_PARAGRAPH_CHARS) continue;
         for (let node = paragraph.parentElement; node && !holders.has(node); node = node.parentElement) {
           holders.add(node);

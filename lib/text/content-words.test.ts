@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms, sentenceTerms, termsMatch } from './content-words.ts';
+import { contentTerms, sentenceTerms, stem, termsMatch } from './content-words.ts';
 
 describe('content words', () => {
   it('gives topical terms folded and stemmed, without stop words of any language read', () => {
@@ -10,6 +10,19 @@ describe('content words', () => {
     ]);
     expect(contentTerms('Les élèves et la réforme')).toEqual(['elev', 'reform']);
     expect(termsMatch('regierung', 'regierungskrise')).toBe(true);
+  });
+
+  it('stems by the longest inflection ending, and leaves short words alone', () => {
+    expect(
+      ['stories', 'bauern', 'lehrern', 'hauses', 'kinder', 'frauen', 'politics', 'leben', 'reise'].map(stem),
+    ).toEqual(['stor', 'bau', 'lehr', 'haus', 'kind', 'frau', 'politic', 'leb', 'reis']);
+    expect(['haus', 'ies', 'ernst', 'abcd', 'kurs'].map(stem)).toEqual([
+      'haus',
+      'ies',
+      'ernst',
+      'abcd',
+      'kurs',
+    ]);
   });
 
   it('gives the summariser its terms as written, without German and English function words', () => {

@@ -55,10 +55,22 @@ const TOPIC_STOP_WORDS = new Set(
 const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
 const NUMBER = /^\d+$/;
 
-/** Strips the commonest inflection endings (English plural/possessive, German/Romance case and number). */
+/**
+ * Strips the commonest inflection endings (English plural/possessive, German/Romance case and number):
+ * the longest of -ies/-ern, -es/-en/-er, -s/-n/-e the word ends with. Compared by hand rather than with a
+ * regular expression: every word of the article and of every link title is stemmed.
+ */
 export function stem(word: string): string {
-  if (word.length <= 4) return word;
-  return word.replace(/(ies|es|en|er|ern|s|n|e)$/u, '') || word;
+  const length = word.length;
+  if (length <= 4) return word;
+  if (word.endsWith('ies') || word.endsWith('ern')) return word.slice(0, -3);
+  const last = word.charCodeAt(length - 1);
+  const before = word.charCodeAt(length - 2);
+  // e, then s, n or r after it: -es, -en, -er.
+  if (before === 101 && (last === 115 || last === 110 || last === 114)) return word.slice(0, -2);
+  // -s, -n, -e.
+  if (last === 115 || last === 110 || last === 101) return word.slice(0, -1);
+  return word;
 }
 
 /**

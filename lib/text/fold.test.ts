@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { foldCase, foldName, sameName } from './fold.ts';
+import { foldAccents, foldCase, foldName, sameName } from './fold.ts';
+
+describe('foldAccents', () => {
+  it('drops combining marks and decomposes compatibility forms, and leaves ASCII as it is', () => {
+    expect(foldAccents('Erdoğan in Zürich')).toBe('Erdogan in Zurich');
+    expect(foldAccents('ﬁnal Ⅻ')).toBe('final XII');
+    expect(foldAccents('Plain ASCII, kept.')).toBe('Plain ASCII, kept.');
+  });
+});
 
 describe('foldName', () => {
   it('lets hyphenated and spaced spellings of a name meet', () => {

@@ -1,6 +1,10 @@
+/** Any character outside ASCII (which decomposition leaves as it is). */
+const NON_ASCII = /[^\0-\x7f]/;
+
 /** Accents and other combining marks removed ("Erdoğan" → "Erdogan"); case and spacing kept. */
 export function foldAccents(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '');
+  // ASCII text has nothing to decompose: returned as it is, without the two passes over it.
+  return NON_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text;
 }
 
 /**
