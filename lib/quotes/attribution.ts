@@ -119,6 +119,22 @@ function sayerOf(tokens: Token[], i: number): NounPhrase | null {
   return null;
 }
 
+/**
+ * „…“, wie Baudezernent Otto Lenz am Dienstag sagte / „…“, wie es die Ministerin formulierte: a
+ * clause with the verb last whose subject follows „wie“; the verb closes the clause.
+ */
+function asSaid(tokens: Token[], i: number): NounPhrase | null {
+  if (tokens[i]?.text.toLowerCase() !== 'wie') return null;
+  const subject = readNounPhraseForward(tokens, subjectStart(tokens, i + 1));
+  if (!subject) return null;
+  for (let k = subject.next; k < tokens.length && k - subject.next < 8; k++) {
+    const word = tokens[k]!.text;
+    if (/^[,.;:!?]$/.test(word)) return null;
+    if (isSpeechVerb(word) && word !== 'so') return singular(subject, word);
+  }
+  return null;
+}
+
 /** Attribution in the words right after the closing mark (same sentence). */
 export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   let i = 0;
@@ -128,6 +144,8 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
   if (!first) return null;
   const saying = sayerOf(tokens, i);
   if (saying) return resolveFirst(resolver, [saying]);
+  const as = asSaid(tokens, i);
+  if (as) return resolveFirst(resolver, [namedInApposition(tokens, as), as]);
   if (isSpeechVerb(first.text)) {
     const subject = readNounPhraseForward(tokens, subjectStart(tokens, i + 1));
     // "said Hartwig Fischer’s successor as director, Nicholas Cullinan": a possessive names someone
@@ -256,6 +274,13 @@ export function speakerNextSentence(tokens: Token[], resolver: SpeakerResolver):
   return resolveFirst(resolver, [namedInApposition(tokens, subject), subject]);
 }
 
+/** „Nach den Worten von X“, „nach Ansicht des Y“, „nach Einschätzung von Z“: the person's view. */
+const ACCORDING_NOUN = /^(?:Worten|Ansicht|Einschätzung|Meinung|Auffassung|Überzeugung|Darstellung)$/u;
+
+/** „nach Ansicht“, „Nach den Worten“: the noun at i follows „nach“ (an article between at most). */
+const afterNach = (tokens: Token[], i: number) =>
+  [tokens[i - 1], tokens[i - 2]].some((t) => t?.text.toLowerCase() === 'nach');
+
 /** Attribution earlier in the sentence that holds the opening mark. */
 export function speakerBefore(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   for (let i = tokens.length - 1; i >= 0; i--) {
@@ -278,7 +303,17 @@ export function speakerBefore(tokens: Token[], resolver: SpeakerResolver): Speak
       if (forward && !resolver.lang.startsWith('de') && !/^[,:]$/.test(tokens[forward.next]?.text ?? '')) {
         forward = null;
       }
-      speaker = resolveFirst(resolver, [singular(backward, word), singular(forward, word)]);
+      speaker = resolveFirst(resolver, [
+        singular(backward, word),
+        namedInApposition(tokens, forward),
+        singular(forward, word),
+      ]);
+    } else if (ACCORDING_NOUN.test(word) && afterNach(tokens, i) && resolver.lang.startsWith('de')) {
+      // „Nach den Worten von Bischof Georg Bätzing“, „nach Ansicht des Ökonomen Lars Feld“: a person.
+      const next = tokens[i + 1]?.text ?? '';
+      const from = /^(?:von|vom)$/u.test(next) ? i + 2 : /^(?:des|der)$/u.test(next) ? i + 1 : -1;
+      const said = from > 0 ? resolveFirst(resolver, [readNounPhraseForward(tokens, from)]) : null;
+      if (said && resolver.isPerson(said)) speaker = said;
     }
     if (speaker) return speaker;
   }

@@ -20,7 +20,7 @@ import {
   WIN_WORDS,
   WINNER,
 } from './lexicon.ts';
-import type { NounPhrase } from './noun-phrase.ts';
+import { isFeminineDescription, type NounPhrase } from './noun-phrase.ts';
 
 export interface Speaker {
   speaker: string | null;
@@ -782,7 +782,9 @@ function fromEntity(entity: Entity, confidence: number): Speaker {
  */
 export function personName(name: string): string {
   let words = name.split(/\s+/);
-  while (words.length > 2 && ROLE_NOUN.test(words[0]!)) words = words.slice(1);
+  // „Expertin Ute Sommer“ too.
+  const description = (word: string) => ROLE_NOUN.test(word) || isFeminineDescription(word);
+  while (words.length > 2 && description(words[0]!)) words = words.slice(1);
   const tail = words.findIndex((w, i) => i >= 2 && (w === 'of' || w === 'von' || w === 'from'));
   if (tail >= 2 && words.length === tail + 2 && /^\p{Lu}/u.test(words[tail + 1]!))
     words = words.slice(0, tail);

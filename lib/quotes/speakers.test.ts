@@ -1249,3 +1249,112 @@ describe('German descriptions of the third round of written articles', () => {
     ).toEqual(['Reichardt']);
   });
 });
+
+describe('German generalisation (round 10): verbs, clauses and descriptions news text varies', () => {
+  it.each([
+    ['„Das ist ein großartiges Signal“, freut sich Zoodirektor Bernd Kühl.', 'Bernd Kühl'],
+    ['„Einen Rückzieher wird es nicht geben“, stellt Kühl klar.', 'Bernd Kühl'],
+    ['„Anders geht es nicht mehr“, gibt Kühl zu.', 'Bernd Kühl'],
+    ['„Das ist der schönste Beruf der Welt“, findet Kühl.', 'Bernd Kühl'],
+    ['„Ich bin doch nicht alt“, lacht Kühl.', 'Bernd Kühl'],
+    ['„Das wird knapp“, resümiert Kühl.', 'Bernd Kühl'],
+  ])('a verb of saying in any tense of its stem: %s', (paragraph, speaker) => {
+    expect(speakers(['Der Zoo hat ein neues Gehege.', paragraph], 'de', [person('Bernd Kühl')])).toEqual([
+      speaker,
+    ]);
+  });
+
+  it('„…“, wie X am Dienstag sagte: the subject of a verb-final clause after the quote', () => {
+    expect(
+      speakers(
+        [
+          'Die Brücke bleibt gesperrt. „Die Schäden sind größer als gedacht“, wie Baudezernent Otto Lenz am Dienstag sagte.',
+        ],
+        'de',
+        [person('Otto Lenz')],
+      ),
+    ).toEqual(['Otto Lenz']);
+  });
+
+  it.each([
+    [
+      'Der Schwede Nils Lindholm gewann vor Tobias Keller. „Ich bin überglücklich“, sagte der Schwede.',
+      'Nils Lindholm',
+    ],
+    [
+      'Der US-Amerikaner Mike Turner wechselt zu Jan Ohde. „Ich freue mich“, sagte der US-Amerikaner.',
+      'Mike Turner',
+    ],
+    [
+      'Die Französin Claire Dubois gewann vor Hanna Weber. „Unglaublich“, sagte die Französin.',
+      'Claire Dubois',
+    ],
+  ])('a nationality describes the person introduced with it: %s', (paragraph, speaker) => {
+    const quotes = findQuotes(
+      buildArticle([paragraph], 'de'),
+      buildEntities(paragraph, [
+        person('Nils Lindholm'),
+        person('Tobias Keller'),
+        person('Mike Turner'),
+        person('Jan Ohde'),
+        person('Claire Dubois'),
+        person('Hanna Weber'),
+      ]),
+    );
+    // A one-word sentence followed by who said it is speech, not a title.
+    expect(quotes.map((q) => [q.kind, q.speaker])).toEqual([['speech', speaker]]);
+  });
+
+  it('„Dazu sagte die Sprecherin des Ministeriums, Katja Brandt:“ — the name in apposition after the verb', () => {
+    expect(
+      speakers(
+        [
+          'Minister Paul Kern schwieg. Dazu sagte die Sprecherin des Ministeriums, Katja Brandt: „Wir prüfen den Fall.“',
+        ],
+        'de',
+        [person('Paul Kern'), person('Katja Brandt')],
+      ),
+    ).toEqual(['Katja Brandt']);
+  });
+
+  it('„Nach den Worten von Bischof X …“ hands the next quote to X; „Mit … Worten hat X …“ does not name a source', () => {
+    expect(
+      speakers(
+        ['Nach den Worten von Bischof Georg Bätzing ist die Kirche in der Krise. „Wir müssen uns ändern.“'],
+        'de',
+        [person('Georg Bätzing')],
+      ),
+    ).toEqual(['Georg Bätzing']);
+    expect(
+      speakers(
+        [
+          'Mit deutlichen Worten hat Bischof Georg Bätzing die Lage auf einer „schweren Prüfung“ beschrieben.',
+        ],
+        'de',
+        [person('Georg Bätzing')],
+      ),
+    ).toEqual([null]);
+  });
+
+  it('a feminine person noun before a name the recogniser missed is left out of the speaker’s name', () => {
+    expect(
+      speakers(
+        [
+          'Die Expertin Ute Sommer warnt vor Panik. „Die Lage ist ernst, aber beherrschbar“, so Sommer weiter.',
+        ],
+        'de',
+        [],
+      ),
+    ).toEqual(['Ute Sommer']);
+    // A first name with a person-noun ending stays a name: „Maarten De Smet“ keeps „Maarten“.
+    expect(
+      speakers(
+        [
+          'Ihr Trainer, der Belgier Maarten De Smet, war stolz. „Wir hatten das beste Team“, sagte der Übungsleiter.',
+        ],
+        'de',
+        [person('Maarten De Smet')],
+      ),
+    ).toEqual(['Maarten De Smet']);
+  });
+});
