@@ -59,7 +59,8 @@ export function classifyQuote(context: KindContext): QuoteKind {
   const startsUpper = /^[^\p{L}]*[\p{Lu}\p{Lo}]/u.test(quoteText);
   const ownPunctuation = /[.!?…,;:–—\-。！？，；：]$/.test(quoteText);
   const introduced = /[:：]\s*$/.test(before);
-  if (introduced && words >= 2) return 'speech';
+  // „…, antwortete der Minister: „Nein.““: a sentence of one word introduced by a colon.
+  if (introduced && (words >= 2 || (startsUpper && /[.!?…]$/.test(quoteText)))) return 'speech';
   if (SAID_BEFORE.test(before) && words >= 3) return 'speech';
   if (attributedAfter && (words >= 3 || ownPunctuation)) return 'speech';
   // „Diesmal nicht“, sagt er: a quote that is its own sentence before an attribution is speech, however short.

@@ -58,6 +58,8 @@ const CONFIDENCE = {
   onlyPersonBefore: 0.6,
   /** The one a question just asked addressed by name („Frau Vogt, …?“ – „Nein …“). */
   addressee: 0.75,
+  /** Two people joined by „und“ who both fit a description or pronoun: "speaker unclear". */
+  twoCandidates: 0.45,
   /** An age with no holder and no gender: below the threshold, so "speaker unclear". */
   ageUngendered: 0.5,
 };
@@ -419,6 +421,7 @@ export class SpeakerResolver {
       const subject = this.firstInSentence(m, gender);
       const subjectSure = gender !== null && this.genderOf(subject.entity) !== null;
       const chosen = subjectSure || !sure ? subject : m;
+      if (this.coordinated(chosen, gender)) return this.fromEntity(chosen.entity, CONFIDENCE.twoCandidates);
       return this.fromEntity(chosen.entity, sure ? CONFIDENCE.pronounGendered : CONFIDENCE.pronounUngendered);
     }
     return null;
@@ -445,7 +448,10 @@ export class SpeakerResolver {
       const m = references[i]!;
       if (m.start >= offset || this.isQuoted(m.start)) continue;
       if (!compatible(gender, this.genderOf(m.entity))) continue;
-      return this.fromEntity(this.firstInSentence(m, gender).entity, CONFIDENCE.nearestFitting);
+      const chosen = this.firstInSentence(m, gender);
+      // „Trainer Jens Kolb und Manager Otto Hahn sprachen. „…“, sagte der 48-Jährige“: two fit.
+      const sure = this.coordinated(chosen, gender) ? CONFIDENCE.twoCandidates : CONFIDENCE.nearestFitting;
+      return this.fromEntity(chosen.entity, sure);
     }
     return null;
   }
@@ -474,6 +480,20 @@ export class SpeakerResolver {
     const start = Math.max(...stops.map((stop) => this.text.lastIndexOf(stop, offset)));
     const ends = stops.map((stop) => this.text.indexOf(stop, offset)).filter((at) => at >= 0);
     return { start: start + 1, end: ends.length ? Math.min(...ends) : this.text.length };
+  }
+
+  /**
+   * Whether another person who fits the gender is joined to `m` by „und“/"and" („Trainer Jens Kolb
+   * und Manager Otto Hahn“, "Smith and Jones"): a description or pronoun after them could be either.
+   */
+  private coordinated(m: MentionRef, gender: Gender | null): boolean {
+    return this.references().some((r) => {
+      if (r.entity === m.entity || this.isQuoted(r.start)) return false;
+      if (!compatible(gender, this.genderOf(r.entity))) return false;
+      const [first, second] = r.start > m.start ? [m, r] : [r, m];
+      const between = this.text.slice(first.end, second.start);
+      return between.length < 40 && /^(?:\s*\([^)]*\))?\s+(?:und|and)\s+(?:\p{L}+\s+){0,2}$/u.test(between);
+    });
   }
 
   /**

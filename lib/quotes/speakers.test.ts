@@ -1358,3 +1358,42 @@ describe('German generalisation (round 10): verbs, clauses and descriptions news
     ).toEqual(['Maarten De Smet']);
   });
 });
+
+describe('confidence: two people who both fit', () => {
+  it('an age or pronoun after two people joined by „und“ who both fit is "speaker unclear"', () => {
+    const entities = [person('Jens Kolb'), person('Otto Hahn'), person('Birgit Wolf')];
+    expect(
+      speakers(
+        [
+          'Trainer Jens Kolb und Manager Otto Hahn sprachen nach dem Spiel. „Wir müssen reden“, sagte der 48-Jährige.',
+        ],
+        'de',
+        entities,
+      ),
+    ).toEqual(['unclear']);
+    expect(
+      speakers(
+        ['Trainer Jens Kolb und Manager Otto Hahn sprachen nach dem Spiel. „Wir müssen reden“, sagte er.'],
+        'de',
+        entities,
+      ),
+    ).toEqual(['unclear']);
+    // Gender tells them apart: the one woman of the two.
+    expect(
+      speakers(
+        ['Trainer Jens Kolb und Stadträtin Birgit Wolf stritten im Rat. „Das ist unseriös“, sagte sie.'],
+        'de',
+        entities,
+      ),
+    ).toEqual(['Birgit Wolf']);
+  });
+
+  it('„…, antwortete Minister Hans Bauer: „Nein.““ — one word introduced by a colon is speech', () => {
+    const article = buildArticle(
+      ['Auf die Frage, ob er zurücktrete, antwortete Minister Hans Bauer: „Nein.“'],
+      'de',
+    );
+    const quotes = findQuotes(article, buildEntities(article.text, [person('Hans Bauer')]));
+    expect(quotes.map((q) => [q.kind, q.speaker])).toEqual([['speech', 'Hans Bauer']]);
+  });
+});
