@@ -135,6 +135,36 @@ function asSaid(tokens: Token[], i: number): NounPhrase | null {
   return null;
 }
 
+/** German finite auxiliaries that open an attribution whose verb of saying comes last. */
+const AUXILIARY_FIRST = new Set([
+  'hat',
+  'hatte',
+  'habe',
+  'hätte',
+  'soll',
+  'sollte',
+  'will',
+  'wollte',
+  'wird',
+]);
+
+/**
+ * „…“, hat die Kanzlerin einst gesagt / „…“, soll er gerufen haben: an auxiliary right after the
+ * quote, its subject, and the verb of saying at the clause's end.
+ */
+function perfectSaid(tokens: Token[], i: number): NounPhrase | null {
+  if (!AUXILIARY_FIRST.has(tokens[i]?.text ?? '')) return null;
+  const subject = readNounPhraseForward(tokens, subjectStart(tokens, i + 1));
+  // „soll er gerufen haben“: hearsay about someone the pronoun may not name (a suspect, a caller).
+  if (!subject || (subject.kind === 'pronoun' && /^soll/u.test(tokens[i]!.text))) return null;
+  for (let k = subject.next; k < tokens.length && k - subject.next < 8; k++) {
+    const word = tokens[k]!.text;
+    if (/^[,.;:!?]$/.test(word)) return null;
+    if (isSpeechVerb(word) && word !== 'so') return subject;
+  }
+  return null;
+}
+
 /** Attribution in the words right after the closing mark (same sentence). */
 export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   let i = 0;
@@ -144,7 +174,7 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
   if (!first) return null;
   const saying = sayerOf(tokens, i);
   if (saying) return resolveFirst(resolver, [saying]);
-  const as = asSaid(tokens, i);
+  const as = asSaid(tokens, i) ?? perfectSaid(tokens, i);
   if (as) return resolveFirst(resolver, [namedInApposition(tokens, as), as]);
   if (isSpeechVerb(first.text)) {
     const subject = readNounPhraseForward(tokens, subjectStart(tokens, i + 1));
@@ -334,6 +364,26 @@ export function subjectOf(tokens: Token[], resolver: SpeakerResolver): Speaker |
   const speaker = resolver.resolve(subject);
   // „Der Bund Naturschutz beruhigte: …“: an institution speaks for itself too.
   return speaker && (resolver.isPerson(speaker) || resolver.isInstitution(speaker)) ? speaker : null;
+}
+
+/**
+ * The person a sentence introducing a quote is about, wherever its subject stands: a definite
+ * description opening it („Der 54-Jährige ist enttäuscht:“, „Die Landrätin zeigte sich erschüttert.“),
+ * else the one person it names at all, before or after its verb („Ähnlich sieht es Verbandschefin
+ * Doris Kern:“, „Auch Kämmerer Jochen Frey sieht das so:“, „Kritik kommt von der Abgeordneten Lisa
+ * Paus.“, „Und Dennis Kraft?“). Two people named, or one of them a description, and it is unclear.
+ */
+export function introducingSubject(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
+  const first = tokens[0];
+  const last = tokens.at(-1);
+  // „Ihr Chef habe gesagt:“, „Ein Insider verrät:“: someone not named.
+  if (!first || !last || anonymousBefore(tokens)) return null;
+  const opening = readNounPhraseForward(tokens, 0);
+  if (opening?.kind === 'role' && /^(?:der|die|the)$/iu.test(first.text)) {
+    const described = resolver.resolve(opening);
+    if (described && resolver.isPerson(described)) return described;
+  }
+  return resolver.onlyPersonIntroducing(first.start, last.end);
 }
 
 /**

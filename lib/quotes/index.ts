@@ -12,6 +12,7 @@ import {
   anonymousBefore,
   clauseSubject,
   hasSpeechVerb,
+  introducingSubject,
   possessiveIntroduction,
   pronounSubject,
   speakerAfter,
@@ -173,13 +174,17 @@ export function findQuotes(
             (hasSpeechVerb(afterSentence)
               ? null
               : (pronounSubject(previousSentence, resolver) ??
-                narrativeSubject(previousSentence, resolver))));
+                narrativeSubject(previousSentence, resolver) ??
+                introducingSubject(previousSentence, resolver))));
       if (said) speaker = attributesPrevious ? said : { ...said, confidence: said.confidence * 0.9 };
     }
     // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.
     // "His sister, Claire Reilly, read it outside the station:" closing the paragraph before, too.
     if (!speaker && kind === 'speech' && (/:\s*$/.test(before) || introducedAbove)) {
-      speaker = subjectOf(beforeTokens, resolver) ?? possessiveIntroduction(beforeTokens, resolver);
+      speaker =
+        subjectOf(beforeTokens, resolver) ??
+        possessiveIntroduction(beforeTokens, resolver) ??
+        introducingSubject(beforeTokens, resolver);
     }
     // A name or title in quotation marks („Rheinische Post“, the band „Nachtfalter“) has no speaker.
     if (kind === 'phrase' && entities.some((e) => [e.name, ...e.aliases].includes(quoteText))) speaker = null;

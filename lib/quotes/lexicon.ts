@@ -5,8 +5,8 @@
  */
 
 /**
- * German weak verbs of saying by their stem: each gives the third person present and past, and the
- * past plural („betont“, „betonte“, „betonten“; „antwortet“ with the linking e after d, t and a
+ * German weak verbs of saying by their stem: each gives the third person present and past, the
+ * participle and the past plural („betont“, „betonte“, „betonten“; „antwortet“ with the linking e after d, t and a
  * consonant before m or n). News text varies its verbs; a stem list covers the tenses of each at once.
  */
 const GERMAN_SPEECH_STEMS = (
@@ -21,7 +21,9 @@ const GERMAN_SPEECH_STEMS = (
   .split(' ')
   .flatMap((stem) => {
     const linked = /(?:[dt]|[^aeiouäöülr][mn])$/u.test(stem) ? `${stem}e` : stem;
-    return [`${linked}t`, `${linked}te`, `${linked}ten`];
+    // The participle after „hat“: „gesagt“, „gewarnt“; none of its own for „erklärt“, „kritisiert“.
+    const own = !/^(?:be|er|ver|ent|zer|ge|über|unter|wider|miss)|ier$/u.test(stem);
+    return [`${linked}t`, `${linked}te`, `${linked}ten`, ...(own ? [`ge${linked}t`] : [])];
   });
 
 /**

@@ -56,6 +56,12 @@ const CONFIDENCE = {
   organizationNoun: 0.7,
   /** The one person a paragraph before an unattributed quote names: a guess from context alone. */
   onlyPersonBefore: 0.6,
+  /**
+   * The one person the sentence introducing a quote names, wherever it stands („Ähnlich sieht es
+   * Verbandschefin Doris Kern:“, „Kritik kommt von der Abgeordneten Lisa Paus.“): what the sentence
+   * is about, surer than a guess from the paragraph before.
+   */
+  onlyPersonIntroducing: 0.7,
   /** The one a question just asked addressed by name („Frau Vogt, …?“ – „Nein …“). */
   addressee: 0.75,
   /** Two people joined by „und“ who both fit a description or pronoun: "speaker unclear". */
@@ -392,14 +398,14 @@ export class SpeakerResolver {
    * The one person named (outside quotes) between two offsets, when there is exactly one: „Bürgermeister
    * Guido Oberländer hat eine Rede gehalten. Wir dokumentieren einen Auszug.“ before the speech.
    */
-  onlyPersonWithin(start: number, end: number): Speaker | null {
+  onlyPersonWithin(start: number, end: number, confidence = CONFIDENCE.onlyPersonBefore): Speaker | null {
     const people = new Set(
       this.references()
         .filter((m) => m.start >= start && m.end <= end && !this.isQuoted(m.start))
         .map((m) => m.entity),
     );
     const [only] = people;
-    return people.size === 1 && only ? this.fromEntity(only, CONFIDENCE.onlyPersonBefore) : null;
+    return people.size === 1 && only ? this.fromEntity(only, confidence) : null;
   }
 
   private pronoun(phrase: NounPhrase): Speaker | null {
@@ -425,6 +431,11 @@ export class SpeakerResolver {
       return this.fromEntity(chosen.entity, sure ? CONFIDENCE.pronounGendered : CONFIDENCE.pronounUngendered);
     }
     return null;
+  }
+
+  /** The one person named in the sentence that introduces a quote (see CONFIDENCE.onlyPersonIntroducing). */
+  onlyPersonIntroducing(start: number, end: number): Speaker | null {
+    return this.onlyPersonWithin(start, end, CONFIDENCE.onlyPersonIntroducing);
   }
 
   /** Whether an unnamed person of that gender („eine Anwohnerin“, „ein Passant“) is introduced between. */

@@ -1397,3 +1397,78 @@ describe('confidence: two people who both fit', () => {
     expect(quotes.map((q) => [q.kind, q.speaker])).toEqual([['speech', 'Hans Bauer']]);
   });
 });
+
+describe('the sentence that introduces a quote: its subject wherever it stands', () => {
+  it.each([
+    [
+      'Landwirt Georg Huber (54) hat die Ernte verloren. Der 54-Jährige ist enttäuscht: „Das war ein Jahr zum Vergessen.“',
+      'Georg Huber',
+    ],
+    [
+      'Familienministerin Karla Beck hält an dem Plan fest. Die Ministerin bleibt dabei: „Das Elterngeld wird reformiert.“',
+      'Karla Beck',
+    ],
+    [
+      'Landrätin Petra Sommer besuchte das Dorf. Die Landrätin zeigte sich erschüttert. „So etwas habe ich nie erlebt.“',
+      'Petra Sommer',
+    ],
+    [
+      'Der Stadtrat stimmte zu. Auch Kämmerer Jochen Frey sieht das so: „Wir haben keine Wahl.“',
+      'Jochen Frey',
+    ],
+    [
+      'Der Plan stößt auf Kritik. Ähnlich sieht es Verbandschefin Doris Kern: „Das ist zu wenig.“',
+      'Doris Kern',
+    ],
+    ['Und Jochen Frey? „Mir geht es gut.“', 'Jochen Frey'],
+    [
+      'Der Plan ist umstritten. Kritik kommt von der Abgeordneten Doris Kern. „Das ist Symbolpolitik.“',
+      'Doris Kern',
+    ],
+    [
+      'Die Bürgermeisterin steht unter Druck. Unterstützung bekommt sie von Landrat Jochen Frey: „Sie macht das gut.“',
+      'Jochen Frey',
+    ],
+  ])('%s', (paragraph, speaker) => {
+    expect(
+      speakers([paragraph], 'de', [
+        person('Georg Huber'),
+        person('Karla Beck'),
+        person('Petra Sommer'),
+        person('Jochen Frey'),
+        person('Doris Kern'),
+      ]),
+    ).toEqual([speaker]);
+  });
+
+  it('two people named in the introducing sentence, or someone unnamed („Ihr Chef habe gesagt:“), name no one', () => {
+    expect(
+      speakers(
+        [
+          'Der Streit geht weiter. Heute treffen sich Jochen Frey und Doris Kern erneut. „Das wird schwierig.“',
+        ],
+        'de',
+        [person('Jochen Frey'), person('Doris Kern')],
+      ),
+    ).toEqual([null]);
+    expect(
+      speakers(['Pendlerin Doris Kern kommt zu spät. Ihr Chef habe gesagt: „Dann nimm halt Urlaub.“'], 'de', [
+        person('Doris Kern'),
+      ]),
+    ).toEqual([null]);
+  });
+
+  it('„…“, hat die Kanzlerin einst gesagt: the subject after an auxiliary, the verb of saying last', () => {
+    expect(
+      speakers(['„Wir schaffen das“, hat Bundeskanzlerin Angela Merkel einst gesagt.'], 'de', [
+        person('Angela Merkel'),
+      ]),
+    ).toEqual(['Angela Merkel']);
+    // „soll er gerufen haben“: hearsay about someone the pronoun may not name.
+    expect(
+      speakers(['Polizeisprecher Jan Ohde schildert den Fall. „Geld her“, soll er gerufen haben.'], 'de', [
+        person('Jan Ohde'),
+      ]),
+    ).toEqual([null]);
+  });
+});
