@@ -105,17 +105,20 @@ export class SpeakerResolver {
   private readonly genders = new Map<string, Gender | null>();
   private ages: Array<{ age: string; at: number; entity: Entity }> | null = null;
 
+  private readonly entities: Entity[];
+
   constructor(
     private readonly text: string,
-    private readonly entities: Entity[],
+    entities: Entity[],
     /** Spans inside quotation marks: names in there are quoted, not speakers in the narrative. */
     private readonly quoted: Array<{ start: number; end: number }>,
     readonly lang: string,
   ) {
-    this.mentions = entities
+    this.entities = entities.map(personByFirstName);
+    this.mentions = this.entities
       .flatMap((entity) => entity.mentions.map((m) => ({ entity, start: m.start, end: m.end })))
       .sort((a, b) => a.start - b.start);
-    this.ranked = [...entities].sort(
+    this.ranked = [...this.entities].sort(
       (a, b) => (KIND_RANK[a.kind] ?? 3) - (KIND_RANK[b.kind] ?? 3) || b.count - a.count,
     );
   }
@@ -726,6 +729,20 @@ export class SpeakerResolver {
     }
     return last;
   }
+}
+
+/**
+ * „Finanzministerin Ulrike Hahn“ tagged as an organisation, "Maria Lopez" as a place: two or three
+ * capitalised words opening with a common first name are a person's name for attribution (pronouns,
+ * descriptions and the speaker's name look for people), whatever kind the recogniser gave them.
+ */
+function personByFirstName(entity: Entity): Entity {
+  if (entity.kind === 'person') return entity;
+  const words = entity.name.split(/\s+/);
+  if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}[\p{L}-]*$/u.test(w))) {
+    return entity;
+  }
+  return genderOfFirstName(words[0]!) ? { ...entity, kind: 'person' } : entity;
 }
 
 /**

@@ -1472,3 +1472,47 @@ describe('the sentence that introduces a quote: its subject wherever it stands',
     ).toEqual([null]);
   });
 });
+
+describe('document model: who an article is about', () => {
+  it('an interview’s answers after questions set without marks are the interviewee’s', () => {
+    expect(
+      speakers(
+        [
+          'Thomas Wieland ist Bergführer in Garmisch. Wir haben ihn gefragt, wie gefährlich die Zugspitze ist.',
+          'Wie viele Rettungen gibt es im Jahr?',
+          '„Zu viele. Die meisten Leute sind schlecht ausgerüstet.“',
+          'Was raten Sie?',
+          '„Umdrehen, wenn das Wetter kippt.“',
+        ],
+        'de',
+        [person('Thomas Wieland')],
+      ),
+    ).toEqual(['Thomas Wieland', 'Thomas Wieland']);
+    // The question addresses its interviewee by name.
+    expect(
+      speakers(
+        [
+          'Jonas Beck und Katrin Albers trainieren in Köln.',
+          'Frau Albers, was ist das Geheimnis?',
+          '„Es gibt kein Geheimnis.“',
+        ],
+        'de',
+        [person('Jonas Beck'), person('Katrin Albers', 'Albers')],
+      ),
+    ).toEqual(['Katrin Albers']);
+  });
+
+  it('a name opening with a common first name is a person even when tagged as an organisation', () => {
+    expect(
+      speakers(
+        [
+          'Finanzministerin Ulrike Hahn legte den Etat vor. Oppositionsführer Karl Brenner kritisierte ihn scharf.',
+          '„Das ist ein Haushalt der Ausreden“, sagte er.',
+          '„Die Zahlen sind solide“, entgegnete sie.',
+        ],
+        'de',
+        [org('Ulrike Hahn'), person('Karl Brenner')],
+      ),
+    ).toEqual(['Karl Brenner', 'Ulrike Hahn']);
+  });
+});
