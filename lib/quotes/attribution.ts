@@ -333,8 +333,17 @@ export function speakerBefore(tokens: Token[], resolver: SpeakerResolver): Speak
       if (forward && !resolver.lang.startsWith('de') && !/^[,:]$/.test(tokens[forward.next]?.text ?? '')) {
         forward = null;
       }
+      // „Die Opposition kritisierte Minister Jan Kessler scharf:“: with a subject before the verb
+      // (a nominative article opens it; not „Dem „Handelsblatt“ sagte er“), the phrase after the
+      // verb is its object.
+      const nominative = /^(?:der|die)$/iu.test(tokens[0]?.text ?? '');
+      if (backward?.article && backward.next < 0 && nominative && resolver.lang.startsWith('de'))
+        forward = null;
+      // „Dem „Handelsblatt“ sagte er“: a dative or accusative before the verb is the audience.
+      const german = resolver.lang.startsWith('de');
+      const audience = german && /^(?:dem|den)$/iu.test(tokens[(backward?.next ?? -2) + 1]?.text ?? '');
       speaker = resolveFirst(resolver, [
-        singular(backward, word),
+        audience ? null : singular(backward, word),
         namedInApposition(tokens, forward),
         singular(forward, word),
       ]);
@@ -371,7 +380,8 @@ export function subjectOf(tokens: Token[], resolver: SpeakerResolver): Speaker |
  * description opening it („Der 54-Jährige ist enttäuscht:“, „Die Landrätin zeigte sich erschüttert.“),
  * else the one person it names at all, before or after its verb („Ähnlich sieht es Verbandschefin
  * Doris Kern:“, „Auch Kämmerer Jochen Frey sieht das so:“, „Kritik kommt von der Abgeordneten Lisa
- * Paus.“, „Und Dennis Kraft?“). Two people named, or one of them a description, and it is unclear.
+ * Paus.“, „Und Dennis Kraft?“). Two people named, or one of them a description, and it is unclear;
+ * a sentence opening with a subject that is no person („Die Polizei nahm X fest.“) names no speaker.
  */
 export function introducingSubject(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   const first = tokens[0];
@@ -379,9 +389,12 @@ export function introducingSubject(tokens: Token[], resolver: SpeakerResolver): 
   // „Ihr Chef habe gesagt:“, „Ein Insider verrät:“: someone not named.
   if (!first || !last || anonymousBefore(tokens)) return null;
   const opening = readNounPhraseForward(tokens, 0);
-  if (opening?.kind === 'role' && /^(?:der|die|the)$/iu.test(first.text)) {
+  if (opening && /^(?:der|die|das|the)$/iu.test(first.text)) {
     const described = resolver.resolve(opening);
     if (described && resolver.isPerson(described)) return described;
+    // „Die Polizei nahm Max Huber fest.“: the subject opening the sentence is no person, so the
+    // one person named is its object, not the speaker.
+    return null;
   }
   return resolver.onlyPersonIntroducing(first.start, last.end);
 }

@@ -1516,3 +1516,24 @@ describe('document model: who an article is about', () => {
     ).toEqual(['Karl Brenner', 'Ulrike Hahn']);
   });
 });
+
+describe('a person who is the object of the introducing sentence is not its speaker', () => {
+  it.each([
+    ['Die Polizei nahm den Unternehmer Max Huber fest. „Wir ermitteln weiter.“'],
+    ['Die Opposition kritisierte Minister Max Huber scharf: „Er hat versagt.“'],
+  ])('%s', (paragraph) => {
+    expect(speakers([paragraph], 'de', [person('Max Huber')])).toEqual([null]);
+  });
+
+  it('a dative before the verb leaves the subject after it („Dem „Handelsblatt“ sagte er:“)', () => {
+    expect(
+      speakers(
+        [
+          'Der Unternehmer Max Huber will wachsen. Dem „Handelsblatt“ sagte er: „Wir investieren 50 Millionen.“',
+        ],
+        'de',
+        [person('Max Huber'), org('Handelsblatt')],
+      ),
+    ).toEqual([null, 'Max Huber']);
+  });
+});
