@@ -119,6 +119,52 @@ function sayerOf(tokens: Token[], i: number): NounPhrase | null {
   return null;
 }
 
+/**
+ * „…“, wie Baudezernent Otto Lenz am Dienstag sagte / „…“, wie es die Ministerin formulierte: a
+ * clause with the verb last whose subject follows „wie“; the verb closes the clause.
+ */
+function asSaid(tokens: Token[], i: number): NounPhrase | null {
+  if (tokens[i]?.text.toLowerCase() !== 'wie') return null;
+  const subject = readNounPhraseForward(tokens, subjectStart(tokens, i + 1));
+  if (!subject) return null;
+  for (let k = subject.next; k < tokens.length && k - subject.next < 8; k++) {
+    const word = tokens[k]!.text;
+    if (/^[,.;:!?]$/.test(word)) return null;
+    if (isSpeechVerb(word) && word !== 'so') return singular(subject, word);
+  }
+  return null;
+}
+
+/** German finite auxiliaries that open an attribution whose verb of saying comes last. */
+const AUXILIARY_FIRST = new Set([
+  'hat',
+  'hatte',
+  'habe',
+  'hätte',
+  'soll',
+  'sollte',
+  'will',
+  'wollte',
+  'wird',
+]);
+
+/**
+ * „…“, hat die Kanzlerin einst gesagt / „…“, soll er gerufen haben: an auxiliary right after the
+ * quote, its subject, and the verb of saying at the clause's end.
+ */
+function perfectSaid(tokens: Token[], i: number): NounPhrase | null {
+  if (!AUXILIARY_FIRST.has(tokens[i]?.text ?? '')) return null;
+  const subject = readNounPhraseForward(tokens, subjectStart(tokens, i + 1));
+  // „soll er gerufen haben“: hearsay about someone the pronoun may not name (a suspect, a caller).
+  if (!subject || (subject.kind === 'pronoun' && /^soll/u.test(tokens[i]!.text))) return null;
+  for (let k = subject.next; k < tokens.length && k - subject.next < 8; k++) {
+    const word = tokens[k]!.text;
+    if (/^[,.;:!?]$/.test(word)) return null;
+    if (isSpeechVerb(word) && word !== 'so') return subject;
+  }
+  return null;
+}
+
 /** Attribution in the words right after the closing mark (same sentence). */
 export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   let i = 0;
@@ -128,6 +174,8 @@ export function speakerAfter(tokens: Token[], resolver: SpeakerResolver): Speake
   if (!first) return null;
   const saying = sayerOf(tokens, i);
   if (saying) return resolveFirst(resolver, [saying]);
+  const as = asSaid(tokens, i) ?? perfectSaid(tokens, i);
+  if (as) return resolveFirst(resolver, [namedInApposition(tokens, as), as]);
   if (isSpeechVerb(first.text)) {
     const subject = readNounPhraseForward(tokens, subjectStart(tokens, i + 1));
     // "said Hartwig Fischer’s successor as director, Nicholas Cullinan": a possessive names someone
@@ -256,6 +304,13 @@ export function speakerNextSentence(tokens: Token[], resolver: SpeakerResolver):
   return resolveFirst(resolver, [namedInApposition(tokens, subject), subject]);
 }
 
+/** „Nach den Worten von X“, „nach Ansicht des Y“, „nach Einschätzung von Z“: the person's view. */
+const ACCORDING_NOUN = /^(?:Worten|Ansicht|Einschätzung|Meinung|Auffassung|Überzeugung|Darstellung)$/u;
+
+/** „nach Ansicht“, „Nach den Worten“: the noun at i follows „nach“ (an article between at most). */
+const afterNach = (tokens: Token[], i: number) =>
+  [tokens[i - 1], tokens[i - 2]].some((t) => t?.text.toLowerCase() === 'nach');
+
 /** Attribution earlier in the sentence that holds the opening mark. */
 export function speakerBefore(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
   for (let i = tokens.length - 1; i >= 0; i--) {
@@ -278,7 +333,26 @@ export function speakerBefore(tokens: Token[], resolver: SpeakerResolver): Speak
       if (forward && !resolver.lang.startsWith('de') && !/^[,:]$/.test(tokens[forward.next]?.text ?? '')) {
         forward = null;
       }
-      speaker = resolveFirst(resolver, [singular(backward, word), singular(forward, word)]);
+      // „Die Opposition kritisierte Minister Jan Kessler scharf:“: with a subject before the verb
+      // (a nominative article opens it; not „Dem „Handelsblatt“ sagte er“), the phrase after the
+      // verb is its object.
+      const nominative = /^(?:der|die)$/iu.test(tokens[0]?.text ?? '');
+      if (backward?.article && backward.next < 0 && nominative && resolver.lang.startsWith('de'))
+        forward = null;
+      // „Dem „Handelsblatt“ sagte er“: a dative or accusative before the verb is the audience.
+      const german = resolver.lang.startsWith('de');
+      const audience = german && /^(?:dem|den)$/iu.test(tokens[(backward?.next ?? -2) + 1]?.text ?? '');
+      speaker = resolveFirst(resolver, [
+        audience ? null : singular(backward, word),
+        namedInApposition(tokens, forward),
+        singular(forward, word),
+      ]);
+    } else if (ACCORDING_NOUN.test(word) && afterNach(tokens, i) && resolver.lang.startsWith('de')) {
+      // „Nach den Worten von Bischof Georg Bätzing“, „nach Ansicht des Ökonomen Lars Feld“: a person.
+      const next = tokens[i + 1]?.text ?? '';
+      const from = /^(?:von|vom)$/u.test(next) ? i + 2 : /^(?:des|der)$/u.test(next) ? i + 1 : -1;
+      const said = from > 0 ? resolveFirst(resolver, [readNounPhraseForward(tokens, from)]) : null;
+      if (said && resolver.isPerson(said)) speaker = said;
     }
     if (speaker) return speaker;
   }
@@ -299,6 +373,30 @@ export function subjectOf(tokens: Token[], resolver: SpeakerResolver): Speaker |
   const speaker = resolver.resolve(subject);
   // „Der Bund Naturschutz beruhigte: …“: an institution speaks for itself too.
   return speaker && (resolver.isPerson(speaker) || resolver.isInstitution(speaker)) ? speaker : null;
+}
+
+/**
+ * The person a sentence introducing a quote is about, wherever its subject stands: a definite
+ * description opening it („Der 54-Jährige ist enttäuscht:“, „Die Landrätin zeigte sich erschüttert.“),
+ * else the one person it names at all, before or after its verb („Ähnlich sieht es Verbandschefin
+ * Doris Kern:“, „Auch Kämmerer Jochen Frey sieht das so:“, „Kritik kommt von der Abgeordneten Lisa
+ * Paus.“, „Und Dennis Kraft?“). Two people named, or one of them a description, and it is unclear;
+ * a sentence opening with a subject that is no person („Die Polizei nahm X fest.“) names no speaker.
+ */
+export function introducingSubject(tokens: Token[], resolver: SpeakerResolver): Speaker | null {
+  const first = tokens[0];
+  const last = tokens.at(-1);
+  // „Ihr Chef habe gesagt:“, „Ein Insider verrät:“: someone not named.
+  if (!first || !last || anonymousBefore(tokens)) return null;
+  const opening = readNounPhraseForward(tokens, 0);
+  if (opening && /^(?:der|die|das|the)$/iu.test(first.text)) {
+    const described = resolver.resolve(opening);
+    if (described && resolver.isPerson(described)) return described;
+    // „Die Polizei nahm Max Huber fest.“: the subject opening the sentence is no person, so the
+    // one person named is its object, not the speaker.
+    return null;
+  }
+  return resolver.onlyPersonIntroducing(first.start, last.end);
 }
 
 /**

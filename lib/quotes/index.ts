@@ -12,6 +12,7 @@ import {
   anonymousBefore,
   clauseSubject,
   hasSpeechVerb,
+  introducingSubject,
   possessiveIntroduction,
   pronounSubject,
   speakerAfter,
@@ -81,6 +82,8 @@ export function findQuotes(
     confidence: quote.speakerUnclear ? 0 : (confidences.get(quote) ?? 0),
   });
   let previous: { quote: Quote; block: number } | null = null;
+  /** Who answered the last question of an interview set without quotation marks. */
+  let lastAnswer: Speaker | null = null;
   /** Speakers guessed from the paragraph before, taken only where nothing surer is found. */
   const fallbacks = new Map<number, Speaker>();
 
@@ -173,13 +176,17 @@ export function findQuotes(
             (hasSpeechVerb(afterSentence)
               ? null
               : (pronounSubject(previousSentence, resolver) ??
-                narrativeSubject(previousSentence, resolver))));
+                narrativeSubject(previousSentence, resolver) ??
+                introducingSubject(previousSentence, resolver))));
       if (said) speaker = attributesPrevious ? said : { ...said, confidence: said.confidence * 0.9 };
     }
     // "Okafor verweist auf Wien: „…“": a quote introduced by a colon belongs to the clause's subject.
     // "His sister, Claire Reilly, read it outside the station:" closing the paragraph before, too.
     if (!speaker && kind === 'speech' && (/:\s*$/.test(before) || introducedAbove)) {
-      speaker = subjectOf(beforeTokens, resolver) ?? possessiveIntroduction(beforeTokens, resolver);
+      speaker =
+        subjectOf(beforeTokens, resolver) ??
+        possessiveIntroduction(beforeTokens, resolver) ??
+        introducingSubject(beforeTokens, resolver);
     }
     // A name or title in quotation marks („Rheinische Post“, the band „Nachtfalter“) has no speaker.
     if (kind === 'phrase' && entities.some((e) => [e.name, ...e.aliases].includes(quoteText))) speaker = null;
@@ -219,6 +226,12 @@ export function findQuotes(
         previousBlock.start + previousBlock.text.length,
       );
       if (guess) fallbacks.set(index, guess);
+    }
+    // An interview's answer: a quote opening its paragraph after a question set without marks.
+    const opensParagraph = text.slice(blockFloor, span.outerStart).trim() === '';
+    if (!speaker && kind === 'speech' && opensParagraph && !anonymous && isQuestion(previousBlock)) {
+      speaker = interviewee(previousBlock!, blocks.slice(0, firstBlock), resolver, lastAnswer);
+      if (speaker) lastAnswer = speaker;
     }
     const resolved = (support.speakers === 'full' ? speaker : null) ?? NO_SPEAKER;
     const unclear = resolved.speaker !== null && resolved.confidence < SPEAKER_CONFIDENCE;
@@ -335,6 +348,34 @@ function narrativeSubject(sentence: Token[], resolver: SpeakerResolver): Speaker
   if (!subject || !resolver.isPerson(subject) || sentence.length === 0) return null;
   const only = resolver.onlyPersonWithin(sentence[0]!.start, sentence.at(-1)!.end);
   return only?.speakerEntityId === subject.speakerEntityId ? subject : null;
+}
+
+/** A paragraph that is a question put without quotation marks: an interviewer's turn. */
+function isQuestion(block: ArticleBlock | undefined): boolean {
+  return block?.kind === 'paragraph' && /\?\s*$/u.test(block.text) && !/["“”„«»]/u.test(block.text);
+}
+
+/**
+ * The one an interview question without marks is put to: the person it addresses („Frau Albers,
+ * …?“), else whoever answered the question before, else the one person the article's first
+ * paragraph that names anyone names („Seit einem Jahr trainiert Katrin Albers …“).
+ */
+function interviewee(
+  question: ArticleBlock,
+  before: ArticleBlock[],
+  resolver: SpeakerResolver,
+  lastAnswer: Speaker | null,
+): Speaker | null {
+  const asked = addressedName(question.text);
+  const addressee = asked ? resolver.personNamed(asked) : null;
+  if (addressee) return addressee;
+  if (lastAnswer) return lastAnswer;
+  for (const block of before) {
+    if (!isContentBlock(block.kind)) continue;
+    const only = resolver.onlyPersonWithin(block.start, block.start + block.text.length);
+    if (only) return only;
+  }
+  return null;
 }
 
 /**

@@ -45,9 +45,13 @@ export function classifyQuote(context: KindContext): QuoteKind {
   // A title or a name („Der Herr der Ringe“, "Super Mario Run"): every word capitalised, no clause.
   // Not a word with a comma before "she said" ("“Sleep,” she said."): a title is not attributed.
   const saidWord = attributedAfter && /,$/.test(quoteText);
+  const opensSentence = before.trim() === '' || /[.!?…。！？]["“”»«’」』]?\s*$/.test(before);
+  // „Unglaublich“, sagte die Französin: a sentence of its own followed by who said it is no title.
+  const saidSentence = attributedAfter && opensSentence;
   const titleCase =
     words <= 6 &&
     !saidWord &&
+    !saidSentence &&
     wordList.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w)) &&
     !/[.!?…]$/.test(quoteText);
   if (titleCase) return 'phrase';
@@ -55,8 +59,8 @@ export function classifyQuote(context: KindContext): QuoteKind {
   const startsUpper = /^[^\p{L}]*[\p{Lu}\p{Lo}]/u.test(quoteText);
   const ownPunctuation = /[.!?…,;:–—\-。！？，；：]$/.test(quoteText);
   const introduced = /[:：]\s*$/.test(before);
-  const opensSentence = before.trim() === '' || /[.!?…。！？]["“”»«’」』]?\s*$/.test(before);
-  if (introduced && words >= 2) return 'speech';
+  // „…, antwortete der Minister: „Nein.““: a sentence of one word introduced by a colon.
+  if (introduced && (words >= 2 || (startsUpper && /[.!?…]$/.test(quoteText)))) return 'speech';
   if (SAID_BEFORE.test(before) && words >= 3) return 'speech';
   if (attributedAfter && (words >= 3 || ownPunctuation)) return 'speech';
   // „Diesmal nicht“, sagt er: a quote that is its own sentence before an attribution is speech, however short.

@@ -5,11 +5,13 @@
  */
 
 import { isCapitalised, isLowercase, type Token } from '../text/tokens.ts';
+import { genderOfFirstName } from './gender.ts';
 import {
   ADVERBS,
   CAPITALISED_FUNCTION_WORDS,
   DEMONYM,
   DETERMINERS,
+  GERMAN_DEMONYM,
   NAME_PARTICLES,
   PERSON_NOUN,
   PRONOUNS,
@@ -82,6 +84,13 @@ function isPronoun(word: string): boolean {
   return PRONOUNS.has(word.toLowerCase());
 }
 
+/**
+ * A German feminine person noun („Expertin“, „Sozialarbeiterin“) written before a name, which the
+ * role list may not know: never a first name („Martina“), which the -in ending would not tell apart.
+ */
+export const isFeminineDescription = (word: string) =>
+  /\p{Ll}in$/u.test(word) && PERSON_NOUN.test(word) && genderOfFirstName(word) === null;
+
 /** Collects name tokens from index i on: capitalised words, titles, particles between names. */
 function readNameForward(tokens: Token[], i: number): number {
   let j = i;
@@ -107,9 +116,13 @@ function build(tokens: Token[], from: number, to: number, next: number): NounPhr
       !QUOTE_MARK.test(w),
   );
   // "the Dane", "the Spaniard": a nationality with "the" describes someone, like a role noun.
-  const isRole = (w: string) => ROLE_NOUN.test(w) || (article === 'definite' && DEMONYM.test(w));
+  // „der Schwede“, „die Französin“ likewise.
+  const isRole = (w: string) =>
+    ROLE_NOUN.test(w) || (article === 'definite' && (DEMONYM.test(w) || GERMAN_DEMONYM.test(w)));
   const nameTokens = content.filter((w) => isNameWord(w) && !isRole(w));
   let role = content.find(isRole) ?? null;
+  // „Die Expertin Ute Sommer“: a person noun before a full name describes them.
+  if (!role && nameTokens.length >= 3 && isFeminineDescription(nameTokens[0]!)) role = nameTokens.shift()!;
   // A description without a known role word still names someone met before when its head is a
   // person noun: "der 52-Jährige", "der Mittelfeldspieler" (but not "die Stadt", "the city").
   // Not after a neuter „das“: „das Papier“, „das Ministerium“ are no one.

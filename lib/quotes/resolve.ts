@@ -20,7 +20,7 @@ import {
   WIN_WORDS,
   WINNER,
 } from './lexicon.ts';
-import type { NounPhrase } from './noun-phrase.ts';
+import { isFeminineDescription, type NounPhrase } from './noun-phrase.ts';
 
 export interface Speaker {
   speaker: string | null;
@@ -56,8 +56,16 @@ const CONFIDENCE = {
   organizationNoun: 0.7,
   /** The one person a paragraph before an unattributed quote names: a guess from context alone. */
   onlyPersonBefore: 0.6,
+  /**
+   * The one person the sentence introducing a quote names, wherever it stands („Ähnlich sieht es
+   * Verbandschefin Doris Kern:“, „Kritik kommt von der Abgeordneten Lisa Paus.“): what the sentence
+   * is about, surer than a guess from the paragraph before.
+   */
+  onlyPersonIntroducing: 0.7,
   /** The one a question just asked addressed by name („Frau Vogt, …?“ – „Nein …“). */
   addressee: 0.75,
+  /** Two people joined by „und“ who both fit a description or pronoun: "speaker unclear". */
+  twoCandidates: 0.45,
   /** An age with no holder and no gender: below the threshold, so "speaker unclear". */
   ageUngendered: 0.5,
 };
@@ -97,17 +105,20 @@ export class SpeakerResolver {
   private readonly genders = new Map<string, Gender | null>();
   private ages: Array<{ age: string; at: number; entity: Entity }> | null = null;
 
+  private readonly entities: Entity[];
+
   constructor(
     private readonly text: string,
-    private readonly entities: Entity[],
+    entities: Entity[],
     /** Spans inside quotation marks: names in there are quoted, not speakers in the narrative. */
     private readonly quoted: Array<{ start: number; end: number }>,
     readonly lang: string,
   ) {
-    this.mentions = entities
+    this.entities = entities.map(personByFirstName);
+    this.mentions = this.entities
       .flatMap((entity) => entity.mentions.map((m) => ({ entity, start: m.start, end: m.end })))
       .sort((a, b) => a.start - b.start);
-    this.ranked = [...entities].sort(
+    this.ranked = [...this.entities].sort(
       (a, b) => (KIND_RANK[a.kind] ?? 3) - (KIND_RANK[b.kind] ?? 3) || b.count - a.count,
     );
   }
@@ -390,14 +401,14 @@ export class SpeakerResolver {
    * The one person named (outside quotes) between two offsets, when there is exactly one: „Bürgermeister
    * Guido Oberländer hat eine Rede gehalten. Wir dokumentieren einen Auszug.“ before the speech.
    */
-  onlyPersonWithin(start: number, end: number): Speaker | null {
+  onlyPersonWithin(start: number, end: number, confidence = CONFIDENCE.onlyPersonBefore): Speaker | null {
     const people = new Set(
       this.references()
         .filter((m) => m.start >= start && m.end <= end && !this.isQuoted(m.start))
         .map((m) => m.entity),
     );
     const [only] = people;
-    return people.size === 1 && only ? this.fromEntity(only, CONFIDENCE.onlyPersonBefore) : null;
+    return people.size === 1 && only ? this.fromEntity(only, confidence) : null;
   }
 
   private pronoun(phrase: NounPhrase): Speaker | null {
@@ -419,9 +430,15 @@ export class SpeakerResolver {
       const subject = this.firstInSentence(m, gender);
       const subjectSure = gender !== null && this.genderOf(subject.entity) !== null;
       const chosen = subjectSure || !sure ? subject : m;
+      if (this.coordinated(chosen, gender)) return this.fromEntity(chosen.entity, CONFIDENCE.twoCandidates);
       return this.fromEntity(chosen.entity, sure ? CONFIDENCE.pronounGendered : CONFIDENCE.pronounUngendered);
     }
     return null;
+  }
+
+  /** The one person named in the sentence that introduces a quote (see CONFIDENCE.onlyPersonIntroducing). */
+  onlyPersonIntroducing(start: number, end: number): Speaker | null {
+    return this.onlyPersonWithin(start, end, CONFIDENCE.onlyPersonIntroducing);
   }
 
   /** Whether an unnamed person of that gender („eine Anwohnerin“, „ein Passant“) is introduced between. */
@@ -445,7 +462,10 @@ export class SpeakerResolver {
       const m = references[i]!;
       if (m.start >= offset || this.isQuoted(m.start)) continue;
       if (!compatible(gender, this.genderOf(m.entity))) continue;
-      return this.fromEntity(this.firstInSentence(m, gender).entity, CONFIDENCE.nearestFitting);
+      const chosen = this.firstInSentence(m, gender);
+      // „Trainer Jens Kolb und Manager Otto Hahn sprachen. „…“, sagte der 48-Jährige“: two fit.
+      const sure = this.coordinated(chosen, gender) ? CONFIDENCE.twoCandidates : CONFIDENCE.nearestFitting;
+      return this.fromEntity(chosen.entity, sure);
     }
     return null;
   }
@@ -474,6 +494,20 @@ export class SpeakerResolver {
     const start = Math.max(...stops.map((stop) => this.text.lastIndexOf(stop, offset)));
     const ends = stops.map((stop) => this.text.indexOf(stop, offset)).filter((at) => at >= 0);
     return { start: start + 1, end: ends.length ? Math.min(...ends) : this.text.length };
+  }
+
+  /**
+   * Whether another person who fits the gender is joined to `m` by „und“/"and" („Trainer Jens Kolb
+   * und Manager Otto Hahn“, "Smith and Jones"): a description or pronoun after them could be either.
+   */
+  private coordinated(m: MentionRef, gender: Gender | null): boolean {
+    return this.references().some((r) => {
+      if (r.entity === m.entity || this.isQuoted(r.start)) return false;
+      if (!compatible(gender, this.genderOf(r.entity))) return false;
+      const [first, second] = r.start > m.start ? [m, r] : [r, m];
+      const between = this.text.slice(first.end, second.start);
+      return between.length < 40 && /^(?:\s*\([^)]*\))?\s+(?:und|and)\s+(?:\p{L}+\s+){0,2}$/u.test(between);
+    });
   }
 
   /**
@@ -698,6 +732,20 @@ export class SpeakerResolver {
 }
 
 /**
+ * „Finanzministerin Ulrike Hahn“ tagged as an organisation, "Maria Lopez" as a place: two or three
+ * capitalised words opening with a common first name are a person's name for attribution (pronouns,
+ * descriptions and the speaker's name look for people), whatever kind the recogniser gave them.
+ */
+function personByFirstName(entity: Entity): Entity {
+  if (entity.kind === 'person') return entity;
+  const words = entity.name.split(/\s+/);
+  if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}[\p{L}-]*$/u.test(w))) {
+    return entity;
+  }
+  return genderOfFirstName(words[0]!) ? { ...entity, kind: 'person' } : entity;
+}
+
+/**
  * „die Vorsitzende“, „Der Abgeordnete“: an adjectival person noun has its article's gender; without
  * one, the -e form is feminine („Vorsitzende Sevgi Kaya“; the masculine is „Vorsitzender“).
  */
@@ -782,7 +830,9 @@ function fromEntity(entity: Entity, confidence: number): Speaker {
  */
 export function personName(name: string): string {
   let words = name.split(/\s+/);
-  while (words.length > 2 && ROLE_NOUN.test(words[0]!)) words = words.slice(1);
+  // „Expertin Ute Sommer“ too.
+  const description = (word: string) => ROLE_NOUN.test(word) || isFeminineDescription(word);
+  while (words.length > 2 && description(words[0]!)) words = words.slice(1);
   const tail = words.findIndex((w, i) => i >= 2 && (w === 'of' || w === 'von' || w === 'from'));
   if (tail >= 2 && words.length === tail + 2 && /^\p{Lu}/u.test(words[tail + 1]!))
     words = words.slice(0, tail);

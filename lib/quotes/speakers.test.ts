@@ -1249,3 +1249,291 @@ describe('German descriptions of the third round of written articles', () => {
     ).toEqual(['Reichardt']);
   });
 });
+
+describe('German generalisation (round 10): verbs, clauses and descriptions news text varies', () => {
+  it.each([
+    ['„Das ist ein großartiges Signal“, freut sich Zoodirektor Bernd Kühl.', 'Bernd Kühl'],
+    ['„Einen Rückzieher wird es nicht geben“, stellt Kühl klar.', 'Bernd Kühl'],
+    ['„Anders geht es nicht mehr“, gibt Kühl zu.', 'Bernd Kühl'],
+    ['„Das ist der schönste Beruf der Welt“, findet Kühl.', 'Bernd Kühl'],
+    ['„Ich bin doch nicht alt“, lacht Kühl.', 'Bernd Kühl'],
+    ['„Das wird knapp“, resümiert Kühl.', 'Bernd Kühl'],
+  ])('a verb of saying in any tense of its stem: %s', (paragraph, speaker) => {
+    expect(speakers(['Der Zoo hat ein neues Gehege.', paragraph], 'de', [person('Bernd Kühl')])).toEqual([
+      speaker,
+    ]);
+  });
+
+  it('„…“, wie X am Dienstag sagte: the subject of a verb-final clause after the quote', () => {
+    expect(
+      speakers(
+        [
+          'Die Brücke bleibt gesperrt. „Die Schäden sind größer als gedacht“, wie Baudezernent Otto Lenz am Dienstag sagte.',
+        ],
+        'de',
+        [person('Otto Lenz')],
+      ),
+    ).toEqual(['Otto Lenz']);
+  });
+
+  it.each([
+    [
+      'Der Schwede Nils Lindholm gewann vor Tobias Keller. „Ich bin überglücklich“, sagte der Schwede.',
+      'Nils Lindholm',
+    ],
+    [
+      'Der US-Amerikaner Mike Turner wechselt zu Jan Ohde. „Ich freue mich“, sagte der US-Amerikaner.',
+      'Mike Turner',
+    ],
+    [
+      'Die Französin Claire Dubois gewann vor Hanna Weber. „Unglaublich“, sagte die Französin.',
+      'Claire Dubois',
+    ],
+  ])('a nationality describes the person introduced with it: %s', (paragraph, speaker) => {
+    const quotes = findQuotes(
+      buildArticle([paragraph], 'de'),
+      buildEntities(paragraph, [
+        person('Nils Lindholm'),
+        person('Tobias Keller'),
+        person('Mike Turner'),
+        person('Jan Ohde'),
+        person('Claire Dubois'),
+        person('Hanna Weber'),
+      ]),
+    );
+    // A one-word sentence followed by who said it is speech, not a title.
+    expect(quotes.map((q) => [q.kind, q.speaker])).toEqual([['speech', speaker]]);
+  });
+
+  it('„Dazu sagte die Sprecherin des Ministeriums, Katja Brandt:“ — the name in apposition after the verb', () => {
+    expect(
+      speakers(
+        [
+          'Minister Paul Kern schwieg. Dazu sagte die Sprecherin des Ministeriums, Katja Brandt: „Wir prüfen den Fall.“',
+        ],
+        'de',
+        [person('Paul Kern'), person('Katja Brandt')],
+      ),
+    ).toEqual(['Katja Brandt']);
+  });
+
+  it('„Nach den Worten von Bischof X …“ hands the next quote to X; „Mit … Worten hat X …“ does not name a source', () => {
+    expect(
+      speakers(
+        ['Nach den Worten von Bischof Georg Bätzing ist die Kirche in der Krise. „Wir müssen uns ändern.“'],
+        'de',
+        [person('Georg Bätzing')],
+      ),
+    ).toEqual(['Georg Bätzing']);
+    expect(
+      speakers(
+        [
+          'Mit deutlichen Worten hat Bischof Georg Bätzing die Lage auf einer „schweren Prüfung“ beschrieben.',
+        ],
+        'de',
+        [person('Georg Bätzing')],
+      ),
+    ).toEqual([null]);
+  });
+
+  it('a feminine person noun before a name the recogniser missed is left out of the speaker’s name', () => {
+    expect(
+      speakers(
+        [
+          'Die Expertin Ute Sommer warnt vor Panik. „Die Lage ist ernst, aber beherrschbar“, so Sommer weiter.',
+        ],
+        'de',
+        [],
+      ),
+    ).toEqual(['Ute Sommer']);
+    // A first name with a person-noun ending stays a name: „Maarten De Smet“ keeps „Maarten“.
+    expect(
+      speakers(
+        [
+          'Ihr Trainer, der Belgier Maarten De Smet, war stolz. „Wir hatten das beste Team“, sagte der Übungsleiter.',
+        ],
+        'de',
+        [person('Maarten De Smet')],
+      ),
+    ).toEqual(['Maarten De Smet']);
+  });
+});
+
+describe('confidence: two people who both fit', () => {
+  it('an age or pronoun after two people joined by „und“ who both fit is "speaker unclear"', () => {
+    const entities = [person('Jens Kolb'), person('Otto Hahn'), person('Birgit Wolf')];
+    expect(
+      speakers(
+        [
+          'Trainer Jens Kolb und Manager Otto Hahn sprachen nach dem Spiel. „Wir müssen reden“, sagte der 48-Jährige.',
+        ],
+        'de',
+        entities,
+      ),
+    ).toEqual(['unclear']);
+    expect(
+      speakers(
+        ['Trainer Jens Kolb und Manager Otto Hahn sprachen nach dem Spiel. „Wir müssen reden“, sagte er.'],
+        'de',
+        entities,
+      ),
+    ).toEqual(['unclear']);
+    // Gender tells them apart: the one woman of the two.
+    expect(
+      speakers(
+        ['Trainer Jens Kolb und Stadträtin Birgit Wolf stritten im Rat. „Das ist unseriös“, sagte sie.'],
+        'de',
+        entities,
+      ),
+    ).toEqual(['Birgit Wolf']);
+  });
+
+  it('„…, antwortete Minister Hans Bauer: „Nein.““ — one word introduced by a colon is speech', () => {
+    const article = buildArticle(
+      ['Auf die Frage, ob er zurücktrete, antwortete Minister Hans Bauer: „Nein.“'],
+      'de',
+    );
+    const quotes = findQuotes(article, buildEntities(article.text, [person('Hans Bauer')]));
+    expect(quotes.map((q) => [q.kind, q.speaker])).toEqual([['speech', 'Hans Bauer']]);
+  });
+});
+
+describe('the sentence that introduces a quote: its subject wherever it stands', () => {
+  it.each([
+    [
+      'Landwirt Georg Huber (54) hat die Ernte verloren. Der 54-Jährige ist enttäuscht: „Das war ein Jahr zum Vergessen.“',
+      'Georg Huber',
+    ],
+    [
+      'Familienministerin Karla Beck hält an dem Plan fest. Die Ministerin bleibt dabei: „Das Elterngeld wird reformiert.“',
+      'Karla Beck',
+    ],
+    [
+      'Landrätin Petra Sommer besuchte das Dorf. Die Landrätin zeigte sich erschüttert. „So etwas habe ich nie erlebt.“',
+      'Petra Sommer',
+    ],
+    [
+      'Der Stadtrat stimmte zu. Auch Kämmerer Jochen Frey sieht das so: „Wir haben keine Wahl.“',
+      'Jochen Frey',
+    ],
+    [
+      'Der Plan stößt auf Kritik. Ähnlich sieht es Verbandschefin Doris Kern: „Das ist zu wenig.“',
+      'Doris Kern',
+    ],
+    ['Und Jochen Frey? „Mir geht es gut.“', 'Jochen Frey'],
+    [
+      'Der Plan ist umstritten. Kritik kommt von der Abgeordneten Doris Kern. „Das ist Symbolpolitik.“',
+      'Doris Kern',
+    ],
+    [
+      'Die Bürgermeisterin steht unter Druck. Unterstützung bekommt sie von Landrat Jochen Frey: „Sie macht das gut.“',
+      'Jochen Frey',
+    ],
+  ])('%s', (paragraph, speaker) => {
+    expect(
+      speakers([paragraph], 'de', [
+        person('Georg Huber'),
+        person('Karla Beck'),
+        person('Petra Sommer'),
+        person('Jochen Frey'),
+        person('Doris Kern'),
+      ]),
+    ).toEqual([speaker]);
+  });
+
+  it('two people named in the introducing sentence, or someone unnamed („Ihr Chef habe gesagt:“), name no one', () => {
+    expect(
+      speakers(
+        [
+          'Der Streit geht weiter. Heute treffen sich Jochen Frey und Doris Kern erneut. „Das wird schwierig.“',
+        ],
+        'de',
+        [person('Jochen Frey'), person('Doris Kern')],
+      ),
+    ).toEqual([null]);
+    expect(
+      speakers(['Pendlerin Doris Kern kommt zu spät. Ihr Chef habe gesagt: „Dann nimm halt Urlaub.“'], 'de', [
+        person('Doris Kern'),
+      ]),
+    ).toEqual([null]);
+  });
+
+  it('„…“, hat die Kanzlerin einst gesagt: the subject after an auxiliary, the verb of saying last', () => {
+    expect(
+      speakers(['„Wir schaffen das“, hat Bundeskanzlerin Angela Merkel einst gesagt.'], 'de', [
+        person('Angela Merkel'),
+      ]),
+    ).toEqual(['Angela Merkel']);
+    // „soll er gerufen haben“: hearsay about someone the pronoun may not name.
+    expect(
+      speakers(['Polizeisprecher Jan Ohde schildert den Fall. „Geld her“, soll er gerufen haben.'], 'de', [
+        person('Jan Ohde'),
+      ]),
+    ).toEqual([null]);
+  });
+});
+
+describe('document model: who an article is about', () => {
+  it('an interview’s answers after questions set without marks are the interviewee’s', () => {
+    expect(
+      speakers(
+        [
+          'Thomas Wieland ist Bergführer in Garmisch. Wir haben ihn gefragt, wie gefährlich die Zugspitze ist.',
+          'Wie viele Rettungen gibt es im Jahr?',
+          '„Zu viele. Die meisten Leute sind schlecht ausgerüstet.“',
+          'Was raten Sie?',
+          '„Umdrehen, wenn das Wetter kippt.“',
+        ],
+        'de',
+        [person('Thomas Wieland')],
+      ),
+    ).toEqual(['Thomas Wieland', 'Thomas Wieland']);
+    // The question addresses its interviewee by name.
+    expect(
+      speakers(
+        [
+          'Jonas Beck und Katrin Albers trainieren in Köln.',
+          'Frau Albers, was ist das Geheimnis?',
+          '„Es gibt kein Geheimnis.“',
+        ],
+        'de',
+        [person('Jonas Beck'), person('Katrin Albers', 'Albers')],
+      ),
+    ).toEqual(['Katrin Albers']);
+  });
+
+  it('a name opening with a common first name is a person even when tagged as an organisation', () => {
+    expect(
+      speakers(
+        [
+          'Finanzministerin Ulrike Hahn legte den Etat vor. Oppositionsführer Karl Brenner kritisierte ihn scharf.',
+          '„Das ist ein Haushalt der Ausreden“, sagte er.',
+          '„Die Zahlen sind solide“, entgegnete sie.',
+        ],
+        'de',
+        [org('Ulrike Hahn'), person('Karl Brenner')],
+      ),
+    ).toEqual(['Karl Brenner', 'Ulrike Hahn']);
+  });
+});
+
+describe('a person who is the object of the introducing sentence is not its speaker', () => {
+  it.each([
+    ['Die Polizei nahm den Unternehmer Max Huber fest. „Wir ermitteln weiter.“'],
+    ['Die Opposition kritisierte Minister Max Huber scharf: „Er hat versagt.“'],
+  ])('%s', (paragraph) => {
+    expect(speakers([paragraph], 'de', [person('Max Huber')])).toEqual([null]);
+  });
+
+  it('a dative before the verb leaves the subject after it („Dem „Handelsblatt“ sagte er:“)', () => {
+    expect(
+      speakers(
+        [
+          'Der Unternehmer Max Huber will wachsen. Dem „Handelsblatt“ sagte er: „Wir investieren 50 Millionen.“',
+        ],
+        'de',
+        [person('Max Huber'), org('Handelsblatt')],
+      ),
+    ).toEqual([null, 'Max Huber']);
+  });
+});
