@@ -5,7 +5,7 @@
  * trains on the whole split and scores dev. Prints mean F1 overall and per type.
  *
  *   npm run -s cv:ner -- --lang de [--folds 3] [--seeds 1,2] [--epochs N] [--prune X] [--runs N] [--auxiliary en|none]
- *     [--extra europeana,ler|none] [--extra-names] [--only-fold K] [--no-dev]
+ *     [--extra europeana,ler|none] [--extra-names] [--clusters N] [--only-fold K] [--no-dev]
  */
 
 import { type TaggerModel, tagSentence } from '../lib/entities/model.ts';
@@ -69,6 +69,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const extra = flag('--extra');
   if (extra) settings.extra = extra === 'none' ? [] : extra.split(',');
   if (args.includes('--extra-names')) settings.extraNames = true;
+  if (flag('--clusters')) settings.clusters = Number(flag('--clusters'));
   const auxiliary = flag('--auxiliary');
   if (auxiliary) settings.auxiliary = auxiliary === 'none' ? undefined : auxiliary;
   const folds = Number(flag('--folds') ?? 3);

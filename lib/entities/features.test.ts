@@ -44,6 +44,41 @@ describe('lexicon features', () => {
   });
 });
 
+describe('word-cluster features', () => {
+  // Classes as training/clusters.ts numbers them: coarse × 16 + fine (Berlin and Paris 35: coarse 2).
+  const clustered = buildResources('de', {}, {}, [], {
+    clusters: new Map([
+      ['in', 3],
+      ['Berlin', 35],
+      ['Paris', 35],
+      ['wohnt', 200],
+      ['die', 7],
+    ]),
+  });
+  const of = (tokens: string[], template: string) =>
+    sentenceFeatures(tokens, clustered).map((features) =>
+      features.filter((f) => f.startsWith(`${template}=`)).map((f) => f.slice(template.length + 1)),
+    );
+
+  it('gives a word its class and coarse class, and its neighbours theirs', () => {
+    const tokens = ['Anna', 'wohnt', 'in', 'Berlin'];
+    expect(of(tokens, 'cl')).toEqual([['-'], ['200'], ['3'], ['35']]);
+    expect(of(tokens, 'clc')).toEqual([[], ['12'], ['0'], ['2']]);
+    expect(of(tokens, 'cl-1')).toEqual([['<s>'], ['-'], ['200'], ['3']]);
+    expect(of(tokens, 'cl+1')).toEqual([['200'], ['3'], ['35'], ['</s>']]);
+  });
+
+  it('reads the lower-case form of a capitalised first word', () => {
+    expect(of(['Die', 'Berlin'], 'cl0')).toEqual([['7'], []]);
+    expect(of(['Berlin', 'die'], 'cl0')).toEqual([['-'], []]);
+  });
+
+  it('adds no cluster feature to a model without clusters', () => {
+    const features = sentenceFeatures(['Anna', 'wohnt', 'in', 'Berlin'], resources).flat();
+    expect(features.filter((f) => /^cl/.test(f))).toEqual([]);
+  });
+});
+
 describe('isPossessedNoun', () => {
   it('finds the noun a genitive name owns', () => {
     expect(isPossessedNoun('Putins', 'Größe', resources)).toBe(true);

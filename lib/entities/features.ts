@@ -82,9 +82,22 @@ export const TEMPLATES = [
   'noun|name',
   'name-1',
   'name+1',
+  // Appended (model files list the templates they were trained with, and older files lack these: see
+  // model.ts LEGACY_TEMPLATES): word clusters, read only when the model has a `clusters` lexicon.
+  'cl',
+  'clc',
+  'cl-1',
+  'cl+1',
+  'cl0',
 ] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
 const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<TemplateName, number>;
+
+/** Distributional classes (training/clusters.ts): `fine` classes per coarse one, class = coarse × fine + k. */
+export const CLUSTER_FINE = 16;
+/** Class numbers as feature values, made once (tagging builds no strings). */
+const CLASS_NAMES = Array.from({ length: 256 }, (_, i) => String(i));
+const className = (c: number | undefined) => (c === undefined ? '-' : (CLASS_NAMES[c] ?? String(c)));
 
 /**
  * Receives feature (template, value) of a token. A value of two or three parts comes as `value`,
@@ -188,6 +201,12 @@ export function visitWordFeatures(
   if (noun) visit(T.noun, noun);
   if (name) visit(T.name, name);
   if (noun && name) visit(T['noun|name'], noun + name);
+  const clusters = res.wordValues.clusters;
+  if (clusters) {
+    const c = clusters.get(w);
+    visit(T.cl, className(c));
+    if (c !== undefined) visit(T.clc, className(Math.floor(c / CLUSTER_FINE)));
+  }
 }
 
 /**
@@ -246,6 +265,8 @@ export function visitSentenceFeatures(
   const german = res.lang === 'de';
   const low = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : lower[i]!);
   const shp = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]!);
+  const clusters = res.wordValues.clusters;
+  const classes = clusters ? tokens.map((t) => className(clusters.get(t))) : null;
 
   for (let i = 0; i < n; i++) {
     const w = tokens[i]!;
@@ -282,6 +303,12 @@ export function visitSentenceFeatures(
     if (i + 1 < n) {
       const name = nameClass(tokens[i + 1]!, res);
       if (name) visit(i, T['name+1'], name + (capital ? 'C' : 'c'));
+    }
+    if (classes) {
+      visit(i, T['cl-1'], i > 0 ? classes[i - 1]! : '<s>');
+      visit(i, T['cl+1'], i + 1 < n ? classes[i + 1]! : '</s>');
+      // A sentence's first word is capitalised whatever it is: the class of its lower-case form.
+      if (i === 0 && capital && l !== w) visit(i, T.cl0, className(clusters!.get(l)));
     }
     // Gazetteer matches of this token and its neighbours.
     const g = gazKeys[i]!;

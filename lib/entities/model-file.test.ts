@@ -11,6 +11,7 @@ import {
   deserializeModel,
   FeatureWeights,
   featureHash,
+  LEGACY_TEMPLATES,
   serializeModel,
   type TaggerModel,
   tagSentence,
@@ -227,6 +228,11 @@ describe('the model file', () => {
     expect(deserializeModel(rewrite({ ...file.header, version: 1 }))).toBeNull();
     expect(deserializeModel(rewrite({ ...file.header, format: 'other' }))).toBeNull();
     expect(deserializeModel(rewrite({ ...file.header, templates: ['b'] }))).toBeNull();
+    expect(deserializeModel(rewrite({ ...file.header, templates: TEMPLATES.slice(0, -1) }))).toBeNull();
+    // A file written before the word-cluster templates were appended still loads.
+    expect(
+      deserializeModel(rewrite({ ...file.header, templates: TEMPLATES.slice(0, LEGACY_TEMPLATES) })),
+    ).not.toBeNull();
     expect(deserializeModel(rewrite({ ...file.header, tags: ['O', 'B-PER'] }))).toBeNull();
     // A full key table (no empty slot) would make a lookup of a missing key loop forever.
     const fullKeys = new Uint32Array(file.arrays['weights.keys']!.length).fill(7);

@@ -33,6 +33,13 @@ import { applySpanRules } from './span-rules.ts';
 export const MODEL_FORMAT = 'kontext-ner';
 export const MODEL_VERSION = 4;
 
+/**
+ * How many of TEMPLATES files written before the word-cluster templates (features.ts `cl` …) list:
+ * such a file (ner-en.bin) loads as it is, and has no `clusters` lexicon, so those templates never fire.
+ */
+export const LEGACY_TEMPLATES = 44;
+const KNOWN_TEMPLATE_LISTS = [TEMPLATES.join(), TEMPLATES.slice(0, LEGACY_TEMPLATES).join()];
+
 const BAR = 0x7c; // '|', which joins a value's parts (see FeatureVisitor)
 
 /**
@@ -416,7 +423,8 @@ export function deserializeModel(buffer: ArrayBuffer): TaggerModel | null {
   if (typeof lang !== 'string' || typeof scale !== 'number' || !isStringArray(tags) || tags.length === 0)
     return null;
   // Feature hashes include template indices: a file from another template list would score garbage.
-  if (!isStringArray(templates) || templates.join() !== TEMPLATES.join()) return null;
+  // Templates are only ever appended, so a file written before the last ones came keeps its indices.
+  if (!isStringArray(templates) || !KNOWN_TEMPLATE_LISTS.includes(templates.join())) return null;
   const T = tags.length;
   const i32 = (name: string) => (arrays[name] instanceof Int32Array ? (arrays[name] as Int32Array) : null);
   const transitions = i32('transitions');
