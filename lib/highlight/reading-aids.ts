@@ -72,8 +72,6 @@ export interface ReadingAidsOptions {
   registerBeforeAdding?: boolean;
 }
 
-export { MAX_PAINTED_SPANS } from './cap.ts';
-
 export interface ReadingAidsSnapshot {
   mode: PaintMode;
   active: boolean;

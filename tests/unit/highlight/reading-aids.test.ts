@@ -1,7 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHoverCard, isCardHost } from '../../../components/hover-card/mount.ts';
-import { createReadingAids, MAX_PAINTED_SPANS } from '../../../lib/highlight/reading-aids.ts';
+import { MAX_PAINTED_SPANS } from '../../../lib/highlight/cap.ts';
+import { createReadingAids } from '../../../lib/highlight/reading-aids.ts';
 import { installHighlightApi } from './fake-highlight-api.ts';
 import { makeAnalysis } from './make-analysis.ts';
 
