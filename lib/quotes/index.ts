@@ -123,6 +123,7 @@ export function findQuotes(
           before,
           attributedAfter: after !== null,
           multiParagraph: pieces.length > 1,
+          lang,
         });
     // A quote that opens its paragraph after "Im Parlament sagte er:" is introduced by the paragraph before.
     const previousBlock = blocks[firstBlock - 1];

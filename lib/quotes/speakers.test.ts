@@ -1537,3 +1537,24 @@ describe('a person who is the object of the introducing sentence is not its spea
     ).toEqual([null, 'Max Huber']);
   });
 });
+
+describe('round 11: a long lower-case clause inside a German sentence', () => {
+  const kinds = (paragraphs: string[], lang: 'de' | 'en', entities: GoldEntity[]) => {
+    const article = buildArticle(paragraphs, lang);
+    return findQuotes(article, buildEntities(article.text, entities)).map((q) => [q.kind, q.speaker]);
+  };
+
+  it('„erklärte, man habe „alles getan, …““ is speech by the subject, not a phrase', () => {
+    expect(
+      kinds(
+        ['Anna Weber erklärte, man habe „alles getan, was in unserer Macht stand, um die Schule zu retten“.'],
+        'de',
+        [person('Anna Weber')],
+      ),
+    ).toEqual([['speech', 'Anna Weber']]);
+  });
+
+  it('a short lower-case quote inside the sentence stays a phrase', () => {
+    expect(kinds(['Die Gruppe will „ein Zeichen setzen“.'], 'de', [])).toEqual([['phrase', null]]);
+  });
+});
