@@ -164,7 +164,15 @@ export function findQuotes(
         (noun ? resolver.organisation(span.outerStart, noun) : null);
     }
     // „Blume antwortete ausweichend. „…““: a quote opening its sentence after one that says who speaks.
-    if (!speaker && kind === 'speech' && before.trim() === '' && beforeStart > floor) {
+    // Not when the quote's own attribution names someone unnamed („…“, sagte ein Polizeisprecher): the
+    // sentence before („Die Polizei ermittelt.“) names the institution, not its spokesperson.
+    if (
+      !speaker &&
+      kind === 'speech' &&
+      before.trim() === '' &&
+      beforeStart > floor &&
+      !anonymousAfter(afterSentence)
+    ) {
       const previousSentence = tokenizeRange(text, sentenceStart(text, floor, beforeStart - 2), beforeStart);
       // „„A“, sagte der Österreicher. „B““: that sentence is A's attribution; B goes on with A's speaker.
       const attributesPrevious = prevEnd === floor && prevQuote?.speaker != null;

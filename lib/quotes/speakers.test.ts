@@ -1558,3 +1558,33 @@ describe('round 11: a long lower-case clause inside a German sentence', () => {
     expect(kinds(['Die Gruppe will „ein Zeichen setzen“.'], 'de', [])).toEqual([['phrase', null]]);
   });
 });
+
+describe('round 11: the police and other institutions as speakers', () => {
+  it('„teilte die Polizei mit“, „so die Staatsanwaltschaft Würzburg“, „berichtete die Feuerwehr“: the institution', () => {
+    expect(
+      speakers(
+        [
+          'In Augsburg wurde ein Geldautomat gesprengt. „Die Täter flüchteten in einem dunklen Wagen“, teilte die Polizei mit.',
+          '„Wir gehen von Brandstiftung aus“, so die Staatsanwaltschaft Würzburg.',
+          '„Ein Übergreifen auf die Nachbarhäuser konnte verhindert werden“, berichtete die Feuerwehr.',
+          '„Die Klage ist unbegründet“, teilte das Landgericht mit.',
+        ],
+        'de',
+        [place('Augsburg')],
+      ),
+    ).toEqual(['Polizei', 'Staatsanwaltschaft Würzburg', 'Feuerwehr', 'Landgericht']);
+  });
+
+  it('a spokesperson of an institution is someone not named, not the institution named just before', () => {
+    expect(
+      speakers(
+        [
+          'Die Staatsanwaltschaft ermittelt. „Die Anklage ist erhoben“, so ein Sprecher der Staatsanwaltschaft.',
+          'Die Polizei sperrte die A9. „Die Strecke bleibt gesperrt“, sagte eine Sprecherin der Autobahnpolizei.',
+        ],
+        'de',
+        [],
+      ),
+    ).toEqual([null, null]);
+  });
+});
