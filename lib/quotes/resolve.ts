@@ -370,7 +370,52 @@ export class SpeakerResolver {
     }
     const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
     if (best) return this.fromEntity(best, CONFIDENCE.organizationNoun);
-    return noun ? this.namedBefore(offset, noun) : null;
+    return noun ? (this.namedBefore(offset, noun) ?? this.namedWithNoun(offset, noun)) : null;
+  }
+
+  /**
+   * „teilte der Verein mit“ after „Der Sportverein Blau-Weiß Lohne trennt sich …“, „des Konzerns“ after
+   * „Der Konzern Heidelberg Materials baut …“, which the recogniser did not tag: the last name written
+   * after that noun or after a compound ending in it, as written. Not an entity, so as sure as an
+   * unknown name.
+   */
+  private namedWithNoun(offset: number, noun: string): Speaker | null {
+    if (!this.german) return null;
+    // „Konzerns“, „Vereins“, „Unternehmens“: the genitive names the same noun.
+    const stem = noun.toLowerCase().replace(/(?<=[^s])e?s$/u, '');
+    const pattern = new RegExp(
+      `(?<![\\p{L}])(\\p{Lu}\\p{Ll}*${escapeRegExp(stem)}|${escapeRegExp(stem.replace(/^\p{Ll}/u, (c) => c.toUpperCase()))})((?:\\s+\\p{Lu}[\\p{L}-]*){1,3})`,
+      'gu',
+    );
+    let name: string | null = null;
+    for (const match of this.text.slice(0, offset).matchAll(pattern)) {
+      if (this.isQuoted(match.index ?? 0)) continue;
+      const head = match[1]!;
+      const words = match[2]!.trim().split(/\s+/);
+      // „Der Konzern Heidelberg Materials“ is named by the words after the noun; „Der Sportverein
+      // Blau-Weiß Lohne“ by the compound and those words.
+      const bare = head.toLowerCase() === stem;
+      name = bare ? words.join(' ') : `${head} ${words.join(' ')}`;
+    }
+    return name ? { speaker: name, speakerEntityId: null, confidence: CONFIDENCE.unknownName } : null;
+  }
+
+  /**
+   * „in einer Erklärung der Stadtwerke München“, „Stellungnahme der Rheinbahn“: the capitalised words
+   * after the statement noun's article name who issued it, as written, when the recogniser tagged no
+   * organisation there (a place such as „München“ inside the name is part of it). Not a lone
+   * organisation noun („des Vereins“), which `organisation` resolves.
+   */
+  statementAuthor(clause: string): Speaker | null {
+    if (!this.german) return null;
+    const match =
+      /(?:[Ss]tellungnahme|[Mm]itteilung|[Ee]rklärung)\s+(?:der|des)\s+((?:\p{Lu}[\p{L}-]*)(?:\s+\p{Lu}[\p{L}-]*){0,3})/u.exec(
+        clause,
+      );
+    const name = match?.[1];
+    // „des Vereins“, „des Konzerns“ alone is the organisation noun, resolved to the club met before.
+    if (!name || ROLE_NOUN.test(name.split(/\s+/)[0]!) || ORG_NOUN.test(name)) return null;
+    return { speaker: name, speakerEntityId: null, confidence: CONFIDENCE.unknownName };
   }
 
   /**

@@ -1588,3 +1588,31 @@ describe('round 11: the police and other institutions as speakers', () => {
     ).toEqual([null, null]);
   });
 });
+
+describe('round 11: organisations the recogniser did not tag', () => {
+  it('„heißt es in einer Erklärung der Stadtwerke München“: the name after the statement, as written', () => {
+    expect(
+      speakers(
+        [
+          'Die Preise steigen erneut. „Wir müssen die Kosten weitergeben“, heißt es in einer Erklärung der Stadtwerke München.',
+          '„Die Sicherheit der Fahrgäste hat Vorrang“, hieß es in einer Stellungnahme der Rheinbahn.',
+        ],
+        'de',
+        [place('München'), place('Rheinbahn')],
+      ),
+    ).toEqual(['Stadtwerke München', 'Rheinbahn']);
+  });
+
+  it('„teilte der Verein mit“, „des Konzerns“: the name the article wrote with that noun before', () => {
+    expect(
+      speakers(
+        [
+          'Der Sportverein Blau-Weiß Lohne trennt sich vom Trainer. „Wir danken ihm für seine Arbeit“, teilte der Verein mit.',
+          'Der Konzern Heidelberg Materials baut Stellen ab. In einer Mitteilung des Konzerns hieß es: „Der Umbau ist notwendig.“',
+        ],
+        'de',
+        [place('Lohne'), place('Heidelberg')],
+      ),
+    ).toEqual(['Sportverein Blau-Weiß Lohne', 'Heidelberg Materials']);
+  });
+});
