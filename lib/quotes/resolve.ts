@@ -78,6 +78,22 @@ interface MentionRef {
 
 const KIND_RANK: Record<string, number> = { person: 0, organization: 1, place: 2 };
 
+/**
+ * An institution's name without its article: „Der Niedersächsische Fußballverband“ is the
+ * „Niedersächsischer Fußballverband“, „Das Bayerische Landesamt“ the „Bayerisches Landesamt“ (the
+ * adjective takes the ending it has without the article; „Die Bayerische …“ keeps its own).
+ */
+const ADJECTIVE_ENDING = /\p{Ll}(?:isch|lich|ig|al)e$/u;
+
+function institutionName(written: string, nameTokens: string[]): string {
+  const article = /^(der|das)\s/iu.exec(written)?.[1]?.toLowerCase();
+  const [first, ...rest] = nameTokens;
+  if (!article || !first || rest.length === 0 || !ADJECTIVE_ENDING.test(first)) {
+    return nameTokens.join(' ');
+  }
+  return [`${first}${article === 'der' ? 'r' : 's'}`, ...rest].join(' ');
+}
+
 /** A description that opens with a possessive: "his lawyer", „ihre Sprecherin“. */
 const POSSESSIVE = /^(?:his|her|their|its|sein|seine|seiner|seinem|seinen|ihr|ihre|ihrer|ihrem|ihren)\s/iu;
 
@@ -199,15 +215,17 @@ export class SpeakerResolver {
    * organisation, whose own entry names it.
    */
   private institution(phrase: NounPhrase): Speaker | null {
-    if (!this.german || phrase.kind !== 'name' || !INSTITUTION_HEAD.test(phrase.nameTokens[0] ?? '')) {
-      return null;
-    }
+    const [first = '', second = ''] = phrase.nameTokens;
+    // „Der Niedersächsische Fußballverband“: an adjective before the institution noun.
+    const head =
+      INSTITUTION_HEAD.test(first) || (ADJECTIVE_ENDING.test(first) && INSTITUTION_HEAD.test(second));
+    if (!this.german || phrase.kind !== 'name' || !head) return null;
     const tagged = this.mentions.some(
       (m) => m.start < phrase.end && m.end > phrase.start && m.entity.kind !== 'place',
     );
     if (tagged) return null;
     return {
-      speaker: phrase.nameTokens.join(' '),
+      speaker: institutionName(this.text.slice(phrase.start, phrase.end), phrase.nameTokens),
       speakerEntityId: null,
       confidence: CONFIDENCE.unknownName,
     };
@@ -376,7 +394,7 @@ export class SpeakerResolver {
   /**
    * „teilte der Verein mit“ after „Der Sportverein Blau-Weiß Lohne trennt sich …“, „des Konzerns“ after
    * „Der Konzern Heidelberg Materials baut …“, which the recogniser did not tag: the last name written
-   * after that noun or after a compound ending in it, as written. Not an entity, so as sure as an
+   * after that noun or after a compound ending in it, as written, without the noun. Not an entity, so as sure as an
    * unknown name.
    */
   private namedWithNoun(offset: number, noun: string): Speaker | null {
@@ -390,12 +408,9 @@ export class SpeakerResolver {
     let name: string | null = null;
     for (const match of this.text.slice(0, offset).matchAll(pattern)) {
       if (this.isQuoted(match.index ?? 0)) continue;
-      const head = match[1]!;
-      const words = match[2]!.trim().split(/\s+/);
-      // „Der Konzern Heidelberg Materials“ is named by the words after the noun; „Der Sportverein
-      // Blau-Weiß Lohne“ by the compound and those words.
-      const bare = head.toLowerCase() === stem;
-      name = bare ? words.join(' ') : `${head} ${words.join(' ')}`;
+      // „Der Konzern Heidelberg Materials“, „Der Fußballverein SV Eintracht Northeim“: the noun
+      // describes, the words after it name.
+      name = match[2]!.trim().split(/\s+/).join(' ');
     }
     return name ? { speaker: name, speakerEntityId: null, confidence: CONFIDENCE.unknownName } : null;
   }

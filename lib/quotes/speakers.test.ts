@@ -1613,6 +1613,18 @@ describe('round 11: organisations the recogniser did not tag', () => {
         'de',
         [place('Lohne'), place('Heidelberg')],
       ),
-    ).toEqual(['Sportverein Blau-Weiß Lohne', 'Heidelberg Materials']);
+    ).toEqual(['Blau-Weiß Lohne', 'Heidelberg Materials']);
+  });
+
+  it('„Der Niedersächsische Fußballverband … erklärte der Verband“: the institution in the nominative', () => {
+    expect(
+      speakers(
+        [
+          'Der Niedersächsische Fußballverband kündigte Hilfe an. „Der Spielbetrieb der Jugendteams ist gesichert“, erklärte der Verband.',
+        ],
+        'de',
+        [],
+      ),
+    ).toEqual(['Niedersächsischer Fußballverband']);
   });
 });
