@@ -31,7 +31,7 @@ import { isUnambiguousQuote } from './unambiguous.ts';
 export { findQuotedSpans } from './marks.ts';
 
 /** A sentence that introduces a statement rather than a person's words. */
-const STATEMENT = /\b(?:heißt es|Stellungnahme|Mitteilung|Erklärung|statement)\b/iu;
+const STATEMENT = /(?:\b(?:heißt|hieß) es|\bstatement|stellungnahme|mitteilung|erklärung)\b/iu;
 
 /** How far around a quote attribution is looked for. */
 const WINDOW = 160;
@@ -123,6 +123,7 @@ export function findQuotes(
           before,
           attributedAfter: after !== null,
           multiParagraph: pieces.length > 1,
+          lang,
         });
     // A quote that opens its paragraph after "Im Parlament sagte er:" is introduced by the paragraph before.
     const previousBlock = blocks[firstBlock - 1];
@@ -151,19 +152,34 @@ export function findQuotes(
       const noun = before.split(/[^\p{L}]+/u).find((word) => ORG_NOUN.test(word));
       speaker =
         resolver.organisationWithin(beforeStart, span.outerStart) ??
+        resolver.statementAuthor(before) ??
         (noun ? resolver.organisation(span.outerStart, noun) : null);
     }
     // „…“, heißt es in einer Erklärung des Verbands: the statement named after the quote.
     const afterWords = afterSentence.map((t) => t.text).join(' ');
-    if (!speaker && kind === 'speech' && /^,? ?heißt es\b/u.test(afterWords) && STATEMENT.test(afterWords)) {
+    if (
+      !speaker &&
+      kind === 'speech' &&
+      /^,? ?(?:heißt|hieß) es\b/u.test(afterWords) &&
+      STATEMENT.test(afterWords)
+    ) {
       const end = afterSentence.at(-1)?.end ?? span.outerEnd;
       const noun = afterWords.split(/[^\p{L}]+/u).find((word) => ORG_NOUN.test(word));
       speaker =
         resolver.organisationWithin(span.outerEnd, end) ??
+        resolver.statementAuthor(afterWords) ??
         (noun ? resolver.organisation(span.outerStart, noun) : null);
     }
     // „Blume antwortete ausweichend. „…““: a quote opening its sentence after one that says who speaks.
-    if (!speaker && kind === 'speech' && before.trim() === '' && beforeStart > floor) {
+    // Not when the quote's own attribution names someone unnamed („…“, sagte ein Polizeisprecher): the
+    // sentence before („Die Polizei ermittelt.“) names the institution, not its spokesperson.
+    if (
+      !speaker &&
+      kind === 'speech' &&
+      before.trim() === '' &&
+      beforeStart > floor &&
+      !anonymousAfter(afterSentence)
+    ) {
       const previousSentence = tokenizeRange(text, sentenceStart(text, floor, beforeStart - 2), beforeStart);
       // „„A“, sagte der Österreicher. „B““: that sentence is A's attribution; B goes on with A's speaker.
       const attributesPrevious = prevEnd === floor && prevQuote?.speaker != null;

@@ -208,11 +208,14 @@ export const ADJECTIVAL_PERSON_NOUN =
 
 /**
  * German institutions by the end of their name: „Das Landratsamt Miltenberg teilte mit“, „Das
- * Umweltministerium erklärte“, „Der Bund Naturschutz beruhigte“. Such a subject speaks as the
- * institution, named as written, even when the recogniser did not tag it.
+ * Umweltministerium erklärte“, „Der Bund Naturschutz beruhigte“, and the police, prosecutors, fire
+ * brigades and courts („teilte die Polizei mit“, „so die Staatsanwaltschaft Würzburg“, „berichtete die
+ * Feuerwehr“). Such a subject speaks as the institution, named as written, even when the recogniser
+ * did not tag it. Its spokesperson („sagte ein Polizeisprecher“, „ein Sprecher der Staatsanwaltschaft“)
+ * is a person the article does not name: that quote stays without a speaker, not the institution's.
  */
 export const INSTITUTION_HEAD =
-  /^\p{Lu}\p{Ll}*(?:ministerium|amt|behörde|verband|verein|vereinigung|direktion|zentrale|werke|institut|kammer|gewerkschaft|konzern|stiftung|staatsanwaltschaft)$|^Bund$/u;
+  /^(?:\p{Lu}\p{Ll}*(?:ministerium|amt|behörde|verband|verein|vereinigung|direktion|zentrale|werke|institut|kammer|gewerkschaft|konzern|stiftung|staatsanwaltschaft|polizei|feuerwehr|gericht|präsidium|inspektion)|Bund|Polizei|Feuerwehr|Staatsanwaltschaft|Gericht)$/u;
 
 /**
  * German nouns for people by their suffix: Spieler, Sprecherin, Aktivist, Präsident, Abgeordnete,

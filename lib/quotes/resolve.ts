@@ -78,6 +78,22 @@ interface MentionRef {
 
 const KIND_RANK: Record<string, number> = { person: 0, organization: 1, place: 2 };
 
+/**
+ * An institution's name without its article: „Der Niedersächsische Fußballverband“ is the
+ * „Niedersächsischer Fußballverband“, „Das Bayerische Landesamt“ the „Bayerisches Landesamt“ (the
+ * adjective takes the ending it has without the article; „Die Bayerische …“ keeps its own).
+ */
+const ADJECTIVE_ENDING = /\p{Ll}(?:isch|lich|ig|al)e$/u;
+
+function institutionName(written: string, nameTokens: string[]): string {
+  const article = /^(der|das)\s/iu.exec(written)?.[1]?.toLowerCase();
+  const [first, ...rest] = nameTokens;
+  if (!article || !first || rest.length === 0 || !ADJECTIVE_ENDING.test(first)) {
+    return nameTokens.join(' ');
+  }
+  return [`${first}${article === 'der' ? 'r' : 's'}`, ...rest].join(' ');
+}
+
 /** A description that opens with a possessive: "his lawyer", „ihre Sprecherin“. */
 const POSSESSIVE = /^(?:his|her|their|its|sein|seine|seiner|seinem|seinen|ihr|ihre|ihrer|ihrem|ihren)\s/iu;
 
@@ -199,15 +215,17 @@ export class SpeakerResolver {
    * organisation, whose own entry names it.
    */
   private institution(phrase: NounPhrase): Speaker | null {
-    if (!this.german || phrase.kind !== 'name' || !INSTITUTION_HEAD.test(phrase.nameTokens[0] ?? '')) {
-      return null;
-    }
+    const [first = '', second = ''] = phrase.nameTokens;
+    // „Der Niedersächsische Fußballverband“: an adjective before the institution noun.
+    const head =
+      INSTITUTION_HEAD.test(first) || (ADJECTIVE_ENDING.test(first) && INSTITUTION_HEAD.test(second));
+    if (!this.german || phrase.kind !== 'name' || !head) return null;
     const tagged = this.mentions.some(
       (m) => m.start < phrase.end && m.end > phrase.start && m.entity.kind !== 'place',
     );
     if (tagged) return null;
     return {
-      speaker: phrase.nameTokens.join(' '),
+      speaker: institutionName(this.text.slice(phrase.start, phrase.end), phrase.nameTokens),
       speakerEntityId: null,
       confidence: CONFIDENCE.unknownName,
     };
@@ -370,7 +388,49 @@ export class SpeakerResolver {
     }
     const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
     if (best) return this.fromEntity(best, CONFIDENCE.organizationNoun);
-    return noun ? this.namedBefore(offset, noun) : null;
+    return noun ? (this.namedBefore(offset, noun) ?? this.namedWithNoun(offset, noun)) : null;
+  }
+
+  /**
+   * „teilte der Verein mit“ after „Der Sportverein Blau-Weiß Lohne trennt sich …“, „des Konzerns“ after
+   * „Der Konzern Heidelberg Materials baut …“, which the recogniser did not tag: the last name written
+   * after that noun or after a compound ending in it, as written, without the noun. Not an entity, so as sure as an
+   * unknown name.
+   */
+  private namedWithNoun(offset: number, noun: string): Speaker | null {
+    if (!this.german) return null;
+    // „Konzerns“, „Vereins“, „Unternehmens“: the genitive names the same noun.
+    const stem = noun.toLowerCase().replace(/(?<=[^s])e?s$/u, '');
+    const pattern = new RegExp(
+      `(?<![\\p{L}])(\\p{Lu}\\p{Ll}*${escapeRegExp(stem)}|${escapeRegExp(stem.replace(/^\p{Ll}/u, (c) => c.toUpperCase()))})((?:\\s+\\p{Lu}[\\p{L}-]*){1,3})`,
+      'gu',
+    );
+    let name: string | null = null;
+    for (const match of this.text.slice(0, offset).matchAll(pattern)) {
+      if (this.isQuoted(match.index ?? 0)) continue;
+      // „Der Konzern Heidelberg Materials“, „Der Fußballverein SV Eintracht Northeim“: the noun
+      // describes, the words after it name.
+      name = match[2]!.trim().split(/\s+/).join(' ');
+    }
+    return name ? { speaker: name, speakerEntityId: null, confidence: CONFIDENCE.unknownName } : null;
+  }
+
+  /**
+   * „in einer Erklärung der Stadtwerke München“, „Stellungnahme der Rheinbahn“: the capitalised words
+   * after the statement noun's article name who issued it, as written, when the recogniser tagged no
+   * organisation there (a place such as „München“ inside the name is part of it). Not a lone
+   * organisation noun („des Vereins“), which `organisation` resolves.
+   */
+  statementAuthor(clause: string): Speaker | null {
+    if (!this.german) return null;
+    const match =
+      /(?:[Ss]tellungnahme|[Mm]itteilung|[Ee]rklärung)\s+(?:der|des)\s+((?:\p{Lu}[\p{L}-]*)(?:\s+\p{Lu}[\p{L}-]*){0,3})/u.exec(
+        clause,
+      );
+    const name = match?.[1];
+    // „des Vereins“, „des Konzerns“ alone is the organisation noun, resolved to the club met before.
+    if (!name || ROLE_NOUN.test(name.split(/\s+/)[0]!) || ORG_NOUN.test(name)) return null;
+    return { speaker: name, speakerEntityId: null, confidence: CONFIDENCE.unknownName };
   }
 
   /**

@@ -1537,3 +1537,94 @@ describe('a person who is the object of the introducing sentence is not its spea
     ).toEqual([null, 'Max Huber']);
   });
 });
+
+describe('round 11: a long lower-case clause inside a German sentence', () => {
+  const kinds = (paragraphs: string[], lang: 'de' | 'en', entities: GoldEntity[]) => {
+    const article = buildArticle(paragraphs, lang);
+    return findQuotes(article, buildEntities(article.text, entities)).map((q) => [q.kind, q.speaker]);
+  };
+
+  it('„erklärte, man habe „alles getan, …““ is speech by the subject, not a phrase', () => {
+    expect(
+      kinds(
+        ['Anna Weber erklärte, man habe „alles getan, was in unserer Macht stand, um die Schule zu retten“.'],
+        'de',
+        [person('Anna Weber')],
+      ),
+    ).toEqual([['speech', 'Anna Weber']]);
+  });
+
+  it('a short lower-case quote inside the sentence stays a phrase', () => {
+    expect(kinds(['Die Gruppe will „ein Zeichen setzen“.'], 'de', [])).toEqual([['phrase', null]]);
+  });
+});
+
+describe('round 11: the police and other institutions as speakers', () => {
+  it('„teilte die Polizei mit“, „so die Staatsanwaltschaft Würzburg“, „berichtete die Feuerwehr“: the institution', () => {
+    expect(
+      speakers(
+        [
+          'In Augsburg wurde ein Geldautomat gesprengt. „Die Täter flüchteten in einem dunklen Wagen“, teilte die Polizei mit.',
+          '„Wir gehen von Brandstiftung aus“, so die Staatsanwaltschaft Würzburg.',
+          '„Ein Übergreifen auf die Nachbarhäuser konnte verhindert werden“, berichtete die Feuerwehr.',
+          '„Die Klage ist unbegründet“, teilte das Landgericht mit.',
+        ],
+        'de',
+        [place('Augsburg')],
+      ),
+    ).toEqual(['Polizei', 'Staatsanwaltschaft Würzburg', 'Feuerwehr', 'Landgericht']);
+  });
+
+  it('a spokesperson of an institution is someone not named, not the institution named just before', () => {
+    expect(
+      speakers(
+        [
+          'Die Staatsanwaltschaft ermittelt. „Die Anklage ist erhoben“, so ein Sprecher der Staatsanwaltschaft.',
+          'Die Polizei sperrte die A9. „Die Strecke bleibt gesperrt“, sagte eine Sprecherin der Autobahnpolizei.',
+        ],
+        'de',
+        [],
+      ),
+    ).toEqual([null, null]);
+  });
+});
+
+describe('round 11: organisations the recogniser did not tag', () => {
+  it('„heißt es in einer Erklärung der Stadtwerke München“: the name after the statement, as written', () => {
+    expect(
+      speakers(
+        [
+          'Die Preise steigen erneut. „Wir müssen die Kosten weitergeben“, heißt es in einer Erklärung der Stadtwerke München.',
+          '„Die Sicherheit der Fahrgäste hat Vorrang“, hieß es in einer Stellungnahme der Rheinbahn.',
+        ],
+        'de',
+        [place('München'), place('Rheinbahn')],
+      ),
+    ).toEqual(['Stadtwerke München', 'Rheinbahn']);
+  });
+
+  it('„teilte der Verein mit“, „des Konzerns“: the name the article wrote with that noun before', () => {
+    expect(
+      speakers(
+        [
+          'Der Sportverein Blau-Weiß Lohne trennt sich vom Trainer. „Wir danken ihm für seine Arbeit“, teilte der Verein mit.',
+          'Der Konzern Heidelberg Materials baut Stellen ab. In einer Mitteilung des Konzerns hieß es: „Der Umbau ist notwendig.“',
+        ],
+        'de',
+        [place('Lohne'), place('Heidelberg')],
+      ),
+    ).toEqual(['Blau-Weiß Lohne', 'Heidelberg Materials']);
+  });
+
+  it('„Der Niedersächsische Fußballverband … erklärte der Verband“: the institution in the nominative', () => {
+    expect(
+      speakers(
+        [
+          'Der Niedersächsische Fußballverband kündigte Hilfe an. „Der Spielbetrieb der Jugendteams ist gesichert“, erklärte der Verband.',
+        ],
+        'de',
+        [],
+      ),
+    ).toEqual(['Niedersächsischer Fußballverband']);
+  });
+});
